@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '@/access/authenticated'
+import {
+  ORGANIZATION_ROLES,
+  organizationManagerOrStaff,
+  organizationMemberOrStaff,
+  organizationOwnerOrStaff,
+} from '@/access/organizationAccess'
+import { PLANS } from '@/access/roles'
+import { staffOrAboveField } from '@/access/staffOrAbove'
+
+import { guardMembers } from './hooks/guardMembers'
+import { SLUG_PATTERN } from './slug'
+
+
+export const Organizations: CollectionConfig = {
+  slug: 'organizations',
+  access: {
+    create: authenticated,
+    read: organizationMemberOrStaff,
+    update: organizationManagerOrStaff,
+    delete: organizationOwnerOrStaff,
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'plan', 'createdAt'],
+    group: 'Accounts',
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 80 },
+    {
+      name: 'slug',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      maxLength: 48,
+      validate: (value: string | null | undefined) =>
+        typeof value === 'string' && SLUG_PATTERN.test(value)
+          ? true
+          : 'Slug must be 1 to 48 lower-case letters, digits or dashes, not starting or ending with a dash.',
+    },
+    {
+      name: 'plan',
+      type: 'select',
+      defaultValue: 'free',
+      options: PLANS.map((plan) => ({ label: plan[0].toUpperCase() + plan.slice(1), value: plan })),
+      access: { create: staffOrAboveField, update: staffOrAboveField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'members',
+      type: 'array',
+      required: true,
+      minRows: 1,
+      fields: [
+        { name: 'user', type: 'relationship', relationTo: 'users', required: true },
+        {
+          name: 'role',
+          type: 'select',
+          required: true,
+          defaultValue: 'member',
+          options: ORGANIZATION_ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+        },
+      ],
+    },
+  ],
+  hooks: {
+    beforeChange: [guardMembers],
+  },
+}

@@ -1,0 +1,125 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOnly } from '@/access/adminOnly'
+import { anyone } from '@/access/anyone'
+import { moderatorOrAbove } from '@/access/moderatorOrAbove'
+import { PLANS, ROLES } from '@/access/roles'
+import { selfOrStaff, selfOrStaffField } from '@/access/selfOrStaff'
+import { staffOrAboveField } from '@/access/staffOrAbove'
+import { actionEmail, portalUrl } from '@/lib/emails'
+
+import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { USERNAME_PATTERN } from './username'
+
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  auth: {
+    tokenExpiration: 60 * 60 * 2,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' && !process.env.INSECURE_COOKIES },
+    verify: {
+      generateEmailSubject: () => 'Confirm your email for TuneTrail Community',
+      generateEmailHTML: ({ token }) =>
+        actionEmail({
+          heading: 'Confirm your email',
+          intro: 'Welcome to TuneTrail Community. Confirm your email address to finish signing up.',
+          action: 'Confirm email',
+          url: portalUrl('/verify-email', { token: String(token) }),
+          outro: 'If you did not sign up, you can ignore this mail.',
+        }),
+    },
+    forgotPassword: {
+      expiration: 60 * 60 * 1000,
+      generateEmailSubject: () => 'Reset your TuneTrail Community password',
+      generateEmailHTML: (args) =>
+        actionEmail({
+          heading: 'Reset your password',
+          intro: 'Someone asked to reset the password of this account. The link works for one hour.',
+          action: 'Choose a new password',
+          url: portalUrl('/reset-password', { token: String(args?.token) }),
+          outro: 'If it was not you, ignore this mail: your password stays as it is.',
+        }),
+    },
+  },
+  access: {
+    admin: moderatorOrAbove,
+    create: anyone,
+    read: anyone,
+    update: selfOrStaff,
+    delete: adminOnly,
+  },
+  admin: {
+    useAsTitle: 'username',
+    defaultColumns: ['username', 'name', 'email', 'roles', 'plan', 'createdAt'],
+    group: 'Accounts',
+  },
+  fields: [
+    // Overrides of Payload's auth fields: the email is private, verification is staff-only.
+    { name: 'email', type: 'email', access: { read: selfOrStaffField } },
+    {
+      name: '_verified',
+      type: 'checkbox',
+      access: { create: staffOrAboveField, read: selfOrStaffField, update: staffOrAboveField },
+    },
+    // Payload's login sessions: private like the email.
+    { name: 'sessions', type: 'array', fields: [], access: { read: selfOrStaffField } },
+    { name: 'name', type: 'text', required: true, maxLength: 80 },
+    {
+      name: 'username',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      maxLength: 32,
+      admin: { description: 'Lower-case letters, digits and dashes; 3 to 32 characters.' },
+      validate: (value: string | null | undefined) =>
+        typeof value === 'string' && USERNAME_PATTERN.test(value)
+          ? true
+          : 'Username must be 3 to 32 lower-case letters, digits or dashes, not starting or ending with a dash.',
+    },
+    { name: 'avatar', type: 'upload', relationTo: 'media' },
+    { name: 'bio', type: 'textarea', maxLength: 500 },
+    {
+      name: 'links',
+      type: 'array',
+      maxRows: 5,
+      fields: [
+        { name: 'label', type: 'text', required: true, maxLength: 40 },
+        {
+          name: 'url',
+          type: 'text',
+          required: true,
+          maxLength: 300,
+          validate: (value: string | null | undefined) =>
+            typeof value === 'string' && /^https?:\/\//.test(value) && URL.canParse(value)
+              ? true
+              : 'Link must be a full http(s) URL.',
+        },
+      ],
+    },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      defaultValue: ['member'],
+      options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+      saveToJWT: true,
+      access: { create: staffOrAboveField, read: selfOrStaffField, update: staffOrAboveField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'plan',
+      type: 'select',
+      defaultValue: 'free',
+      options: PLANS.map((plan) => ({ label: plan[0].toUpperCase() + plan.slice(1), value: plan })),
+      access: { create: staffOrAboveField, read: selfOrStaffField, update: staffOrAboveField },
+      admin: { position: 'sidebar' },
+    },
+  ],
+  hooks: {
+    beforeChange: [firstUserIsAdmin, guardRolesAndPlan],
+  },
+}

@@ -1,0 +1,48 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Media } from './collections/Media'
+import { OrganizationInvitations } from './collections/OrganizationInvitations'
+import { Organizations } from './collections/Organizations'
+import { Users } from './collections/Users'
+import { plugins } from './plugins'
+import { databaseUrl, payloadSecret, serverUrl } from './src/lib/defaults'
+import { watchDatabasePool } from './src/lib/dbPool'
+import { queuedEmailAdapter } from './src/lib/emailAdapter'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    importMap: {
+      baseDir: dirname,
+      importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
+    },
+    meta: { titleSuffix: ' · TuneTrail Admin' },
+  },
+  collections: [Users, Organizations, OrganizationInvitations, Media],
+  editor: lexicalEditor(),
+  secret: payloadSecret(),
+  serverURL: serverUrl(),
+  csrf: [serverUrl()],
+  cors: [serverUrl()],
+  db: postgresAdapter({
+    pool: { connectionString: databaseUrl() },
+    // Schema changes only ever arrive through committed migrations, in every environment.
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  email: queuedEmailAdapter,
+  onInit: watchDatabasePool,
+  graphQL: { disablePlaygroundInProduction: true },
+  plugins: plugins(),
+  sharp,
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+})

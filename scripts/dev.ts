@@ -1,0 +1,23 @@
+import { loadPayload, migrateDatabase, resolveRuntime } from '../src/lib/boot'
+import { runChild } from '../src/lib/children'
+import { serverUrl } from '../src/lib/defaults'
+import { env } from '../src/lib/env'
+import { DEMO_USERS, seedDemo } from '../src/seed/demo'
+
+await resolveRuntime()
+await migrateDatabase()
+await seedDemo(await loadPayload())
+
+runChild('npx', ['next', 'dev', '--port', String(env().PORT)], { NODE_OPTIONS: '--no-deprecation' })
+
+const url = serverUrl()
+console.log(`
+  TuneTrail Community Portal (development)
+  Portal:  ${url}
+  Admin:   ${url}/admin
+  Health:  ${url}/api/health
+  Mail:    ${env().SMTP_URL ? env().SMTP_URL?.replace(/\/\/[^@]*@/, '//') : '.data/mail/*.eml (links are logged)'}
+
+  Demo logins (development only):
+${DEMO_USERS.map((u) => `    ${u.roles[0].padEnd(9)} ${u.email.padEnd(30)} ${u.password}`).join('\n')}
+`)

@@ -1,0 +1,14 @@
+/** Runs a Payload CLI command (migrate:create, generate:types…) with the embedded defaults resolved. */
+import { spawn } from 'node:child_process'
+
+import { onShutdown, resolveRuntime, shutdown } from '../src/lib/boot'
+
+await resolveRuntime()
+const child = spawn('npx', ['payload', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
+})
+onShutdown(async () => {
+  child.kill('SIGTERM')
+})
+child.on('exit', (code) => void shutdown(code ?? 1))

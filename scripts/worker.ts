@@ -1,0 +1,9 @@
+import { migrateDatabase, onShutdown, resolveRuntime } from '../src/lib/boot'
+import { logger } from '../src/lib/logger'
+import { startWorker } from '../src/worker'
+
+await resolveRuntime()
+await migrateDatabase()
+const worker = await startWorker({ concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4) })
+onShutdown(worker.stop)
+logger.info({ msg: 'worker running', workerId: worker.id })

@@ -1,0 +1,22 @@
+export const ROLES = ['member', 'moderator', 'staff', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const PLANS = ['free', 'starter', 'pro', 'enterprise'] as const
+export type Plan = (typeof PLANS)[number]
+
+type MaybeUser = { roles?: (Role | string)[] | null; collection?: string } | null | undefined
+
+const rank = (role: Role | string) => ROLES.indexOf(role as Role)
+
+/** True when the user holds `role` or any role above it (member < moderator < staff < admin). */
+export function hasRole(user: MaybeUser, role: Role): boolean {
+  if (!user || (user.collection && user.collection !== 'users')) return false
+  const roles = user.roles ?? []
+  return roles.some((held) => rank(held) >= rank(role))
+}
+
+/** The highest role a user holds. */
+export function topRole(user: MaybeUser): Role {
+  const roles = (user?.roles ?? []).filter((r): r is Role => rank(r) >= 0)
+  return roles.reduce<Role>((top, r) => (rank(r) > rank(top) ? r : top), 'member')
+}

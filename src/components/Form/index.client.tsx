@@ -1,0 +1,129 @@
+'use client'
+
+import { createContext, useActionState, useContext, useId, type ReactNode } from 'react'
+import { useFormStatus } from 'react-dom'
+
+import { Alert } from '@/components/ui/alert'
+import { Button, type ButtonProps } from '@/components/ui/button'
+import { Input, Select, Textarea } from '@/components/ui/input'
+import { Label } from '@/components/ui/label'
+import { initialFormState, type FormState } from '@/lib/formState'
+
+const FormContext = createContext<FormState>(initialFormState)
+
+type ActionFormProps = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>
+  children: ReactNode
+  submitLabel: string
+  pendingLabel?: string
+  className?: string
+  submitVariant?: ButtonProps['variant']
+  /** Shown instead of the form once the action reports success. */
+  successContent?: ReactNode
+  'aria-label'?: string
+}
+
+/** A form bound to a server action: shows its message, field errors and a pending state. */
+export function ActionForm({
+  action,
+  children,
+  submitLabel,
+  pendingLabel,
+  className,
+  submitVariant,
+  successContent,
+  ...rest
+}: ActionFormProps) {
+  const [state, formAction] = useActionState(action, initialFormState)
+  if (state.status === 'ok' && successContent) {
+    return <Alert tone="success">{state.message ?? successContent}</Alert>
+  }
+  return (
+    <FormContext.Provider value={state}>
+      <form action={formAction} className={className ?? 'space-y-4'} noValidate aria-label={rest['aria-label']}>
+        {state.message && (
+          <Alert tone={state.status === 'ok' ? 'success' : 'error'}>{state.message}</Alert>
+        )}
+        {children}
+        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} variant={submitVariant} />
+      </form>
+    </FormContext.Provider>
+  )
+}
+
+function SubmitButton({ label, pendingLabel, variant }: { label: string; pendingLabel?: string; variant?: ButtonProps['variant'] }) {
+  const { pending } = useFormStatus()
+  return (
+    <Button type="submit" disabled={pending} aria-disabled={pending} variant={variant}>
+      {pending ? (pendingLabel ?? 'Working…') : label}
+    </Button>
+  )
+}
+
+type FieldProps = {
+  name: string
+  label: string
+  type?: string
+  defaultValue?: string
+  hint?: string
+  autoComplete?: string
+  required?: boolean
+  multiline?: boolean
+  options?: { label: string; value: string }[]
+  maxLength?: number
+}
+
+/** A labelled input whose error (from the action) is announced and tied to it. */
+export function Field({ name, label, type = 'text', defaultValue, hint, multiline, options, ...input }: FieldProps) {
+  const state = useContext(FormContext)
+  const id = useId()
+  const error = state.errors?.[name]
+  const value = state.values?.[name] ?? defaultValue
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
+  const common = {
+    id,
+    name,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    defaultValue: type === 'password' ? undefined : value,
+    ...input,
+  }
+  // Remount when the server sends values back, so defaultValue applies again.
+  const key = `${name}:${value ?? ''}`
+  return (
+    <div className="space-y-1.5">
+      <Label htmlFor={id}>
+        {label}
+        {input.required && <span aria-hidden="true" className="text-danger"> *</span>}
+      </Label>
+      {options ? (
+        <Select key={key} {...common}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </Select>
+      ) : multiline ? (
+        <Textarea key={key} {...common} />
+      ) : (
+        <Input key={key} type={type} {...common} />
+      )}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm font-medium text-danger">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** Hidden input for ids the action needs. */
+export function Hidden({ name, value }: { name: string; value: string }) {
+  return <input type="hidden" name={name} value={value} />
+}

@@ -1,0 +1,47 @@
+'use client'
+
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
+import Link from 'next/link'
+
+import { logoutAction } from '@/app/(portal)/logout/actions'
+
+const itemClass = 'block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-muted'
+
+/** Account menu: keyboard operable (Radix), with the log-out form inside. */
+export function UserMenu({ name, username }: { name: string; username: string }) {
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger className="rounded-md border border-border px-3 py-2 text-sm min-h-10">
+        {name}
+        <span className="sr-only"> — account menu</span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-48 rounded-md border border-border bg-card p-1 text-foreground shadow-lg"
+        >
+          <DropdownMenu.Label className="px-3 py-2 text-xs text-muted-foreground">@{username}</DropdownMenu.Label>
+          <DropdownMenu.Item asChild>
+            <Link href="/settings/profile" className={itemClass}>
+              Profile
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild>
+            <Link href="/settings/organization" className={itemClass}>
+              Organizations
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <form action={logoutAction}>
+            <DropdownMenu.Item asChild>
+              <button type="submit" className={`${itemClass} w-full text-left`}>
+                Log out
+              </button>
+            </DropdownMenu.Item>
+          </form>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  )
+}

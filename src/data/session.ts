@@ -1,0 +1,35 @@
+import 'server-only'
+
+import config from '@payload-config'
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { getPayload } from 'payload'
+import { cache } from 'react'
+
+import type { User } from '@/payload-types'
+
+export const payloadClient = () => getPayload({ config })
+
+/** The signed-in user of this request, or null. Cached per request. */
+export const currentUser = cache(async (): Promise<User | null> => {
+  const payload = await payloadClient()
+  const { user } = await payload.auth({ headers: await headers() })
+  return (user as User | null) ?? null
+})
+
+/** The signed-in user, or a redirect to /login that comes back here afterwards. */
+export async function requireUser(returnTo: string): Promise<User> {
+  const user = await currentUser()
+  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`)
+  return user
+}
+
+/** Only same-site paths are followed after login. */
+export const safeNext = (value: unknown) =>
+  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/settings/profile'
+
+/** The client IP as seen by the proxy in front, for rate limits. */
+export async function clientIp(): Promise<string> {
+  const list = await headers()
+  return list.get('x-forwarded-for')?.split(',')[0]?.trim() ?? list.get('x-real-ip') ?? 'local'
+}

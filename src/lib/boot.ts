@@ -1,0 +1,99 @@
+import pg from 'pg'
+import { getPayload, type Migration, type Payload } from 'payload'
+
+import { migrations } from '../../migrations'
+
+import { databaseUrl, payloadSecret } from './defaults'
+import { ensureEmbeddedPostgres } from './embeddedPostgres'
+import { assertProductionEnv, env, EnvError, isProduction, setEnv } from './env'
+import { logger } from './logger'
+import { migrateQueue, releaseQueue } from './queue'
+import { closeRedis } from './redis'
+
+type Cleanup = () => Promise<void>
+
+const cleanups: Cleanup[] = []
+
+/** Registers work to run, last first, when the process shuts down. */
+export const onShutdown = (cleanup: Cleanup) => cleanups.unshift(cleanup)
+
+let shuttingDown: Promise<void> | undefined
+
+export function shutdown(code = 0): Promise<void> {
+  shuttingDown ??= (async () => {
+    for (const cleanup of cleanups) {
+      await cleanup().catch((err: unknown) => logger.error({ msg: 'shutdown step failed', err }))
+    }
+    process.exit(code)
+  })()
+  return shuttingDown
+}
+
+/**
+ * Resolves configuration for a process started by one of our scripts: validates the environment
+ * (naming any bad variable), refuses production without DATABASE_URL/PAYLOAD_SECRET, and outside
+ * production fills in the embedded defaults (embedded Postgres, generated secret).
+ */
+export async function resolveRuntime(): Promise<void> {
+  try {
+    env()
+    if (isProduction()) assertProductionEnv(env())
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void shutdown(0))
+  }
+  if (!env().DATABASE_URL) {
+    const embedded = await ensureEmbeddedPostgres()
+    setEnv('DATABASE_URL', embedded.url)
+    if (embedded.ownsServer) onShutdown(embedded.stop)
+  }
+  if (!env().PAYLOAD_SECRET) setEnv('PAYLOAD_SECRET', payloadSecret())
+}
+
+const MIGRATION_LOCK = 7_406_113_01
+
+/**
+ * Applies pending Payload migrations and graphile-worker's schema. An advisory lock lets any
+ * number of replicas start at once: one migrates, the others wait and find nothing left to do.
+ */
+export async function migrateDatabase(): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl() })
+  await client.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+    const payload = await loadPayload()
+    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+    await migrateQueue()
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK])
+    await client.end()
+  }
+}
+
+let payloadPromise: Promise<Payload> | undefined
+
+/** Payload for scripts; destroyed on shutdown so the process can exit. */
+export function loadPayload(): Promise<Payload> {
+  payloadPromise ??= (async () => {
+    const { default: config } = await import('@payload-config')
+    const payload = await getPayload({ config })
+    onShutdown(async () => {
+      await releaseQueue()
+      await closeRedis()
+      // The adapter keeps one pool client checked out for good, so its pool never ends cleanly;
+      // the process exits right after this, and onInit gave the pool an error listener.
+      await payload.destroy()
+      const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
+      pool?.removeAllListeners('error')
+      pool?.on('error', (err) => logger.debug({ msg: 'database connection closed at shutdown', err: err.message }))
+    })
+    return payload
+  })()
+  return payloadPromise
+}

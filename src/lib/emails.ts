@@ -1,0 +1,24 @@
+import { serverUrl } from './defaults'
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** A plain, accessible transactional mail with one call to action. */
+export function actionEmail(options: { heading: string; intro: string; action: string; url: string; outro?: string }) {
+  const url = escapeHtml(options.url)
+  return `<!doctype html>
+<html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111;max-width:560px;margin:0 auto;padding:24px">
+<h1 style="font-size:20px">${escapeHtml(options.heading)}</h1>
+<p>${escapeHtml(options.intro)}</p>
+<p><a href="${url}" style="display:inline-block;background:#4338ca;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(options.action)}</a></p>
+<p style="font-size:13px;color:#555">Or paste this link into your browser: ${url}</p>
+${options.outro ? `<p style="font-size:13px;color:#555">${escapeHtml(options.outro)}</p>` : ''}
+<p style="font-size:13px;color:#555">— TuneTrail Community</p>
+</body></html>`
+}
+
+export const portalUrl = (pathname: string, params: Record<string, string> = {}) => {
+  const url = new URL(pathname, serverUrl())
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value)
+  return url.toString()
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+
+/** Empty strings in the environment mean "unset". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
+
+const url = (protocols: string[], example: string) =>
+  z
+    .string()
+    .refine(
+      (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
+      `must be a URL such as ${example}`,
+    )
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: optional(url(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/db')),
+  REDIS_URL: optional(url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
+  PAYLOAD_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
+  SERVER_URL: optional(url(['http:', 'https:'], 'https://community.example.com')),
+  PORT: z.preprocess(
+    (value) => (value === '' || value === undefined ? 3000 : Number(value)),
+    z.number().int('must be a whole number').min(1).max(65535),
+  ),
+  SMTP_URL: optional(url(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.com:587')),
+  MAIL_FROM: optional(z.string().min(3)),
+  S3_ENDPOINT: optional(url(['http:', 'https:'], 'https://s3.eu-west-1.amazonaws.com')),
+  S3_BUCKET: optional(z.string().min(3)),
+  S3_REGION: optional(z.string().min(2)),
+  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  WORKER: optional(z.enum(['in-process', 'off'])),
+  DATA_DIR: optional(z.string().min(1)),
+  EMBEDDED_PG_PORT: z.preprocess(
+    (value) => (value === '' || value === undefined ? 54329 : Number(value)),
+    z.number().int().min(1024).max(65535),
+  ),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'EnvError'
+  }
+}
+
+/** Parses an environment; throws an EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  const s3 = [env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY]
+  if (s3.some(Boolean) && !s3.every(Boolean)) {
+    throw new EnvError(
+      'Invalid configuration:\n  S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set all three or none',
+    )
+  }
+  return env
+}
+
+/** Production refuses to boot without a real database and secret. */
+export function assertProductionEnv(env: Env): void {
+  const missing = (['DATABASE_URL', 'PAYLOAD_SECRET'] as const).filter((name) => !env[name])
+  if (missing.length > 0) {
+    throw new EnvError(
+      `Refusing to start in production: ${missing.join(' and ')} must be set (see .env.example).`,
+    )
+  }
+}
+
+let cached: Env | undefined
+
+/** The process environment, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+/** Sets a variable resolved at boot (embedded database URL, generated secret) for this process and its children. */
+export function setEnv(name: keyof Env, value: string): void {
+  ;(process.env as Record<string, string>)[name] = value
+  cached = undefined
+}
+
+export const isProduction = () => env().NODE_ENV === 'production'
+
+/** True while `next build` collects pages: nothing may connect or demand secrets then. */
+export const isBuildPhase = () => process.env.NEXT_PHASE === 'phase-production-build'

@@ -1,0 +1,39 @@
+import Redis from 'ioredis'
+import RedisMock from 'ioredis-mock'
+
+import { env } from './env'
+import { logger } from './logger'
+
+export type RedisStore = Redis
+
+const globalForRedis = globalThis as unknown as { ttRedis?: RedisStore }
+
+/**
+ * The process's Redis client. Without REDIS_URL an in-process store with the same interface
+ * (ioredis-mock, Lua scripts included) stands in: fine for one instance, not for several.
+ */
+export function redis(): RedisStore {
+  if (globalForRedis.ttRedis) return globalForRedis.ttRedis
+  const { REDIS_URL } = env()
+  if (REDIS_URL) {
+    const client = new Redis(REDIS_URL, {
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    })
+    client.on('error', (err) => logger.warn({ msg: 'redis error', err: err.message }))
+    globalForRedis.ttRedis = client
+  } else {
+    globalForRedis.ttRedis = new RedisMock() as unknown as RedisStore
+  }
+  return globalForRedis.ttRedis
+}
+
+export const redisKind = () => (env().REDIS_URL ? 'redis' : 'in-process')
+
+export async function closeRedis(): Promise<void> {
+  const client = globalForRedis.ttRedis
+  globalForRedis.ttRedis = undefined
+  if (client) await client.quit()
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod'
+
+import { USERNAME_PATTERN } from '@collections/Users/username'
+
+const email = z.email('Enter a valid email address, like name@example.com.').max(254).transform((v) => v.toLowerCase())
+const password = z
+  .string()
+  .min(10, 'Password must be at least 10 characters long.')
+  .max(200, 'Password must be at most 200 characters long.')
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(USERNAME_PATTERN, 'Username must be 3 to 32 lower-case letters, digits or dashes, not starting or ending with a dash.')
+
+export const signupSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(80, 'Name must be at most 80 characters.'),
+  username: usernameSchema,
+  email,
+  password,
+})
+
+export const loginSchema = z.object({
+  email,
+  password: z.string().min(1, 'Enter your password.'),
+  next: z.string().optional(),
+})
+
+export const forgotPasswordSchema = z.object({ email })
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(10, 'This reset link is incomplete. Ask for a new one.'),
+    password,
+    confirmPassword: z.string(),
+  })
+  .refine((data) => data.password === data.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two passwords do not match.',
+  })
+
+const link = z.object({
+  label: z.string().trim().min(1, 'Give the link a label.').max(40),
+  url: z.url({ protocol: /^https?$/, error: 'Link must be a full http(s) URL.' }).max(300),
+})
+
+export const profileSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(80, 'Name must be at most 80 characters.'),
+  username: usernameSchema,
+  bio: z.string().trim().max(500, 'Bio must be at most 500 characters.').default(''),
+  links: z.array(link).max(5, 'At most 5 links.'),
+})
