@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { HEARTBEAT_STALE_MS } from '@/worker/heartbeat'
 
 import { mailTransport } from './mail'
-import { redis, redisKind } from './redis'
+import { redis, redisKind, type RedisStore } from './redis'
 
 export type Check = { ok: boolean; ms: number; detail?: string; error?: string }
 export type HealthReport = {
@@ -41,7 +41,10 @@ type Row = Record<string, unknown>
 const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows
 
 /** Checks every dependency of the portal; `status` is 'fail' when any one fails. */
-export async function checkHealth(payload: Payload): Promise<HealthReport> {
+export async function checkHealth(
+  payload: Payload,
+  deps: { redis: RedisStore } = { redis: redis() },
+): Promise<HealthReport> {
   const db = (payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } })
     .drizzle
   const [postgres, redisCheck, worker, mail] = await Promise.all([
@@ -50,7 +53,7 @@ export async function checkHealth(payload: Payload): Promise<HealthReport> {
       return undefined
     }),
     timed(async () => {
-      const pong = await redis().ping()
+      const pong = await deps.redis.ping()
       if (pong !== 'PONG') throw new Error(`unexpected reply ${pong}`)
       return redisKind()
     }),

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process'
+
+import path from 'node:path'
+
+import { startSmtpServer } from './smtp'
+import { createTestDatabase } from './testDatabase'
+
+/** One fresh, migrated database for the whole integration run; dropped afterwards. */
+export default async function setup() {
+  if (process.env.CI === 'true' && (!process.env.DATABASE_URL || !process.env.REDIS_URL)) {
+    throw new Error('CI runs need DATABASE_URL and REDIS_URL: no Postgres or Redis test may skip.')
+  }
+  const database = await createTestDatabase()
+  process.env.DATABASE_URL = database.url
+  process.env.PAYLOAD_SECRET ??= 'test-secret-that-is-at-least-32-characters-long'
+  process.env.DATA_DIR ??= '.data/test'
+  process.env.TEST_MAIL_DIR = path.resolve('.data/test/caught-mail', String(Date.now()))
+  const smtp = await startSmtpServer(process.env.TEST_MAIL_DIR)
+  process.env.SMTP_URL = smtp.url
+  const migrate = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], { encoding: 'utf8', env: process.env })
+  if (migrate.status !== 0) {
+    throw new Error(`migrations failed (${migrate.status}):\n${migrate.stdout}\n${migrate.stderr}`)
+  }
+  return async () => {
+    await smtp.close()
+    await database.drop()
+  }
+}
