@@ -6,6 +6,7 @@ import { moderatorOrAbove } from '@/access/moderatorOrAbove'
 import { PLANS, ROLES } from '@/access/roles'
 import { selfOrStaff, selfOrStaffField } from '@/access/selfOrStaff'
 import { staffOrAboveField } from '@/access/staffOrAbove'
+import { serverUrl } from '@/lib/defaults'
 import { actionEmail, portalUrl } from '@/lib/emails'
 
 import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
@@ -19,7 +20,8 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 2,
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
-    cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' && !process.env.INSECURE_COOKIES },
+    // Secure cookies whenever the portal is served over https.
+    cookies: { sameSite: 'Lax', secure: serverUrl().startsWith('https://') },
     verify: {
       generateEmailSubject: () => 'Confirm your email for TuneTrail Community',
       generateEmailHTML: ({ token }) =>

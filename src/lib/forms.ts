@@ -1,6 +1,6 @@
 import 'server-only'
 
-import { APIError, ValidationError } from 'payload'
+import type { APIError, ValidationError } from 'payload'
 import type { z } from 'zod'
 
 import type { FormState } from './formState'
@@ -46,13 +46,15 @@ export function zodFormError(error: z.ZodError, formData: FormData): FormState {
 /** Maps an error thrown by the Local API to form state: field messages for validation errors. */
 export function formError(error: unknown, formData: FormData, fallback = 'Something went wrong. Please try again.'): FormState {
   const values = keptValues(formData)
-  if (error instanceof ValidationError) {
+  // Duck-typed: Next may bundle Payload's error classes apart from the instances thrown.
+  const apiError = error as Partial<APIError> & { data?: ValidationError['data'] }
+  if (Array.isArray(apiError.data?.errors)) {
     const errors: Record<string, string> = {}
-    for (const item of error.data.errors) errors[item.path] ??= item.message
+    for (const item of apiError.data.errors) errors[item.path] ??= item.message
     return { status: 'error', message: 'Please correct the highlighted fields.', errors, values }
   }
-  if (error instanceof APIError && error.status < 500) {
-    return { status: 'error', message: error.message, values }
+  if (typeof apiError.status === 'number' && apiError.status < 500 && apiError.message) {
+    return { status: 'error', message: apiError.message, values }
   }
   logger.error({ msg: 'portal action failed', err: error instanceof Error ? error.message : String(error) })
   return { status: 'error', message: fallback, values }

@@ -1,0 +1,67 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+
+import { startSmtpServer } from '../helpers/smtp'
+import { createTestDatabase } from '../helpers/testDatabase'
+
+async function waitForHealthy(url: string, timeoutMs: number, isAlive: () => boolean) {
+  const deadline = Date.now() + timeoutMs
+  let last = ''
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error('the portal exited while starting')
+    try {
+      const response = await fetch(url)
+      last = `${response.status} ${await response.text()}`
+      if (response.ok) return
+    } catch (error) {
+      last = (error as Error).message
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`portal not healthy within ${timeoutMs} ms: ${last}`)
+}
+
+/**
+ * Runs the production build as `npm start` would in production: a fresh database, a real SMTP
+ * server that catches mail, demo data, then waits until /api/health is green.
+ */
+export default async function globalSetup() {
+  if (process.env.CI === 'true' && (!process.env.DATABASE_URL || !process.env.REDIS_URL)) {
+    throw new Error('CI runs need DATABASE_URL and REDIS_URL: no Postgres or Redis test may skip.')
+  }
+  const port = Number(process.env.E2E_PORT ?? 3100)
+  const database = await createTestDatabase('tt_e2e')
+  const mailDir = path.resolve('.data/test/e2e-mail', String(Date.now()))
+  const smtp = await startSmtpServer(mailDir)
+  process.env.E2E_MAIL_DIR = mailDir
+
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production' as const,
+    DATABASE_URL: database.url,
+    PAYLOAD_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
+    SERVER_URL: `http://localhost:${port}`,
+    PORT: String(port),
+    SMTP_URL: smtp.url,
+    DATA_DIR: path.resolve('.data/test/e2e'),
+    NEXT_TELEMETRY_DISABLED: '1',
+  }
+  const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts', '--allow-production'], { env, encoding: 'utf8' })
+  if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}\n${seed.stderr}`)
+
+  const server: ChildProcess = spawn('npm', ['start'], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true })
+  let isAlive = true
+  server.on('exit', () => {
+    isAlive = false
+  })
+  await waitForHealthy(`http://localhost:${port}/api/health`, 120_000, () => isAlive)
+
+  return async () => {
+    if (isAlive && server.pid) {
+      process.kill(-server.pid, 'SIGTERM')
+      await new Promise((resolve) => server.once('exit', resolve))
+    }
+    await smtp.close()
+    await database.drop()
+  }
+}
