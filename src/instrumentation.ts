@@ -6,7 +6,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') {
     return
   }
-  const { env } = await import('./lib/env')
+  const { assertProductionEnv, env, isProduction } = await import('./lib/env')
+  // A production server never runs without its database and secret, however it was started.
+  if (isProduction()) assertProductionEnv(env())
   if (env().WORKER === 'off') return
   const { startWorker } = await import('./worker')
   const { logger } = await import('./lib/logger')

@@ -1,3 +1,4 @@
+import config from '@payload-config'
 import pg from 'pg'
 import { getPayload, type Migration, type Payload } from 'payload'
 
@@ -81,7 +82,6 @@ let payloadPromise: Promise<Payload> | undefined
 /** Payload for scripts; destroyed on shutdown so the process can exit. */
 export function loadPayload(): Promise<Payload> {
   payloadPromise ??= (async () => {
-    const { default: config } = await import('@payload-config')
     const payload = await getPayload({ config })
     onShutdown(async () => {
       await releaseQueue()

@@ -10,26 +10,23 @@ export const EMBEDDED_DATABASE = 'tunetrail'
 export const embeddedDatabaseUrl = (database = EMBEDDED_DATABASE) =>
   `postgres://postgres:postgres@127.0.0.1:${env().EMBEDDED_PG_PORT}/${database}`
 
-/** DATABASE_URL, or the embedded database outside production. */
+/**
+ * DATABASE_URL, or the embedded database. Never throws, so the config can be imported before
+ * `resolveRuntime()` (scripts) or `register()` (Next) refuse a production boot without it.
+ */
 export function databaseUrl(): string {
-  const { DATABASE_URL } = env()
-  if (DATABASE_URL) return DATABASE_URL
-  if (isProduction() && !isBuildPhase()) {
-    throw new Error('DATABASE_URL must be set in production')
-  }
-  return embeddedDatabaseUrl()
+  return env().DATABASE_URL ?? embeddedDatabaseUrl()
 }
 
 /**
  * PAYLOAD_SECRET, or outside production a secret generated once into .data/secret.
- * A production build gets a throwaway value: the build signs nothing, and `npm start` refuses
- * to run without the real one.
+ * In production a missing secret gets a throwaway value here (a build signs nothing), and every
+ * production entry point (`npm start`, the Next server's register()) refuses to run without it.
  */
 export function payloadSecret(): string {
   const { PAYLOAD_SECRET } = env()
   if (PAYLOAD_SECRET) return PAYLOAD_SECRET
-  if (isBuildPhase()) return randomBytes(32).toString('hex')
-  if (isProduction()) throw new Error('PAYLOAD_SECRET must be set in production')
+  if (isProduction() || isBuildPhase()) return randomBytes(32).toString('hex')
   const file = dataPath('secret')
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir(), { recursive: true })
