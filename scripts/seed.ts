@@ -4,11 +4,15 @@ import { DEMO_USERS, seedDemo } from '../src/seed/demo'
 
 await resolveRuntime()
 if (isProduction() && !process.argv.includes('--allow-production')) {
-  console.error('Refusing to create demo accounts in production (pass --allow-production to insist).')
+  console.error(
+    'Refusing to create demo accounts in production (pass --allow-production to insist).',
+  )
   await shutdown(1)
 }
 await migrateDatabase()
 const { created } = await seedDemo(await loadPayload())
 console.log(created.length ? `Seeded: ${created.join(', ')}` : 'Demo data already present.')
-console.log(DEMO_USERS.map((u) => `  ${u.roles[0].padEnd(9)} ${u.email} / ${u.password}`).join('\n'))
+console.log(
+  DEMO_USERS.map((u) => `  ${u.roles[0].padEnd(9)} ${u.email} / ${u.password}`).join('\n'),
+)
 await shutdown(0)

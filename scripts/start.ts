@@ -6,4 +6,6 @@ import { env } from '../src/lib/env'
 // applies pending migrations, then serves (with the worker in-process unless WORKER=off).
 await resolveRuntime()
 await migrateDatabase()
-runChild('npx', ['next', 'start', '--port', String(env().PORT)], { NODE_OPTIONS: '--no-deprecation' })
+runChild('npx', ['next', 'start', '--port', String(env().PORT)], {
+  NODE_OPTIONS: '--no-deprecation',
+})

@@ -3,7 +3,10 @@
  * also runs the job queue, so a single `npm start` is a whole portal.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') {
+  if (
+    process.env.NEXT_RUNTIME !== 'nodejs' ||
+    process.env.NEXT_PHASE === 'phase-production-build'
+  ) {
     return
   }
   const { assertProductionEnv, env, isProduction } = await import('./lib/env')

@@ -30,14 +30,21 @@ export const Media: CollectionConfig = {
     adminThumbnail: 'thumbnail',
   },
   fields: [
-    { name: 'alt', type: 'text', maxLength: 200, admin: { description: 'Describe the image for screen readers.' } },
+    {
+      name: 'alt',
+      type: 'text',
+      maxLength: 200,
+      admin: { description: 'Describe the image for screen readers.' },
+    },
     {
       name: 'uploadedBy',
       type: 'relationship',
       relationTo: 'users',
       admin: { readOnly: true, position: 'sidebar' },
       hooks: {
-        beforeChange: [({ operation, req, value }) => (operation === 'create' ? (req.user?.id ?? value) : value)],
+        beforeChange: [
+          ({ operation, req, value }) => (operation === 'create' ? (req.user?.id ?? value) : value),
+        ],
       },
     },
   ],

@@ -20,7 +20,13 @@ export const OrganizationInvitations: CollectionConfig = {
     group: 'Accounts',
   },
   fields: [
-    { name: 'organization', type: 'relationship', relationTo: 'organizations', required: true, index: true },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      required: true,
+      index: true,
+    },
     { name: 'email', type: 'email', required: true },
     {
       name: 'role',

@@ -13,7 +13,6 @@ import { staffOrAboveField } from '@/access/staffOrAbove'
 import { guardMembers } from './hooks/guardMembers'
 import { SLUG_PATTERN } from './slug'
 
-
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
   access: {
@@ -61,7 +60,10 @@ export const Organizations: CollectionConfig = {
           type: 'select',
           required: true,
           defaultValue: 'member',
-          options: ORGANIZATION_ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+          options: ORGANIZATION_ROLES.map((role) => ({
+            label: role[0].toUpperCase() + role.slice(1),
+            value: role,
+          })),
         },
       ],
     },

@@ -13,7 +13,6 @@ import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { USERNAME_PATTERN } from './username'
 
-
 export const Users: CollectionConfig = {
   slug: 'users',
   auth: {
@@ -39,7 +38,8 @@ export const Users: CollectionConfig = {
       generateEmailHTML: (args) =>
         actionEmail({
           heading: 'Reset your password',
-          intro: 'Someone asked to reset the password of this account. The link works for one hour.',
+          intro:
+            'Someone asked to reset the password of this account. The link works for one hour.',
           action: 'Choose a new password',
           url: portalUrl('/reset-password', { token: String(args?.token) }),
           outro: 'If it was not you, ignore this mail: your password stays as it is.',

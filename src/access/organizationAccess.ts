@@ -15,7 +15,8 @@ export function memberRole(members: Member[] | null | undefined, userId: unknown
   return members?.find((member) => idOf(member.user) === String(userId))?.role
 }
 
-export const canManage = (role: OrganizationRole | undefined) => role === 'owner' || role === 'admin'
+export const canManage = (role: OrganizationRole | undefined) =>
+  role === 'owner' || role === 'admin'
 
 /** Organizations a user belongs to (any member role); staff see all. */
 export const organizationMemberOrStaff: Access = ({ req: { user } }) => {

@@ -23,11 +23,16 @@ export async function myOrganizations(user: User): Promise<OrganizationView[]> {
 }
 
 /** Open (not accepted) invitations of an organization the user manages. */
-export async function pendingInvitations(organizationId: number, user: User): Promise<OrganizationInvitation[]> {
+export async function pendingInvitations(
+  organizationId: number,
+  user: User,
+): Promise<OrganizationInvitation[]> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'organization-invitations',
-    where: { and: [{ organization: { equals: organizationId } }, { acceptedAt: { exists: false } }] },
+    where: {
+      and: [{ organization: { equals: organizationId } }, { acceptedAt: { exists: false } }],
+    },
     sort: '-createdAt',
     depth: 0,
     pagination: false,

@@ -26,7 +26,9 @@ export async function requireUser(returnTo: string): Promise<User> {
 
 /** Only same-site paths are followed after login. */
 export const safeNext = (value: unknown) =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/settings/profile'
+  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
+    ? value
+    : '/settings/profile'
 
 /** The client IP as seen by the proxy in front, for rate limits. */
 export async function clientIp(): Promise<string> {

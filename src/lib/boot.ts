@@ -91,7 +91,9 @@ export function loadPayload(): Promise<Payload> {
       await payload.destroy()
       const pool = (payload.db as unknown as { pool?: pg.Pool }).pool
       pool?.removeAllListeners('error')
-      pool?.on('error', (err) => logger.debug({ msg: 'database connection closed at shutdown', err: err.message }))
+      pool?.on('error', (err) =>
+        logger.debug({ msg: 'database connection closed at shutdown', err: err.message }),
+      )
     })
     return payload
   })()

@@ -7,7 +7,8 @@ import { enqueue } from './queue'
 
 const addressOf = (value: unknown): string | string[] => {
   if (Array.isArray(value)) return value.map((v) => addressOf(v) as string)
-  if (typeof value === 'object' && value !== null && 'address' in value) return String(value.address)
+  if (typeof value === 'object' && value !== null && 'address' in value)
+    return String(value.address)
   return String(value)
 }
 

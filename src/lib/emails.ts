@@ -1,10 +1,15 @@
 import { serverUrl } from './defaults'
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** A plain, accessible transactional mail with one call to action. */
-export function actionEmail(options: { heading: string; intro: string; action: string; url: string; outro?: string }) {
+export function actionEmail(options: {
+  heading: string
+  intro: string
+  action: string
+  url: string
+  outro?: string
+}) {
   const url = escapeHtml(options.url)
   return `<!doctype html>
 <html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111;max-width:560px;margin:0 auto;padding:24px">

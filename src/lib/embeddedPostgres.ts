@@ -39,7 +39,9 @@ async function createDatabaseIfMissing(database: string) {
  * (started by another `npm run …`), creates the database once, and returns how to stop it.
  * Only the process that started the server stops it.
  */
-export async function ensureEmbeddedPostgres(database = EMBEDDED_DATABASE): Promise<EmbeddedHandle> {
+export async function ensureEmbeddedPostgres(
+  database = EMBEDDED_DATABASE,
+): Promise<EmbeddedHandle> {
   const port = env().EMBEDDED_PG_PORT
   const databaseDir = dataPath('postgres')
   const url = embeddedDatabaseUrl(database)

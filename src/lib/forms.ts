@@ -24,7 +24,9 @@ type Parsed<T> = { data: T; state?: undefined } | { data?: undefined; state: For
 /** Parses form data with a zod schema; failures become field messages. */
 export function parseForm<T extends z.ZodType>(schema: T, formData: FormData): Parsed<z.infer<T>> {
   const raw = Object.fromEntries(
-    [...formData.entries()].filter(([name, value]) => typeof value === 'string' && !name.startsWith('$')),
+    [...formData.entries()].filter(
+      ([name, value]) => typeof value === 'string' && !name.startsWith('$'),
+    ),
   )
   const result = schema.safeParse(raw)
   if (result.success) return { data: result.data }
@@ -44,7 +46,11 @@ export function zodFormError(error: z.ZodError, formData: FormData): FormState {
 }
 
 /** Maps an error thrown by the Local API to form state: field messages for validation errors. */
-export function formError(error: unknown, formData: FormData, fallback = 'Something went wrong. Please try again.'): FormState {
+export function formError(
+  error: unknown,
+  formData: FormData,
+  fallback = 'Something went wrong. Please try again.',
+): FormState {
   const values = keptValues(formData)
   // Duck-typed: Next may bundle Payload's error classes apart from the instances thrown.
   const apiError = error as Partial<APIError> & { data?: ValidationError['data'] }
@@ -56,6 +62,9 @@ export function formError(error: unknown, formData: FormData, fallback = 'Someth
   if (typeof apiError.status === 'number' && apiError.status < 500 && apiError.message) {
     return { status: 'error', message: apiError.message, values }
   }
-  logger.error({ msg: 'portal action failed', err: error instanceof Error ? error.message : String(error) })
+  logger.error({
+    msg: 'portal action failed',
+    err: error instanceof Error ? error.message : String(error),
+  })
   return { status: 'error', message: fallback, values }
 }

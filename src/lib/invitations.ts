@@ -1,4 +1,10 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+} from 'payload'
 
 import type { OrganizationInvitation, User } from '@/payload-types'
 
@@ -10,7 +16,8 @@ export const INVITATION_PROBLEMS: Record<InvitationProblem, string> = {
   INVALID: 'This invitation link is not valid. Ask for a new invitation.',
   USED: 'This invitation was already accepted.',
   EXPIRED: 'This invitation has expired. Ask the organization for a new one.',
-  WRONG_ACCOUNT: 'This invitation was sent to another email address. Log in with that address to accept it.',
+  WRONG_ACCOUNT:
+    'This invitation was sent to another email address. Log in with that address to accept it.',
 }
 
 /** Finds the invitation a token stands for (the token itself is never stored). */
@@ -63,7 +70,9 @@ export async function acceptInvitation(
       return { ok: false, problem: 'USED' }
     }
     const organizationId =
-      typeof invitation.organization === 'object' ? invitation.organization.id : invitation.organization
+      typeof invitation.organization === 'object'
+        ? invitation.organization.id
+        : invitation.organization
     const organization = await payload.findByID({
       collection: 'organizations',
       id: organizationId,
@@ -78,7 +87,10 @@ export async function acceptInvitation(
         id: organizationId,
         data: {
           members: [
-            ...organization.members.map((member) => ({ user: Number(member.user), role: member.role })),
+            ...organization.members.map((member) => ({
+              user: Number(member.user),
+              role: member.role,
+            })),
             { user: user.id, role: invitation.role },
           ],
         },

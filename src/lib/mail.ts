@@ -16,7 +16,8 @@ export type MailTransport = {
 }
 
 /** First link of an HTML body: what a developer needs from a mail written to disk. */
-export const firstLink = (html: string) => /href="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&')
+export const firstLink = (html: string) =>
+  /href="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&')
 
 function smtpTransport(url: string): MailTransport {
   const transporter: Transporter = nodemailer.createTransport(url)
@@ -40,7 +41,10 @@ function fileTransport(dir: string): MailTransport {
     async send(message) {
       const info = await transporter.sendMail({ from: mailFrom(), ...message })
       await fs.mkdir(dir, { recursive: true })
-      const file = path.join(dir, `${Date.now()}-${String(info.messageId).replace(/[^\w.-]/g, '')}.eml`)
+      const file = path.join(
+        dir,
+        `${Date.now()}-${String(info.messageId).replace(/[^\w.-]/g, '')}.eml`,
+      )
       await fs.writeFile(file, info.message as Buffer)
       return { messageId: String(info.messageId), file }
     },

@@ -2,7 +2,10 @@ import { z } from 'zod'
 
 import { USERNAME_PATTERN } from '@collections/Users/username'
 
-const email = z.email('Enter a valid email address, like name@example.com.').max(254).transform((v) => v.toLowerCase())
+const email = z
+  .email('Enter a valid email address, like name@example.com.')
+  .max(254)
+  .transform((v) => v.toLowerCase())
 const password = z
   .string()
   .min(10, 'Password must be at least 10 characters long.')
@@ -12,7 +15,10 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(USERNAME_PATTERN, 'Username must be 3 to 32 lower-case letters, digits or dashes, not starting or ending with a dash.')
+  .regex(
+    USERNAME_PATTERN,
+    'Username must be 3 to 32 lower-case letters, digits or dashes, not starting or ending with a dash.',
+  )
 
 export const signupSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name.').max(80, 'Name must be at most 80 characters.'),

@@ -5,17 +5,26 @@ import { SLUG_PATTERN } from '@collections/Organizations/slug'
 const id = z.coerce.number({ error: 'Missing id.' }).int().positive()
 
 export const createOrganizationSchema = z.object({
-  name: z.string().trim().min(2, 'Name must be at least 2 characters.').max(80, 'Name must be at most 80 characters.'),
+  name: z
+    .string()
+    .trim()
+    .min(2, 'Name must be at least 2 characters.')
+    .max(80, 'Name must be at most 80 characters.'),
   slug: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(SLUG_PATTERN, 'Slug must be lower-case letters, digits or dashes, not starting or ending with a dash.'),
+    .regex(
+      SLUG_PATTERN,
+      'Slug must be lower-case letters, digits or dashes, not starting or ending with a dash.',
+    ),
 })
 
 export const inviteSchema = z.object({
   organization: id,
-  email: z.email('Enter a valid email address, like name@example.com.').transform((v) => v.toLowerCase()),
+  email: z
+    .email('Enter a valid email address, like name@example.com.')
+    .transform((v) => v.toLowerCase()),
   role: z.enum(['admin', 'member'], { error: 'Choose admin or member.' }),
 })
 

@@ -2,10 +2,34 @@ import type { Payload } from 'payload'
 
 /** Dev-only demo accounts; `npm run dev` prints these. Never created in production unless asked. */
 export const DEMO_USERS = [
-  { email: 'admin@demo.tunetrail.dev', username: 'ada-admin', name: 'Ada Admin', roles: ['admin'], password: 'demo-admin-pass' },
-  { email: 'moderator@demo.tunetrail.dev', username: 'mo-moderator', name: 'Mo Moderator', roles: ['moderator'], password: 'demo-moderator-pass' },
-  { email: 'maya@demo.tunetrail.dev', username: 'maya', name: 'Maya Member', roles: ['member'], password: 'demo-member-pass' },
-  { email: 'leo@demo.tunetrail.dev', username: 'leo', name: 'Leo Member', roles: ['member'], password: 'demo-member-pass' },
+  {
+    email: 'admin@demo.tunetrail.dev',
+    username: 'ada-admin',
+    name: 'Ada Admin',
+    roles: ['admin'],
+    password: 'demo-admin-pass',
+  },
+  {
+    email: 'moderator@demo.tunetrail.dev',
+    username: 'mo-moderator',
+    name: 'Mo Moderator',
+    roles: ['moderator'],
+    password: 'demo-moderator-pass',
+  },
+  {
+    email: 'maya@demo.tunetrail.dev',
+    username: 'maya',
+    name: 'Maya Member',
+    roles: ['member'],
+    password: 'demo-member-pass',
+  },
+  {
+    email: 'leo@demo.tunetrail.dev',
+    username: 'leo',
+    name: 'Leo Member',
+    roles: ['member'],
+    password: 'demo-member-pass',
+  },
 ] as const
 
 export const DEMO_ORGANIZATION = { name: 'Groove Labs', slug: 'groove-labs' }

@@ -17,7 +17,6 @@ export const taskList: TaskList = { mail__send, invitation__prune }
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
 export const crontab = ['17 3 * * * invitation__prune ?max=1'].join('\n')
 
-
 export type WorkerHandle = { id: string; stop: () => Promise<void>; runner: Runner }
 
 /**
@@ -25,7 +24,10 @@ export type WorkerHandle = { id: string; stop: () => Promise<void>; runner: Runn
  * so /api/health can tell whether any worker is alive.
  */
 export async function startWorker(options: { concurrency?: number } = {}): Promise<WorkerHandle> {
-  const pgPool = new pg.Pool({ connectionString: databaseUrl(), max: (options.concurrency ?? 4) + 2 })
+  const pgPool = new pg.Pool({
+    connectionString: databaseUrl(),
+    max: (options.concurrency ?? 4) + 2,
+  })
   const id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   const beat = () =>
     pgPool.query(

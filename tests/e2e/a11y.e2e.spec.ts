@@ -2,10 +2,22 @@ import { expect, test } from '@playwright/test'
 
 import { DEMO, expectAccessible, logIn } from './helpers'
 
-const PUBLIC_PAGES = ['/', '/login', '/signup', '/forgot-password', '/reset-password', '/verify-email', '/invitations/accept', '/logout']
+const PUBLIC_PAGES = [
+  '/',
+  '/login',
+  '/signup',
+  '/forgot-password',
+  '/reset-password',
+  '/verify-email',
+  '/invitations/accept',
+  '/logout',
+]
 
 for (const path of PUBLIC_PAGES) {
-  test(`${path} has no serious accessibility violations in every theme and fits 360 px`, async ({ page, context }) => {
+  test(`${path} has no serious accessibility violations in every theme and fits 360 px`, async ({
+    page,
+    context,
+  }) => {
     for (const theme of ['light', 'dark', 'contrast']) {
       await context.addCookies([{ name: 'tt-theme', value: theme, domain: 'localhost', path: '/' }])
       await page.setViewportSize({ width: 360, height: 740 })
@@ -13,7 +25,9 @@ for (const path of PUBLIC_PAGES) {
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
       await expectAccessible(page)
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      )
       expect(overflow).toBeLessThanOrEqual(0)
     }
   })

@@ -2,7 +2,10 @@ import { expect, test, type APIRequestContext } from '@playwright/test'
 
 import { createVerifiedUser, DEMO, logIn } from './helpers'
 
-async function tokenFor(request: APIRequestContext, credentials: { email: string; password: string }) {
+async function tokenFor(
+  request: APIRequestContext,
+  credentials: { email: string; password: string },
+) {
   const response = await request.post('/api/users/login', { data: credentials })
   expect(response.status()).toBe(200)
   return (await response.json()).token as string
@@ -13,7 +16,9 @@ async function userId(request: APIRequestContext, token: string) {
   return (await me.json()).user.id as number
 }
 
-test('REST never shows another user’s email to anonymous callers or members', async ({ request }) => {
+test('REST never shows another user’s email to anonymous callers or members', async ({
+  request,
+}) => {
   const anonymous = await request.get('/api/users?limit=100')
   const docs = (await anonymous.json()).docs as Record<string, unknown>[]
   expect(docs.length).toBeGreaterThanOrEqual(4)
@@ -22,7 +27,9 @@ test('REST never shows another user’s email to anonymous callers or members', 
   const leo = await tokenFor(request, DEMO.leo)
   const maya = await tokenFor(request, DEMO.maya)
   const mayaId = await userId(request, maya)
-  const seen = await request.get(`/api/users/${mayaId}`, { headers: { Authorization: `JWT ${leo}` } })
+  const seen = await request.get(`/api/users/${mayaId}`, {
+    headers: { Authorization: `JWT ${leo}` },
+  })
   const body = await seen.json()
   expect(body.username).toBe('maya')
   expect(body.email).toBeUndefined()
@@ -46,7 +53,9 @@ test('GraphQL applies the same field rules', async ({ request }) => {
   expect(users.filter((u) => u.username !== 'leo' && u.email !== null)).toEqual([])
 })
 
-test('members cannot edit others, escalate at sign-up or change their plan', async ({ request }) => {
+test('members cannot edit others, escalate at sign-up or change their plan', async ({
+  request,
+}) => {
   const leo = await tokenFor(request, DEMO.leo)
   const mayaId = await userId(request, await tokenFor(request, DEMO.maya))
   const patch = await request.patch(`/api/users/${mayaId}`, {
@@ -56,25 +65,45 @@ test('members cannot edit others, escalate at sign-up or change their plan', asy
   expect([403, 404]).toContain(patch.status())
 
   const sneaky = await request.post('/api/users', {
-    data: { email: 'sneaky@example.test', username: 'sneaky', name: 'Sneaky', password: 'sneaky-password-1', roles: ['admin'], plan: 'pro', _verified: true },
+    data: {
+      email: 'sneaky@example.test',
+      username: 'sneaky',
+      name: 'Sneaky',
+      password: 'sneaky-password-1',
+      roles: ['admin'],
+      plan: 'pro',
+      _verified: true,
+    },
   })
   expect(sneaky.status()).toBe(201)
   const admin = await tokenFor(request, DEMO.admin)
-  const created = await request.get(`/api/users/${(await sneaky.json()).doc.id}`, { headers: { Authorization: `JWT ${admin}` } })
+  const created = await request.get(`/api/users/${(await sneaky.json()).doc.id}`, {
+    headers: { Authorization: `JWT ${admin}` },
+  })
   const stored = await created.json()
   expect(stored.roles).toEqual(['member'])
   expect(stored.plan).toBe('free')
   expect(stored._verified).toBe(false)
 
   const leoId = await userId(request, leo)
-  await request.patch(`/api/users/${leoId}`, { headers: { Authorization: `JWT ${leo}` }, data: { plan: 'enterprise' } })
-  const again = await request.get(`/api/users/${leoId}`, { headers: { Authorization: `JWT ${admin}` } })
+  await request.patch(`/api/users/${leoId}`, {
+    headers: { Authorization: `JWT ${leo}` },
+    data: { plan: 'enterprise' },
+  })
+  const again = await request.get(`/api/users/${leoId}`, {
+    headers: { Authorization: `JWT ${admin}` },
+  })
   expect((await again.json()).plan).toBe('free')
 })
 
 test('bad REST input gets a 400 naming the field', async ({ request }) => {
   const response = await request.post('/api/users', {
-    data: { email: 'bad-username@example.test', username: 'Has Spaces', name: 'X', password: 'password-123' },
+    data: {
+      email: 'bad-username@example.test',
+      username: 'Has Spaces',
+      name: 'X',
+      password: 'password-123',
+    },
   })
   expect(response.status()).toBe(400)
   const body = await response.json()

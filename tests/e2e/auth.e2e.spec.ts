@@ -2,7 +2,14 @@ import { expect, test } from '@playwright/test'
 
 import { waitForMail } from '../helpers/smtp'
 
-import { createVerifiedUser, expectAccessible, formAlert, logIn, mailDir, uniqueName } from './helpers'
+import {
+  createVerifiedUser,
+  expectAccessible,
+  formAlert,
+  logIn,
+  mailDir,
+  uniqueName,
+} from './helpers'
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
@@ -10,7 +17,9 @@ const PNG = Buffer.from(
   'base64',
 )
 
-test('signs up, confirms the email from the mail, logs in and edits the profile', async ({ page }) => {
+test('signs up, confirms the email from the mail, logs in and edits the profile', async ({
+  page,
+}) => {
   const username = uniqueName('flow')
   const email = `${username}@example.test`
   await page.goto('/signup')
@@ -45,7 +54,9 @@ test('signs up, confirms the email from the mail, logs in and edits the profile'
   await page.getByRole('button', { name: 'Save profile' }).click()
   await expect(page.getByText('Profile saved.')).toBeVisible()
 
-  await page.getByLabel('Image').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG })
+  await page
+    .getByLabel('Image')
+    .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG })
   await page.getByRole('button', { name: 'Upload avatar' }).click()
   await expect(page.getByText('Avatar updated.')).toBeVisible()
 
@@ -70,12 +81,16 @@ test('resets a forgotten password through the mailed link', async ({ page, reque
   const mail = await waitForMail(mailDir(), user.email, /Reset your TuneTrail Community password/)
   await page.goto(mail.link as string)
   await expectAccessible(page)
-  await page.getByRole('textbox', { name: 'New password', exact: true }).fill('brand-new-password-1')
+  await page
+    .getByRole('textbox', { name: 'New password', exact: true })
+    .fill('brand-new-password-1')
   await page.getByLabel('Repeat the new password').fill('not-the-same-password')
   await page.getByRole('button', { name: 'Change password' }).click()
   await expect(page.getByText('The two passwords do not match.')).toBeVisible()
 
-  await page.getByRole('textbox', { name: 'New password', exact: true }).fill('brand-new-password-1')
+  await page
+    .getByRole('textbox', { name: 'New password', exact: true })
+    .fill('brand-new-password-1')
   await page.getByLabel('Repeat the new password').fill('brand-new-password-1')
   await page.getByRole('button', { name: 'Change password' }).click()
   await expect(page).toHaveURL(/\/login\?reset=1/)

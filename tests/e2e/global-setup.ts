@@ -46,10 +46,17 @@ export default async function globalSetup() {
     DATA_DIR: path.resolve('.data/test/e2e'),
     NEXT_TELEMETRY_DISABLED: '1',
   }
-  const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts', '--allow-production'], { env, encoding: 'utf8' })
+  const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts', '--allow-production'], {
+    env,
+    encoding: 'utf8',
+  })
   if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}\n${seed.stderr}`)
 
-  const server: ChildProcess = spawn('npm', ['start'], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true })
+  const server: ChildProcess = spawn('npm', ['start'], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  })
   let isAlive = true
   server.on('exit', () => {
     isAlive = false

@@ -18,15 +18,24 @@ export const DEMO = {
 
 /** Fails on any serious or critical WCAG 2.1 A/AA violation on the current page. */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([])
 }
 
 /** Signs a user up through the public REST API and confirms the email through the mailed link. */
 export async function createVerifiedUser(request: APIRequestContext, email?: string) {
   const username = uniqueName('e2e')
-  const user = { email: email ?? `${username}@example.test`, username, name: `E2E ${username}`, password: 'e2e-password-123' }
+  const user = {
+    email: email ?? `${username}@example.test`,
+    username,
+    name: `E2E ${username}`,
+    password: 'e2e-password-123',
+  }
   const response = await request.post('/api/users', { data: user })
   expect(response.status(), await response.text()).toBe(201)
   const mail = await waitForMail(mailDir(), user.email, /Confirm your email/)

@@ -2,9 +2,20 @@ import { expect, test } from '@playwright/test'
 
 import { waitForMail } from '../helpers/smtp'
 
-import { createVerifiedUser, DEMO, expectAccessible, formAlert, logIn, mailDir, uniqueName } from './helpers'
+import {
+  createVerifiedUser,
+  DEMO,
+  expectAccessible,
+  formAlert,
+  logIn,
+  mailDir,
+  uniqueName,
+} from './helpers'
 
-test('an owner invites a teammate, who accepts and appears as a member', async ({ browser, request }) => {
+test('an owner invites a teammate, who accepts and appears as a member', async ({
+  browser,
+  request,
+}) => {
   const inviteeEmail = `${uniqueName('teammate')}@example.test`
 
   const owner = await (await browser.newContext()).newPage()
@@ -31,7 +42,9 @@ test('an owner invites a teammate, who accepts and appears as a member', async (
   await expect(page).toHaveURL(/\/invitations\/accept/)
   await page.getByRole('button', { name: 'Accept invitation' }).click()
   await expect(page).toHaveURL(/\/settings\/organization\?org=groove-labs/)
-  await expect(page.getByRole('cell', { name: new RegExp(`@${invitee.username} \\(you\\)`) })).toBeVisible()
+  await expect(
+    page.getByRole('cell', { name: new RegExp(`@${invitee.username} \\(you\\)`) }),
+  ).toBeVisible()
 
   // The link works once.
   await page.goto(mail.link as string)
@@ -50,7 +63,10 @@ test('an owner invites a teammate, who accepts and appears as a member', async (
   await expect(owner.getByRole('row', { name: new RegExp(`@${invitee.username}`) })).toHaveCount(0)
 })
 
-test('a member without an organization sees an empty state and can create one', async ({ page, request }) => {
+test('a member without an organization sees an empty state and can create one', async ({
+  page,
+  request,
+}) => {
   const user = await createVerifiedUser(request)
   await logIn(page, user)
   await page.goto('/settings/organization')

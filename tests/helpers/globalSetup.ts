@@ -17,7 +17,10 @@ export default async function setup() {
   process.env.TEST_MAIL_DIR = path.resolve('.data/test/caught-mail', String(Date.now()))
   const smtp = await startSmtpServer(process.env.TEST_MAIL_DIR)
   process.env.SMTP_URL = smtp.url
-  const migrate = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], { encoding: 'utf8', env: process.env })
+  const migrate = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], {
+    encoding: 'utf8',
+    env: process.env,
+  })
   if (migrate.status !== 0) {
     throw new Error(`migrations failed (${migrate.status}):\n${migrate.stdout}\n${migrate.stderr}`)
   }

@@ -16,7 +16,12 @@ export const testPayload = () =>
     if (totalDocs === 0) {
       await payload.create({
         collection: 'users',
-        data: { email: 'root@example.test', username: 'root', name: 'Root', password: 'root-password-123' },
+        data: {
+          email: 'root@example.test',
+          username: 'root',
+          name: 'Root',
+          password: 'root-password-123',
+        },
         overrideAccess: true,
         disableVerificationEmail: true,
       })
@@ -25,7 +30,8 @@ export const testPayload = () =>
   })())
 
 let counter = 0
-export const unique = (label: string) => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`
+export const unique = (label: string) =>
+  `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`
 
 /** Creates a verified user with the given roles (system write, as a seed would). */
 /** Awaits a rejection and returns its field messages (Payload ValidationError) or message. */
@@ -34,12 +40,18 @@ export async function rejection(promise: Promise<unknown>): Promise<string> {
     await promise
   } catch (error) {
     const data = (error as { data?: { errors?: { path: string; message: string }[] } }).data
-    return data?.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ?? String((error as Error).message)
+    return (
+      data?.errors?.map((e) => `${e.path}: ${e.message}`).join('; ') ??
+      String((error as Error).message)
+    )
   }
   throw new Error('expected the operation to be refused, but it succeeded')
 }
 
-export async function makeUser(roles: User['roles'] = ['member'], extra: Partial<User> = {}): Promise<User> {
+export async function makeUser(
+  roles: User['roles'] = ['member'],
+  extra: Partial<User> = {},
+): Promise<User> {
   const payload = await testPayload()
   const username = unique('u').toLowerCase().slice(0, 30)
   return payload.create({

@@ -4,7 +4,13 @@ import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type CaughtMail = { to: string[]; subject: string; html: string; text: string; link?: string }
+export type CaughtMail = {
+  to: string[]
+  subject: string
+  html: string
+  text: string
+  link?: string
+}
 
 /**
  * A real SMTP server for tests: every message it accepts is parsed and written as JSON into `dir`,
@@ -20,18 +26,22 @@ export async function startSmtpServer(dir: string, port = 0) {
     logger: false,
     onData(stream, session, callback) {
       // Recipients named flaky-… are refused once, so tests can watch a retry happen.
-      const flaky = session.envelope.rcptTo.map((r) => r.address).find((a) => a.startsWith('flaky-') && !flakySeen.has(a))
+      const flaky = session.envelope.rcptTo
+        .map((r) => r.address)
+        .find((a) => a.startsWith('flaky-') && !flakySeen.has(a))
       if (flaky) flakySeen.add(flaky)
       if (failNext > 0 || flaky) {
         if (!flaky) failNext--
         stream.resume()
-        stream.on('end', () => callback(Object.assign(new Error('try again later'), { responseCode: 451 })))
+        stream.on('end', () =>
+          callback(Object.assign(new Error('try again later'), { responseCode: 451 })),
+        )
         return
       }
       simpleParser(stream)
         .then(async (parsed) => {
-          const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
-            a.value.map((v) => String(v.address).toLowerCase()),
+          const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap(
+            (a) => a.value.map((v) => String(v.address).toLowerCase()),
           )
           const html = typeof parsed.html === 'string' ? parsed.html : ''
           const mail: CaughtMail = {
@@ -74,9 +84,12 @@ export async function waitForMail(
     const files = (await fs.readdir(dir).catch(() => [] as string[])).sort().reverse()
     for (const file of files) {
       const mail = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as CaughtMail
-      if (mail.to.includes(address.toLowerCase()) && (!subject || subject.test(mail.subject))) return mail
+      if (mail.to.includes(address.toLowerCase()) && (!subject || subject.test(mail.subject)))
+        return mail
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  throw new Error(`no mail to ${address}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms`)
+  throw new Error(
+    `no mail to ${address}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms`,
+  )
 }

@@ -18,12 +18,22 @@ describe('users access through the Local API', () => {
   it('hides another user’s email, plan and roles from a member', async () => {
     const payload = await testPayload()
     const [viewer, other] = [await makeUser(), await makeUser()]
-    const seen = await payload.findByID({ collection: 'users', id: other.id, overrideAccess: false, user: asUser(viewer) })
+    const seen = await payload.findByID({
+      collection: 'users',
+      id: other.id,
+      overrideAccess: false,
+      user: asUser(viewer),
+    })
     expect(seen.username).toBe(other.username)
     expect(seen.email).toBeUndefined()
     expect(seen.plan).toBeUndefined()
     expect(seen.roles).toBeUndefined()
-    const self = await payload.findByID({ collection: 'users', id: viewer.id, overrideAccess: false, user: asUser(viewer) })
+    const self = await payload.findByID({
+      collection: 'users',
+      id: viewer.id,
+      overrideAccess: false,
+      user: asUser(viewer),
+    })
     expect(self.email).toBe(viewer.email)
   })
 
@@ -51,7 +61,12 @@ describe('users access through the Local API', () => {
       },
       overrideAccess: false,
     })
-    const stored = await payload.findByID({ collection: 'users', id: created.id, overrideAccess: true, showHiddenFields: true })
+    const stored = await payload.findByID({
+      collection: 'users',
+      id: created.id,
+      overrideAccess: true,
+      showHiddenFields: true,
+    })
     expect(stored.roles).toEqual(['member'])
     expect(stored.plan).toBe('free')
     expect(stored._verified).toBe(false)
@@ -68,11 +83,21 @@ describe('users access through the Local API', () => {
       user: asUser(member),
     })
     expect(updated.bio).toBe('Beat maker')
-    const stored = await payload.findByID({ collection: 'users', id: member.id, overrideAccess: true })
+    const stored = await payload.findByID({
+      collection: 'users',
+      id: member.id,
+      overrideAccess: true,
+    })
     expect(stored.plan).toBe('free')
     expect(stored.roles).toEqual(['member'])
     await expect(
-      payload.update({ collection: 'users', id: other.id, data: { bio: 'hacked' }, overrideAccess: false, user: asUser(member) }),
+      payload.update({
+        collection: 'users',
+        id: other.id,
+        data: { bio: 'hacked' },
+        overrideAccess: false,
+        user: asUser(member),
+      }),
     ).rejects.toThrow(/not allowed|Not Found/i)
   })
 
@@ -90,16 +115,32 @@ describe('users access through the Local API', () => {
     expect(updated.roles).toEqual(['moderator'])
     expect(
       await rejection(
-        payload.update({ collection: 'users', id: member.id, data: { roles: ['admin'] }, overrideAccess: false, user: asUser(staff) }),
+        payload.update({
+          collection: 'users',
+          id: member.id,
+          data: { roles: ['admin'] },
+          overrideAccess: false,
+          user: asUser(staff),
+        }),
       ),
     ).toBe('roles: Only an admin can grant or remove the staff and admin roles.')
   })
 
   it('keeps staff away from admins’ accounts while admins manage all', async () => {
     const payload = await testPayload()
-    const [staff, admin, otherAdmin] = [await makeUser(['staff']), await makeUser(['admin']), await makeUser(['admin'])]
+    const [staff, admin, otherAdmin] = [
+      await makeUser(['staff']),
+      await makeUser(['admin']),
+      await makeUser(['admin']),
+    ]
     await expect(
-      payload.update({ collection: 'users', id: admin.id, data: { bio: 'x' }, overrideAccess: false, user: asUser(staff) }),
+      payload.update({
+        collection: 'users',
+        id: admin.id,
+        data: { bio: 'x' },
+        overrideAccess: false,
+        user: asUser(staff),
+      }),
     ).rejects.toThrow()
     const updated = await payload.update({
       collection: 'users',
@@ -142,25 +183,50 @@ describe('organizations access', () => {
     })
     expect(org.members).toHaveLength(1)
     expect(org.members[0]).toMatchObject({ role: 'owner' })
-    expect(Number(typeof org.members[0].user === 'object' ? org.members[0].user.id : org.members[0].user)).toBe(creator.id)
+    expect(
+      Number(
+        typeof org.members[0].user === 'object' ? org.members[0].user.id : org.members[0].user,
+      ),
+    ).toBe(creator.id)
     expect(org.plan).toBe('free')
   })
 
   it('lets members read but only owners and admins edit', async () => {
     const payload = await testPayload()
-    const [owner, admin, member, outsider] = [await makeUser(), await makeUser(), await makeUser(), await makeUser()]
+    const [owner, admin, member, outsider] = [
+      await makeUser(),
+      await makeUser(),
+      await makeUser(),
+      await makeUser(),
+    ]
     const org = await orgWith([
       { user: owner.id, role: 'owner' },
       { user: admin.id, role: 'admin' },
       { user: member.id, role: 'member' },
     ])
-    const read = await payload.findByID({ collection: 'organizations', id: org.id, overrideAccess: false, user: asUser(member) })
+    const read = await payload.findByID({
+      collection: 'organizations',
+      id: org.id,
+      overrideAccess: false,
+      user: asUser(member),
+    })
     expect(read.name).toBe('Org')
     await expect(
-      payload.findByID({ collection: 'organizations', id: org.id, overrideAccess: false, user: asUser(outsider) }),
+      payload.findByID({
+        collection: 'organizations',
+        id: org.id,
+        overrideAccess: false,
+        user: asUser(outsider),
+      }),
     ).rejects.toThrow()
     await expect(
-      payload.update({ collection: 'organizations', id: org.id, data: { name: 'Mine now' }, overrideAccess: false, user: asUser(member) }),
+      payload.update({
+        collection: 'organizations',
+        id: org.id,
+        data: { name: 'Mine now' },
+        overrideAccess: false,
+        user: asUser(member),
+      }),
     ).rejects.toThrow()
     const renamed = await payload.update({
       collection: 'organizations',
@@ -181,7 +247,13 @@ describe('organizations access', () => {
       { user: member.id, role: 'member' },
     ])
     await expect(
-      payload.update({ collection: 'organizations', id: org.id, data: { name: 'Taken' }, overrideAccess: false, user: asUser(member) }),
+      payload.update({
+        collection: 'organizations',
+        id: org.id,
+        data: { name: 'Taken' },
+        overrideAccess: false,
+        user: asUser(member),
+      }),
     ).rejects.toThrow()
   })
 
@@ -197,7 +269,12 @@ describe('organizations access', () => {
         payload.update({
           collection: 'organizations',
           id: org.id,
-          data: { members: [{ user: owner.id, role: 'owner' }, { user: admin.id, role: 'owner' }] },
+          data: {
+            members: [
+              { user: owner.id, role: 'owner' },
+              { user: admin.id, role: 'owner' },
+            ],
+          },
           overrideAccess: false,
           user: asUser(admin),
         }),
@@ -208,7 +285,12 @@ describe('organizations access', () => {
         payload.update({
           collection: 'organizations',
           id: org.id,
-          data: { members: [{ user: owner.id, role: 'member' }, { user: admin.id, role: 'admin' }] },
+          data: {
+            members: [
+              { user: owner.id, role: 'member' },
+              { user: admin.id, role: 'admin' },
+            ],
+          },
           overrideAccess: false,
           user: asUser(owner),
         }),
@@ -240,9 +322,19 @@ describe('organizations access', () => {
     expect(invitation.email).toBe('friend@example.test')
     expect((invitation as { tokenHash?: string }).tokenHash).toBeUndefined()
     expect(
-      await rejection(payload.find({ collection: 'organization-invitations', overrideAccess: false, user: asUser(member) })),
+      await rejection(
+        payload.find({
+          collection: 'organization-invitations',
+          overrideAccess: false,
+          user: asUser(member),
+        }),
+      ),
     ).toBe('You are not allowed to perform this action.')
-    const asOwner = await payload.find({ collection: 'organization-invitations', overrideAccess: false, user: asUser(owner) })
+    const asOwner = await payload.find({
+      collection: 'organization-invitations',
+      overrideAccess: false,
+      user: asUser(owner),
+    })
     expect(asOwner.docs.map((d) => d.id)).toContain(invitation.id)
   })
 })

@@ -4,10 +4,14 @@ import { assertProductionEnv, parseEnv } from '@/lib/env'
 
 describe('configuration', () => {
   it('names the variable that is malformed', () => {
-    expect(() => parseEnv({ DATABASE_URL: 'mysql://nope' })).toThrow(/DATABASE_URL: must be a URL such as postgres:/)
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://nope' })).toThrow(
+      /DATABASE_URL: must be a URL such as postgres:/,
+    )
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/)
     expect(() => parseEnv({ WORKER: 'sometimes' })).toThrow(/WORKER/)
-    expect(() => parseEnv({ PAYLOAD_SECRET: 'short' })).toThrow(/PAYLOAD_SECRET: must be at least 32/)
+    expect(() => parseEnv({ PAYLOAD_SECRET: 'short' })).toThrow(
+      /PAYLOAD_SECRET: must be at least 32/,
+    )
   })
 
   it('treats empty variables as unset and fills defaults', () => {
@@ -19,7 +23,9 @@ describe('configuration', () => {
   })
 
   it('requires all S3 credentials together', () => {
-    expect(() => parseEnv({ S3_BUCKET: 'uploads' })).toThrow(/S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/)
+    expect(() => parseEnv({ S3_BUCKET: 'uploads' })).toThrow(
+      /S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/,
+    )
   })
 
   it('refuses to boot production without DATABASE_URL and PAYLOAD_SECRET', () => {

@@ -33,12 +33,18 @@ describe('organization invitations', () => {
     try {
       const email = `${unique('invitee')}@example.test`
       const { invitation } = await invite(email)
-      const mail = await waitForMail(process.env.TEST_MAIL_DIR as string, email, /invited you to Invite Co/)
+      const mail = await waitForMail(
+        process.env.TEST_MAIL_DIR as string,
+        email,
+        /invited you to Invite Co/,
+      )
       const token = new URL(mail.link as string).searchParams.get('token') as string
       expect(token.length).toBeGreaterThanOrEqual(40)
       const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
       await db.connect()
-      const { rows } = await db.query('SELECT * FROM organization_invitations WHERE id = $1', [invitation.id])
+      const { rows } = await db.query('SELECT * FROM organization_invitations WHERE id = $1', [
+        invitation.id,
+      ])
       await db.end()
       expect(rows[0].token_hash).toBe(sha256(token))
       expect(JSON.stringify(rows[0])).not.toContain(token)
@@ -53,10 +59,19 @@ describe('organization invitations', () => {
     const { org, invitation } = await invite(invitee.email)
     const token = 'x'.repeat(43)
     // Re-key the invitation to a token this test knows (the real one only exists in the mail).
-    await payload.db.updateOne({ collection: 'organization-invitations', id: invitation.id, data: { tokenHash: sha256(token) } })
+    await payload.db.updateOne({
+      collection: 'organization-invitations',
+      id: invitation.id,
+      data: { tokenHash: sha256(token) },
+    })
     const first = await acceptInvitation(payload, token, invitee)
     expect(first).toEqual({ ok: true, organizationSlug: org.slug })
-    const after = await payload.findByID({ collection: 'organizations', id: org.id, overrideAccess: true, depth: 0 })
+    const after = await payload.findByID({
+      collection: 'organizations',
+      id: org.id,
+      overrideAccess: true,
+      depth: 0,
+    })
     expect(after.members.find((m) => Number(m.user) === invitee.id)?.role).toBe('admin')
     expect(await acceptInvitation(payload, token, invitee)).toEqual({ ok: false, problem: 'USED' })
   })
@@ -66,15 +81,28 @@ describe('organization invitations', () => {
     const [invitee, stranger] = [await makeUser(), await makeUser()]
     const { invitation } = await invite(invitee.email)
     const token = 'y'.repeat(43)
-    await payload.db.updateOne({ collection: 'organization-invitations', id: invitation.id, data: { tokenHash: sha256(token) } })
-    expect(await acceptInvitation(payload, token, stranger)).toEqual({ ok: false, problem: 'WRONG_ACCOUNT' })
-    expect(await acceptInvitation(payload, 'z'.repeat(43), invitee)).toEqual({ ok: false, problem: 'INVALID' })
+    await payload.db.updateOne({
+      collection: 'organization-invitations',
+      id: invitation.id,
+      data: { tokenHash: sha256(token) },
+    })
+    expect(await acceptInvitation(payload, token, stranger)).toEqual({
+      ok: false,
+      problem: 'WRONG_ACCOUNT',
+    })
+    expect(await acceptInvitation(payload, 'z'.repeat(43), invitee)).toEqual({
+      ok: false,
+      problem: 'INVALID',
+    })
     await payload.db.updateOne({
       collection: 'organization-invitations',
       id: invitation.id,
       data: { expiresAt: new Date(Date.now() - 1000).toISOString() },
     })
-    expect(await acceptInvitation(payload, token, invitee)).toEqual({ ok: false, problem: 'EXPIRED' })
+    expect(await acceptInvitation(payload, token, invitee)).toEqual({
+      ok: false,
+      problem: 'EXPIRED',
+    })
     expect((await findInvitation(payload, token))?.acceptedAt).toBeFalsy()
   })
 })

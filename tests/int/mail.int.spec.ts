@@ -43,10 +43,17 @@ describe('transactional mail through the queue', () => {
     worker = await startWorker({ concurrency: 2 })
     const payload = await testPayload()
     const to = `${unique('delivered')}@example.test`
-    await payload.sendEmail({ to, subject: 'Hello from the worker', html: '<a href="https://x.test/a?b=1&amp;c=2">go</a>' })
+    await payload.sendEmail({
+      to,
+      subject: 'Hello from the worker',
+      html: '<a href="https://x.test/a?b=1&amp;c=2">go</a>',
+    })
     const mail = await waitForMail(mailDir(), to, /Hello from the worker/)
     expect(mail.link).toBe('https://x.test/a?b=1&c=2')
-    const { rows } = await db.query('SELECT worker_id FROM worker_heartbeats WHERE worker_id = $1', [worker.id])
+    const { rows } = await db.query(
+      'SELECT worker_id FROM worker_heartbeats WHERE worker_id = $1',
+      [worker.id],
+    )
     expect(rows).toHaveLength(1)
   })
 
@@ -76,7 +83,11 @@ describe('transactional mail through the queue', () => {
     const token = new URL(mail.link as string).searchParams.get('token')
     expect(new URL(mail.link as string).pathname).toBe('/verify-email')
     await payload.verifyEmail({ collection: 'users', token: token as string })
-    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: 'users',
+      where: { email: { equals: email } },
+      overrideAccess: true,
+    })
     expect(docs[0]._verified).toBe(true)
   })
 
@@ -85,7 +96,12 @@ describe('transactional mail through the queue', () => {
     const healthy = await checkHealth(payload)
     expect(healthy.failing).toEqual([])
     expect(healthy.status).toBe('ok')
-    const deadRedis = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: true, retryStrategy: () => null })
+    const deadRedis = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: true,
+      retryStrategy: () => null,
+    })
     const report = await checkHealth(payload, { redis: deadRedis })
     expect(report.status).toBe('fail')
     expect(report.failing).toEqual(['redis'])

@@ -22,7 +22,12 @@ export const issueInvitation: CollectionBeforeChangeHook = ({ data, operation, r
 }
 
 /** Queues the invitation mail, in the same transaction as the invitation. */
-export const sendInvitationMail: CollectionAfterChangeHook = async ({ doc, operation, req, context }) => {
+export const sendInvitationMail: CollectionAfterChangeHook = async ({
+  doc,
+  operation,
+  req,
+  context,
+}) => {
   if (operation !== 'create' || typeof context.invitationToken !== 'string') return doc
   const organization = await req.payload.findByID({
     collection: 'organizations',

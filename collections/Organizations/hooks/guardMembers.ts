@@ -9,7 +9,10 @@ const userIdOf = (value: unknown) =>
   String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
 const ownerIds = (rows: MemberRow[]) =>
-  rows.filter((row) => row.role === 'owner').map((row) => userIdOf(row.user)).sort()
+  rows
+    .filter((row) => row.role === 'owner')
+    .map((row) => userIdOf(row.user))
+    .sort()
 
 /**
  * Keeps an organization's member list sound: a member appears once, there is always an owner,
@@ -17,7 +20,11 @@ const ownerIds = (rows: MemberRow[]) =>
  */
 export const guardMembers: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
   const fail = (message: string): never => {
-    throw new ValidationError({ collection: 'organizations', errors: [{ path: 'members', message }], req })
+    throw new ValidationError({
+      collection: 'organizations',
+      errors: [{ path: 'members', message }],
+      req,
+    })
   }
   const actor = req.user
   const isStaff = hasRole(actor, 'staff')
@@ -36,8 +43,7 @@ export const guardMembers: CollectionBeforeChangeHook = ({ data, operation, orig
 
   if (operation === 'update' && actor && !isStaff && data.members) {
     const actorRole = memberRole(originalDoc?.members, actor.id)
-    const ownersChanged =
-      ownerIds(originalDoc?.members ?? []).join() !== ownerIds(members).join()
+    const ownersChanged = ownerIds(originalDoc?.members ?? []).join() !== ownerIds(members).join()
     if (actorRole !== 'owner' && ownersChanged) fail('Only an owner can add or remove owners.')
   }
 

@@ -15,7 +15,9 @@ export const guardRolesAndPlan: CollectionBeforeChangeHook = ({ data, originalDo
   if (changed.some((role) => role === 'admin' || role === 'staff')) {
     throw new ValidationError({
       collection: 'users',
-      errors: [{ path: 'roles', message: 'Only an admin can grant or remove the staff and admin roles.' }],
+      errors: [
+        { path: 'roles', message: 'Only an admin can grant or remove the staff and admin roles.' },
+      ],
       req,
     })
   }

@@ -1,6 +1,7 @@
 import './globals.css'
 
 import type { Metadata, Viewport } from 'next'
+import Link from 'next/link'
 import { cookies } from 'next/headers'
 import type { ReactNode } from 'react'
 
@@ -35,7 +36,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           {children}
         </main>
         <footer className="border-t border-border py-6 text-center text-sm text-muted-foreground">
-          TuneTrail Community · <a href="/api/health" className="underline">Service health</a>
+          TuneTrail Community ·{' '}
+          <Link href="/api/health" prefetch={false} className="underline">
+            Service health
+          </Link>
         </footer>
       </body>
     </html>

@@ -5,12 +5,21 @@ import { Card } from '@/components/ui/card'
 import { currentUser } from '@/data/session'
 
 const FEATURES = [
-  { title: 'API keys', text: 'Scoped keys per environment, rotation with a grace period, live usage against your plan.' },
-  { title: 'Model hub', text: 'Share trained models with metrics and badges; star, fork and download.' },
+  {
+    title: 'API keys',
+    text: 'Scoped keys per environment, rotation with a grace period, live usage against your plan.',
+  },
+  {
+    title: 'Model hub',
+    text: 'Share trained models with metrics and badges; star, fork and download.',
+  },
   { title: 'Community', text: 'Discussions and Q&A with accepted answers, tags and mentions.' },
   { title: 'Showcase', text: 'Projects built on TuneTrail, with screenshots, stacks and votes.' },
   { title: 'Docs', text: 'Getting started, API reference and SDK guides with runnable examples.' },
-  { title: 'Status & webhooks', text: 'Service status, incidents, and signed webhooks with retries and replay.' },
+  {
+    title: 'Status & webhooks',
+    text: 'Service status, incidents, and signed webhooks with retries and replay.',
+  },
 ]
 
 export default async function HomePage() {
@@ -18,10 +27,13 @@ export default async function HomePage() {
   return (
     <div className="space-y-12">
       <section className="space-y-5 py-6 sm:py-12">
-        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">Build on TuneTrail, together.</h1>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">
+          Build on TuneTrail, together.
+        </h1>
         <p className="max-w-2xl text-lg text-muted-foreground">
-          The hub for developers building on the TuneTrail music-ML API: manage keys and usage, share
-          trained models, ask and answer questions, show what you built and follow service status.
+          The hub for developers building on the TuneTrail music-ML API: manage keys and usage,
+          share trained models, ask and answer questions, show what you built and follow service
+          status.
         </p>
         <div className="flex flex-wrap gap-3">
           {user ? (

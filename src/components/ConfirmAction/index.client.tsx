@@ -38,7 +38,9 @@ export function ConfirmAction({ action, fields, label, title, description, confi
           <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
           <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-card p-6 text-foreground shadow-xl">
             <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-sm text-muted-foreground">{description}</AlertDialog.Description>
+            <AlertDialog.Description className="mt-2 text-sm text-muted-foreground">
+              {description}
+            </AlertDialog.Description>
             <div className="mt-6 flex justify-end gap-3">
               <AlertDialog.Cancel asChild>
                 <Button variant="outline">Cancel</Button>

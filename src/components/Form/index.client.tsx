@@ -40,7 +40,12 @@ export function ActionForm({
   }
   return (
     <FormContext.Provider value={state}>
-      <form action={formAction} className={className ?? 'space-y-4'} noValidate aria-label={rest['aria-label']}>
+      <form
+        action={formAction}
+        className={className ?? 'space-y-4'}
+        noValidate
+        aria-label={rest['aria-label']}
+      >
         {state.message && (
           <Alert tone={state.status === 'ok' ? 'success' : 'error'}>{state.message}</Alert>
         )}
@@ -51,7 +56,15 @@ export function ActionForm({
   )
 }
 
-function SubmitButton({ label, pendingLabel, variant }: { label: string; pendingLabel?: string; variant?: ButtonProps['variant'] }) {
+function SubmitButton({
+  label,
+  pendingLabel,
+  variant,
+}: {
+  label: string
+  pendingLabel?: string
+  variant?: ButtonProps['variant']
+}) {
   const { pending } = useFormStatus()
   return (
     <Button type="submit" disabled={pending} aria-disabled={pending} variant={variant}>
@@ -74,12 +87,22 @@ type FieldProps = {
 }
 
 /** A labelled input whose error (from the action) is announced and tied to it. */
-export function Field({ name, label, type = 'text', defaultValue, hint, multiline, options, ...input }: FieldProps) {
+export function Field({
+  name,
+  label,
+  type = 'text',
+  defaultValue,
+  hint,
+  multiline,
+  options,
+  ...input
+}: FieldProps) {
   const state = useContext(FormContext)
   const id = useId()
   const error = state.errors?.[name]
   const value = state.values?.[name] ?? defaultValue
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
+  const describedBy =
+    [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
   const common = {
     id,
     name,
@@ -94,7 +117,12 @@ export function Field({ name, label, type = 'text', defaultValue, hint, multilin
     <div className="space-y-1.5">
       <Label htmlFor={id}>
         {label}
-        {input.required && <span aria-hidden="true" className="text-danger"> *</span>}
+        {input.required && (
+          <span aria-hidden="true" className="text-danger">
+            {' '}
+            *
+          </span>
+        )}
       </Label>
       {options ? (
         <Select key={key} {...common}>

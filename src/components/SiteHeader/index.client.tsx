@@ -5,7 +5,8 @@ import Link from 'next/link'
 
 import { logoutAction } from '@/app/(portal)/logout/actions'
 
-const itemClass = 'block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-muted'
+const itemClass =
+  'block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-muted'
 
 /** Account menu: keyboard operable (Radix), with the log-out form inside. */
 export function UserMenu({ name, username }: { name: string; username: string }) {
@@ -21,7 +22,9 @@ export function UserMenu({ name, username }: { name: string; username: string })
           sideOffset={6}
           className="z-50 min-w-48 rounded-md border border-border bg-card p-1 text-foreground shadow-lg"
         >
-          <DropdownMenu.Label className="px-3 py-2 text-xs text-muted-foreground">@{username}</DropdownMenu.Label>
+          <DropdownMenu.Label className="px-3 py-2 text-xs text-muted-foreground">
+            @{username}
+          </DropdownMenu.Label>
           <DropdownMenu.Item asChild>
             <Link href="/settings/profile" className={itemClass}>
               Profile

@@ -28,9 +28,9 @@ export function SiteHeader({ user, theme }: { user: User | null; theme: Theme })
             </Link>
           ))}
           {hasRole(user, 'moderator') && (
-            <a href="/admin" className="hover:underline">
+            <Link href="/admin" prefetch={false} className="hover:underline">
               Admin
-            </a>
+            </Link>
           )}
         </nav>
         <div className="flex items-center gap-3">

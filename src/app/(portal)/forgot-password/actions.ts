@@ -7,7 +7,10 @@ import { hitLimit } from '@/lib/rateLimit'
 import { sha256 } from '@/lib/tokens'
 import { forgotPasswordSchema } from '@/schemas/account'
 
-export async function forgotPasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function forgotPasswordAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const parsed = parseForm(forgotPasswordSchema, formData)
   if (!parsed.data) return parsed.state
   const { email } = parsed.data

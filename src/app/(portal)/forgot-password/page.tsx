@@ -15,11 +15,18 @@ export default function ForgotPasswordPage() {
       <p className="mb-6 text-sm text-muted-foreground">
         Enter your account&apos;s email and we&apos;ll send you a link to choose a new password.
       </p>
-      <ActionForm action={forgotPasswordAction} submitLabel="Send reset link" pendingLabel="Sending…" successContent="Check your inbox">
+      <ActionForm
+        action={forgotPasswordAction}
+        submitLabel="Send reset link"
+        pendingLabel="Sending…"
+        successContent="Check your inbox"
+      >
         <Field name="email" label="Email" type="email" autoComplete="email" required />
       </ActionForm>
       <p className="mt-4 text-sm">
-        <Link href="/login" className="underline">Back to log in</Link>
+        <Link href="/login" className="underline">
+          Back to log in
+        </Link>
       </p>
     </Card>
   )

@@ -13,7 +13,12 @@ export async function loginAction(_state: FormState, formData: FormData): Promis
   const parsed = parseForm(loginSchema, formData)
   if (!parsed.data) return parsed.state
   try {
-    await login({ collection: 'users', config, email: parsed.data.email, password: parsed.data.password })
+    await login({
+      collection: 'users',
+      config,
+      email: parsed.data.email,
+      password: parsed.data.password,
+    })
   } catch (error) {
     return formError(error, formData)
   }

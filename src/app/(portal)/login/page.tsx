@@ -21,18 +21,37 @@ export default async function LoginPage({ searchParams }: Props) {
     <Card className="mx-auto max-w-md">
       <h1 className="mb-1 text-2xl font-semibold">Log in</h1>
       <p className="mb-6 text-sm text-muted-foreground">
-        New here? <Link href="/signup" className="underline">Create an account</Link>
+        New here?{' '}
+        <Link href="/signup" className="underline">
+          Create an account
+        </Link>
       </p>
-      {params.verified && <Alert tone="success" className="mb-4">Your email is confirmed. Log in to continue.</Alert>}
-      {params.reset && <Alert tone="success" className="mb-4">Your password was changed. Log in with the new one.</Alert>}
+      {params.verified && (
+        <Alert tone="success" className="mb-4">
+          Your email is confirmed. Log in to continue.
+        </Alert>
+      )}
+      {params.reset && (
+        <Alert tone="success" className="mb-4">
+          Your password was changed. Log in with the new one.
+        </Alert>
+      )}
       {params.loggedOut && <Alert className="mb-4">You are logged out.</Alert>}
       <ActionForm action={loginAction} submitLabel="Log in" pendingLabel="Logging in…">
         <Hidden name="next" value={next} />
         <Field name="email" label="Email" type="email" autoComplete="email" required />
-        <Field name="password" label="Password" type="password" autoComplete="current-password" required />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       </ActionForm>
       <p className="mt-4 text-sm">
-        <Link href="/forgot-password" className="underline">Forgot your password?</Link>
+        <Link href="/forgot-password" className="underline">
+          Forgot your password?
+        </Link>
       </p>
     </Card>
   )

@@ -7,7 +7,10 @@ import { formError, parseForm } from '@/lib/forms'
 import type { FormState } from '@/lib/formState'
 import { resetPasswordSchema } from '@/schemas/account'
 
-export async function resetPasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function resetPasswordAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const parsed = parseForm(resetPasswordSchema, formData)
   if (!parsed.data) return parsed.state
   try {

@@ -11,7 +11,11 @@ export default function SettingsLayout({ children }: { children: ReactNode }) {
     <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
       <nav aria-label="Settings" className="flex gap-2 md:flex-col">
         {TABS.map((tab) => (
-          <Link key={tab.href} href={tab.href} className="rounded-md px-3 py-2 text-sm hover:bg-muted">
+          <Link
+            key={tab.href}
+            href={tab.href}
+            className="rounded-md px-3 py-2 text-sm hover:bg-muted"
+          >
             {tab.label}
           </Link>
         ))}

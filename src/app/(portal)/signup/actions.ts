@@ -11,7 +11,10 @@ export async function signupAction(_state: FormState, formData: FormData): Promi
   if (!parsed.data) return parsed.state
   const limit = await hitLimit(`signup:${await clientIp()}`, 10, 60 * 60 * 1000)
   if (!limit.isAllowed) {
-    return { status: 'error', message: 'Too many sign-ups from this network. Try again in an hour.' }
+    return {
+      status: 'error',
+      message: 'Too many sign-ups from this network. Try again in an hour.',
+    }
   }
   const payload = await payloadClient()
   try {
@@ -20,12 +23,14 @@ export async function signupAction(_state: FormState, formData: FormData): Promi
   } catch (error) {
     const state = formError(error, formData)
     if (state.errors?.email?.includes('already')) {
-      state.errors.email = 'An account with this email already exists. Log in or reset your password.'
+      state.errors.email =
+        'An account with this email already exists. Log in or reset your password.'
     }
     if (state.errors?.username) {
-      state.errors.username = state.errors.username.includes('unique') || state.errors.username.includes('already')
-        ? 'This username is taken. Try another.'
-        : state.errors.username
+      state.errors.username =
+        state.errors.username.includes('unique') || state.errors.username.includes('already')
+          ? 'This username is taken. Try another.'
+          : state.errors.username
     }
     return state
   }

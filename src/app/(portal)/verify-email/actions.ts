@@ -16,7 +16,8 @@ export async function verifyEmailAction(_state: FormState, formData: FormData): 
   } catch {
     return {
       status: 'error',
-      message: 'This confirmation link is invalid or was already used. Try logging in, or sign up again.',
+      message:
+        'This confirmation link is invalid or was already used. Try logging in, or sign up again.',
     }
   }
   redirect('/login?verified=1')

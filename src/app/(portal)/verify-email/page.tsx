@@ -18,13 +18,20 @@ export default async function VerifyEmailPage({ searchParams }: Props) {
     <Card className="mx-auto max-w-md">
       <h1 className="mb-4 text-2xl font-semibold">Confirm your email</h1>
       {token ? (
-        <ActionForm action={verifyEmailAction} submitLabel="Confirm my email" pendingLabel="Confirming…">
+        <ActionForm
+          action={verifyEmailAction}
+          submitLabel="Confirm my email"
+          pendingLabel="Confirming…"
+        >
           <Hidden name="token" value={token} />
           <p className="text-sm text-muted-foreground">One click and your account is ready.</p>
         </ActionForm>
       ) : (
         <Alert tone="error">
-          Open the link from your confirmation mail to get here. <Link href="/signup" className="underline">Sign up</Link>
+          Open the link from your confirmation mail to get here.{' '}
+          <Link href="/signup" className="underline">
+            Sign up
+          </Link>
         </Alert>
       )}
     </Card>

@@ -6,7 +6,10 @@ import { currentUser, payloadClient } from '@/data/session'
 import type { FormState } from '@/lib/formState'
 import { acceptInvitation, INVITATION_PROBLEMS } from '@/lib/invitations'
 
-export async function acceptInvitationAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function acceptInvitationAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await currentUser()
   if (!user) return { status: 'error', message: 'Log in to accept the invitation.' }
   const token = formData.get('token')

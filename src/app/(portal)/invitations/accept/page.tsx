@@ -46,10 +46,15 @@ export default async function AcceptInvitationPage({ searchParams }: Props) {
           </div>
         </div>
       ) : (
-        <ActionForm action={acceptInvitationAction} submitLabel="Accept invitation" pendingLabel="Joining…">
+        <ActionForm
+          action={acceptInvitationAction}
+          submitLabel="Accept invitation"
+          pendingLabel="Joining…"
+        >
           <Hidden name="token" value={token ?? ''} />
           <p className="text-sm">
-            Join as {invitation?.role === 'admin' ? 'an admin' : 'a member'}, signed in as {user.email}.
+            Join as {invitation?.role === 'admin' ? 'an admin' : 'a member'}, signed in as{' '}
+            {user.email}.
           </p>
         </ActionForm>
       )}

@@ -23,7 +23,10 @@ async function session() {
 
 const signedOut: FormState = { status: 'error', message: 'Your session has ended. Log in again.' }
 
-export async function createOrganizationAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function createOrganizationAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const ctx = await session()
   if (!ctx) return signedOut
   const parsed = parseForm(createOrganizationSchema, formData)
@@ -58,9 +61,15 @@ export async function inviteAction(_state: FormState, formData: FormData): Promi
     user: ctx.user,
   })
   const isMember = org.members.some(
-    (member) => typeof member.user === 'object' && member.user.email?.toLowerCase() === parsed.data.email,
+    (member) =>
+      typeof member.user === 'object' && member.user.email?.toLowerCase() === parsed.data.email,
   )
-  if (isMember) return { status: 'error', errors: { email: 'This person is already a member.' }, values: { email: parsed.data.email } }
+  if (isMember)
+    return {
+      status: 'error',
+      errors: { email: 'This person is already a member.' },
+      values: { email: parsed.data.email },
+    }
   try {
     await ctx.payload.create({
       collection: 'organization-invitations',
@@ -75,7 +84,10 @@ export async function inviteAction(_state: FormState, formData: FormData): Promi
   return { status: 'ok', message: `Invitation sent to ${parsed.data.email}.` }
 }
 
-export async function revokeInvitationAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function revokeInvitationAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const ctx = await session()
   if (!ctx) return signedOut
   const parsed = parseForm(invitationIdSchema, formData)
@@ -139,7 +151,10 @@ export async function changeRoleAction(_state: FormState, formData: FormData): P
   )
 }
 
-export async function removeMemberAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function removeMemberAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const parsed = parseForm(memberSchema, formData)
   if (!parsed.data) return parsed.state
   const { organization, user } = parsed.data

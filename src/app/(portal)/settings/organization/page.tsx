@@ -65,7 +65,10 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
         <Card aria-labelledby="members-heading">
           <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="members-heading" className="text-lg font-semibold">
-              {selected.name} <span className="text-sm font-normal text-muted-foreground">/{selected.slug} · {selected.plan} plan · you are {selected.myRole}</span>
+              {selected.name}{' '}
+              <span className="text-sm font-normal text-muted-foreground">
+                /{selected.slug} · {selected.plan} plan · you are {selected.myRole}
+              </span>
             </h2>
           </div>
           <div className="overflow-x-auto">
@@ -73,9 +76,17 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
               <caption className="sr-only">Members of {selected.name}</caption>
               <thead>
                 <tr className="border-b border-border">
-                  <th scope="col" className="py-2 pr-4">Member</th>
-                  <th scope="col" className="py-2 pr-4">Role</th>
-                  {isManager && <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>}
+                  <th scope="col" className="py-2 pr-4">
+                    Member
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Role
+                  </th>
+                  {isManager && (
+                    <th scope="col" className="py-2">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -83,7 +94,10 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
                   const person = member.user as User
                   const isSelf = person.id === user.id
                   return (
-                    <tr key={member.id ?? person.id} className="border-b border-border last:border-0">
+                    <tr
+                      key={member.id ?? person.id}
+                      className="border-b border-border last:border-0"
+                    >
                       <td className="py-3 pr-4">
                         <span className="font-medium">{person.name}</span>{' '}
                         <span className="text-muted-foreground">@{person.username}</span>
@@ -91,10 +105,21 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
                       </td>
                       <td className="py-3 pr-4">
                         {isManager && !isSelf ? (
-                          <ActionForm action={changeRoleAction} submitLabel="Change" submitVariant="outline" className="flex flex-wrap items-end gap-2" aria-label={`Role of ${person.name}`}>
+                          <ActionForm
+                            action={changeRoleAction}
+                            submitLabel="Change"
+                            submitVariant="outline"
+                            className="flex flex-wrap items-end gap-2"
+                            aria-label={`Role of ${person.name}`}
+                          >
                             <Hidden name="organization" value={String(selected.id)} />
                             <Hidden name="user" value={String(person.id)} />
-                            <Field name="role" label={`Role of ${person.name}`} defaultValue={member.role} options={ROLE_OPTIONS} />
+                            <Field
+                              name="role"
+                              label={`Role of ${person.name}`}
+                              defaultValue={member.role}
+                              options={ROLE_OPTIONS}
+                            />
                           </ActionForm>
                         ) : (
                           member.role
@@ -105,7 +130,10 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
                           {!isSelf && (
                             <ConfirmAction
                               action={removeMemberAction}
-                              fields={{ organization: String(selected.id), user: String(person.id) }}
+                              fields={{
+                                organization: String(selected.id),
+                                user: String(person.id),
+                              }}
                               label="Remove"
                               title={`Remove ${person.name}?`}
                               description={`${person.name} loses access to ${selected.name}'s keys, usage and settings at once.`}
@@ -125,8 +153,15 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
 
       {selected && isManager && (
         <Card aria-labelledby="invite-heading">
-          <h2 id="invite-heading" className="mb-4 text-lg font-semibold">Invite someone</h2>
-          <ActionForm action={inviteAction} submitLabel="Send invitation" pendingLabel="Sending…" className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
+          <h2 id="invite-heading" className="mb-4 text-lg font-semibold">
+            Invite someone
+          </h2>
+          <ActionForm
+            action={inviteAction}
+            submitLabel="Send invitation"
+            pendingLabel="Sending…"
+            className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-end"
+          >
             <Hidden name="organization" value={String(selected.id)} />
             <Field name="email" label="Email" type="email" required />
             <Field name="role" label="Role" defaultValue="member" options={ROLE_OPTIONS.slice(1)} />
@@ -137,9 +172,14 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
           ) : (
             <ul className="divide-y divide-border text-sm">
               {invitations.map((invitation) => {
-                const isExpired = invitation.expiresAt ? new Date(invitation.expiresAt) < new Date() : false
+                const isExpired = invitation.expiresAt
+                  ? new Date(invitation.expiresAt) < new Date()
+                  : false
                 return (
-                  <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <li
+                    key={invitation.id}
+                    className="flex flex-wrap items-center justify-between gap-2 py-2"
+                  >
                     <span>
                       {invitation.email} · {invitation.role} ·{' '}
                       {isExpired ? (
@@ -165,10 +205,22 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
       )}
 
       <Card aria-labelledby="create-heading">
-        <h2 id="create-heading" className="mb-4 text-lg font-semibold">Create an organization</h2>
-        <ActionForm action={createOrganizationAction} submitLabel="Create organization" pendingLabel="Creating…">
+        <h2 id="create-heading" className="mb-4 text-lg font-semibold">
+          Create an organization
+        </h2>
+        <ActionForm
+          action={createOrganizationAction}
+          submitLabel="Create organization"
+          pendingLabel="Creating…"
+        >
           <Field name="name" label="Organization name" required maxLength={80} />
-          <Field name="slug" label="Slug" required maxLength={48} hint="Used in URLs: lower-case letters, digits and dashes." />
+          <Field
+            name="slug"
+            label="Slug"
+            required
+            maxLength={48}
+            hint="Used in URLs: lower-case letters, digits and dashes."
+          />
         </ActionForm>
       </Card>
     </>

@@ -22,7 +22,10 @@ function linksFrom(formData: FormData) {
   return links
 }
 
-export async function updateProfileAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function updateProfileAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await currentUser()
   if (!user) return { status: 'error', message: 'Your session has ended. Log in again.' }
   const input = {
@@ -35,7 +38,13 @@ export async function updateProfileAction(_state: FormState, formData: FormData)
   if (!result.success) return zodFormError(result.error, formData)
   try {
     const payload = await payloadClient()
-    await payload.update({ collection: 'users', id: user.id, data: result.data, overrideAccess: false, user })
+    await payload.update({
+      collection: 'users',
+      id: user.id,
+      data: result.data,
+      overrideAccess: false,
+      user,
+    })
   } catch (error) {
     const state = formError(error, formData)
     if (state.errors?.username) state.errors.username = 'This username is taken. Try another.'
@@ -45,7 +54,10 @@ export async function updateProfileAction(_state: FormState, formData: FormData)
   return { status: 'ok', message: 'Profile saved.' }
 }
 
-export async function uploadAvatarAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function uploadAvatarAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const user = await currentUser()
   if (!user) return { status: 'error', message: 'Your session has ended. Log in again.' }
   const file = formData.get('avatar')
@@ -53,7 +65,10 @@ export async function uploadAvatarAction(_state: FormState, formData: FormData):
     return { status: 'error', errors: { avatar: 'Choose an image to upload.' } }
   }
   if (!AVATAR_TYPES.includes(file.type)) {
-    return { status: 'error', errors: { avatar: 'The avatar must be a PNG, JPEG, WebP or GIF image.' } }
+    return {
+      status: 'error',
+      errors: { avatar: 'The avatar must be a PNG, JPEG, WebP or GIF image.' },
+    }
   }
   if (file.size > AVATAR_MAX_BYTES) {
     return { status: 'error', errors: { avatar: 'The avatar must be 2 MB or smaller.' } }
@@ -63,11 +78,22 @@ export async function uploadAvatarAction(_state: FormState, formData: FormData):
     const media = await payload.create({
       collection: 'media',
       data: { alt: `Avatar of ${user.name}` },
-      file: { data: Buffer.from(await file.arrayBuffer()), mimetype: file.type, name: file.name, size: file.size },
+      file: {
+        data: Buffer.from(await file.arrayBuffer()),
+        mimetype: file.type,
+        name: file.name,
+        size: file.size,
+      },
       overrideAccess: false,
       user,
     })
-    await payload.update({ collection: 'users', id: user.id, data: { avatar: media.id }, overrideAccess: false, user })
+    await payload.update({
+      collection: 'users',
+      id: user.id,
+      data: { avatar: media.id },
+      overrideAccess: false,
+      user,
+    })
   } catch (error) {
     return formError(error, formData, 'The image could not be processed. Try another file.')
   }

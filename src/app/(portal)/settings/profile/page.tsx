@@ -17,33 +17,77 @@ export default async function ProfileSettingsPage() {
     <>
       <h1 className="text-2xl font-semibold">Profile</h1>
       <Card aria-labelledby="profile-heading">
-        <h2 id="profile-heading" className="mb-1 text-lg font-semibold">Public profile</h2>
+        <h2 id="profile-heading" className="mb-1 text-lg font-semibold">
+          Public profile
+        </h2>
         <p className="mb-4 text-sm text-muted-foreground">
           Shown to everyone. Your email ({user.email}) and plan ({user.plan}) stay private.
         </p>
         <ActionForm action={updateProfileAction} submitLabel="Save profile" pendingLabel="Saving…">
-          <Field name="name" label="Name" defaultValue={user.name} autoComplete="name" required maxLength={80} />
-          <Field name="username" label="Username" defaultValue={user.username} autoComplete="username" required maxLength={32} />
-          <Field name="bio" label="Bio" defaultValue={user.bio ?? ''} multiline maxLength={500} hint="Up to 500 characters." />
+          <Field
+            name="name"
+            label="Name"
+            defaultValue={user.name}
+            autoComplete="name"
+            required
+            maxLength={80}
+          />
+          <Field
+            name="username"
+            label="Username"
+            defaultValue={user.username}
+            autoComplete="username"
+            required
+            maxLength={32}
+          />
+          <Field
+            name="bio"
+            label="Bio"
+            defaultValue={user.bio ?? ''}
+            multiline
+            maxLength={500}
+            hint="Up to 500 characters."
+          />
           <fieldset className="space-y-3">
             <legend className="text-sm font-medium">Links (up to 5)</legend>
             {Array.from({ length: 5 }, (_, i) => (
               <div key={i} className="grid gap-3 sm:grid-cols-[10rem_1fr]">
-                <Field name={`links.${i}.label`} label={`Link ${i + 1} label`} defaultValue={links[i]?.label ?? ''} maxLength={40} />
-                <Field name={`links.${i}.url`} label={`Link ${i + 1} URL`} type="url" defaultValue={links[i]?.url ?? ''} />
+                <Field
+                  name={`links.${i}.label`}
+                  label={`Link ${i + 1} label`}
+                  defaultValue={links[i]?.label ?? ''}
+                  maxLength={40}
+                />
+                <Field
+                  name={`links.${i}.url`}
+                  label={`Link ${i + 1} URL`}
+                  type="url"
+                  defaultValue={links[i]?.url ?? ''}
+                />
               </div>
             ))}
           </fieldset>
         </ActionForm>
       </Card>
       <Card aria-labelledby="avatar-heading">
-        <h2 id="avatar-heading" className="mb-4 text-lg font-semibold">Avatar</h2>
+        <h2 id="avatar-heading" className="mb-4 text-lg font-semibold">
+          Avatar
+        </h2>
         <div className="flex flex-wrap items-start gap-6">
           {avatar?.sizes?.avatar?.url || avatar?.url ? (
             // eslint-disable-next-line @next/next/no-img-element -- served by Payload from disk or S3
-            <img src={avatar.sizes?.avatar?.url ?? avatar.url ?? ''} alt={avatar.alt ?? 'Your avatar'} width={96} height={96} className="h-24 w-24 rounded-full object-cover" />
+            <img
+              src={avatar.sizes?.avatar?.url ?? avatar.url ?? ''}
+              alt={avatar.alt ?? 'Your avatar'}
+              width={96}
+              height={96}
+              className="h-24 w-24 rounded-full object-cover"
+            />
           ) : (
-            <div aria-hidden="true" className="flex h-24 w-24 items-center justify-center rounded-full bg-muted text-3xl font-semibold">
+            <div
+              aria-hidden="true"
+              className="flex h-24 w-24 items-center justify-center rounded-full bg-muted text-3xl font-semibold"
+            >
               {user.name.slice(0, 1).toUpperCase()}
             </div>
           )}
@@ -56,7 +100,12 @@ export default async function ProfileSettingsPage() {
 
 function AvatarForm() {
   return (
-    <ActionForm action={uploadAvatarAction} submitLabel="Upload avatar" pendingLabel="Uploading…" className="flex-1 space-y-4">
+    <ActionForm
+      action={uploadAvatarAction}
+      submitLabel="Upload avatar"
+      pendingLabel="Uploading…"
+      className="flex-1 space-y-4"
+    >
       <Field name="avatar" label="Image" type="file" hint="PNG, JPEG, WebP or GIF, up to 2 MB." />
     </ActionForm>
   )
