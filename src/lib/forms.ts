@@ -54,7 +54,7 @@ export function formError(
   const values = keptValues(formData)
   // Duck-typed: Next may bundle Payload's error classes apart from the instances thrown.
   const apiError = error as Partial<APIError> & { data?: ValidationError['data'] }
-  if (Array.isArray(apiError.data?.errors)) {
+  if (Array.isArray(apiError.data?.errors) && apiError.data.errors.length > 0) {
     const errors: Record<string, string> = {}
     for (const item of apiError.data.errors) errors[item.path] ??= item.message
     return { status: 'error', message: 'Please correct the highlighted fields.', errors, values }

@@ -100,15 +100,21 @@ test('resets a forgotten password through the mailed link', async ({ page, reque
 test('locks an account after repeated wrong passwords', async ({ page, request }) => {
   const user = await createVerifiedUser(request)
   await page.goto('/login')
-  for (let attempt = 0; attempt < 5; attempt++) {
+  const attempt = async (password: string) => {
     await page.getByLabel('Email').fill(user.email)
-    await page.getByLabel('Password').fill(`wrong-password-${attempt}`)
-    await page.getByRole('button', { name: 'Log in' }).click()
-    await expect(formAlert(page)).toBeVisible()
+    await page.getByLabel('Password').fill(password)
+    // Wait for the action's answer before typing again (the form re-renders with it).
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/login')),
+      page.getByRole('button', { name: 'Log in' }).click(),
+    ])
+    await expect(page.getByRole('button', { name: 'Log in' })).toBeEnabled()
   }
-  await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Password').fill(user.password)
-  await page.getByRole('button', { name: 'Log in' }).click()
+  for (let i = 0; i < 5; i++) {
+    await attempt(`wrong-password-${i}`)
+    await expect(formAlert(page)).toContainText(/incorrect|locked/i)
+  }
+  await attempt(user.password)
   await expect(formAlert(page)).toContainText(/locked/i)
   await expect(page).toHaveURL(/\/login/)
 })

@@ -2,6 +2,7 @@
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import Link from 'next/link'
+import { startTransition } from 'react'
 
 import { logoutAction } from '@/app/(portal)/logout/actions'
 
@@ -36,13 +37,13 @@ export function UserMenu({ name, username }: { name: string; username: string })
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
-          <form action={logoutAction}>
-            <DropdownMenu.Item asChild>
-              <button type="submit" className={`${itemClass} w-full text-left`}>
-                Log out
-              </button>
-            </DropdownMenu.Item>
-          </form>
+          {/* The menu unmounts on select, so the action is called directly, not through a form. */}
+          <DropdownMenu.Item
+            className={itemClass}
+            onSelect={() => startTransition(() => logoutAction())}
+          >
+            Log out
+          </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
