@@ -6,41 +6,44 @@ import { ensureEmbeddedPostgres } from '../../src/lib/embeddedPostgres'
 
 export type TestDatabase = { url: string; drop: () => Promise<void> }
 
+/** The same server's maintenance database, for CREATE/DROP DATABASE. */
+const maintenanceUrl = (url: string) => {
+  const admin = new URL(url)
+  admin.pathname = '/postgres'
+  return admin.toString()
+}
+
+async function onServer(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: maintenanceUrl(url) })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
 /**
  * A fresh database for one test run: on the server of DATABASE_URL when it is set,
- * otherwise on the embedded Postgres (started here if needed).
+ * otherwise on the embedded Postgres (started here if needed, stopped by drop()).
  */
 export async function createTestDatabase(prefix = 'tt_test'): Promise<TestDatabase> {
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`
+  const quoted = pg.escapeIdentifier(name)
   if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL)
-    admin.pathname = '/postgres'
-    const client = new pg.Client({ connectionString: admin.toString() })
-    await client.connect()
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
-    await client.end()
+    await onServer(process.env.DATABASE_URL, `CREATE DATABASE ${quoted}`)
     const url = new URL(process.env.DATABASE_URL)
     url.pathname = `/${name}`
     return {
       url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: admin.toString() })
-        await c.connect()
-        await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)
-        await c.end()
-      },
+      drop: () => onServer(url.toString(), `DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`),
     }
   }
   const embedded = await ensureEmbeddedPostgres(name)
   return {
     url: embedded.url,
     drop: async () => {
-      const admin = new URL(embedded.url)
-      admin.pathname = '/postgres'
-      const c = new pg.Client({ connectionString: admin.toString() })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)
-      await c.end()
+      await onServer(embedded.url, `DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`)
       await embedded.stop()
     },
   }
