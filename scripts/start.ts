@@ -1,11 +1,25 @@
-import { migrateDatabase, resolveRuntime } from '../src/lib/boot'
-import { runChild } from '../src/lib/children'
-import { env } from '../src/lib/env'
+import fs from 'node:fs'
 
-// Production entry point: refuses to boot without DATABASE_URL and PAYLOAD_SECRET,
-// applies pending migrations, then serves (with the worker in-process unless WORKER=off).
+import { migrateDatabase, resolveRuntime, shutdown } from '../src/lib/boot'
+import { runChild } from '../src/lib/children'
+import { env, setEnv } from '../src/lib/env'
+import { dataPath } from '../src/lib/paths'
+
+const SERVER = '.next/standalone/server.js'
+
+// Production entry point: refuses to boot without DATABASE_URL and PAYLOAD_SECRET, applies
+// pending migrations, then runs Next's standalone server (with the worker in-process unless
+// WORKER=off).
 await resolveRuntime()
+if (!fs.existsSync(SERVER)) {
+  console.error('No production build found: run `npm run build` first.')
+  await shutdown(1)
+}
 await migrateDatabase()
-runChild('npx', ['next', 'start', '--port', String(env().PORT)], {
+// The standalone server changes its working directory: pin the data directory first.
+setEnv('DATA_DIR', dataPath())
+runChild('node', [SERVER], {
   NODE_OPTIONS: '--no-deprecation',
+  PORT: String(env().PORT),
+  HOSTNAME: '0.0.0.0',
 })
