@@ -84,6 +84,8 @@ type FieldProps = {
   multiline?: boolean
   options?: { label: string; value: string }[]
   maxLength?: number
+  /** Keep the label for assistive technology only (e.g. inside a labelled table row). */
+  isLabelHidden?: boolean
 }
 
 /** A labelled input whose error (from the action) is announced and tied to it. */
@@ -95,6 +97,7 @@ export function Field({
   hint,
   multiline,
   options,
+  isLabelHidden,
   ...input
 }: FieldProps) {
   const state = useContext(FormContext)
@@ -115,7 +118,7 @@ export function Field({
   const key = `${name}:${value ?? ''}`
   return (
     <div className="space-y-1.5">
-      <Label htmlFor={id}>
+      <Label htmlFor={id} className={isLabelHidden ? 'sr-only' : undefined}>
         {label}
         {input.required && (
           <span aria-hidden="true" className="text-danger">

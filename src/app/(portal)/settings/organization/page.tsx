@@ -117,6 +117,7 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
                             <Field
                               name="role"
                               label={`Role of ${person.name}`}
+                              isLabelHidden
                               defaultValue={member.role}
                               options={ROLE_OPTIONS}
                             />
