@@ -28,10 +28,6 @@ export async function startWorker(options: { concurrency?: number } = {}): Promi
     connectionString: databaseUrl(),
     max: (options.concurrency ?? 4) + 2,
   })
-  // Without a listener, an idle connection dropped by Postgres (restart, failover) would crash the process.
-  pgPool.on('error', (err) =>
-    logger.warn({ msg: 'worker database connection closed', err: err.message }),
-  )
   const id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   const beat = () =>
     pgPool.query(

@@ -102,11 +102,27 @@ describe('transactional mail through the queue', () => {
       enableOfflineQueue: true,
       retryStrategy: () => null,
     })
+    const connectionErrors: Error[] = []
+    deadRedis.on('error', (err: Error) => connectionErrors.push(err))
     const report = await checkHealth(payload, { redis: deadRedis })
     expect(report.status).toBe('fail')
     expect(report.failing).toEqual(['redis'])
     expect(report.checks.redis.error).toBeTruthy()
     deadRedis.disconnect()
+  })
+
+  it('keeps delivering after Postgres drops the worker’s idle connections', async () => {
+    const { rows } = await db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'
+          AND (query ILIKE '%graphile_worker%' OR query ILIKE '%worker_heartbeats%')`,
+    )
+    expect(rows.length).toBeGreaterThan(0)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const payload = await testPayload()
+    const to = `${unique('survivor')}@example.test`
+    await payload.sendEmail({ to, subject: 'Still here', html: '<p>ok</p>' })
+    expect((await waitForMail(mailDir(), to, /Still here/)).subject).toBe('Still here')
   })
 
   it('reports a missing worker once it stops', async () => {
