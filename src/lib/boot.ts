@@ -57,7 +57,8 @@ export async function resolveRuntime(): Promise<void> {
   if (!env().PAYLOAD_SECRET) setEnv('PAYLOAD_SECRET', payloadSecret())
 }
 
-const MIGRATION_LOCK = 7_406_113_01
+// Any constant shared by every process of the portal.
+const MIGRATION_LOCK = 740_611_301
 
 /**
  * Applies pending Payload migrations and graphile-worker's schema. An advisory lock lets any
