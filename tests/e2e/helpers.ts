@@ -18,6 +18,8 @@ export const DEMO = {
 
 /** Fails on any serious or critical WCAG 2.1 A/AA violation on the current page. */
 export async function expectAccessible(page: Page) {
+  // Next streams metadata: after a client-side navigation the <title> can land a moment later.
+  await expect(page).toHaveTitle(/\S/)
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
