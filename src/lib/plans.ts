@@ -1,0 +1,51 @@
+import type { Plan } from '@/access/roles'
+
+export type Resource = 'api_calls' | 'audio_processing' | 'model_training'
+export type Window = 'minute' | 'hour' | 'day' | 'month'
+
+export const WINDOW_MS: Record<Window, number> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  month: 30 * 86_400_000,
+}
+
+export type Limits = Partial<Record<Window, number>>
+
+/**
+ * The spec's rate-limit tiers. Enterprise has no built-in limits: staff set them per
+ * organization (an absent window means unlimited).
+ */
+export const RATE_LIMITS: Record<Plan, Record<Resource, Limits>> = {
+  free: {
+    api_calls: { minute: 10, hour: 100, day: 1000 },
+    audio_processing: { day: 10 },
+    model_training: { month: 0 },
+  },
+  starter: {
+    api_calls: { minute: 60, hour: 1000, day: 10000 },
+    audio_processing: { day: 100 },
+    model_training: { month: 1 },
+  },
+  pro: {
+    api_calls: { minute: 300, hour: 10000, day: 100000 },
+    audio_processing: { day: 1000 },
+    model_training: { month: 10 },
+  },
+  enterprise: { api_calls: {}, audio_processing: {}, model_training: {} },
+}
+
+/** The plan's limits for a resource, tightened by any stricter limits of a key or contract. */
+export function effectiveLimits(
+  plan: Plan,
+  resource: Resource,
+  ...overrides: (Limits | undefined)[]
+): Limits {
+  const limits: Limits = { ...RATE_LIMITS[plan][resource] }
+  for (const override of overrides) {
+    for (const [window, value] of Object.entries(override ?? {}) as [Window, number][]) {
+      limits[window] = limits[window] === undefined ? value : Math.min(limits[window], value)
+    }
+  }
+  return limits
+}
