@@ -52,7 +52,9 @@ export async function startSmtpServer(dir: string, port = 0) {
             link: /href="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&'),
           }
           const file = path.join(dir, `${Date.now()}-${Math.random().toString(36).slice(2)}.json`)
-          await fs.writeFile(file, JSON.stringify(mail))
+          // Write then rename, so a reader never sees a half-written file.
+          await fs.writeFile(`${file}.tmp`, JSON.stringify(mail))
+          await fs.rename(`${file}.tmp`, file)
           callback()
         })
         .catch((error: Error) => callback(error))
@@ -81,7 +83,10 @@ export async function waitForMail(
 ): Promise<CaughtMail> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    const files = (await fs.readdir(dir).catch(() => [] as string[])).sort().reverse()
+    const files = (await fs.readdir(dir).catch(() => [] as string[]))
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .reverse()
     for (const file of files) {
       const mail = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as CaughtMail
       if (mail.to.includes(address.toLowerCase()) && (!subject || subject.test(mail.subject)))
