@@ -1,10 +1,9 @@
 import type { Access, Where } from 'payload'
 
+import { relationId } from '@/lib/relationId'
+
 import { managedOrganizationIds } from './organizationAccess'
 import { hasRole } from './roles'
-
-const idOf = (value: unknown) =>
-  typeof value === 'object' && value !== null ? (value as { id: string | number }).id : value
 
 /** Owners and admins of the invitation's organization; staff for all. */
 export const invitationManagerOrStaff: Access = async ({ req, data }) => {
@@ -12,7 +11,7 @@ export const invitationManagerOrStaff: Access = async ({ req, data }) => {
   if (hasRole(req.user, 'staff')) return true
   const ids = await managedOrganizationIds(req)
   if (data?.organization !== undefined) {
-    return ids.map(String).includes(String(idOf(data.organization)))
+    return ids.map(String).includes(relationId(data.organization))
   }
   return ids.length > 0 && ({ organization: { in: ids } } satisfies Where)
 }

@@ -1,5 +1,7 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
+import { relationId } from '@/lib/relationId'
+
 import { hasRole } from './roles'
 
 export const ORGANIZATION_ROLES = ['owner', 'admin', 'member'] as const
@@ -7,12 +9,9 @@ export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number]
 
 type Member = { user: unknown; role: OrganizationRole }
 
-const idOf = (value: unknown) =>
-  String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
-
 /** The role `userId` holds in an organization's member list, if any. */
 export function memberRole(members: Member[] | null | undefined, userId: unknown) {
-  return members?.find((member) => idOf(member.user) === String(userId))?.role
+  return members?.find((member) => relationId(member.user) === String(userId))?.role
 }
 
 export const canManage = (role: OrganizationRole | undefined) =>

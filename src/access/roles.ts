@@ -14,9 +14,3 @@ export function hasRole(user: MaybeUser, role: Role): boolean {
   const roles = user.roles ?? []
   return roles.some((held) => rank(held) >= rank(role))
 }
-
-/** The highest role a user holds. */
-export function topRole(user: MaybeUser): Role {
-  const roles = (user?.roles ?? []).filter((r): r is Role => rank(r) >= 0)
-  return roles.reduce<Role>((top, r) => (rank(r) > rank(top) ? r : top), 'member')
-}

@@ -8,6 +8,7 @@ import {
 
 import type { OrganizationInvitation, User } from '@/payload-types'
 
+import { relationId } from './relationId'
 import { sha256 } from './tokens'
 
 export type InvitationProblem = 'INVALID' | 'USED' | 'EXPIRED' | 'WRONG_ACCOUNT'
@@ -69,10 +70,7 @@ export async function acceptInvitation(
       await killTransaction(req)
       return { ok: false, problem: 'USED' }
     }
-    const organizationId =
-      typeof invitation.organization === 'object'
-        ? invitation.organization.id
-        : invitation.organization
+    const organizationId = Number(relationId(invitation.organization))
     const organization = await payload.findByID({
       collection: 'organizations',
       id: organizationId,
@@ -80,7 +78,9 @@ export async function acceptInvitation(
       overrideAccess: true,
       req,
     })
-    const isMember = organization.members.some((member) => Number(member.user) === user.id)
+    const isMember = organization.members.some(
+      (member) => relationId(member.user) === String(user.id),
+    )
     if (!isMember) {
       await payload.update({
         collection: 'organizations',
@@ -88,7 +88,7 @@ export async function acceptInvitation(
         data: {
           members: [
             ...organization.members.map((member) => ({
-              user: Number(member.user),
+              user: Number(relationId(member.user)),
               role: member.role,
             })),
             { user: user.id, role: invitation.role },

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
 import { actionEmail, portalUrl } from '@/lib/emails'
+import { relationId } from '@/lib/relationId'
 import { newToken, sha256 } from '@/lib/tokens'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
@@ -31,7 +32,7 @@ export const sendInvitationMail: CollectionAfterChangeHook = async ({
   if (operation !== 'create' || typeof context.invitationToken !== 'string') return doc
   const organization = await req.payload.findByID({
     collection: 'organizations',
-    id: typeof doc.organization === 'object' ? doc.organization.id : doc.organization,
+    id: relationId(doc.organization),
     depth: 0,
     overrideAccess: true,
     req,

@@ -2,16 +2,14 @@ import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
 import { memberRole, type OrganizationRole } from '@/access/organizationAccess'
 import { hasRole } from '@/access/roles'
+import { relationId } from '@/lib/relationId'
 
 type MemberRow = { id?: string | null; user: unknown; role: OrganizationRole }
-
-const userIdOf = (value: unknown) =>
-  String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
 const ownerIds = (rows: MemberRow[]) =>
   rows
     .filter((row) => row.role === 'owner')
-    .map((row) => userIdOf(row.user))
+    .map((row) => relationId(row.user))
     .sort()
 
 /**
@@ -33,11 +31,11 @@ export const guardMembers: CollectionBeforeChangeHook = ({ data, operation, orig
   if (operation === 'create' && actor && !isStaff) {
     members = [
       { user: actor.id, role: 'owner' },
-      ...members.filter((row) => userIdOf(row.user) !== String(actor.id)),
+      ...members.filter((row) => relationId(row.user) !== String(actor.id)),
     ]
   }
 
-  const ids = members.map((row) => userIdOf(row.user))
+  const ids = members.map((row) => relationId(row.user))
   if (new Set(ids).size !== ids.length) fail('A user can only be a member once.')
   if (ownerIds(members).length === 0) fail('An organization needs at least one owner.')
 

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation'
 
 import { currentUser, payloadClient } from '@/data/session'
 import { formError, parseForm } from '@/lib/forms'
+import { relationId } from '@/lib/relationId'
 import type { FormState } from '@/lib/formState'
 import {
   createOrganizationSchema,
@@ -124,7 +125,7 @@ async function updateMembers(
       overrideAccess: false,
       user: ctx.user,
     })
-    members = change(org.members.map((m) => ({ user: Number(m.user), role: m.role })))
+    members = change(org.members.map((m) => ({ user: Number(relationId(m.user)), role: m.role })))
     await ctx.payload.update({
       collection: 'organizations',
       id: organizationId,
