@@ -6,6 +6,8 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { ApiKeys } from './collections/ApiKeys'
+import { AuditLogs } from './collections/AuditLogs'
 import { Media } from './collections/Media'
 import { OrganizationInvitations } from './collections/OrganizationInvitations'
 import { Organizations } from './collections/Organizations'
@@ -26,7 +28,7 @@ export default buildConfig({
     },
     meta: { titleSuffix: ' · TuneTrail Admin' },
   },
-  collections: [Users, Organizations, OrganizationInvitations, Media],
+  collections: [Users, Organizations, OrganizationInvitations, Media, ApiKeys, AuditLogs],
   editor: lexicalEditor(),
   secret: payloadSecret(),
   serverURL: serverUrl(),

@@ -1,5 +1,7 @@
 import * as migration_20261125_184019_initial from './20261125_184019_initial';
 import * as migration_20261125_184027_worker_heartbeats from './20261125_184027_worker_heartbeats';
+import * as migration_20261125_214609_api_keys from './20261125_214609_api_keys';
+import * as migration_20261125_214638_usage_tables from './20261125_214638_usage_tables';
 
 export const migrations = [
   {
@@ -10,6 +12,16 @@ export const migrations = [
   {
     up: migration_20261125_184027_worker_heartbeats.up,
     down: migration_20261125_184027_worker_heartbeats.down,
-    name: '20261125_184027_worker_heartbeats'
+    name: '20261125_184027_worker_heartbeats',
+  },
+  {
+    up: migration_20261125_214609_api_keys.up,
+    down: migration_20261125_214609_api_keys.down,
+    name: '20261125_214609_api_keys',
+  },
+  {
+    up: migration_20261125_214638_usage_tables.up,
+    down: migration_20261125_214638_usage_tables.down,
+    name: '20261125_214638_usage_tables'
   },
 ];

@@ -1,20 +1,31 @@
 import { assertProductionEnv, env, isProduction } from './lib/env'
+import { closeKeyService } from './lib/keys/service'
 import { logger } from './lib/logger'
+import { startVerifier } from './verifier'
 import { startWorker } from './worker'
 
 /**
  * A production server never runs without its database and secret, however it was started.
- * With WORKER=in-process (the default) the web process also runs the job queue, so a single
- * `npm start` is a whole portal.
+ * With WORKER=in-process and VERIFIER=in-process (the defaults) the web process also runs the
+ * job queue and the key verification server, so a single `npm start` is a whole portal.
  */
 export async function registerNode() {
   if (isProduction()) assertProductionEnv(env())
-  if (env().WORKER === 'off') return
-  const worker = await startWorker()
-  logger.info({ msg: 'worker running in the web process', workerId: worker.id })
+  const stops: (() => Promise<void>)[] = []
+  if (env().VERIFIER !== 'off') {
+    const verifier = await startVerifier()
+    stops.push(verifier.stop)
+  }
+  if (env().WORKER !== 'off') {
+    const worker = await startWorker()
+    logger.info({ msg: 'worker running in the web process', workerId: worker.id })
+    stops.push(worker.stop)
+  }
+  // Usage recorded by this process (REST/GraphQL key auth, /api/keys/verify) is written out.
+  stops.push(closeKeyService)
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      void worker.stop().finally(() => process.exit(0))
+      void Promise.allSettled(stops.map((stop) => stop())).finally(() => process.exit(0))
     })
   }
 }

@@ -71,6 +71,8 @@ export interface Config {
     organizations: Organization;
     'organization-invitations': OrganizationInvitation;
     media: Media;
+    'api-keys': ApiKey;
+    'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -82,6 +84,8 @@ export interface Config {
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     'organization-invitations': OrganizationInvitationsSelect<false> | OrganizationInvitationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -223,6 +227,16 @@ export interface Organization {
   name: string;
   slug: string;
   plan?: ('free' | 'starter' | 'pro' | 'enterprise') | null;
+  /**
+   * Contract limits for enterprise organizations, set by staff. Empty means unlimited.
+   */
+  limits?: {
+    apiCallsPerMinute?: number | null;
+    apiCallsPerHour?: number | null;
+    apiCallsPerDay?: number | null;
+    audioProcessingPerDay?: number | null;
+    modelTrainingPerMonth?: number | null;
+  };
   members: {
     user: number | User;
     role: 'owner' | 'admin' | 'member';
@@ -245,6 +259,94 @@ export interface OrganizationInvitation {
   acceptedAt?: string | null;
   acceptedBy?: (number | null) | User;
   invitedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys".
+ */
+export interface ApiKey {
+  id: number;
+  name: string;
+  key?: string | null;
+  /**
+   * The prefix and last four characters.
+   */
+  display?: string | null;
+  keyHash?: string | null;
+  owner?: (number | null) | User;
+  organization?: (number | null) | Organization;
+  environment: 'development' | 'staging' | 'production';
+  /**
+   * tracks:read: Read tracks, their metadata and audio features. tracks:write: Create, update and delete tracks. recommendations:read: Get recommendations and similar tracks. audio:process: Submit audio for analysis and processing. models:read: List and download models. models:write: Upload and edit models. models:train: Start and manage training runs. community:write: Post discussions, replies and reactions. webhooks:manage: Create and edit webhook endpoints. usage:read: Read usage and rate-limit status. keys:verify: Verify API keys (TuneTrail services only). events:publish: Publish webhook events (TuneTrail services only). usage:report: Report gateway request outcomes (TuneTrail services only).
+   */
+  scopes: (
+    | 'tracks:read'
+    | 'tracks:write'
+    | 'recommendations:read'
+    | 'audio:process'
+    | 'models:read'
+    | 'models:write'
+    | 'models:train'
+    | 'community:write'
+    | 'webhooks:manage'
+    | 'usage:read'
+    | 'keys:verify'
+    | 'events:publish'
+    | 'usage:report'
+  )[];
+  expiresAt?: string | null;
+  /**
+   * IPv4/IPv6 addresses or CIDR ranges. Empty allows every address.
+   */
+  ipAllowlist?: string[] | null;
+  /**
+   * Optional limits of this key, applied on top of the plan (the stricter wins).
+   */
+  limits?: {
+    apiCallsPerMinute?: number | null;
+    apiCallsPerHour?: number | null;
+    apiCallsPerDay?: number | null;
+    audioProcessingPerDay?: number | null;
+    modelTrainingPerMonth?: number | null;
+  };
+  status: 'active' | 'revoked';
+  lastUsedAt?: string | null;
+  createdBy?: (number | null) | User;
+  revokedAt?: string | null;
+  revokedBy?: (number | null) | User;
+  rotatedFrom?: (number | null) | ApiKey;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-logs".
+ */
+export interface AuditLog {
+  id: number;
+  action: 'api_key.created' | 'api_key.updated' | 'api_key.rotated' | 'api_key.revoked' | 'api_key.deleted';
+  summary: string;
+  actor?: (number | null) | User;
+  ip?: string | null;
+  apiKey?: (number | null) | ApiKey;
+  /**
+   * Masked key at the time.
+   */
+  keyDisplay?: string | null;
+  owner?: (number | null) | User;
+  organization?: (number | null) | Organization;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -287,6 +389,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'api-keys';
+        value: number | ApiKey;
+      } | null)
+    | ({
+        relationTo: 'audit-logs';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -376,6 +486,15 @@ export interface OrganizationsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   plan?: T;
+  limits?:
+    | T
+    | {
+        apiCallsPerMinute?: T;
+        apiCallsPerHour?: T;
+        apiCallsPerDay?: T;
+        audioProcessingPerDay?: T;
+        modelTrainingPerMonth?: T;
+      };
   members?:
     | T
     | {
@@ -454,6 +573,57 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys_select".
+ */
+export interface ApiKeysSelect<T extends boolean = true> {
+  name?: T;
+  key?: T;
+  display?: T;
+  keyHash?: T;
+  owner?: T;
+  organization?: T;
+  environment?: T;
+  scopes?: T;
+  expiresAt?: T;
+  ipAllowlist?: T;
+  limits?:
+    | T
+    | {
+        apiCallsPerMinute?: T;
+        apiCallsPerHour?: T;
+        apiCallsPerDay?: T;
+        audioProcessingPerDay?: T;
+        modelTrainingPerMonth?: T;
+      };
+  status?: T;
+  lastUsedAt?: T;
+  createdBy?: T;
+  revokedAt?: T;
+  revokedBy?: T;
+  rotatedFrom?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-logs_select".
+ */
+export interface AuditLogsSelect<T extends boolean = true> {
+  action?: T;
+  summary?: T;
+  actor?: T;
+  ip?: T;
+  apiKey?: T;
+  keyDisplay?: T;
+  owner?: T;
+  organization?: T;
+  changes?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -9,6 +9,7 @@ import {
 } from '@/access/organizationAccess'
 import { PLANS } from '@/access/roles'
 import { staffOrAboveField } from '@/access/staffOrAbove'
+import { limitsField } from '@/fields/limitsField'
 
 import { guardMembers } from './hooks/guardMembers'
 import { SLUG_PATTERN } from './slug'
@@ -48,6 +49,11 @@ export const Organizations: CollectionConfig = {
       access: { create: staffOrAboveField, update: staffOrAboveField },
       admin: { position: 'sidebar' },
     },
+    limitsField({
+      description:
+        'Contract limits for enterprise organizations, set by staff. Empty means unlimited.',
+      access: { create: staffOrAboveField, update: staffOrAboveField },
+    }),
     {
       name: 'members',
       type: 'array',

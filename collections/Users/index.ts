@@ -9,6 +9,7 @@ import { staffOrAboveField } from '@/access/staffOrAbove'
 import { serverUrl } from '@/lib/defaults'
 import { actionEmail, portalUrl } from '@/lib/emails'
 
+import { apiKeyStrategy } from './apiKeyStrategy'
 import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { USERNAME_PATTERN } from './username'
@@ -19,6 +20,7 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 2,
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
+    strategies: [apiKeyStrategy],
     // Secure cookies whenever the portal is served over https.
     cookies: { sameSite: 'Lax', secure: serverUrl().startsWith('https://') },
     verify: {

@@ -30,6 +30,20 @@ export const envSchema = z.object({
   S3_ACCESS_KEY_ID: optional(z.string().min(1)),
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
   WORKER: optional(z.enum(['in-process', 'off'])),
+  REDIS_KEY_PREFIX: optional(z.string().max(64)),
+  VERIFIER: optional(z.enum(['in-process', 'off'])),
+  VERIFIER_PORT: z.preprocess(
+    (value) => (value === '' || value === undefined ? 3001 : Number(value)),
+    z.number().int('must be a whole number').min(0).max(65535),
+  ),
+  USAGE_RETENTION_DAYS: z.preprocess(
+    (value) => (value === '' || value === undefined ? 30 : Number(value)),
+    z.number().int('must be a whole number').min(1).max(3650),
+  ),
+  ROLLUP_RETENTION_DAYS: z.preprocess(
+    (value) => (value === '' || value === undefined ? 400 : Number(value)),
+    z.number().int('must be a whole number').min(1).max(3650),
+  ),
   DATA_DIR: optional(z.string().min(1)),
   EMBEDDED_PG_PORT: z.preprocess(
     (value) => (value === '' || value === undefined ? 54329 : Number(value)),

@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { HEARTBEAT_STALE_MS } from '@/worker/heartbeat'
 
+import { runningKeyService } from './keys/service'
 import { mailTransport } from './mail'
 import { redis, redisKind, type RedisStore } from './redis'
 
@@ -10,6 +11,8 @@ export type Check = { ok: boolean; ms: number; detail?: string; error?: string }
 export type HealthReport = {
   status: 'ok' | 'fail'
   failing: string[]
+  /** Degraded but serving: e.g. key verification on per-instance limits while Redis is down. */
+  warnings: string[]
   checks: Record<'postgres' | 'redis' | 'worker' | 'mail', Check>
 }
 
@@ -77,5 +80,12 @@ export async function checkHealth(
   const failing = Object.entries(checks)
     .filter(([, check]) => !check.ok)
     .map(([name]) => name)
-  return { status: failing.length ? 'fail' : 'ok', failing, checks }
+  const warnings: string[] = []
+  const verifier = runningKeyService()?.verifier.redisState()
+  if (verifier?.state === 'degraded') {
+    warnings.push(
+      `key verification: Redis unreachable since ${verifier.since?.toISOString()}, rate limits are per instance`,
+    )
+  }
+  return { status: failing.length ? 'fail' : 'ok', failing, warnings, checks }
 }

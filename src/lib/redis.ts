@@ -21,6 +21,8 @@ export function redis(): RedisStore {
       connectTimeout: 2000,
       enableOfflineQueue: true,
       lazyConnect: false,
+      // Lets several portals (or test runs) share one Redis without sharing counters.
+      keyPrefix: env().REDIS_KEY_PREFIX,
     })
     client.on('error', (err) => logger.warn({ msg: 'redis error', err: err.message }))
     globalForRedis.ttRedis = client

@@ -15,6 +15,14 @@ export const catalog = {
     schema: z.object({}).loose(),
     maxAttempts: 3,
   },
+  usage__rollup: {
+    schema: z.object({}).loose(),
+    maxAttempts: 3,
+  },
+  usage__prune: {
+    schema: z.object({}).loose(),
+    maxAttempts: 3,
+  },
 } satisfies Record<string, { schema: z.ZodType; maxAttempts: number }>
 
 export type TaskName = keyof typeof catalog

@@ -11,11 +11,17 @@ import { HEARTBEAT_INTERVAL_MS } from './heartbeat'
 
 import { invitation__prune } from './tasks/invitation__prune'
 import { mail__send } from './tasks/mail__send'
+import { usage__prune } from './tasks/usage__prune'
+import { usage__rollup } from './tasks/usage__rollup'
 
-export const taskList: TaskList = { mail__send, invitation__prune }
+export const taskList: TaskList = { mail__send, invitation__prune, usage__rollup, usage__prune }
 
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
-export const crontab = ['17 3 * * * invitation__prune ?max=1'].join('\n')
+export const crontab = [
+  '17 3 * * * invitation__prune ?max=1',
+  '* * * * * usage__rollup ?max=1&jobKey=usage__rollup',
+  '41 3 * * * usage__prune ?max=1',
+].join('\n')
 
 export type WorkerHandle = { id: string; stop: () => Promise<void>; runner: Runner }
 

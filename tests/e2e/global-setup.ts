@@ -45,7 +45,10 @@ export default async function globalSetup() {
     SMTP_URL: smtp.url,
     DATA_DIR: path.resolve('.data/test/e2e'),
     NEXT_TELEMETRY_DISABLED: '1',
+    REDIS_KEY_PREFIX: `e2e-${Date.now().toString(36)}:`,
+    VERIFIER_PORT: String(Number(process.env.E2E_VERIFIER_PORT ?? 3101)),
   }
+  process.env.E2E_VERIFIER_URL = `http://127.0.0.1:${env.VERIFIER_PORT}`
   const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts', '--allow-production'], {
     env,
     encoding: 'utf8',

@@ -14,6 +14,8 @@ export default async function setup() {
   process.env.DATABASE_URL = database.url
   process.env.PAYLOAD_SECRET ??= 'test-secret-that-is-at-least-32-characters-long'
   process.env.DATA_DIR ??= '.data/test'
+  // Rate-limit counters of this run's fresh database must not meet those of earlier runs.
+  process.env.REDIS_KEY_PREFIX = `test-${Date.now().toString(36)}:`
   process.env.TEST_MAIL_DIR = path.resolve('.data/test/caught-mail', String(Date.now()))
   const smtp = await startSmtpServer(process.env.TEST_MAIL_DIR)
   process.env.SMTP_URL = smtp.url

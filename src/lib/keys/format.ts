@@ -12,7 +12,8 @@ const BODY_LENGTH = 32
 const CHECKSUM_LENGTH = 6
 const KEY_PATTERN = /^tt_(live|test)_([0-9A-Za-z]{32})([0-9A-Za-z]{6})$/
 
-export type KeyEnvironment = 'development' | 'staging' | 'production'
+export const KEY_ENVIRONMENTS = ['development', 'staging', 'production'] as const
+export type KeyEnvironment = (typeof KEY_ENVIRONMENTS)[number]
 
 function base62(value: bigint, length: number): string {
   let out = ''

@@ -2,36 +2,50 @@ import type { RedisStore } from '../redis'
 import { WINDOW_MS, type Limits, type Resource, type Window } from '../plans'
 
 /**
- * Checks every window that applies and counts the cost only when all of them pass, in one
- * Redis round trip: under any concurrency a limit of N admits exactly N.
- * KEYS: one counter per window. ARGV: cost, then limit and window length (ms) per key.
- * Returns: allowed (1/0), index of the tightest or refusing window, its count and its TTL (ms).
+ * Checks every window that applies and counts only when all of them pass, in one Redis round
+ * trip: under any concurrency a limit of N admits exactly N. The same script bumps the
+ * account's live usage counter (a hash of outcome → count for the day).
+ * KEYS: one counter per window, then the usage hash.
+ * ARGV: usage field when allowed, usage field when refused, usage TTL (ms), then
+ *       limit, window length (ms) and cost for each window.
+ * Returns: allowed (1/0), index of the refusing or tightest window, its count and its TTL (ms).
  */
 const CHECK_AND_COUNT = `
-local cost = tonumber(ARGV[1])
-local counts = {}
-local tightest, tightestLeft = 1, nil
-for i, key in ipairs(KEYS) do
-  local limit = tonumber(ARGV[i * 2])
-  local count = tonumber(redis.call('GET', key) or '0')
-  counts[i] = count
+local n = #KEYS - 1
+local usage = KEYS[#KEYS]
+local tightest, tightestLeft = 0, nil
+for i = 1, n do
+  local limit = tonumber(ARGV[i * 3 + 1])
+  local cost = tonumber(ARGV[i * 3 + 3])
+  local count = tonumber(redis.call('GET', KEYS[i]) or '0')
   if count + cost > limit then
-    return { 0, i, count, redis.call('PTTL', key) }
+    redis.call('HINCRBY', usage, ARGV[2], 1)
+    redis.call('PEXPIRE', usage, tonumber(ARGV[3]))
+    return { 0, i, count, redis.call('PTTL', KEYS[i]) }
   end
   local left = limit - count - cost
   if tightestLeft == nil or left < tightestLeft then tightest, tightestLeft = i, left end
 end
-for i, key in ipairs(KEYS) do
-  local after = redis.call('INCRBY', key, cost)
-  if after == cost then redis.call('PEXPIRE', key, tonumber(ARGV[i * 2 + 1])) end
+local counts = {}
+for i = 1, n do
+  local cost = tonumber(ARGV[i * 3 + 3])
+  local after = redis.call('INCRBY', KEYS[i], cost)
+  if after == cost then redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[i * 3 + 2])) end
   counts[i] = after
 end
+redis.call('HINCRBY', usage, ARGV[1], 1)
+redis.call('PEXPIRE', usage, tonumber(ARGV[3]))
+if tightest == 0 then return { 1, 0, 0, 0 } end
 return { 1, tightest, counts[tightest], redis.call('PTTL', KEYS[tightest]) }
 `
+
+/** One window to check: `cost` is what this call adds to it. */
+export type WindowCheck = { resource: Resource; window: Window; limit: number; cost: number }
 
 export type LimitDecision = {
   isAllowed: boolean
   /** The window that refused, or the one with the least room left. */
+  resource?: Resource
   window?: Window
   limit?: number
   remaining?: number
@@ -39,10 +53,75 @@ export type LimitDecision = {
   resetSeconds?: number
 }
 
-/** Fixed windows aligned to their length, so every instance counts into the same key. */
-const windowKey = (account: string, resource: Resource, window: Window, now: number) =>
-  `tt:rl:${account}:${resource}:${window}:${Math.floor(now / WINDOW_MS[window])}`
+const bucketOf = (window: Window, now: number) => Math.floor(now / WINDOW_MS[window])
 
+/** Fixed windows aligned to their length, so every instance counts into the same key. */
+export const windowKey = (account: string, resource: Resource, window: Window, now: number) =>
+  `tt:rl:${account}:${resource}:${window}:${bucketOf(window, now)}`
+
+/** Live per-day usage of an account, by outcome. */
+export const usageKey = (account: string, now: number) =>
+  `tt:use:${account}:${new Date(now).toISOString().slice(0, 10)}`
+
+const USAGE_TTL_MS = 2 * 86_400_000
+
+/** Turns the script's answer into a decision (shared with the in-process fallback). */
+export function decide(
+  checks: WindowCheck[],
+  isAllowed: boolean,
+  index: number,
+  count: number,
+  ttlMs: number,
+  now: number,
+): LimitDecision {
+  if (index === 0) return { isAllowed }
+  const check = checks[index - 1]
+  const windowEnd = (bucketOf(check.window, now) + 1) * WINDOW_MS[check.window]
+  return {
+    isAllowed,
+    resource: check.resource,
+    window: check.window,
+    limit: check.limit,
+    // count is after the increment when allowed, the unchanged count when refused.
+    remaining: Math.max(0, check.limit - count),
+    resetSeconds: Math.max(1, Math.ceil((ttlMs > 0 ? ttlMs : windowEnd - now) / 1000)),
+  }
+}
+
+/** Checks and counts `checks` for an account in one round trip. */
+export async function checkWindows(
+  redis: RedisStore,
+  account: string,
+  checks: WindowCheck[],
+  outcome: { allowed: string; refused: string } = { allowed: 'VALID', refused: 'RATE_LIMITED' },
+  now = Date.now(),
+): Promise<LimitDecision> {
+  const keys = [
+    ...checks.map((check) => windowKey(account, check.resource, check.window, now)),
+    usageKey(account, now),
+  ]
+  const args = [
+    outcome.allowed,
+    outcome.refused,
+    USAGE_TTL_MS,
+    ...checks.flatMap((check) => [check.limit, WINDOW_MS[check.window], check.cost]),
+  ]
+  const [allowed, index, count, ttl] = (await redis.eval(
+    CHECK_AND_COUNT,
+    keys.length,
+    ...keys,
+    ...args,
+  )) as number[]
+  return decide(checks, allowed === 1, index, count, ttl, now)
+}
+
+/** Windows of a limits table, all charged `cost`. */
+export const windowsOf = (resource: Resource, limits: Limits, cost: number): WindowCheck[] =>
+  (Object.keys(limits) as Window[])
+    .filter((window) => limits[window] !== undefined)
+    .map((window) => ({ resource, window, limit: limits[window] as number, cost }))
+
+/** Checks one resource's limits for an account (every window charged `cost`). */
 export async function checkLimits(
   redis: RedisStore,
   account: string,
@@ -51,25 +130,7 @@ export async function checkLimits(
   cost = 1,
   now = Date.now(),
 ): Promise<LimitDecision> {
-  const windows = (Object.keys(limits) as Window[]).filter((w) => limits[w] !== undefined)
-  if (windows.length === 0) return { isAllowed: true }
-  const keys = windows.map((window) => windowKey(account, resource, window, now))
-  const args = [cost, ...windows.flatMap((window) => [limits[window] as number, WINDOW_MS[window]])]
-  const [allowed, index, count, ttl] = (await redis.eval(
-    CHECK_AND_COUNT,
-    keys.length,
-    ...keys,
-    ...args,
-  )) as number[]
-  const window = windows[index - 1]
-  const limit = limits[window] as number
-  const windowEnd = (Math.floor(now / WINDOW_MS[window]) + 1) * WINDOW_MS[window]
-  return {
-    isAllowed: allowed === 1,
-    window,
-    limit,
-    // count is after the increment when allowed, the unchanged count when refused.
-    remaining: Math.max(0, limit - count),
-    resetSeconds: Math.ceil((ttl > 0 ? ttl : windowEnd - now) / 1000),
-  }
+  const checks = windowsOf(resource, limits, cost)
+  if (checks.length === 0) return { isAllowed: true }
+  return checkWindows(redis, account, checks, undefined, now)
 }

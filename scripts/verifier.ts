@@ -1,0 +1,7 @@
+import { onShutdown, resolveRuntime } from '../src/lib/boot'
+import { startVerifier } from '../src/verifier'
+
+// The verification server on its own (VERIFIER_PORT): for running it apart from the web process.
+await resolveRuntime()
+const verifier = await startVerifier()
+onShutdown(verifier.stop)

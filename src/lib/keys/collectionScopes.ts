@@ -1,0 +1,27 @@
+import type { Scope } from './scopes'
+
+/** `any`: every valid key; `none`: no key at all (sign in instead). */
+export type ScopeRule = Scope | 'any' | 'none'
+
+/**
+ * Which scope an API key needs to read or write each collection over REST and GraphQL.
+ * A collection missing here is closed to keys (fail closed); keys never reach /admin.
+ */
+export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRule }> = {
+  users: { read: 'any', write: 'community:write' },
+  organizations: { read: 'any', write: 'none' },
+  'organization-invitations': { read: 'none', write: 'none' },
+  media: { read: 'any', write: 'community:write' },
+  'api-keys': { read: 'usage:read', write: 'none' },
+  'audit-logs': { read: 'usage:read', write: 'none' },
+}
+
+export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }
+
+/** True when the request is not made with a key, or the key holds what `rule` asks. */
+export function keyAllows(user: unknown, rule: ScopeRule): boolean {
+  const apiKey = (user as KeyUser | null | undefined)?.apiKey
+  if (!apiKey) return true
+  if (rule === 'none') return false
+  return rule === 'any' || apiKey.scopes.includes(rule)
+}

@@ -1,0 +1,88 @@
+import type { Pool } from 'pg'
+
+import type { Plan } from '@/access/roles'
+import type { LimitValues } from '@/fields/limitsField'
+
+import type { KeyEnvironment } from './format'
+
+/** What a verifier needs to know about a key; cached in-process and in Redis as JSON. */
+export type KeyRecord = {
+  id: number
+  status: 'active' | 'revoked'
+  environment: KeyEnvironment
+  expiresAt: number | null
+  ownerId: number | null
+  /** The user who created the key: who an organization key acts as on REST and GraphQL. */
+  createdById: number | null
+  organizationId: number | null
+  /** Rate-limit account: `u<id>` for a user's keys, `o<id>` for an organization's. */
+  account: string
+  plan: Plan
+  scopes: string[]
+  ipAllowlist: string[]
+  keyLimits: LimitValues
+  accountLimits: LimitValues
+}
+
+const LIMIT_COLUMNS = {
+  apiCallsPerMinute: 'limits_api_calls_per_minute',
+  apiCallsPerHour: 'limits_api_calls_per_hour',
+  apiCallsPerDay: 'limits_api_calls_per_day',
+  audioProcessingPerDay: 'limits_audio_processing_per_day',
+  modelTrainingPerMonth: 'limits_model_training_per_month',
+} as const
+
+const select = (table: string, prefix: string) =>
+  Object.values(LIMIT_COLUMNS)
+    .map((column) => `${table}.${column} AS ${prefix}_${column}`)
+    .join(', ')
+
+const LOOKUP = `
+  SELECT k.id, k.status, k.environment, k.expires_at, k.owner_id, k.organization_id, k.created_by_id,
+         COALESCE(o.plan::text, u.plan::text, 'free') AS plan,
+         ARRAY(SELECT s.value::text FROM api_keys_scopes s WHERE s.parent_id = k.id ORDER BY s."order") AS scopes,
+         ARRAY(SELECT t.text FROM api_keys_texts t
+                WHERE t.parent_id = k.id AND t.path = 'ipAllowlist' ORDER BY t."order") AS ip_allowlist,
+         ${select('k', 'key')}, ${select('o', 'account')}
+    FROM api_keys k
+    LEFT JOIN users u ON u.id = k.owner_id
+    LEFT JOIN organizations o ON o.id = k.organization_id
+   WHERE k.key_hash = $1`
+
+type Row = Record<string, unknown>
+
+function limitsOf(row: Row, prefix: string): LimitValues {
+  const limits: LimitValues = {}
+  for (const [name, column] of Object.entries(LIMIT_COLUMNS)) {
+    const value = row[`${prefix}_${column}`]
+    if (value !== null && value !== undefined) limits[name as keyof LimitValues] = Number(value)
+  }
+  return limits
+}
+
+/** Looks a key up by its SHA-256: the only Postgres read of a verification (cache miss). */
+export async function loadKeyRecord(
+  pool: Pick<Pool, 'query'>,
+  hash: string,
+): Promise<KeyRecord | null> {
+  const { rows } = await pool.query(LOOKUP, [hash])
+  const row = rows[0] as Row | undefined
+  if (!row) return null
+  const organizationId = (row.organization_id as number | null) ?? null
+  const ownerId = (row.owner_id as number | null) ?? null
+  return {
+    id: row.id as number,
+    status: row.status as KeyRecord['status'],
+    environment: row.environment as KeyEnvironment,
+    expiresAt: row.expires_at ? new Date(row.expires_at as string).getTime() : null,
+    ownerId,
+    createdById: (row.created_by_id as number | null) ?? null,
+    organizationId,
+    account: organizationId ? `o${organizationId}` : `u${ownerId}`,
+    plan: row.plan as Plan,
+    scopes: row.scopes as string[],
+    ipAllowlist: row.ip_allowlist as string[],
+    keyLimits: limitsOf(row, 'key'),
+    accountLimits: organizationId ? limitsOf(row, 'account') : {},
+  }
+}

@@ -1,0 +1,12 @@
+import type { PayloadRequest } from 'payload'
+
+/**
+ * The client IP of a Payload request: what a portal action passed in `context.ip`, or the
+ * first `X-Forwarded-For` hop set by the proxy in front.
+ */
+export function requestIp(req: Pick<PayloadRequest, 'context' | 'headers'>): string | null {
+  const fromContext = req.context?.ip
+  if (typeof fromContext === 'string' && fromContext) return fromContext
+  const forwarded = req.headers?.get?.('x-forwarded-for')?.split(',')[0]?.trim()
+  return forwarded || req.headers?.get?.('x-real-ip') || null
+}

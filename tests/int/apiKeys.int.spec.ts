@@ -1,0 +1,384 @@
+import { createLocalReq, type Payload } from 'payload'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { hashKey } from '@/lib/keys/format'
+import { revokeKey, rotateKey } from '@/lib/keys/manage'
+import { closeKeyService, keyService, verifyKey } from '@/lib/keys/service'
+import { createVerifier } from '@/lib/keys/verifier'
+import { redis } from '@/lib/redis'
+import { relationId } from '@/lib/relationId'
+import { createUsageBuffer } from '@/lib/usage/events'
+import { pruneUsage, rollUp } from '@/lib/usage/rollup'
+import type { ApiKey, User } from '@/payload-types'
+
+import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
+
+type Issued = ApiKey & { key: string }
+
+let payload: Payload
+let db: pg.Pool
+
+async function issue(user: User, data: Partial<ApiKey> = {}, ip = '198.51.100.7'): Promise<Issued> {
+  return (await payload.create({
+    collection: 'api-keys',
+    data: {
+      name: unique('key'),
+      environment: 'development',
+      scopes: ['tracks:read'],
+      ...data,
+    } as never,
+    depth: 0,
+    overrideAccess: false,
+    user: asUser(user),
+    context: { ip },
+  })) as Issued
+}
+
+const reqFor = (user: User) =>
+  createLocalReq({ user: asUser(user) as never, context: { ip: '203.0.113.9' } }, payload)
+
+beforeAll(async () => {
+  payload = await testPayload()
+  db = new pg.Pool({ connectionString: process.env.DATABASE_URL })
+})
+afterAll(async () => {
+  await closeKeyService()
+  await db.end()
+})
+
+describe('issuing keys', () => {
+  it('returns the plaintext once as doc.key and stores only its hash and display form', async () => {
+    const user = await makeUser()
+    const created = await issue(user, { environment: 'production' })
+    expect(created.key).toMatch(/^tt_live_[0-9A-Za-z]{38}$/)
+    expect(created.display).toBe(`tt_live_…${created.key.slice(-4)}`)
+    expect(created.owner).toBe(user.id)
+    const read = await payload.findByID({
+      collection: 'api-keys',
+      id: created.id,
+      overrideAccess: false,
+      user: asUser(user),
+    })
+    expect(read).not.toHaveProperty('keyHash')
+    expect((read as Issued).key).toBeFalsy()
+    expect(JSON.stringify(read)).not.toContain(created.key)
+  })
+
+  it('leaves the plaintext in no column of any table', async () => {
+    const user = await makeUser()
+    const created = await issue(user)
+    const body = created.key.slice(8, 40)
+    const { rows: tables } = await db.query(
+      `SELECT table_schema, table_name FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE' AND table_schema IN ('public', 'graphile_worker')`,
+    )
+    expect(tables.length).toBeGreaterThan(10)
+    const hits: string[] = []
+    for (const { table_schema: schema, table_name: table } of tables) {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM "${schema}"."${table}" t WHERE t::text LIKE '%' || $1 || '%'`,
+        [body],
+      )
+      if (rows[0].n > 0) hits.push(`${schema}.${table}`)
+    }
+    expect(hits).toEqual([])
+    const { rows } = await db.query('SELECT key_hash FROM api_keys WHERE id = $1', [created.id])
+    expect(rows[0].key_hash).toBe(hashKey(created.key))
+  })
+
+  it('keeps service scopes for staff and names the field', async () => {
+    const member = await makeUser()
+    expect(await rejection(issue(member, { scopes: ['keys:verify'] }))).toContain('scopes')
+    const staff = await makeUser(['staff'])
+    const service = await issue(staff, { scopes: ['keys:verify', 'usage:report'] })
+    expect(service.scopes).toEqual(['keys:verify', 'usage:report'])
+  })
+
+  it('lets only owners and admins of an organization create its keys, and hides them from others', async () => {
+    const owner = await makeUser()
+    const outsider = await makeUser()
+    const org = await payload.create({
+      collection: 'organizations',
+      data: { name: 'Key Org', slug: unique('org').toLowerCase(), members: [] },
+      overrideAccess: false,
+      user: asUser(owner),
+    })
+    const orgKey = await issue(owner, { organization: org.id })
+    expect(orgKey.owner).toBeNull()
+    expect(orgKey.organization).toBe(org.id)
+    expect(await rejection(issue(outsider, { organization: org.id }))).toContain('organization')
+    const seen = await payload.find({
+      collection: 'api-keys',
+      where: { id: { equals: orgKey.id } },
+      overrideAccess: false,
+      user: asUser(outsider),
+    })
+    expect(seen.totalDocs).toBe(0)
+  })
+
+  it('refuses bad allowlist entries and past expiry, naming the field', async () => {
+    const user = await makeUser()
+    expect(await rejection(issue(user, { ipAllowlist: ['10.0.0.0/33'] }))).toContain('ipAllowlist')
+    expect(
+      await rejection(issue(user, { expiresAt: new Date(Date.now() - 1000).toISOString() })),
+    ).toContain('expiresAt')
+  })
+
+  it('caps active keys by plan', async () => {
+    const user = await makeUser()
+    for (let i = 0; i < 5; i++) await issue(user)
+    expect(await rejection(issue(user))).toMatch(/free plan allows 5 active keys/)
+  })
+
+  it('writes every key action to the audit log with who and from where', async () => {
+    const user = await makeUser()
+    const created = await issue(user)
+    await payload.update({
+      collection: 'api-keys',
+      id: created.id,
+      data: { name: 'Renamed' },
+      overrideAccess: false,
+      user: asUser(user),
+      context: { ip: '192.0.2.44' },
+    })
+    const rotated = await rotateKey(await reqFor(user), created.id, 3600)
+    await revokeKey(await reqFor(user), rotated.id)
+    await payload.delete({
+      collection: 'api-keys',
+      id: created.id,
+      overrideAccess: false,
+      user: asUser(user),
+    })
+    const { docs } = await payload.find({
+      collection: 'audit-logs',
+      where: { owner: { equals: user.id } },
+      sort: 'createdAt',
+      overrideAccess: false,
+      user: asUser(user),
+    })
+    expect(docs.map((doc) => doc.action)).toEqual([
+      'api_key.created',
+      'api_key.updated',
+      'api_key.created',
+      'api_key.rotated',
+      'api_key.revoked',
+      'api_key.deleted',
+    ])
+    expect(docs[0].ip).toBe('198.51.100.7')
+    expect(docs[1].ip).toBe('192.0.2.44')
+    expect(docs[1].changes).toMatchObject({ name: { to: 'Renamed' } })
+    expect(docs[3].ip).toBe('203.0.113.9')
+    expect(docs.map((doc) => relationId(doc.actor))).toEqual(docs.map(() => String(user.id)))
+  })
+})
+
+describe('verification', () => {
+  it('answers VALID with the account, plan and rate limit', async () => {
+    const user = await makeUser()
+    const created = await issue(user, { scopes: ['tracks:read', 'models:read'] })
+    const result = await verifyKey({ key: created.key, scope: 'models:read' })
+    expect(result).toMatchObject({
+      valid: true,
+      code: 'VALID',
+      keyId: created.id,
+      owner: user.id,
+      organization: null,
+      plan: 'free',
+      environment: 'development',
+      scopes: ['tracks:read', 'models:read'],
+      ratelimit: { limit: 10, remaining: 9, window: 'minute' },
+    })
+  })
+
+  it('rejects malformed and unknown keys as NOT_FOUND', async () => {
+    expect(await verifyKey({ key: 'tt_test_nope' })).toEqual({ valid: false, code: 'NOT_FOUND' })
+    const user = await makeUser()
+    const created = await issue(user)
+    await payload.delete({ collection: 'api-keys', id: created.id, overrideAccess: true })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await verifyKey({ key: created.key })).code).toBe('NOT_FOUND')
+  })
+
+  it('answers REVOKED, EXPIRED, INSUFFICIENT_SCOPE and IP_NOT_ALLOWED', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const revoked = await issue(user)
+    await verifyKey({ key: revoked.key })
+    await revokeKey(await reqFor(user), revoked.id)
+    expect((await verifyKey({ key: revoked.key })).code).toBe('REVOKED')
+
+    const expiring = await issue(user, { expiresAt: new Date(Date.now() + 60_000).toISOString() })
+    const later = createVerifier({ pool: db, redis: redis(), now: () => Date.now() + 61_000 })
+    expect((await later.verify({ key: expiring.key })).code).toBe('EXPIRED')
+
+    const scoped = await issue(user, { scopes: ['models:read'] })
+    expect((await verifyKey({ key: scoped.key, scope: 'models:write' })).code).toBe(
+      'INSUFFICIENT_SCOPE',
+    )
+
+    const fenced = await issue(user, { ipAllowlist: ['10.1.0.0/16', '2001:db8::/32'] })
+    expect((await verifyKey({ key: fenced.key, ip: '10.1.200.3' })).code).toBe('VALID')
+    expect((await verifyKey({ key: fenced.key, ip: '2001:db8:1::5' })).code).toBe('VALID')
+    expect((await verifyKey({ key: fenced.key, ip: '10.2.0.1' })).code).toBe('IP_NOT_ALLOWED')
+    expect((await verifyKey({ key: fenced.key })).code).toBe('IP_NOT_ALLOWED')
+  })
+
+  it('answers RATE_LIMITED past the plan’s minute and USAGE_EXCEEDED past a quota', async () => {
+    const user = await makeUser()
+    const created = await issue(user)
+    for (let i = 0; i < 10; i++) expect((await verifyKey({ key: created.key })).valid).toBe(true)
+    const limited = await verifyKey({ key: created.key })
+    expect(limited).toMatchObject({
+      valid: false,
+      code: 'RATE_LIMITED',
+      ratelimit: { limit: 10, remaining: 0, window: 'minute' },
+    })
+    expect(limited.ratelimit?.reset).toBeGreaterThan(0)
+    expect(limited.ratelimit?.reset).toBeLessThanOrEqual(60)
+
+    const trainer = await issue(await makeUser())
+    expect(await verifyKey({ key: trainer.key, resource: 'model_training' })).toMatchObject({
+      valid: false,
+      code: 'USAGE_EXCEEDED',
+      ratelimit: { resource: 'model_training', window: 'month', limit: 0 },
+    })
+  })
+
+  it('admits exactly N of many concurrent verifications', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const created = await issue(user, { limits: { apiCallsPerMinute: 25 } })
+    const results = await Promise.all(
+      Array.from({ length: 120 }, () => verifyKey({ key: created.key })),
+    )
+    expect(results.filter((result) => result.valid)).toHaveLength(25)
+    expect(results.filter((result) => result.code === 'RATE_LIMITED')).toHaveLength(95)
+  })
+
+  it('applies the account’s limits across all its keys and enterprise limits set by staff', async () => {
+    const user = await makeUser()
+    const [a, b] = [await issue(user), await issue(user)]
+    for (let i = 0; i < 5; i++) await verifyKey({ key: a.key })
+    for (let i = 0; i < 5; i++) await verifyKey({ key: b.key })
+    expect((await verifyKey({ key: a.key })).code).toBe('RATE_LIMITED')
+
+    const owner = await makeUser()
+    const org = await payload.create({
+      collection: 'organizations',
+      data: {
+        name: 'Big Co',
+        slug: unique('big').toLowerCase(),
+        plan: 'enterprise',
+        limits: { apiCallsPerMinute: 3 },
+        members: [{ user: owner.id, role: 'owner' }],
+      },
+      overrideAccess: true,
+    })
+    const orgKey = await issue(owner, { organization: org.id })
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => verifyKey({ key: orgKey.key, resource: 'model_training' })),
+    )
+    expect(answers.filter((answer) => answer.valid)).toHaveLength(3)
+    expect(answers.find((answer) => answer.valid)?.plan).toBe('enterprise')
+  })
+
+  it('keeps a rotated key working for its grace period, then EXPIRED; grace 0 revokes at once', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const old = await issue(user, { scopes: ['models:read'], ipAllowlist: ['192.0.2.0/24'] })
+    await verifyKey({ key: old.key, ip: '192.0.2.1' })
+    const fresh = (await rotateKey(await reqFor(user), old.id, 3600)) as Issued
+    expect(fresh.key).toMatch(/^tt_test_/)
+    expect(fresh.rotatedFrom).toBe(old.id)
+    expect(fresh.scopes).toEqual(['models:read'])
+    expect(fresh.ipAllowlist).toEqual(['192.0.2.0/24'])
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await verifyKey({ key: old.key, ip: '192.0.2.1' })).code).toBe('VALID')
+    expect((await verifyKey({ key: fresh.key, ip: '192.0.2.1' })).code).toBe('VALID')
+    const inAnHour = createVerifier({ pool: db, redis: redis(), now: () => Date.now() + 3_601_000 })
+    expect((await inAnHour.verify({ key: old.key, ip: '192.0.2.1' })).code).toBe('EXPIRED')
+    expect((await inAnHour.verify({ key: fresh.key, ip: '192.0.2.1' })).code).toBe('VALID')
+
+    const now = (await rotateKey(await reqFor(user), fresh.id, 0)) as Issued
+    expect((await verifyKey({ key: fresh.key, ip: '192.0.2.1' })).code).toBe('REVOKED')
+    expect((await verifyKey({ key: now.key, ip: '192.0.2.1' })).code).toBe('VALID')
+    expect(await rejection(rotateKey(await reqFor(user), fresh.id, 0))).toMatch(/active/)
+  })
+
+  it('does not let another user revoke or rotate a key', async () => {
+    const [owner, other] = [await makeUser(), await makeUser()]
+    const created = await issue(owner)
+    expect(await rejection(revokeKey(await reqFor(other), created.id))).toMatch(/not found/i)
+    expect(await rejection(rotateKey(await reqFor(other), created.id, 0))).toMatch(/not found/i)
+    expect((await verifyKey({ key: created.key })).code).toBe('VALID')
+  })
+})
+
+describe('usage', () => {
+  it('records verifications in batches, moves lastUsedAt and rolls them up', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const created = await issue(user)
+    for (let i = 0; i < 3; i++) {
+      await verifyKey({ key: created.key, endpoint: 'GET /v1/tracks', ip: '198.51.100.1' })
+    }
+    await verifyKey({ key: created.key, scope: 'models:write' })
+    const { rows: before } = await db.query(
+      'SELECT count(*)::int AS n FROM usage_events WHERE key_id = $1',
+      [created.id],
+    )
+    expect(before[0].n).toBe(0)
+    await keyService().usage.flush()
+    const { rows } = await db.query(
+      `SELECT code, count(*)::int AS n FROM usage_events WHERE key_id = $1 GROUP BY code ORDER BY code`,
+      [created.id],
+    )
+    expect(rows).toEqual([
+      { code: 'INSUFFICIENT_SCOPE', n: 1 },
+      { code: 'VALID', n: 3 },
+    ])
+    const after = await payload.findByID({
+      collection: 'api-keys',
+      id: created.id,
+      overrideAccess: true,
+    })
+    expect(after.lastUsedAt).toBeTruthy()
+
+    await db.query(
+      `UPDATE usage_events SET recorded_at = recorded_at - interval '1 minute' WHERE key_id = $1`,
+      [created.id],
+    )
+    expect(await rollUp(db, 'minute')).toBeGreaterThan(0)
+    await rollUp(db, 'day')
+    const { rows: rollups } = await db.query(
+      `SELECT granularity, outcome, requests::int FROM usage_rollups WHERE key_id = $1 ORDER BY granularity, outcome`,
+      [created.id],
+    )
+    expect(rollups).toEqual([
+      { granularity: 'day', outcome: 'INSUFFICIENT_SCOPE', requests: 1 },
+      { granularity: 'day', outcome: 'VALID', requests: 3 },
+      { granularity: 'minute', outcome: 'INSUFFICIENT_SCOPE', requests: 1 },
+      { granularity: 'minute', outcome: 'VALID', requests: 3 },
+    ])
+    // Idempotent: nothing recorded since, nothing rewritten.
+    expect(await rollUp(db, 'minute')).toBe(0)
+  })
+
+  it('writes whatever is buffered on close, and prunes by retention', async () => {
+    const buffer = createUsageBuffer(db, { intervalMs: 60_000 })
+    const user = await makeUser()
+    const created = await issue(user)
+    const old = new Date(Date.now() - 40 * 86_400_000)
+    buffer.record({ occurredAt: new Date(), kind: 'verify', keyId: created.id, code: 'VALID' })
+    buffer.record({ occurredAt: old, kind: 'verify', keyId: created.id, code: 'VALID' })
+    expect(buffer.pending()).toBe(2)
+    await buffer.close()
+    const count = async () =>
+      (
+        await db.query('SELECT count(*)::int AS n FROM usage_events WHERE key_id = $1', [
+          created.id,
+        ])
+      ).rows[0].n
+    expect(await count()).toBe(2)
+    const pruned = await pruneUsage(db, { eventDays: 30, rollupDays: 400 })
+    expect(pruned.events).toBeGreaterThanOrEqual(1)
+    expect(await count()).toBe(1)
+  })
+})
