@@ -107,6 +107,8 @@ export function createVerifier(deps: VerifierDeps): Verifier {
   function markDown(err: unknown) {
     if (degradedSince) return
     degradedSince = new Date()
+    // Invalidations cannot arrive now: re-read keys from Postgres (cached one second at most).
+    cache.clear()
     logger.warn({
       msg: 'Redis unreachable: verifying from Postgres with per-instance rate limits',
       err: err instanceof Error ? err.message : String(err),
@@ -200,16 +202,22 @@ export function createVerifier(deps: VerifierDeps): Verifier {
       } catch {
         // Fall through to the in-process limiter.
       }
-    } else {
-      // Probe now and then so the verifier notices Redis coming back by itself.
-      void withRedis((client) => client.ping()).catch(() => undefined)
     }
     return fallback.check(account, checks, at)
+  }
+
+  let lastProbe = 0
+  /** While degraded, a ping now and then notices Redis coming back by itself. */
+  function probe(at: number) {
+    if (!degradedSince || at - lastProbe < 250) return
+    lastProbe = at
+    void withRedis((client) => client.ping()).catch(() => undefined)
   }
 
   async function verify(input: VerifyInput, options: VerifyOptions = {}): Promise<VerifyResult> {
     const isMetered = options.isMetered ?? true
     const at = now()
+    probe(at)
     const resource = input.resource ?? 'api_calls'
     const cost = input.cost ?? 1
     const record = isWellFormedKey(input.key) ? await lookup(hashKey(input.key)) : null
