@@ -1,7 +1,7 @@
 import * as migration_20261125_184019_initial from './20261125_184019_initial';
 import * as migration_20261125_184027_worker_heartbeats from './20261125_184027_worker_heartbeats';
-import * as migration_20261125_214609_api_keys from './20261125_214609_api_keys';
-import * as migration_20261125_214638_usage_tables from './20261125_214638_usage_tables';
+import * as migration_20261125_221952_api_keys from './20261125_221952_api_keys';
+import * as migration_20261125_221958_usage_tables from './20261125_221958_usage_tables';
 
 export const migrations = [
   {
@@ -15,13 +15,13 @@ export const migrations = [
     name: '20261125_184027_worker_heartbeats',
   },
   {
-    up: migration_20261125_214609_api_keys.up,
-    down: migration_20261125_214609_api_keys.down,
-    name: '20261125_214609_api_keys',
+    up: migration_20261125_221952_api_keys.up,
+    down: migration_20261125_221952_api_keys.down,
+    name: '20261125_221952_api_keys',
   },
   {
-    up: migration_20261125_214638_usage_tables.up,
-    down: migration_20261125_214638_usage_tables.down,
-    name: '20261125_214638_usage_tables'
+    up: migration_20261125_221958_usage_tables.up,
+    down: migration_20261125_221958_usage_tables.down,
+    name: '20261125_221958_usage_tables'
   },
 ];

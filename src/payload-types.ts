@@ -281,21 +281,7 @@ export interface ApiKey {
   /**
    * tracks:read: Read tracks, their metadata and audio features. tracks:write: Create, update and delete tracks. recommendations:read: Get recommendations and similar tracks. audio:process: Submit audio for analysis and processing. models:read: List and download models. models:write: Upload and edit models. models:train: Start and manage training runs. community:write: Post discussions, replies and reactions. webhooks:manage: Create and edit webhook endpoints. usage:read: Read usage and rate-limit status. keys:verify: Verify API keys (TuneTrail services only). events:publish: Publish webhook events (TuneTrail services only). usage:report: Report gateway request outcomes (TuneTrail services only).
    */
-  scopes: (
-    | 'tracks:read'
-    | 'tracks:write'
-    | 'recommendations:read'
-    | 'audio:process'
-    | 'models:read'
-    | 'models:write'
-    | 'models:train'
-    | 'community:write'
-    | 'webhooks:manage'
-    | 'usage:read'
-    | 'keys:verify'
-    | 'events:publish'
-    | 'usage:report'
-  )[];
+  scopes: string[];
   expiresAt?: string | null;
   /**
    * IPv4/IPv6 addresses or CIDR ranges. Empty allows every address.

@@ -50,6 +50,8 @@ export async function proxy(request: NextRequest) {
       { status: 401 },
     )
   }
+  // Payload would read a Bearer value as a JWT: pass the verified identity instead.
+  headers.delete('authorization')
   headers.set(
     KEY_AUTH_HEADER,
     signKeyClaims(

@@ -5,7 +5,7 @@ import { keyOwnerOrManager } from '@/access/keyOwnerOrManager'
 import { limitsField } from '@/fields/limitsField'
 import { KEY_ENVIRONMENTS } from '@/lib/keys/format'
 import { parseAllowlistEntry } from '@/lib/keys/ipAllowlist'
-import { ALL_SCOPES, SCOPES } from '@/lib/keys/scopes'
+import { ALL_SCOPES, isScope, SCOPES } from '@/lib/keys/scopes'
 
 import { revokeEndpoint, rotateEndpoint } from './endpoints'
 import { assignAccount } from './hooks/assignAccount'
@@ -91,13 +91,20 @@ export const ApiKeys: CollectionConfig = {
       access: createOnly,
     },
     {
+      // Text, not select: scope names hold a colon, which GraphQL enum values cannot.
       name: 'scopes',
-      type: 'select',
+      type: 'text',
       hasMany: true,
       required: true,
-      options: ALL_SCOPES.map((scope) => ({ label: scope, value: scope })),
+      minRows: 1,
+      maxRows: ALL_SCOPES.length,
       admin: {
         description: ALL_SCOPES.map((scope) => `${scope}: ${SCOPES[scope].description}`).join(' '),
+      },
+      validate: (value: string[] | null | undefined) => {
+        const unknown = (value ?? []).find((scope) => !isScope(scope))
+        if (unknown !== undefined) return `Unknown scope "${unknown}".`
+        return (value ?? []).length > 0 ? true : 'Choose at least one scope.'
       },
     },
     {

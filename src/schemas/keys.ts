@@ -42,18 +42,16 @@ export const usageReportSchema = z.object({
   timestamp,
 })
 
-export const usageBatchSchema = z.union([
-  z
-    .array(usageReportSchema)
-    .min(1, 'send at least one event')
-    .max(1000, 'at most 1000 events per batch'),
-  z.object({
-    events: z
-      .array(usageReportSchema)
-      .min(1, 'send at least one event')
-      .max(1000, 'at most 1000 events per batch'),
-  }),
-])
+const reportList = z
+  .array(usageReportSchema)
+  .min(1, 'send at least one event')
+  .max(1000, 'at most 1000 events per batch')
+
+/** A batch: a JSON array of reports, or `{ events: [...] }`. */
+export const usageBatchSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { events: value, isBare: true } : value),
+  z.object({ events: reportList, isBare: z.boolean().optional() }),
+)
 
 /** `events[3].status: ...` for the first issue of a failed parse. */
 export function firstIssue(error: z.ZodError): { field: string; message: string } {

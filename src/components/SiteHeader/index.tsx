@@ -11,7 +11,10 @@ import { UserMenu } from './index.client'
  * The portal's eight sections (Dashboard, API Keys, Models, Community, Showcase, Docs, Status,
  * Settings) get a link here as each one ships; only working sections are linked.
  */
-const SECTIONS = [{ href: '/settings/profile', label: 'Settings', needsUser: true }] as const
+const SECTIONS = [
+  { href: '/api-keys', label: 'API keys', needsUser: true },
+  { href: '/settings/profile', label: 'Settings', needsUser: true },
+] as const
 
 export function SiteHeader({ user, theme }: { user: User | null; theme: Theme }) {
   return (

@@ -80,11 +80,14 @@ export async function handleUsageReport(
   const json = parseJson(rawBody)
   if (json.answer) return json.answer
   const parsed = usageBatchSchema.safeParse(json.value)
+  const isBare = Array.isArray(json.value)
+  // A bare array's fields are named `[3].status`, an envelope's `events[3].status`.
+  const fieldName = (field: string) => (isBare ? field.replace(/^events/, '') : field)
   if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error)
-    return error(400, 'INVALID_REQUEST', `${field}: ${message}`, field)
+    const field = fieldName(firstIssue(parsed.error).field)
+    return error(400, 'INVALID_REQUEST', `${field}: ${firstIssue(parsed.error).message}`, field)
   }
-  const reports = Array.isArray(parsed.data) ? parsed.data : parsed.data.events
+  const reports = parsed.data.events
   const ids = [...new Set(reports.map((report) => report.keyId))]
   const { rows } = await pool.query(
     'SELECT id, owner_id, organization_id FROM api_keys WHERE id = ANY($1::int[])',
@@ -98,7 +101,7 @@ export async function handleUsageReport(
   )
   const unknown = reports.findIndex((report) => !accounts.has(report.keyId))
   if (unknown !== -1) {
-    const field = Array.isArray(parsed.data) ? `[${unknown}].keyId` : `events[${unknown}].keyId`
+    const field = fieldName(`events[${unknown}].keyId`)
     return error(422, 'UNKNOWN_KEY', `${field}: no key has id ${reports[unknown].keyId}.`, field)
   }
   const events: UsageEvent[] = reports.map((report) => ({

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import type { RedisStore } from '../redis'
 import { WINDOW_MS, type Limits, type Resource, type Window } from '../plans'
 
@@ -19,8 +21,7 @@ for i = 1, n do
   local cost = tonumber(ARGV[i * 3 + 3])
   local count = tonumber(redis.call('GET', KEYS[i]) or '0')
   if count + cost > limit then
-    redis.call('HINCRBY', usage, ARGV[2], 1)
-    redis.call('PEXPIRE', usage, tonumber(ARGV[3]))
+    if redis.call('HINCRBY', usage, ARGV[2], 1) == 1 then redis.call('PEXPIRE', usage, tonumber(ARGV[3])) end
     return { 0, i, count, redis.call('PTTL', KEYS[i]) }
   end
   local left = limit - count - cost
@@ -33,11 +34,25 @@ for i = 1, n do
   if after == cost then redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[i * 3 + 2])) end
   counts[i] = after
 end
-redis.call('HINCRBY', usage, ARGV[1], 1)
-redis.call('PEXPIRE', usage, tonumber(ARGV[3]))
+if redis.call('HINCRBY', usage, ARGV[1], 1) == 1 then redis.call('PEXPIRE', usage, tonumber(ARGV[3])) end
 if tightest == 0 then return { 1, 0, 0, 0 } end
 return { 1, tightest, counts[tightest], redis.call('PTTL', KEYS[tightest]) }
 `
+
+const SCRIPT_SHA = createHash('sha1').update(CHECK_AND_COUNT).digest('hex')
+const noEvalSha = new WeakSet<object>()
+
+/** EVALSHA (the script is sent once per Redis, not on every call), EVAL when Redis lacks it. */
+async function runScript(redis: RedisStore, keys: string[], args: (string | number)[]) {
+  if (!noEvalSha.has(redis)) {
+    try {
+      return await redis.evalsha(SCRIPT_SHA, keys.length, ...keys, ...args)
+    } catch (error) {
+      if (!String(error).includes('NOSCRIPT')) noEvalSha.add(redis)
+    }
+  }
+  return redis.eval(CHECK_AND_COUNT, keys.length, ...keys, ...args)
+}
 
 /** One window to check: `cost` is what this call adds to it. */
 export type WindowCheck = { resource: Resource; window: Window; limit: number; cost: number }
@@ -106,12 +121,7 @@ export async function checkWindows(
     USAGE_TTL_MS,
     ...checks.flatMap((check) => [check.limit, WINDOW_MS[check.window], check.cost]),
   ]
-  const [allowed, index, count, ttl] = (await redis.eval(
-    CHECK_AND_COUNT,
-    keys.length,
-    ...keys,
-    ...args,
-  )) as number[]
+  const [allowed, index, count, ttl] = (await runScript(redis, keys, args)) as number[]
   return decide(checks, allowed === 1, index, count, ttl, now)
 }
 

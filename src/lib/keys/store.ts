@@ -40,7 +40,8 @@ const select = (table: string, prefix: string) =>
 const LOOKUP = `
   SELECT k.id, k.status, k.environment, k.expires_at, k.owner_id, k.organization_id, k.created_by_id,
          COALESCE(o.plan::text, u.plan::text, 'free') AS plan,
-         ARRAY(SELECT s.value::text FROM api_keys_scopes s WHERE s.parent_id = k.id ORDER BY s."order") AS scopes,
+         ARRAY(SELECT t.text FROM api_keys_texts t
+                WHERE t.parent_id = k.id AND t.path = 'scopes' ORDER BY t."order") AS scopes,
          ARRAY(SELECT t.text FROM api_keys_texts t
                 WHERE t.parent_id = k.id AND t.path = 'ipAllowlist' ORDER BY t."order") AS ip_allowlist,
          ${select('k', 'key')}, ${select('o', 'account')}

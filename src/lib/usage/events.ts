@@ -80,7 +80,7 @@ export type UsageBuffer = {
  */
 export function createUsageBuffer(
   db: Queryable,
-  { intervalMs = 1000, batchSize = 2000, maxPending = 200_000 } = {},
+  { intervalMs = 250, batchSize = 1000, maxPending = 200_000 } = {},
 ): UsageBuffer {
   let pending: UsageEvent[] = []
   let flushing: Promise<void> | undefined

@@ -2,17 +2,9 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
-   CREATE TYPE "public"."enum_api_keys_scopes" AS ENUM('tracks:read', 'tracks:write', 'recommendations:read', 'audio:process', 'models:read', 'models:write', 'models:train', 'community:write', 'webhooks:manage', 'usage:read', 'keys:verify', 'events:publish', 'usage:report');
-  CREATE TYPE "public"."enum_api_keys_environment" AS ENUM('development', 'staging', 'production');
+   CREATE TYPE "public"."enum_api_keys_environment" AS ENUM('development', 'staging', 'production');
   CREATE TYPE "public"."enum_api_keys_status" AS ENUM('active', 'revoked');
   CREATE TYPE "public"."enum_audit_logs_action" AS ENUM('api_key.created', 'api_key.updated', 'api_key.rotated', 'api_key.revoked', 'api_key.deleted');
-  CREATE TABLE "api_keys_scopes" (
-  	"order" integer NOT NULL,
-  	"parent_id" integer NOT NULL,
-  	"value" "enum_api_keys_scopes",
-  	"id" serial PRIMARY KEY NOT NULL
-  );
-  
   CREATE TABLE "api_keys" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"name" varchar NOT NULL,
@@ -68,7 +60,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "organizations" ADD COLUMN "limits_model_training_per_month" numeric;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "api_keys_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "audit_logs_id" integer;
-  ALTER TABLE "api_keys_scopes" ADD CONSTRAINT "api_keys_scopes_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."api_keys"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
@@ -79,8 +70,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "audit_logs" ADD CONSTRAINT "audit_logs_api_key_id_api_keys_id_fk" FOREIGN KEY ("api_key_id") REFERENCES "public"."api_keys"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "audit_logs" ADD CONSTRAINT "audit_logs_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "audit_logs" ADD CONSTRAINT "audit_logs_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;
-  CREATE INDEX "api_keys_scopes_order_idx" ON "api_keys_scopes" USING btree ("order");
-  CREATE INDEX "api_keys_scopes_parent_idx" ON "api_keys_scopes" USING btree ("parent_id");
   CREATE UNIQUE INDEX "api_keys_key_hash_idx" ON "api_keys" USING btree ("key_hash");
   CREATE INDEX "api_keys_owner_idx" ON "api_keys" USING btree ("owner_id");
   CREATE INDEX "api_keys_organization_idx" ON "api_keys" USING btree ("organization_id");
@@ -106,11 +95,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "api_keys_scopes" DISABLE ROW LEVEL SECURITY;
-  ALTER TABLE "api_keys" DISABLE ROW LEVEL SECURITY;
+   ALTER TABLE "api_keys" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "api_keys_texts" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "audit_logs" DISABLE ROW LEVEL SECURITY;
-  DROP TABLE "api_keys_scopes" CASCADE;
   DROP TABLE "api_keys" CASCADE;
   DROP TABLE "api_keys_texts" CASCADE;
   DROP TABLE "audit_logs" CASCADE;
@@ -127,7 +114,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "organizations" DROP COLUMN "limits_model_training_per_month";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "api_keys_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "audit_logs_id";
-  DROP TYPE "public"."enum_api_keys_scopes";
   DROP TYPE "public"."enum_api_keys_environment";
   DROP TYPE "public"."enum_api_keys_status";
   DROP TYPE "public"."enum_audit_logs_action";`)

@@ -1,0 +1,102 @@
+'use client'
+
+import * as AlertDialog from '@radix-ui/react-alert-dialog'
+import { useActionState, useId, useState } from 'react'
+
+import { NewKeyPanel } from '@/components/NewKeyPanel/index.client'
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { Select } from '@/components/ui/input'
+import { Label } from '@/components/ui/label'
+import type { IssuedKeyState } from '@/schemas/apiKeys'
+
+type Props = {
+  action: (state: IssuedKeyState, formData: FormData) => Promise<IssuedKeyState>
+  keyId: number
+  keyName: string
+  /** Only an active, unexpired key can be rotated; the panel of a rotation stays shown. */
+  canRotate: boolean
+  gracePeriods: { value: number; label: string }[]
+}
+
+/**
+ * Issues a successor with the same settings, after a confirmation. The old key keeps working
+ * for the chosen grace period. The new key is shown once, like on the create page.
+ */
+export function RotateKey({ action, keyId, keyName, canRotate, gracePeriods }: Props) {
+  const [state, formAction, pending] = useActionState(action, {} as IssuedKeyState)
+  const [open, setOpen] = useState(false)
+  const [grace, setGrace] = useState(String(gracePeriods[1]?.value ?? gracePeriods[0]?.value))
+  const formId = useId()
+  const selectId = useId()
+
+  if (state.issued) {
+    return <NewKeyPanel issued={state.issued} title="Your rotated key" note={state.message} />
+  }
+  if (!canRotate) return null
+
+  const graceLabel = gracePeriods.find((option) => String(option.value) === grace)?.label
+  const consequence =
+    grace === '0'
+      ? `“${keyName}” stops working at once: every request with it is refused.`
+      : `“${keyName}” keeps working for ${graceLabel}, then stops. Deploy the new key before then.`
+
+  return (
+    <div className="space-y-3">
+      <form
+        id={formId}
+        action={formAction}
+        onSubmit={() => setOpen(false)}
+        className="flex flex-wrap items-end gap-3"
+      >
+        <input type="hidden" name="id" value={keyId} />
+        <div className="w-full space-y-1.5 sm:w-56">
+          <Label htmlFor={selectId}>Old key keeps working for</Label>
+          <Select
+            id={selectId}
+            name="gracePeriodSeconds"
+            value={grace}
+            onChange={(event) => setGrace(event.target.value)}
+          >
+            {gracePeriods.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <AlertDialog.Root open={open} onOpenChange={setOpen}>
+          <AlertDialog.Trigger asChild>
+            <Button type="button" variant="outline" disabled={pending}>
+              {pending ? 'Rotating…' : 'Rotate key'}
+            </Button>
+          </AlertDialog.Trigger>
+          <AlertDialog.Portal>
+            <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
+            <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-card p-6 text-foreground shadow-xl">
+              <AlertDialog.Title className="text-lg font-semibold">
+                Rotate “{keyName}”?
+              </AlertDialog.Title>
+              <AlertDialog.Description className="mt-2 text-sm text-muted-foreground">
+                A new key with the same scopes, limits and settings is issued and shown once.{' '}
+                {consequence}
+              </AlertDialog.Description>
+              <div className="mt-6 flex flex-wrap justify-end gap-3">
+                <AlertDialog.Cancel asChild>
+                  <Button variant="outline">Cancel</Button>
+                </AlertDialog.Cancel>
+                <Button type="submit" form={formId}>
+                  Rotate
+                </Button>
+              </div>
+            </AlertDialog.Content>
+          </AlertDialog.Portal>
+        </AlertDialog.Root>
+      </form>
+      {state.status === 'error' && state.message && <Alert tone="error">{state.message}</Alert>}
+      {state.errors?.gracePeriodSeconds && (
+        <Alert tone="error">{state.errors.gracePeriodSeconds}</Alert>
+      )}
+    </div>
+  )
+}
