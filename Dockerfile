@@ -31,9 +31,18 @@ FROM app AS worker
 USER node
 CMD ["npx", "tsx", "scripts/worker.ts"]
 
+# The key verification server (POST /verify): the hot path, scaled apart from the web.
+FROM app AS verifier
+ENV VERIFIER_PORT=3001
+USER node
+EXPOSE 3001
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
+  CMD node -e "fetch('http://127.0.0.1:'+process.env.VERIFIER_PORT+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["npx", "tsx", "scripts/verifier.ts"]
+
 # Small runtime image: Next's standalone output only.
 FROM base AS web
-ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 WORKER=off
+ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 WORKER=off VERIFIER=off
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 RUN mkdir -p /app/.data && chown node:node /app/.data
