@@ -13,8 +13,16 @@ export async function registerNode() {
   if (isProduction()) assertProductionEnv(env())
   const stops: (() => Promise<void>)[] = []
   if (env().VERIFIER !== 'off') {
-    const verifier = await startVerifier()
-    stops.push(verifier.stop)
+    try {
+      const verifier = await startVerifier()
+      stops.push(verifier.stop)
+    } catch (err) {
+      // The portal still serves (and /api/keys/verify still verifies) without it.
+      logger.error({
+        msg: `key verification server not started on port ${env().VERIFIER_PORT}`,
+        err: err instanceof Error ? err.message : String(err),
+      })
+    }
   }
   if (env().WORKER !== 'off') {
     const worker = await startWorker()

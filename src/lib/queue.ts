@@ -1,4 +1,6 @@
+import { sql } from '@payloadcms/db-postgres'
 import { makeWorkerUtils, type TaskSpec, type WorkerUtils } from 'graphile-worker'
+import type { PayloadRequest } from 'payload'
 
 import { catalog, type TaskName, type TaskPayload } from '@/worker/catalog'
 
@@ -37,4 +39,35 @@ export async function releaseQueue(): Promise<void> {
   const pending = globalForQueue.ttWorkerUtils
   globalForQueue.ttWorkerUtils = undefined
   if (pending) await (await pending).release()
+}
+
+type DrizzleLike = { execute: (query: unknown) => Promise<unknown> }
+type SessionAdapter = { drizzle: DrizzleLike; sessions?: Record<string, { db: DrizzleLike }> }
+
+/**
+ * Enqueues a job inside the request's database transaction (graphile_worker.add_job on the
+ * transaction's connection): the job exists if and only if the write it belongs to commits.
+ * Without a transaction on `req` it runs on its own, like `enqueue`.
+ */
+export async function enqueueInTransaction<T extends TaskName>(
+  req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
+  task: T,
+  payload: TaskPayload<T>,
+  spec: { jobKey?: string; runAt?: Date } = {},
+): Promise<void> {
+  const entry = catalog[task]
+  const parsed = entry.schema.parse(payload)
+  if (spec.jobKey && !spec.jobKey.startsWith(`${task}:`)) {
+    throw new Error(`jobKey for ${task} must start with "${task}:"`)
+  }
+  const adapter = req.payload.db as unknown as SessionAdapter
+  const transactionID = req.transactionID ? await req.transactionID : undefined
+  const db =
+    (transactionID !== undefined && adapter.sessions?.[transactionID]?.db) || adapter.drizzle
+  await db.execute(
+    sql`SELECT graphile_worker.add_job(${task}, ${JSON.stringify(parsed)}::json,
+          max_attempts => ${entry.maxAttempts}::int,
+          job_key => ${spec.jobKey ?? null}::text,
+          run_at => ${spec.runAt?.toISOString() ?? null}::timestamptz)`,
+  )
 }
