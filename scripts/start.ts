@@ -22,4 +22,6 @@ runChild('node', [SERVER], {
   NODE_OPTIONS: '--no-deprecation',
   PORT: String(env().PORT),
   HOSTNAME: '0.0.0.0',
+  // Our register() handles SIGTERM: it stops the servers and writes buffered usage first.
+  NEXT_MANUAL_SIG_HANDLE: '1',
 })

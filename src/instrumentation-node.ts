@@ -33,7 +33,14 @@ export async function registerNode() {
   stops.push(closeKeyService)
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      void Promise.allSettled(stops.map((stop) => stop())).finally(() => process.exit(0))
+      // One after another: servers stop taking requests, then buffered usage is written.
+      void (async () => {
+        for (const stop of stops) {
+          await stop().catch((err: unknown) =>
+            logger.error({ msg: 'shutdown step failed', err: String(err) }),
+          )
+        }
+      })().finally(() => process.exit(0))
     })
   }
 }

@@ -27,6 +27,13 @@ export async function proxy(request: NextRequest) {
   const key = request.headers.get('authorization')?.match(/^Bearer\s+(tt_\S+)$/)?.[1]
   const path = request.nextUrl.pathname
   if (!key || SELF_AUTHENTICATED.has(path)) return NextResponse.next({ request: { headers } })
+  // Payload's own collections (preferences, locks) are for the admin panel, never for keys.
+  if (path.startsWith('/api/payload-')) {
+    return NextResponse.json(
+      { errors: [{ code: 'INSUFFICIENT_SCOPE', message: REFUSAL_MESSAGE.INSUFFICIENT_SCOPE }] },
+      { status: 403 },
+    )
+  }
 
   const result = await keyService().verifier.verify({
     key,

@@ -1,9 +1,22 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
+import type { KeyUser } from '@/lib/keys/collectionScopes'
 import { GRACE_PERIODS, revokeKey, rotateKey, type GracePeriod } from '@/lib/keys/manage'
 
 const idOf = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
+
+const isKeyCaller = (req: PayloadRequest) => Boolean((req.user as KeyUser | null)?.apiKey)
+
+const keyRefused = () =>
+  Response.json(
+    {
+      errors: [
+        { code: 'INSUFFICIENT_SCOPE', message: 'API keys cannot revoke or rotate keys: sign in.' },
+      ],
+    },
+    { status: 403 },
+  )
 
 const unauthorized = () =>
   Response.json(
@@ -17,6 +30,7 @@ export const revokeEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return unauthorized()
+    if (isKeyCaller(req)) return keyRefused()
     const doc = await revokeKey(req, idOf(req))
     return Response.json({ doc, message: 'API key revoked.' })
   },
@@ -37,6 +51,7 @@ export const rotateEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return unauthorized()
+    if (isKeyCaller(req)) return keyRefused()
     const body = await req.json?.().catch(() => null)
     const parsed = rotateBody.safeParse(body ?? {})
     if (!parsed.success) {

@@ -102,6 +102,9 @@ export const ApiKeys: CollectionConfig = {
         description: ALL_SCOPES.map((scope) => `${scope}: ${SCOPES[scope].description}`).join(' '),
       },
       validate: (value: string[] | null | undefined) => {
+        if (value !== null && value !== undefined && !Array.isArray(value)) {
+          return 'Scopes must be an array of scope names.'
+        }
         const unknown = (value ?? []).find((scope) => !isScope(scope))
         if (unknown !== undefined) return `Unknown scope "${unknown}".`
         return (value ?? []).length > 0 ? true : 'Choose at least one scope.'
@@ -119,7 +122,12 @@ export const ApiKeys: CollectionConfig = {
       maxRows: 50,
       admin: { description: 'IPv4/IPv6 addresses or CIDR ranges. Empty allows every address.' },
       validate: (value: string[] | null | undefined) => {
-        const bad = (value ?? []).find((entry) => !parseAllowlistEntry(entry))
+        if (value !== null && value !== undefined && !Array.isArray(value)) {
+          return 'IP allowlist must be an array of addresses or CIDR ranges.'
+        }
+        const bad = (value ?? []).find(
+          (entry) => typeof entry !== 'string' || !parseAllowlistEntry(entry),
+        )
         return bad === undefined
           ? true
           : `IP allowlist entry "${bad}" is not an IPv4/IPv6 address or CIDR range.`

@@ -13,6 +13,9 @@ import { limitsField } from '@/fields/limitsField'
 
 import { guardMembers } from './hooks/guardMembers'
 import { SLUG_PATTERN } from './slug'
+import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
+
+const organizationKeys = forgetAccountKeys('organization')
 
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
@@ -76,5 +79,7 @@ export const Organizations: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [guardMembers],
+    beforeDelete: [organizationKeys.beforeDelete],
+    afterDelete: [organizationKeys.afterDelete],
   },
 }

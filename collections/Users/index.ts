@@ -9,10 +9,14 @@ import { staffOrAboveField } from '@/access/staffOrAbove'
 import { serverUrl } from '@/lib/defaults'
 import { actionEmail, portalUrl } from '@/lib/emails'
 
+import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
+
 import { apiKeyStrategy } from './apiKeyStrategy'
 import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { USERNAME_PATTERN } from './username'
+
+const ownKeys = forgetAccountKeys('owner')
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -125,5 +129,7 @@ export const Users: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [firstUserIsAdmin, guardRolesAndPlan],
+    beforeDelete: [ownKeys.beforeDelete],
+    afterDelete: [ownKeys.afterDelete],
   },
 }

@@ -1,5 +1,7 @@
 import type { Access, Where } from 'payload'
 
+import type { KeyUser } from '@/lib/keys/collectionScopes'
+
 import { managedOrganizationIds } from './organizationAccess'
 import { hasRole } from './roles'
 
@@ -10,6 +12,13 @@ import { hasRole } from './roles'
 export const keyOwnerOrManager: Access = async ({ req }) => {
   const { user } = req
   if (!user) return false
+  // An API key sees its own account only: the organization's, or its owner's personal one.
+  const apiKey = (user as KeyUser).apiKey
+  if (apiKey) {
+    return apiKey.organizationId
+      ? { organization: { equals: apiKey.organizationId } }
+      : { and: [{ owner: { equals: user.id } }, { organization: { exists: false } }] }
+  }
   if (hasRole(user, 'staff')) return true
   const own: Where = { owner: { equals: user.id } }
   const organizations = await managedOrganizationIds(req)

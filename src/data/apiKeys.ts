@@ -420,7 +420,13 @@ async function accountOf(
     : { account: `u${row.owner_id}`, plan: row.plan as Plan, accountLimits: {} }
 }
 
-export type LimitWindow = { resource: Resource; window: Window; limit: number }
+export type LimitWindow = {
+  resource: Resource
+  window: Window
+  limit: number
+  /** A limit of this key alone (counted per key), not the account's. */
+  isKeyLimit?: boolean
+}
 
 /**
  * The limits that apply to a key, as the verifier computes them: the plan's, tightened by the
@@ -437,11 +443,14 @@ export async function keyLimitWindows(
       account.plan,
       resource,
       limitsFor(account.accountLimits, resource),
-      limitsFor(key.limits, resource),
     )
+    const own = limitsFor(key.limits, resource)
     for (const window of WINDOWS) {
       const limit = limits[window]
       if (limit !== undefined) windows.push({ resource, window, limit })
+      if (own[window] !== undefined) {
+        windows.push({ resource, window, limit: own[window] as number, isKeyLimit: true })
+      }
     }
   }
   return { account: account.account, plan: account.plan, windows }
@@ -465,7 +474,9 @@ export async function liveLimits(
 ): Promise<LiveLimit[]> {
   const limits = await keyLimitWindows(key)
   if (!limits || limits.windows.length === 0) return []
-  const keys = limits.windows.map((w) => windowKey(limits.account, w.resource, w.window, now))
+  const keys = limits.windows.map((w) =>
+    windowKey(w.isKeyLimit ? `k${key.id}` : limits.account, w.resource, w.window, now),
+  )
   let counts: (string | null)[] | null = null
   try {
     const read = redis().mget(...keys)

@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 import { cache } from 'react'
 
+import { clientIpOf } from '@/lib/keys/clientIp'
 import type { User } from '@/payload-types'
 
 export const payloadClient = () => getPayload({ config })
@@ -32,6 +33,5 @@ export const safeNext = (value: unknown) =>
 
 /** The client IP as seen by the proxy in front, for rate limits. */
 export async function clientIp(): Promise<string> {
-  const list = await headers()
-  return list.get('x-forwarded-for')?.split(',')[0]?.trim() ?? list.get('x-real-ip') ?? 'local'
+  return clientIpOf(await headers()) ?? 'local'
 }

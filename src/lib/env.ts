@@ -31,6 +31,10 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
   WORKER: optional(z.enum(['in-process', 'off'])),
   REDIS_KEY_PREFIX: optional(z.string().max(64)),
+  TRUSTED_PROXY_HOPS: z.preprocess(
+    (value) => (value === '' || value === undefined ? 1 : Number(value)),
+    z.number().int('must be a whole number').min(1).max(10),
+  ),
   VERIFIER: optional(z.enum(['in-process', 'off'])),
   VERIFIER_PORT: z.preprocess(
     (value) => (value === '' || value === undefined ? 3001 : Number(value)),

@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { clientIpOf } from './keys/clientIp'
+
 /**
  * The client IP of a Payload request: what a portal action passed in `context.ip`, or the
  * first `X-Forwarded-For` hop set by the proxy in front.
@@ -7,6 +9,5 @@ import type { PayloadRequest } from 'payload'
 export function requestIp(req: Pick<PayloadRequest, 'context' | 'headers'>): string | null {
   const fromContext = req.context?.ip
   if (typeof fromContext === 'string' && fromContext) return fromContext
-  const forwarded = req.headers?.get?.('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || req.headers?.get?.('x-real-ip') || null
+  return req.headers ? (clientIpOf(req.headers) ?? null) : null
 }

@@ -27,13 +27,20 @@ export const verifyRequestSchema = z.object({
   endpoint: z.string().max(300, 'endpoint is too long.').optional(),
 })
 
-const timestamp = z.union([z.iso.datetime({ offset: true }), z.number().int().positive()], {
-  error: 'timestamp must be an ISO 8601 date-time or Unix milliseconds.',
-})
+const DAY_MS = 86_400_000
+/** Reports are about the last day (up to 5 minutes of clock skew ahead). */
+const timestamp = z
+  .union([z.iso.datetime({ offset: true }), z.number().int().positive()], {
+    error: 'timestamp must be an ISO 8601 date-time or Unix milliseconds.',
+  })
+  .refine((value) => {
+    const at = new Date(value).getTime()
+    return at > Date.now() - DAY_MS && at < Date.now() + 5 * 60_000
+  }, 'timestamp must be within the last 24 hours.')
 
 /** One gateway-reported request outcome (POST /api/usage). */
 export const usageReportSchema = z.object({
-  keyId: z.number({ error: 'keyId must be a key id.' }).int().positive(),
+  keyId: z.number({ error: 'keyId must be a key id.' }).int().positive().max(2_147_483_647),
   endpoint: z.string().min(1, 'endpoint is required.').max(300),
   method: z.string().regex(/^[A-Z]{3,7}$/, 'method must be an HTTP method such as GET.'),
   status: z.number({ error: 'status must be an HTTP status.' }).int().min(100).max(599),

@@ -59,16 +59,39 @@ test('scopes limit what a key may do on REST and GraphQL', async ({ request }) =
   const writer = await createKey(request, auth, { scopes: ['community:write'] })
   const me = await (await request.get('/api/users/me', { headers: { Authorization: auth } })).json()
 
-  const denied = await request.patch(`/api/users/${me.user.id}`, {
+  const image = {
+    name: 'dot.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  }
+  const denied = await request.post('/api/media', {
     headers: bearer(reader.key),
-    data: { bio: 'written with a read-only key' },
+    multipart: { file: image, _payload: JSON.stringify({ alt: 'read-only key' }) },
   })
   expect(denied.status()).toBe(403)
-  const allowed = await request.patch(`/api/users/${me.user.id}`, {
+  const allowed = await request.post('/api/media', {
     headers: bearer(writer.key),
-    data: { bio: 'written with a community:write key' },
+    multipart: { file: image, _payload: JSON.stringify({ alt: 'community:write key' }) },
   })
-  expect(allowed.status(), await allowed.text()).toBe(200)
+  expect(allowed.status(), await allowed.text()).toBe(201)
+  // Accounts are never changed with a key, whatever its scopes.
+  const takeover = await request.patch(`/api/users/${me.user.id}`, {
+    headers: bearer(writer.key),
+    data: { email: 'attacker@example.test', password: 'new-password-123' },
+  })
+  expect(takeover.status()).toBe(403)
+  const rotateByKey = await request.post(`/api/api-keys/${reader.id}/rotate`, {
+    headers: bearer(writer.key),
+    data: { gracePeriodSeconds: 0 },
+  })
+  expect(rotateByKey.status()).toBe(403)
+  const payloadInternals = await request.get('/api/payload-preferences', {
+    headers: bearer(reader.key),
+  })
+  expect(payloadInternals.status()).toBe(403)
 
   const keys = await request.get('/api/api-keys', { headers: bearer(reader.key) })
   expect(keys.status()).toBe(403)

@@ -2,6 +2,7 @@ import { createLocalReq, type Payload } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { clientIpFromForwarded } from '@/lib/keys/clientIp'
 import { hashKey } from '@/lib/keys/format'
 import { revokeKey, rotateKey } from '@/lib/keys/manage'
 import { closeKeyService, keyService, verifyKey } from '@/lib/keys/service'
@@ -309,6 +310,103 @@ describe('verification', () => {
     expect(await rejection(revokeKey(await reqFor(other), created.id))).toMatch(/not found/i)
     expect(await rejection(rotateKey(await reqFor(other), created.id, 0))).toMatch(/not found/i)
     expect((await verifyKey({ key: created.key })).code).toBe('VALID')
+  })
+})
+
+describe('review fixes', () => {
+  it('counts a key’s own stricter limits for that key alone', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const strict = await issue(user, { limits: { apiCallsPerMinute: 2 } })
+    const other = await issue(user)
+    for (let i = 0; i < 5; i++) expect((await verifyKey({ key: other.key })).valid).toBe(true)
+    expect((await verifyKey({ key: strict.key })).valid).toBe(true)
+    expect((await verifyKey({ key: strict.key })).valid).toBe(true)
+    expect(await verifyKey({ key: strict.key })).toMatchObject({
+      code: 'RATE_LIMITED',
+      ratelimit: { limit: 2, window: 'minute' },
+    })
+    expect((await verifyKey({ key: other.key })).valid).toBe(true)
+  })
+
+  it('applies an edit at once, even to a key cached everywhere', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const created = await issue(user, { scopes: ['models:read', 'tracks:read'] })
+    expect((await verifyKey({ key: created.key, scope: 'models:read' })).valid).toBe(true)
+    await payload.update({
+      collection: 'api-keys',
+      id: created.id,
+      data: { scopes: ['tracks:read'] },
+      overrideAccess: false,
+      user: asUser(user),
+    })
+    expect((await verifyKey({ key: created.key, scope: 'models:read' })).code).toBe(
+      'INSUFFICIENT_SCOPE',
+    )
+  })
+
+  it('stops the keys of a deleted account', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const created = await issue(user)
+    expect((await verifyKey({ key: created.key })).valid).toBe(true)
+    await payload.delete({ collection: 'users', id: user.id, overrideAccess: true })
+    expect((await verifyKey({ key: created.key })).code).toBe('NOT_FOUND')
+  })
+
+  it('refuses a second rotation of the same key and never returns the hash', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const created = await issue(user)
+    await rotateKey(await reqFor(user), created.id, 3600)
+    expect(await rejection(rotateKey(await reqFor(user), created.id, 3600))).toMatch(
+      /already rotated/,
+    )
+    await revokeKey(await reqFor(user), created.id)
+    const again = await revokeKey(await reqFor(user), created.id)
+    expect(again.status).toBe('revoked')
+    expect(again).not.toHaveProperty('keyHash')
+  })
+
+  it('names the field when scopes or the allowlist is not an array', async () => {
+    const user = await makeUser()
+    expect(await rejection(issue(user, { scopes: 'tracks:read' as never }))).toContain('scopes')
+    expect(await rejection(issue(user, { ipAllowlist: '10.0.0.1' as never }))).toContain(
+      'ipAllowlist',
+    )
+  })
+
+  it('takes the client IP from the trusted proxy’s hop, not the client’s', () => {
+    expect(clientIpFromForwarded('203.0.113.9', 1)).toBe('203.0.113.9')
+    expect(clientIpFromForwarded('10.9.0.1, 198.51.100.7', 1)).toBe('198.51.100.7')
+    expect(clientIpFromForwarded('10.9.0.1, 198.51.100.7, 192.0.2.1', 2)).toBe('198.51.100.7')
+    expect(clientIpFromForwarded('not-an-ip', 1)).toBeUndefined()
+    expect(clientIpFromForwarded(undefined, 1)).toBeUndefined()
+  })
+
+  it('lets a key read only its own account’s keys', async () => {
+    const owner = await makeUser()
+    const org = await payload.create({
+      collection: 'organizations',
+      data: { name: 'Scoped Org', slug: unique('sorg').toLowerCase(), members: [] },
+      overrideAccess: false,
+      user: asUser(owner),
+    })
+    const personal = await issue(owner, { scopes: ['usage:read'] })
+    const orgKey = await issue(owner, { organization: org.id, scopes: ['usage:read'] })
+    const asKey = (key: Issued) => ({
+      ...asUser(owner),
+      apiKey: { id: key.id, scopes: key.scopes, organizationId: key.organization ? org.id : null },
+    })
+    const seenByOrgKey = await payload.find({
+      collection: 'api-keys',
+      overrideAccess: false,
+      user: asKey(orgKey),
+    })
+    expect(seenByOrgKey.docs.map((doc) => doc.id)).toEqual([orgKey.id])
+    const seenByPersonal = await payload.find({
+      collection: 'api-keys',
+      overrideAccess: false,
+      user: asKey(personal),
+    })
+    expect(seenByPersonal.docs.map((doc) => doc.id)).toEqual([personal.id])
   })
 })
 

@@ -159,6 +159,28 @@ describe('verification server', () => {
       },
     ])
     expect(bad).toMatchObject({ status: 400, body: { error: { field: '[0].status' } } })
+    const old = await post('/api/usage', [
+      {
+        keyId: memberKey.id,
+        endpoint: '/x',
+        method: 'GET',
+        status: 200,
+        latencyMs: 1,
+        timestamp: 9e15,
+      },
+    ])
+    expect(old).toMatchObject({ status: 400, body: { error: { field: '[0].timestamp' } } })
+    const hugeId = await post('/api/usage', [
+      {
+        keyId: 2 ** 40,
+        endpoint: '/x',
+        method: 'GET',
+        status: 200,
+        latencyMs: 1,
+        timestamp: Date.now(),
+      },
+    ])
+    expect(hugeId).toMatchObject({ status: 400, body: { error: { field: '[0].keyId' } } })
     const notAllowed = await post('/api/usage', [], memberKey.key)
     expect(notAllowed.status).toBe(403)
   })

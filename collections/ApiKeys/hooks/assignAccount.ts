@@ -28,6 +28,9 @@ export const assignAccount: CollectionBeforeValidateHook = async ({
   const isStaff = hasRole(user, 'staff')
 
   const rotation = req.context.rotation as RotationContext | undefined
+  if (data.scopes !== undefined && data.scopes !== null && !Array.isArray(data.scopes)) {
+    throw invalid('scopes', 'Scopes must be an array of scope names.')
+  }
   const requested = Array.isArray(data.scopes) ? (data.scopes as string[]) : undefined
   if (requested) {
     const unknown = requested.find((scope) => !isScope(scope))

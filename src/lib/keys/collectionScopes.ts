@@ -8,7 +8,8 @@ export type ScopeRule = Scope | 'any' | 'none'
  * A collection missing here is closed to keys (fail closed); keys never reach /admin.
  */
 export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRule }> = {
-  users: { read: 'any', write: 'community:write' },
+  // Accounts (email, password, sessions) are never changed with a key.
+  users: { read: 'any', write: 'none' },
   organizations: { read: 'any', write: 'none' },
   'organization-invitations': { read: 'none', write: 'none' },
   media: { read: 'any', write: 'community:write' },

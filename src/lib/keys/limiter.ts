@@ -48,14 +48,25 @@ async function runScript(redis: RedisStore, keys: string[], args: (string | numb
     try {
       return await redis.evalsha(SCRIPT_SHA, keys.length, ...keys, ...args)
     } catch (error) {
-      if (!String(error).includes('NOSCRIPT')) noEvalSha.add(redis)
+      const message = String(error)
+      // Only a Redis without the script, or without EVALSHA at all, gets the EVAL: any other
+      // failure may come after the script ran, and running it again would count twice.
+      if (/unknown command|not supported|is not a function/i.test(message)) noEvalSha.add(redis)
+      else if (!message.includes('NOSCRIPT')) throw error
     }
   }
   return redis.eval(CHECK_AND_COUNT, keys.length, ...keys, ...args)
 }
 
 /** One window to check: `cost` is what this call adds to it. */
-export type WindowCheck = { resource: Resource; window: Window; limit: number; cost: number }
+export type WindowCheck = {
+  resource: Resource
+  window: Window
+  limit: number
+  cost: number
+  /** Whose counter: the account's (default) or one key's own (`k<id>`, for its stricter limits). */
+  counter?: string
+}
 
 export type LimitDecision = {
   isAllowed: boolean
@@ -112,7 +123,9 @@ export async function checkWindows(
   now = Date.now(),
 ): Promise<LimitDecision> {
   const keys = [
-    ...checks.map((check) => windowKey(account, check.resource, check.window, now)),
+    ...checks.map((check) =>
+      windowKey(check.counter ?? account, check.resource, check.window, now),
+    ),
     usageKey(account, now),
   ]
   const args = [

@@ -17,7 +17,9 @@ export function createLocalLimiter() {
   return {
     check(account: string, checks: WindowCheck[], now = Date.now()): LimitDecision {
       sweep(now)
-      const keys = checks.map((check) => windowKey(account, check.resource, check.window, now))
+      const keys = checks.map((check) =>
+        windowKey(check.counter ?? account, check.resource, check.window, now),
+      )
       const current = keys.map((key) => {
         const counter = counters.get(key)
         return counter && counter.expiresAt > now ? counter.count : 0

@@ -3,11 +3,13 @@ import {
   commitTransaction,
   initTransaction,
   killTransaction,
+  Forbidden,
   NotFound,
   type PayloadRequest,
 } from 'payload'
 
 import { relationId } from '@/lib/relationId'
+import type { KeyUser } from './collectionScopes'
 import type { ApiKey } from '@/payload-types'
 
 import { invalidateKeyHash } from './cache'
@@ -30,6 +32,7 @@ async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Pr
 
 /** The key as the requesting user may see it (access rules apply), with its hash. */
 async function visibleKey(req: PayloadRequest, id: string | number): Promise<ApiKey> {
+  if ((req.user as KeyUser | null)?.apiKey) throw new Forbidden(req.t)
   const visible = await req.payload
     .findByID({ collection: 'api-keys', id, depth: 0, overrideAccess: false, user: req.user, req })
     .catch(() => null)
@@ -51,7 +54,10 @@ const isLive = (key: ApiKey, now = Date.now()) =>
 export async function revokeKey(req: PayloadRequest, id: string | number): Promise<ApiKey> {
   const key = await inTransaction(req, async () => {
     const current = await visibleKey(req, id)
-    if (current.status === 'revoked') return current
+    if (current.status === 'revoked') {
+      const { keyHash: _hidden, ...shown } = current
+      return shown as ApiKey
+    }
     req.context.auditAction = 'api_key.revoked'
     return req.payload.update({
       collection: 'api-keys',
@@ -91,6 +97,20 @@ export async function rotateKey(
     const old = await visibleKey(req, id)
     if (!isLive(old)) {
       throw new APIError('Only an active, unexpired key can be rotated.', 409, undefined, true)
+    }
+    const { totalDocs: successors } = await req.payload.count({
+      collection: 'api-keys',
+      where: { rotatedFrom: { equals: old.id } },
+      overrideAccess: true,
+      req,
+    })
+    if (successors > 0) {
+      throw new APIError(
+        'This key was already rotated: rotate its successor.',
+        409,
+        undefined,
+        true,
+      )
     }
     req.context.rotation = { rotatedFrom: old }
     const fresh = await req.payload.create({

@@ -71,6 +71,8 @@ export async function loadKeyRecord(
   if (!row) return null
   const organizationId = (row.organization_id as number | null) ?? null
   const ownerId = (row.owner_id as number | null) ?? null
+  // Its account was deleted (the foreign key was set null): the key went with it.
+  if (organizationId === null && ownerId === null) return null
   return {
     id: row.id as number,
     status: row.status as KeyRecord['status'],

@@ -6,7 +6,7 @@ import { logger } from '../logger'
 import { effectiveLimits, type Resource } from '../plans'
 import type { RedisStore } from '../redis'
 import type { UsageBuffer } from '../usage/events'
-import { localKeyCache, metadataKey } from './cache'
+import { localKeyCache, metadataKey, readLocal, STALE, writeLocal } from './cache'
 import { hashKey, isWellFormedKey } from './format'
 import { allowlistMatcher } from './ipAllowlist'
 import { checkWindows, windowsOf, type LimitDecision, type WindowCheck } from './limiter'
@@ -87,6 +87,7 @@ export type VerifierDeps = {
 /** While Redis is down invalidations cannot arrive: cached keys are re-read after a second. */
 const DEGRADED_LOCAL_TTL_MS = 1000
 const NEGATIVE_TTL_MS = 30_000
+const SCRIPT_TIMEOUT_MS = 1000
 
 class RedisUnavailable extends Error {}
 
@@ -98,7 +99,7 @@ class RedisUnavailable extends Error {}
 export function createVerifier(deps: VerifierDeps): Verifier {
   const now = deps.now ?? Date.now
   const localTtlMs = deps.localTtlMs ?? 60_000
-  const redisTtlSeconds = deps.redisTtlSeconds ?? 300
+  const redisTtlSeconds = deps.redisTtlSeconds ?? 60
   const redisTimeoutMs = deps.redisTimeoutMs ?? 80
   const cache = localKeyCache().local
   const fallback = createLocalLimiter()
@@ -127,7 +128,10 @@ export function createVerifier(deps: VerifierDeps): Verifier {
     fallback.clear()
   }
 
-  async function withRedis<T>(run: (client: RedisStore) => Promise<T>): Promise<T> {
+  async function withRedis<T>(
+    run: (client: RedisStore) => Promise<T>,
+    timeoutMs = redisTimeoutMs,
+  ): Promise<T> {
     const status = (deps.redis as { status?: string }).status
     if (status !== undefined && status !== 'ready') {
       const error = new RedisUnavailable(`redis connection is ${status}`)
@@ -140,8 +144,8 @@ export function createVerifier(deps: VerifierDeps): Verifier {
         run(deps.redis),
         new Promise<never>((_, reject) => {
           timer = setTimeout(
-            () => reject(new RedisUnavailable(`no answer within ${redisTimeoutMs} ms`)),
-            redisTimeoutMs,
+            () => reject(new RedisUnavailable(`no answer within ${timeoutMs} ms`)),
+            timeoutMs,
           )
         }),
       ])
@@ -157,48 +161,61 @@ export function createVerifier(deps: VerifierDeps): Verifier {
 
   async function lookup(hash: string): Promise<KeyRecord | null> {
     const at = now()
-    const cached = cache.get(hash)
-    if (cached && cached.expiresAt > at) return cached.value as KeyRecord | null
+    const local = readLocal<KeyRecord | null>(hash, at)
+    if (local.value !== undefined) return local.value
+    let isBlocked = local.isBlocked
     const remember = (record: KeyRecord | null) => {
+      if (isBlocked) return record
       const ttl = degradedSince ? DEGRADED_LOCAL_TTL_MS : record ? localTtlMs : NEGATIVE_TTL_MS
-      cache.set(hash, { value: record, expiresAt: at + ttl })
+      writeLocal(hash, record, ttl, at)
       return record
     }
     if (!degradedSince) {
       const shared = await withRedis((client) => client.get(metadataKey(hash))).catch(
         () => undefined,
       )
-      if (typeof shared === 'string') return remember(JSON.parse(shared) as KeyRecord | null)
+      if (shared === STALE) isBlocked = true
+      else if (typeof shared === 'string') return remember(JSON.parse(shared) as KeyRecord | null)
     }
     const record = await loadKeyRecord(deps.pool, hash)
-    if (!degradedSince) {
+    if (!degradedSince && !isBlocked) {
       const ttl = record ? redisTtlSeconds : NEGATIVE_TTL_MS / 1000
+      // NX: never over a tombstone written meanwhile.
       void withRedis((client) =>
-        client.set(metadataKey(hash), JSON.stringify(record), 'EX', ttl),
+        client.set(metadataKey(hash), JSON.stringify(record), 'EX', ttl, 'NX'),
       ).catch(() => undefined)
     }
     return remember(record)
   }
 
   function windowsFor(record: KeyRecord, resource: Resource, cost: number): WindowCheck[] {
-    const limitsOf = (of: Resource) =>
-      effectiveLimits(
-        record.plan,
+    // The account's windows (plan, tightened by enterprise limits) count every key of the
+    // account; a key's own stricter limits count that key alone.
+    const windows = (of: Resource, charge: number) => [
+      ...windowsOf(
         of,
-        limitsFor(record.accountLimits, of),
-        limitsFor(record.keyLimits, of),
-      )
+        effectiveLimits(record.plan, of, limitsFor(record.accountLimits, of)),
+        charge,
+      ),
+      ...windowsOf(of, limitsFor(record.keyLimits, of), charge).map((check) => ({
+        ...check,
+        counter: `k${record.id}`,
+      })),
+    ]
     // Every call is an API call; other resources also draw on their own quota.
-    const calls = windowsOf('api_calls', limitsOf('api_calls'), resource === 'api_calls' ? cost : 1)
-    return resource === 'api_calls'
-      ? calls
-      : [...calls, ...windowsOf(resource, limitsOf(resource), cost)]
+    const calls = windows('api_calls', resource === 'api_calls' ? cost : 1)
+    return resource === 'api_calls' ? calls : [...calls, ...windows(resource, cost)]
   }
 
   async function limit(account: string, checks: WindowCheck[], at: number): Promise<LimitDecision> {
     if (!degradedSince) {
       try {
-        return await withRedis((client) => checkWindows(client, account, checks, undefined, at))
+        // Once sent, the script may have counted: wait for its answer rather than count the
+        // call again in process (only a Redis that stopped answering falls back after 1 s).
+        return await withRedis(
+          (client) => checkWindows(client, account, checks, undefined, at),
+          SCRIPT_TIMEOUT_MS,
+        )
       } catch {
         // Fall through to the in-process limiter.
       }

@@ -50,7 +50,10 @@ export async function insertUsageEvents(db: Queryable, events: UsageEvent[]): Pr
       column((e) => e.region ?? null),
     ],
   )
-  // Last use of each key that verified successfully, never moved backwards.
+}
+
+/** Moves each key's lastUsedAt to its latest successful verification (never backwards). */
+export async function touchLastUsed(db: Queryable, events: UsageEvent[]): Promise<void> {
   const lastUse = new Map<number, Date>()
   for (const event of events) {
     if (event.kind !== 'verify' || event.code !== 'VALID' || event.keyId === null) continue
@@ -58,11 +61,13 @@ export async function insertUsageEvents(db: Queryable, events: UsageEvent[]): Pr
     if (!seen || seen < event.occurredAt) lastUse.set(event.keyId, event.occurredAt)
   }
   if (lastUse.size === 0) return
+  // Sorted ids: concurrent writers lock rows in the same order and cannot deadlock.
+  const ids = [...lastUse.keys()].sort((a, b) => a - b)
   await db.query(
     `UPDATE api_keys SET last_used_at = used.at
        FROM unnest($1::int[], $2::timestamptz[]) AS used(id, at)
       WHERE api_keys.id = used.id AND (api_keys.last_used_at IS NULL OR api_keys.last_used_at < used.at)`,
-    [[...lastUse.keys()], [...lastUse.values()].map((at) => at.toISOString())],
+    [ids, ids.map((id) => (lastUse.get(id) as Date).toISOString())],
   )
 }
 
@@ -91,7 +96,6 @@ export function createUsageBuffer(
       const batch = pending.slice(0, batchSize)
       try {
         await insertUsageEvents(db, batch)
-        pending = pending.slice(batch.length)
       } catch (err) {
         logger.warn({
           msg: 'usage events not written yet, will retry',
@@ -100,6 +104,11 @@ export function createUsageBuffer(
         })
         return
       }
+      // Written: never again, whatever happens to the lastUsedAt update below.
+      pending = pending.slice(batch.length)
+      await touchLastUsed(db, batch).catch((err: unknown) =>
+        logger.warn({ msg: 'lastUsedAt not updated', err: String(err) }),
+      )
     }
   }
 

@@ -137,7 +137,11 @@ export default async function ApiKeyUsagePage({ params, searchParams }: Props) {
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2">
             {limits.map((limit) => (
-              <LimitBar key={`${limit.resource}:${limit.window}`} limit={limit} now={now} />
+              <LimitBar
+                key={`${limit.resource}:${limit.window}:${limit.isKeyLimit ? 'key' : 'account'}`}
+                limit={limit}
+                now={now}
+              />
             ))}
           </ul>
         )}
@@ -397,11 +401,14 @@ function LimitBar({ limit, now }: { limit: LiveLimit; now: number }) {
       : `${count(limit.used)} / ${count(limit.limit)} per ${limit.window}`
   const share = limit.used === null || limit.limit === 0 ? 0 : Math.min(1, limit.used / limit.limit)
   const isFull = limit.used !== null && limit.used >= limit.limit
-  const label = `${RESOURCE_LABELS[limit.resource]} per ${limit.window}`
+  const label = `${RESOURCE_LABELS[limit.resource]} per ${limit.window}${limit.isKeyLimit ? ' (this key)' : ''}`
   return (
     <li className="space-y-1.5">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
-        <span className="font-medium">{RESOURCE_LABELS[limit.resource]}</span>
+        <span className="font-medium">
+          {RESOURCE_LABELS[limit.resource]}
+          {limit.isKeyLimit ? ' (this key)' : ''}
+        </span>
         <span className="tabular-nums">{text}</span>
       </div>
       <div
