@@ -12,6 +12,9 @@ import { Media } from './collections/Media'
 import { OrganizationInvitations } from './collections/OrganizationInvitations'
 import { Organizations } from './collections/Organizations'
 import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { WebhookEndpoints } from './collections/WebhookEndpoints'
+import { WebhookEvents } from './collections/WebhookEvents'
 import { plugins } from './plugins'
 import { databaseUrl, payloadSecret, serverUrl } from './src/lib/defaults'
 import { watchDatabasePool } from './src/lib/dbPool'
@@ -28,7 +31,17 @@ export default buildConfig({
     },
     meta: { titleSuffix: ' · TuneTrail Admin' },
   },
-  collections: [Users, Organizations, OrganizationInvitations, Media, ApiKeys, AuditLogs],
+  collections: [
+    Users,
+    Organizations,
+    OrganizationInvitations,
+    Media,
+    ApiKeys,
+    AuditLogs,
+    WebhookEndpoints,
+    WebhookEvents,
+    WebhookDeliveries,
+  ],
   editor: lexicalEditor(),
   secret: payloadSecret(),
   serverURL: serverUrl(),

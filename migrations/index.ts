@@ -2,6 +2,7 @@ import * as migration_20261125_184019_initial from './20261125_184019_initial';
 import * as migration_20261125_184027_worker_heartbeats from './20261125_184027_worker_heartbeats';
 import * as migration_20261125_221952_api_keys from './20261125_221952_api_keys';
 import * as migration_20261125_221958_usage_tables from './20261125_221958_usage_tables';
+import * as migration_20261125_230927_webhooks from './20261125_230927_webhooks';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261125_221958_usage_tables.up,
     down: migration_20261125_221958_usage_tables.down,
-    name: '20261125_221958_usage_tables'
+    name: '20261125_221958_usage_tables',
+  },
+  {
+    up: migration_20261125_230927_webhooks.up,
+    down: migration_20261125_230927_webhooks.down,
+    name: '20261125_230927_webhooks'
   },
 ];

@@ -73,6 +73,9 @@ export interface Config {
     media: Media;
     'api-keys': ApiKey;
     'audit-logs': AuditLog;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-events': WebhookEvent;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -86,6 +89,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-events': WebhookEventsSelect<false> | WebhookEventsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -338,6 +344,114 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  url: string;
+  description?: string | null;
+  /**
+   * Empty for every event. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached.
+   */
+  events?: string[] | null;
+  enabled?: boolean | null;
+  /**
+   * Extra headers sent with every delivery, as a JSON object.
+   */
+  headers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Deliveries to this endpoint never exceed this many per second.
+   */
+  maxPerSecond?: number | null;
+  owner?: (number | null) | User;
+  organization?: (number | null) | Organization;
+  secret?: string | null;
+  secretSealed?: string | null;
+  previousSecretSealed?: string | null;
+  previousSecretExpiresAt?: string | null;
+  failingSince?: string | null;
+  disabledAt?: string | null;
+  disabledReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events".
+ */
+export interface WebhookEvent {
+  id: number;
+  eventId: string;
+  /**
+   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached
+   */
+  type: string;
+  owner?: (number | null) | User;
+  organization?: (number | null) | Organization;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  idempotencyScope?: string | null;
+  isTest?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  deliveryId: string;
+  event: number | WebhookEvent;
+  eventType: string;
+  endpoint: number | WebhookEndpoint;
+  owner?: (number | null) | User;
+  organization?: (number | null) | Organization;
+  status: 'pending' | 'succeeded' | 'failed';
+  attemptCount?: number | null;
+  attempts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  requestHeaders?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  responseStatus?: number | null;
+  responseBody?: string | null;
+  durationMs?: number | null;
+  error?: string | null;
+  nextAttemptAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -383,6 +497,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-logs';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-events';
+        value: number | WebhookEvent;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -608,6 +734,67 @@ export interface AuditLogsSelect<T extends boolean = true> {
   owner?: T;
   organization?: T;
   changes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  url?: T;
+  description?: T;
+  events?: T;
+  enabled?: T;
+  headers?: T;
+  maxPerSecond?: T;
+  owner?: T;
+  organization?: T;
+  secret?: T;
+  secretSealed?: T;
+  previousSecretSealed?: T;
+  previousSecretExpiresAt?: T;
+  failingSince?: T;
+  disabledAt?: T;
+  disabledReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events_select".
+ */
+export interface WebhookEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  owner?: T;
+  organization?: T;
+  data?: T;
+  idempotencyScope?: T;
+  isTest?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  deliveryId?: T;
+  event?: T;
+  eventType?: T;
+  endpoint?: T;
+  owner?: T;
+  organization?: T;
+  status?: T;
+  attemptCount?: T;
+  attempts?: T;
+  requestHeaders?: T;
+  responseStatus?: T;
+  responseBody?: T;
+  durationMs?: T;
+  error?: T;
+  nextAttemptAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

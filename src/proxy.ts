@@ -13,7 +13,7 @@ import {
 import { keyService } from './lib/keys/service'
 
 /** Routes that authenticate TuneTrail services themselves (and are not metered as API calls). */
-const SELF_AUTHENTICATED = new Set(['/api/keys/verify', '/api/usage', '/api/health'])
+const SELF_AUTHENTICATED = new Set(['/api/keys/verify', '/api/usage', '/api/events', '/api/health'])
 
 /**
  * API keys on the portal's own REST and GraphQL: `Authorization: Bearer tt_…` is verified and

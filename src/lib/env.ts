@@ -31,6 +31,12 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
   WORKER: optional(z.enum(['in-process', 'off'])),
   REDIS_KEY_PREFIX: optional(z.string().max(64)),
+  WEBHOOK_ALLOW_LOOPBACK: z.preprocess((value) => value === 'true' || value === '1', z.boolean()),
+  WEBHOOK_EGRESS_IPS: optional(z.string().max(500)),
+  WEBHOOK_TIMEOUT_MS: z.preprocess(
+    (value) => (value === '' || value === undefined ? 15_000 : Number(value)),
+    z.number().int().min(100).max(60_000),
+  ),
   TRUSTED_PROXY_HOPS: z.preprocess(
     (value) => (value === '' || value === undefined ? 1 : Number(value)),
     z.number().int('must be a whole number').min(1).max(10),

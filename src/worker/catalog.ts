@@ -23,6 +23,19 @@ export const catalog = {
     schema: z.object({}).loose(),
     maxAttempts: 3,
   },
+  webhook__fanout: {
+    schema: z.object({ eventId: z.number().int(), endpointId: z.number().int().optional() }),
+    maxAttempts: 10,
+  },
+  // Retries follow the webhook schedule through new jobs (run_at), not graphile's backoff.
+  webhook__deliver: {
+    schema: z.object({ deliveryId: z.number().int() }),
+    maxAttempts: 3,
+  },
+  webhook__recover: {
+    schema: z.object({}).loose(),
+    maxAttempts: 1,
+  },
 } satisfies Record<string, { schema: z.ZodType; maxAttempts: number }>
 
 export type TaskName = keyof typeof catalog

@@ -13,14 +13,26 @@ import { invitation__prune } from './tasks/invitation__prune'
 import { mail__send } from './tasks/mail__send'
 import { usage__prune } from './tasks/usage__prune'
 import { usage__rollup } from './tasks/usage__rollup'
+import { webhook__deliver } from './tasks/webhook__deliver'
+import { webhook__fanout } from './tasks/webhook__fanout'
+import { webhook__recover } from './tasks/webhook__recover'
 
-export const taskList: TaskList = { mail__send, invitation__prune, usage__rollup, usage__prune }
+export const taskList: TaskList = {
+  mail__send,
+  invitation__prune,
+  usage__rollup,
+  usage__prune,
+  webhook__fanout,
+  webhook__deliver,
+  webhook__recover,
+}
 
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
 export const crontab = [
   '17 3 * * * invitation__prune ?max=1',
   '* * * * * usage__rollup ?max=1&jobKey=usage__rollup',
   '41 3 * * * usage__prune ?max=1',
+  '* * * * * webhook__recover ?max=1&jobKey=webhook__recover',
 ].join('\n')
 
 export type WorkerHandle = { id: string; stop: () => Promise<void>; runner: Runner }

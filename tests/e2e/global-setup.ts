@@ -47,6 +47,7 @@ export default async function globalSetup() {
     NEXT_TELEMETRY_DISABLED: '1',
     REDIS_KEY_PREFIX: `e2e-${Date.now().toString(36)}:`,
     VERIFIER_PORT: String(Number(process.env.E2E_VERIFIER_PORT ?? 3101)),
+    WEBHOOK_ALLOW_LOOPBACK: 'true',
   }
   process.env.E2E_VERIFIER_URL = `http://127.0.0.1:${env.VERIFIER_PORT}`
   const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts', '--allow-production'], {

@@ -16,6 +16,9 @@ export default async function setup() {
   process.env.DATA_DIR ??= '.data/test'
   // Rate-limit counters of this run's fresh database must not meet those of earlier runs.
   process.env.REDIS_KEY_PREFIX = `test-${Date.now().toString(36)}:`
+  // Test receivers listen on loopback; a short timeout keeps the timeout test quick.
+  process.env.WEBHOOK_ALLOW_LOOPBACK = 'true'
+  process.env.WEBHOOK_TIMEOUT_MS = '1500'
   process.env.TEST_MAIL_DIR = path.resolve('.data/test/caught-mail', String(Date.now()))
   const smtp = await startSmtpServer(process.env.TEST_MAIL_DIR)
   process.env.SMTP_URL = smtp.url

@@ -9,9 +9,15 @@ import type { AuditAction } from '@collections/AuditLogs'
 import { invalidateKeyHash } from '@/lib/keys/cache'
 import { relationId } from '@/lib/relationId'
 import { requestIp } from '@/lib/requestIp'
+import { publishEvent } from '@/lib/webhooks/publish'
 import type { ApiKey } from '@/payload-types'
 
 import type { RotationContext } from './assignAccount'
+
+const accountOf = (doc: Pick<ApiKey, 'owner' | 'organization'>) => ({
+  owner: doc.owner ? Number(relationId(doc.owner)) : null,
+  organization: doc.organization ? Number(relationId(doc.organization)) : null,
+})
 
 const TRACKED = ['name', 'scopes', 'expiresAt', 'ipAllowlist', 'limits', 'notes'] as const
 
@@ -72,6 +78,17 @@ export const auditChange: CollectionAfterChangeHook<ApiKey> = async ({
         : `Created “${doc.name}” (${doc.display})`,
       { environment: doc.environment, scopes: doc.scopes },
     )
+    await publishEvent(req, {
+      type: 'api_key.created',
+      account: accountOf(doc),
+      data: {
+        key_id: doc.id,
+        name: doc.name,
+        display: doc.display ?? '',
+        environment: doc.environment,
+        scopes: doc.scopes,
+      },
+    })
     return doc
   }
   const action = (req.context.auditAction as AuditAction | undefined) ?? 'api_key.updated'
@@ -89,6 +106,13 @@ export const auditChange: CollectionAfterChangeHook<ApiKey> = async ({
     `${verb ?? 'Edited'} “${doc.name}” (${doc.display})`,
     (req.context.auditDetails as Record<string, unknown> | undefined) ?? changes,
   )
+  if (doc.status === 'revoked' && previousDoc?.status !== 'revoked') {
+    await publishEvent(req, {
+      type: 'api_key.revoked',
+      account: accountOf(doc),
+      data: { key_id: doc.id, name: doc.name, display: doc.display ?? '' },
+    })
+  }
   const hash = await hashOf(req, doc.id)
   if (hash) invalidateKeyHash(hash)
   return doc

@@ -15,6 +15,9 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   media: { read: 'any', write: 'community:write' },
   'api-keys': { read: 'usage:read', write: 'none' },
   'audit-logs': { read: 'usage:read', write: 'none' },
+  'webhook-endpoints': { read: 'webhooks:manage', write: 'webhooks:manage' },
+  'webhook-events': { read: 'webhooks:manage', write: 'none' },
+  'webhook-deliveries': { read: 'webhooks:manage', write: 'none' },
 }
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }

@@ -1,34 +1,14 @@
-import {
-  APIError,
-  commitTransaction,
-  initTransaction,
-  killTransaction,
-  Forbidden,
-  NotFound,
-  type PayloadRequest,
-} from 'payload'
+import { APIError, Forbidden, NotFound, type PayloadRequest } from 'payload'
 
 import { relationId } from '@/lib/relationId'
-import type { KeyUser } from './collectionScopes'
+import { inTransaction } from '@/lib/transactions'
 import type { ApiKey } from '@/payload-types'
 
 import { invalidateKeyHash } from './cache'
+import type { KeyUser } from './collectionScopes'
 
 export const GRACE_PERIODS = [0, 3600, 86400, 604800] as const
 export type GracePeriod = (typeof GRACE_PERIODS)[number]
-
-/** Runs `work` in one transaction on `req`: every write in it commits or none does. */
-async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const isOwner = await initTransaction(req)
-  try {
-    const result = await work()
-    if (isOwner) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (isOwner) await killTransaction(req)
-    throw error
-  }
-}
 
 /** The key as the requesting user may see it (access rules apply), with its hash. */
 async function visibleKey(req: PayloadRequest, id: string | number): Promise<ApiKey> {

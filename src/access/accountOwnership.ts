@@ -1,0 +1,42 @@
+import { ValidationError, type PayloadRequest } from 'payload'
+
+import { relationId } from '@/lib/relationId'
+
+import { canManage, memberRole } from './organizationAccess'
+import { hasRole } from './roles'
+
+/**
+ * Whose document this is, decided on create: the organization's when one is given and the
+ * user owns or administers it (staff may act for any), otherwise the user's own.
+ */
+export async function assignOwnership(
+  req: PayloadRequest,
+  collection: string,
+  data: { owner?: unknown; organization?: unknown },
+  noun: string,
+): Promise<void> {
+  const user = req.user
+  if (!user) return
+  if (!data.organization) {
+    data.owner = user.id
+    data.organization = null
+    return
+  }
+  const organization = await req.payload
+    .findByID({
+      collection: 'organizations',
+      id: relationId(data.organization),
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    .catch(() => null)
+  const invalid = (message: string) =>
+    new ValidationError({ collection, errors: [{ path: 'organization', message }] })
+  if (!organization) throw invalid('Organization not found.')
+  if (!hasRole(user, 'staff') && !canManage(memberRole(organization.members, user.id))) {
+    throw invalid(`Only owners and admins of the organization can create its ${noun}.`)
+  }
+  data.owner = null
+  data.organization = organization.id
+}

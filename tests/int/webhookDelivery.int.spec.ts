@@ -1,0 +1,373 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import pg from 'pg'
+import { Webhook } from 'standardwebhooks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { keyService } from '@/lib/keys/service'
+import { rotateSecret } from '@/lib/webhooks/manage'
+import { handlePublish } from '@/lib/webhooks/http'
+import { publishEvent } from '@/lib/webhooks/publish'
+import { send } from '@/lib/webhooks/send'
+import type { User } from '@/payload-types'
+import { startWorker, type WorkerHandle } from '@/worker'
+
+import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
+
+type Received = { headers: IncomingMessage['headers']; body: string }
+type Behaviour = (count: number) => {
+  status: number
+  delayMs?: number
+  headers?: Record<string, string>
+}
+
+/** A local receiver: answers each request by `behaviour(n)` and records what it got. */
+async function receiver(behaviour: Behaviour) {
+  const received: Received[] = []
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') })
+      const answer = behaviour(received.length)
+      setTimeout(() => {
+        response.writeHead(answer.status, answer.headers)
+        response.end(`answer ${received.length}`)
+      }, answer.delayMs ?? 0)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`
+  return { url, received, close: () => new Promise((resolve) => server.close(resolve)) }
+}
+
+let payload: Payload
+let db: pg.Pool
+let worker: WorkerHandle
+
+async function endpointFor(user: User, url: string, events: string[] = []) {
+  return (await payload.create({
+    collection: 'webhook-endpoints',
+    data: { url, events } as never,
+    depth: 0,
+    overrideAccess: false,
+    user: asUser(user),
+  })) as { id: number; secret: string }
+}
+
+async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+const deliveryOf = async (endpointId: number) => {
+  const { rows } = await db.query(
+    `SELECT id, status, attempt_count::int AS attempts, error, response_status::int AS response_status,
+            next_attempt_at FROM webhook_deliveries WHERE endpoint_id = $1 ORDER BY id`,
+    [endpointId],
+  )
+  return rows
+}
+
+const account = (user: User) => ({ owner: user.id, organization: null })
+
+beforeAll(async () => {
+  payload = await testPayload()
+  db = new pg.Pool({ connectionString: process.env.DATABASE_URL })
+  worker = await startWorker({ concurrency: 4 })
+})
+afterAll(async () => {
+  await worker.stop()
+  await db.end()
+})
+
+describe('webhook delivery', () => {
+  it('signs each delivery so the standardwebhooks library verifies it', async () => {
+    const hook = await receiver(() => ({ status: 204 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url, ['track.created'])
+    expect(endpoint.secret).toMatch(/^whsec_/)
+    const req = await createLocalReq({}, payload)
+    await publishEvent(req, {
+      type: 'track.created',
+      account: account(user),
+      data: { track_id: 't1', title: 'Night Drive', artist: 'Maya' },
+    })
+    await publishEvent(req, {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 't1' },
+    })
+    const [delivery] = await waitFor(async () => {
+      const rows = await deliveryOf(endpoint.id)
+      return rows[0]?.status === 'succeeded' ? rows : undefined
+    })
+    expect(delivery).toMatchObject({ attempts: 1, response_status: 204 })
+    expect(hook.received).toHaveLength(1)
+    const { headers, body } = hook.received[0]
+    const verified = new Webhook(endpoint.secret).verify(body, {
+      'webhook-id': headers['webhook-id'] as string,
+      'webhook-timestamp': headers['webhook-timestamp'] as string,
+      'webhook-signature': headers['webhook-signature'] as string,
+    })
+    expect(verified).toMatchObject({
+      event: 'track.created',
+      data: { track_id: 't1', title: 'Night Drive' },
+      webhook_id: String(endpoint.id),
+      delivery_id: headers['webhook-id'],
+    })
+    await hook.close()
+  })
+
+  it('retries a failing receiver with the same webhook-id until it succeeds', async () => {
+    const hook = await receiver((n) => ({ status: n <= 2 ? 503 : 200 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 't2' },
+    })
+    // First retry after about 5 s; the next one is 5 minutes out, so bring it forward.
+    const second = await waitFor(async () => {
+      const rows = await deliveryOf(endpoint.id)
+      return rows[0]?.attempts === 2 ? rows[0] : undefined
+    })
+    expect(second).toMatchObject({ status: 'pending', error: 'HTTP 503' })
+    expect(new Date(second.next_attempt_at).getTime() - Date.now()).toBeGreaterThan(200_000)
+    await db.query(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1`, [
+      `webhook__deliver:${second.id}`,
+    ])
+    const done = await waitFor(async () => {
+      const rows = await deliveryOf(endpoint.id)
+      return rows[0]?.status === 'succeeded' ? rows[0] : undefined
+    })
+    expect(done.attempts).toBe(3)
+    const ids = hook.received.map((r) => r.headers['webhook-id'])
+    expect(new Set(ids).size).toBe(1)
+    const { rows } = await db.query('SELECT failing_since FROM webhook_endpoints WHERE id = $1', [
+      endpoint.id,
+    ])
+    expect(rows[0].failing_since).toBeNull()
+    await hook.close()
+  }, 30_000)
+
+  it('disables an endpoint that answers 410 Gone, and a timeout counts as a failure', async () => {
+    const gone = await receiver(() => ({ status: 410 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, gone.url)
+    await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 't3' },
+    })
+    const failed = await waitFor(async () => {
+      const rows = await deliveryOf(endpoint.id)
+      return rows[0]?.status === 'failed' ? rows[0] : undefined
+    })
+    expect(failed.error).toMatch(/410/)
+    const stored = await payload.findByID({
+      collection: 'webhook-endpoints',
+      id: endpoint.id,
+      overrideAccess: true,
+    })
+    expect(stored.enabled).toBe(false)
+    expect(stored.disabledReason).toMatch(/410/)
+    await gone.close()
+
+    const slow = await receiver(() => ({ status: 200, delayMs: 3000 }))
+    const result = await send(slow.url, {}, '{}', { allowLoopback: true, timeoutMs: 300 })
+    expect(result.error).toMatch(/no response within/)
+    await slow.close()
+  })
+
+  it('honours Retry-After', async () => {
+    const hook = await receiver(() => ({ status: 429, headers: { 'retry-after': '120' } }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 't4' },
+    })
+    const pending = await waitFor(async () => {
+      const rows = await deliveryOf(endpoint.id)
+      return rows[0]?.attempts === 1 ? rows[0] : undefined
+    })
+    const wait = new Date(pending.next_attempt_at).getTime() - Date.now()
+    expect(wait).toBeGreaterThan(110_000)
+    expect(wait).toBeLessThan(125_000)
+    await hook.close()
+  })
+
+  it('sends nothing for a write that rolled back', async () => {
+    const hook = await receiver(() => ({ status: 200 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const event = await publishEvent(req, {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 'rolled-back' },
+    })
+    await killTransaction(req)
+    const { rows } = await db.query('SELECT 1 FROM webhook_events WHERE event_id = $1', [
+      event.eventId,
+    ])
+    expect(rows).toHaveLength(0)
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(await deliveryOf(endpoint.id)).toEqual([])
+    expect(hook.received).toHaveLength(0)
+    await hook.close()
+  })
+
+  it('signs with both secrets for a day after a rotation', async () => {
+    const hook = await receiver(() => ({ status: 200 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    const fresh = await rotateSecret(
+      await createLocalReq({ user: asUser(user) as never }, payload),
+      endpoint.id,
+    )
+    expect(fresh).not.toBe(endpoint.secret)
+    await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 't5' },
+    })
+    await waitFor(async () => (hook.received.length ? true : undefined))
+    const { headers, body } = hook.received[0]
+    const signed = {
+      'webhook-id': headers['webhook-id'] as string,
+      'webhook-timestamp': headers['webhook-timestamp'] as string,
+      'webhook-signature': headers['webhook-signature'] as string,
+    }
+    expect(signed['webhook-signature'].split(' ')).toHaveLength(2)
+    expect(() => new Webhook(fresh).verify(body, signed)).not.toThrow()
+    expect(() => new Webhook(endpoint.secret).verify(body, signed)).not.toThrow()
+    await hook.close()
+  })
+
+  it('attempts again a delivery whose worker died holding it', async () => {
+    const hook = await receiver(() => ({ status: 200 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    const event = await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 't6' },
+    })
+    await waitFor(async () => ((await deliveryOf(endpoint.id)).length ? true : undefined))
+    await waitFor(async () => (hook.received.length ? true : undefined))
+    // Make it look as if a worker took the job 6 minutes ago and died.
+    const [delivery] = await deliveryOf(endpoint.id)
+    await db.query(`UPDATE webhook_deliveries SET status = 'pending' WHERE id = $1`, [delivery.id])
+    await db.query(
+      `SELECT graphile_worker.add_job('webhook__deliver', json_build_object('deliveryId', $1::int),
+                job_key => 'webhook__deliver:' || $1, run_at => now() + interval '1 hour')`,
+      [delivery.id],
+    )
+    await db.query(
+      `UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '6 minutes',
+              locked_by = 'worker-that-died', run_at = now() - interval '6 minutes' WHERE key = $1`,
+      [`webhook__deliver:${delivery.id}`],
+    )
+    await db.query(`SELECT graphile_worker.add_job('webhook__recover', '{}'::json)`)
+    await waitFor(async () => (hook.received.length === 2 ? true : undefined))
+    expect(hook.received[1].headers['webhook-id']).toBe(hook.received[0].headers['webhook-id'])
+    expect(event.isDuplicate).toBe(false)
+    await hook.close()
+  })
+
+  it('emits api_key.created to the key owner’s endpoints', async () => {
+    const hook = await receiver(() => ({ status: 200 }))
+    const user = await makeUser()
+    await endpointFor(user, hook.url, ['api_key.created'])
+    await payload.create({
+      collection: 'api-keys',
+      data: { name: 'emitting key', environment: 'development', scopes: ['tracks:read'] } as never,
+      overrideAccess: false,
+      user: asUser(user),
+    })
+    await waitFor(async () => (hook.received.length ? true : undefined))
+    const body = JSON.parse(hook.received[0].body)
+    expect(body).toMatchObject({ event: 'api_key.created', data: { name: 'emitting key' } })
+    expect(hook.received[0].body).not.toMatch(/tt_test_[0-9A-Za-z]{38}/)
+    await hook.close()
+  })
+})
+
+describe('publishing and endpoints', () => {
+  it('publishes through POST /api/events once per idempotency key, validating the data', async () => {
+    const staff = await makeUser(['staff'])
+    const service = (await payload.create({
+      collection: 'api-keys',
+      data: { name: 'publisher', environment: 'production', scopes: ['events:publish'] } as never,
+      overrideAccess: false,
+      user: asUser(staff),
+    })) as unknown as { key: string }
+    const user = await makeUser()
+    const call = (body: unknown, key = service.key) =>
+      handlePublish(
+        payload,
+        keyService().verifier,
+        `Bearer ${key}`,
+        JSON.stringify(body),
+        undefined,
+      )
+    const body = {
+      type: 'model.training_failed',
+      account: `user:${user.id}`,
+      data: { model_id: 'm1', run_id: 'r1', error: 'OOM' },
+      idempotencyKey: unique('idem'),
+    }
+    const first = await call(body)
+    expect(first.status).toBe(202)
+    const again = await call(body)
+    expect(again).toMatchObject({ status: 200, body: { duplicate: true } })
+    expect((again.body as { id: string }).id).toBe((first.body as { id: string }).id)
+    expect(
+      await call({ ...body, data: { model_id: 'm1' }, idempotencyKey: undefined }),
+    ).toMatchObject({
+      status: 422,
+      body: { error: { field: 'data.run_id' } },
+    })
+    expect(await call({ ...body, type: 'track.exploded' })).toMatchObject({
+      status: 400,
+      body: { error: { field: 'type' } },
+    })
+    expect(await call({ ...body, account: 'user:999999' })).toMatchObject({ status: 422 })
+    const member = (await payload.create({
+      collection: 'api-keys',
+      data: {
+        name: 'not a publisher',
+        environment: 'development',
+        scopes: ['tracks:read'],
+      } as never,
+      overrideAccess: false,
+      user: asUser(user),
+    })) as unknown as { key: string }
+    expect((await call(body, member.key)).status).toBe(403)
+  })
+
+  it('refuses endpoints whose URL is private, and names the field', async () => {
+    const user = await makeUser()
+    for (const url of [
+      'https://10.0.0.1/hook',
+      'https://169.254.169.254/latest',
+      'ftp://example.com',
+    ]) {
+      expect(await rejection(endpointFor(user, url))).toContain('url')
+    }
+    const refused = await send('http://127.0.0.1:9/', {}, '{}', { allowLoopback: false })
+    expect(refused.error).toMatch(/refused to connect/)
+  })
+})
