@@ -8,7 +8,10 @@ export const redeliverEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) {
-      return Response.json({ errors: [{ message: 'Sign in to manage webhooks.' }] }, { status: 401 })
+      return Response.json(
+        { errors: [{ message: 'Sign in to manage webhooks.' }] },
+        { status: 401 },
+      )
     }
     const id = await redeliver(req, String(req.routeParams?.id ?? ''))
     return Response.json({ redelivering: id }, { status: 202 })

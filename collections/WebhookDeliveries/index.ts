@@ -12,13 +12,26 @@ export const WebhookDeliveries: CollectionConfig = {
   access: { create: nobody, read: keyOwnerOrManager, update: nobody, delete: nobody },
   admin: {
     useAsTitle: 'deliveryId',
-    defaultColumns: ['deliveryId', 'eventType', 'endpoint', 'status', 'attemptCount', 'nextAttemptAt'],
+    defaultColumns: [
+      'deliveryId',
+      'eventType',
+      'endpoint',
+      'status',
+      'attemptCount',
+      'nextAttemptAt',
+    ],
     group: 'Webhooks',
   },
   fields: [
     // The webhook-id header: the same on every attempt of this delivery.
     { name: 'deliveryId', type: 'text', required: true, unique: true, index: true },
-    { name: 'event', type: 'relationship', relationTo: 'webhook-events', required: true, index: true },
+    {
+      name: 'event',
+      type: 'relationship',
+      relationTo: 'webhook-events',
+      required: true,
+      index: true,
+    },
     { name: 'eventType', type: 'text', required: true },
     {
       name: 'endpoint',

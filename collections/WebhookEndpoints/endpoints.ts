@@ -16,7 +16,9 @@ const signIn = () =>
 const badField = (field: string, message: string) =>
   Response.json({ errors: [{ message, field }] }, { status: 400 })
 
-const testBody = z.object({ type: z.enum(ALL_EVENT_TYPES as [EventType, ...EventType[]]).optional() })
+const testBody = z.object({
+  type: z.enum(ALL_EVENT_TYPES as [EventType, ...EventType[]]).optional(),
+})
 const replayBody = z.object({ since: z.iso.datetime({ offset: true }) })
 
 /** Secret reveal/rotation, test events, re-enabling and replay on /api/webhook-endpoints/:id/… */

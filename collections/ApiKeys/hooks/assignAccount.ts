@@ -1,6 +1,6 @@
 import { APIError, ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
-import { canManage, memberRole } from '@/access/organizationAccess'
+import { assignOwnership } from '@/access/accountOwnership'
 import { hasRole, type Plan } from '@/access/roles'
 import { MAX_ACTIVE_KEYS } from '@/lib/keys/caps'
 import { grantableScopes, isScope } from '@/lib/keys/scopes'
@@ -58,26 +58,8 @@ export const assignAccount: CollectionBeforeValidateHook = async ({
     data.owner = old.owner ? Number(relationId(old.owner)) : null
     data.organization = old.organization ? Number(relationId(old.organization)) : null
     data.rotatedFrom = old.id
-  } else if (data.organization) {
-    const organization = await req.payload
-      .findByID({
-        collection: 'organizations',
-        id: relationId(data.organization),
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      .catch(() => null)
-    if (!organization) throw invalid('organization', 'Organization not found.')
-    if (!isStaff && !canManage(memberRole(organization.members, user.id))) {
-      throw invalid(
-        'organization',
-        'Only owners and admins of the organization can create its keys.',
-      )
-    }
-    data.owner = null
   } else {
-    data.owner = user.id
+    await assignOwnership(req, 'api-keys', data, 'keys')
   }
   data.createdBy = user.id
   data.status = 'active'
