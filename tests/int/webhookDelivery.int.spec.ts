@@ -371,3 +371,30 @@ describe('publishing and endpoints', () => {
     expect(refused.error).toMatch(/refused to connect/)
   })
 })
+
+describe('usage.limit_reached', () => {
+  it('is published once per account, limit and window', async () => {
+    const user = await makeUser()
+    const key = (await payload.create({
+      collection: 'api-keys',
+      data: { name: 'limited', environment: 'development', scopes: ['tracks:read'] } as never,
+      overrideAccess: false,
+      user: asUser(user),
+    })) as unknown as { key: string }
+    for (let i = 0; i < 14; i++) await keyService().verifier.verify({ key: key.key })
+    const events = await waitFor(async () => {
+      const { rows } = await db.query(
+        `SELECT data FROM webhook_events WHERE type = 'usage.limit_reached' AND owner_id = $1`,
+        [user.id],
+      )
+      return rows.length ? rows : undefined
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const { rows } = await db.query(
+      `SELECT data FROM webhook_events WHERE type = 'usage.limit_reached' AND owner_id = $1`,
+      [user.id],
+    )
+    expect(rows).toHaveLength(1)
+    expect(events[0].data).toMatchObject({ resource: 'api_calls', window: 'minute', limit: 10 })
+  })
+})

@@ -77,6 +77,8 @@ export type LimitDecision = {
   remaining?: number
   /** Seconds until that window resets. */
   resetSeconds?: number
+  /** That window is a key's own limit, not the account's. */
+  isKeyLimit?: boolean
 }
 
 const bucketOf = (window: Window, now: number) => Math.floor(now / WINDOW_MS[window])
@@ -110,6 +112,7 @@ export function decide(
     limit: check.limit,
     // count is after the increment when allowed, the unchanged count when refused.
     remaining: Math.max(0, check.limit - count),
+    isKeyLimit: check.counter !== undefined,
     resetSeconds: Math.max(1, Math.ceil((ttlMs > 0 ? ttlMs : windowEnd - now) / 1000)),
   }
 }

@@ -4,6 +4,7 @@ import { databaseUrl } from '../defaults'
 import { logger } from '../logger'
 import { redis } from '../redis'
 import { createUsageBuffer, type UsageBuffer } from '../usage/events'
+import { emitLimitReached } from '../webhooks/limitReached'
 import { subscribeToInvalidations, unsubscribeFromInvalidations } from './cache'
 import { createVerifier, type Verifier, type VerifyInput, type VerifyOptions } from './verifier'
 
@@ -23,7 +24,12 @@ export function keyService(): Service {
     logger.warn({ msg: 'idle verifier database connection closed', err: err.message }),
   )
   const usage = createUsageBuffer(pool)
-  const verifier = createVerifier({ pool, redis: redis(), usage })
+  const verifier = createVerifier({
+    pool,
+    redis: redis(),
+    usage,
+    onLimitReached: (account, hit, at) => void emitLimitReached(pool, account, hit, at),
+  })
   subscribeToInvalidations()
   globalForKeys.ttKeyService = { verifier, usage, pool }
   return globalForKeys.ttKeyService

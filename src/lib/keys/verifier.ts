@@ -3,7 +3,7 @@ import type { Pool } from 'pg'
 import { limitsFor } from '@/fields/limitsField'
 
 import { logger } from '../logger'
-import { effectiveLimits, type Resource } from '../plans'
+import { effectiveLimits, WINDOW_MS, type Resource, type Window } from '../plans'
 import type { RedisStore } from '../redis'
 import type { UsageBuffer } from '../usage/events'
 import { localKeyCache, metadataKey, readLocal, STALE, writeLocal } from './cache'
@@ -82,6 +82,12 @@ export type VerifierDeps = {
   redisTtlSeconds?: number
   /** A Redis call slower than this counts as Redis being down. */
   redisTimeoutMs?: number
+  /** Called the first time (per process) an account hits one of its limits in a window. */
+  onLimitReached?: (
+    account: string,
+    hit: { resource: Resource; window: Window; limit: number },
+    at: number,
+  ) => void
 }
 
 /** While Redis is down invalidations cannot arrive: cached keys are re-read after a second. */
@@ -104,6 +110,7 @@ export function createVerifier(deps: VerifierDeps): Verifier {
   const cache = localKeyCache().local
   const fallback = createLocalLimiter()
   let degradedSince: Date | undefined
+  const limitsReached = new Set<string>()
 
   function markDown(err: unknown) {
     if (degradedSince) return
@@ -292,6 +299,23 @@ export function createVerifier(deps: VerifierDeps): Verifier {
           }
         : undefined
     if (!decision.isAllowed) {
+      if (!decision.isKeyLimit && decision.resource && decision.window) {
+        const bucket = Math.floor(at / WINDOW_MS[decision.window])
+        const seenKey = `${record.account}:${decision.resource}:${decision.window}:${bucket}`
+        if (!limitsReached.has(seenKey)) {
+          if (limitsReached.size > 10_000) limitsReached.clear()
+          limitsReached.add(seenKey)
+          deps.onLimitReached?.(
+            record.account,
+            {
+              resource: decision.resource,
+              window: decision.window,
+              limit: decision.limit as number,
+            },
+            at,
+          )
+        }
+      }
       const code = decision.resource === 'api_calls' ? 'RATE_LIMITED' : 'USAGE_EXCEEDED'
       return finish({ valid: false, code, ...details, ratelimit })
     }

@@ -1,0 +1,51 @@
+import type { Pool } from 'pg'
+
+import { logger } from '../logger'
+import { WINDOW_MS, type Resource, type Window } from '../plans'
+import { newId } from './publish'
+
+/**
+ * Publishes `usage.limit_reached` for an account the first time it hits a limit in a window.
+ * One SQL statement writes the event and its fan-out job together; the idempotency scope
+ * (account, resource, window, bucket) makes it once per window across every verifier.
+ */
+export async function emitLimitReached(
+  pool: Pick<Pool, 'query'>,
+  account: string,
+  hit: { resource: Resource; window: Window; limit: number },
+  now = Date.now(),
+): Promise<void> {
+  const length = WINDOW_MS[hit.window]
+  const bucket = Math.floor(now / length)
+  const owner = account.startsWith('u') ? Number(account.slice(1)) : null
+  const organization = account.startsWith('o') ? Number(account.slice(1)) : null
+  const data = {
+    resource: hit.resource,
+    window: hit.window,
+    limit: hit.limit,
+    resets_at: new Date((bucket + 1) * length).toISOString(),
+  }
+  try {
+    await pool.query(
+      `WITH event AS (
+         INSERT INTO webhook_events (event_id, type, owner_id, organization_id, data,
+                                     idempotency_scope, is_test, updated_at, created_at)
+         VALUES ($1, 'usage.limit_reached', $2, $3, $4::jsonb, $5, false, now(), now())
+         ON CONFLICT (idempotency_scope) DO NOTHING
+         RETURNING id
+       )
+       SELECT graphile_worker.add_job('webhook__fanout', json_build_object('eventId', id),
+                job_key => 'webhook__fanout:' || id, max_attempts => 10)
+         FROM event`,
+      [
+        newId('evt'),
+        owner,
+        organization,
+        JSON.stringify(data),
+        `limit:${account}:${hit.resource}:${hit.window}:${bucket}`,
+      ],
+    )
+  } catch (err) {
+    logger.warn({ msg: 'usage.limit_reached not recorded', err: String(err) })
+  }
+}
