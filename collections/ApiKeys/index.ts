@@ -1,8 +1,9 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
 import { keyOwnerOrManager } from '@/access/keyOwnerOrManager'
 import { limitsField } from '@/fields/limitsField'
+import { systemField, systemOnly } from '@/fields/systemField'
 import { KEY_ENVIRONMENTS } from '@/lib/keys/format'
 import { parseAllowlistEntry } from '@/lib/keys/ipAllowlist'
 import { ALL_SCOPES, isScope, SCOPES } from '@/lib/keys/scopes'
@@ -13,7 +14,6 @@ import { auditChange, auditDelete, rememberHash } from './hooks/audit'
 import { issueKey, revealIssuedKey } from './hooks/issueKey'
 
 /** Written by the system only (issue, revoke, rotate, verification). */
-const systemOnly: FieldAccess = () => false
 /** Set once, when the key is created. */
 const createOnly = { update: systemOnly }
 
@@ -63,14 +63,7 @@ export const ApiKeys: CollectionConfig = {
       hidden: true,
       access: { create: systemOnly, update: systemOnly },
     },
-    {
-      name: 'owner',
-      type: 'relationship',
-      relationTo: 'users',
-      index: true,
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
+    systemField({ name: 'owner', type: 'relationship', relationTo: 'users', index: true }),
     {
       name: 'organization',
       type: 'relationship',
@@ -149,39 +142,11 @@ export const ApiKeys: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
       access: { create: systemOnly, update: systemOnly },
     },
-    {
-      name: 'lastUsedAt',
-      type: 'date',
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
-    {
-      name: 'createdBy',
-      type: 'relationship',
-      relationTo: 'users',
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
-    {
-      name: 'revokedAt',
-      type: 'date',
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
-    {
-      name: 'revokedBy',
-      type: 'relationship',
-      relationTo: 'users',
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
-    {
-      name: 'rotatedFrom',
-      type: 'relationship',
-      relationTo: 'api-keys',
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
+    systemField({ name: 'lastUsedAt', type: 'date' }),
+    systemField({ name: 'createdBy', type: 'relationship', relationTo: 'users' }),
+    systemField({ name: 'revokedAt', type: 'date' }),
+    systemField({ name: 'revokedBy', type: 'relationship', relationTo: 'users' }),
+    systemField({ name: 'rotatedFrom', type: 'relationship', relationTo: 'api-keys' }),
     { name: 'notes', type: 'textarea', maxLength: 1000 },
   ],
   hooks: {

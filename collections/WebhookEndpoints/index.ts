@@ -1,13 +1,13 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
 import { keyOwnerOrManager } from '@/access/keyOwnerOrManager'
+import { systemField, systemOnly } from '@/fields/systemField'
 import { ALL_EVENT_TYPES, isEventType } from '@/lib/webhooks/events'
 
 import { endpointActions } from './endpoints'
 import { checkEndpoint, issueSecret, revealIssuedSecret } from './hooks'
 
-const systemOnly: FieldAccess = () => false
 const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/
 const RESERVED_HEADER = /^(webhook-|content-|host$|user-agent$|connection$|transfer-encoding$)/i
 
@@ -76,14 +76,7 @@ export const WebhookEndpoints: CollectionConfig = {
       max: 1000,
       admin: { description: 'Deliveries to this endpoint never exceed this many per second.' },
     },
-    {
-      name: 'owner',
-      type: 'relationship',
-      relationTo: 'users',
-      index: true,
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
+    systemField({ name: 'owner', type: 'relationship', relationTo: 'users', index: true }),
     {
       name: 'organization',
       type: 'relationship',
@@ -112,30 +105,10 @@ export const WebhookEndpoints: CollectionConfig = {
       hidden: true,
       access: { create: systemOnly, update: systemOnly },
     },
-    {
-      name: 'previousSecretExpiresAt',
-      type: 'date',
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
-    {
-      name: 'failingSince',
-      type: 'date',
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
-    {
-      name: 'disabledAt',
-      type: 'date',
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
-    {
-      name: 'disabledReason',
-      type: 'text',
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { create: systemOnly, update: systemOnly },
-    },
+    systemField({ name: 'previousSecretExpiresAt', type: 'date' }),
+    systemField({ name: 'failingSince', type: 'date' }),
+    systemField({ name: 'disabledAt', type: 'date' }),
+    systemField({ name: 'disabledReason', type: 'text' }),
   ],
   hooks: {
     beforeValidate: [checkEndpoint],
