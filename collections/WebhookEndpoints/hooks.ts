@@ -3,6 +3,7 @@ import {
   ValidationError,
   type CollectionAfterChangeHook,
   type CollectionBeforeChangeHook,
+  type CollectionBeforeDeleteHook,
   type CollectionBeforeValidateHook,
 } from 'payload'
 
@@ -42,4 +43,14 @@ export const revealIssuedSecret: CollectionAfterChangeHook = ({ doc, operation, 
   if (operation !== 'create' || typeof secret !== 'string') return doc
   delete req.context.issuedSecret
   return { ...doc, secret }
+}
+
+/** An endpoint's delivery log goes with it (deliveries cannot outlive their endpoint). */
+export const deleteDeliveries: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({
+    collection: 'webhook-deliveries',
+    where: { endpoint: { equals: id } },
+    overrideAccess: true,
+    req,
+  })
 }

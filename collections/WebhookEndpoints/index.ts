@@ -6,7 +6,7 @@ import { systemField, systemOnly } from '@/fields/systemField'
 import { ALL_EVENT_TYPES, isEventType } from '@/lib/webhooks/events'
 
 import { endpointActions } from './endpoints'
-import { checkEndpoint, issueSecret, revealIssuedSecret } from './hooks'
+import { checkEndpoint, deleteDeliveries, issueSecret, revealIssuedSecret } from './hooks'
 
 const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/
 const RESERVED_HEADER = /^(webhook-|content-|host$|user-agent$|connection$|transfer-encoding$)/i
@@ -114,6 +114,7 @@ export const WebhookEndpoints: CollectionConfig = {
     beforeValidate: [checkEndpoint],
     beforeChange: [issueSecret],
     afterChange: [revealIssuedSecret],
+    beforeDelete: [deleteDeliveries],
   },
   endpoints: endpointActions,
   timestamps: true,

@@ -398,3 +398,25 @@ describe('usage.limit_reached', () => {
     expect(events[0].data).toMatchObject({ resource: 'api_calls', window: 'minute', limit: 10 })
   })
 })
+
+describe('deleting an endpoint', () => {
+  it('takes its delivery log with it', async () => {
+    const hook = await receiver(() => ({ status: 200 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 'gone' },
+    })
+    await waitFor(async () => ((await deliveryOf(endpoint.id)).length ? true : undefined))
+    await payload.delete({
+      collection: 'webhook-endpoints',
+      id: endpoint.id,
+      overrideAccess: false,
+      user: asUser(user),
+    })
+    expect(await deliveryOf(endpoint.id)).toEqual([])
+    await hook.close()
+  })
+})

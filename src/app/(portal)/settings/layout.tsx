@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 const TABS = [
   { href: '/settings/profile', label: 'Profile' },
   { href: '/settings/organization', label: 'Organizations' },
+  { href: '/settings/webhooks', label: 'Webhooks' },
 ]
 
 export default function SettingsLayout({ children }: { children: ReactNode }) {

@@ -1,0 +1,226 @@
+import 'server-only'
+
+import type { PaginatedDocs, Where } from 'payload'
+
+import { env } from '@/lib/env'
+import {
+  ALL_EVENT_TYPES,
+  EVENT_TYPES,
+  eventJsonSchema,
+  type EventType,
+} from '@/lib/webhooks/events'
+import type { User, WebhookDelivery, WebhookEndpoint } from '@/payload-types'
+import { DELIVERIES_PER_PAGE, type DeliveryStatus } from '@/schemas/webhooks'
+
+import { managedOrganizations } from './apiKeys'
+import { payloadClient } from './session'
+
+/** The window the health of an endpoint is measured over. */
+export const HEALTH_DAYS = 7
+
+export type EndpointHealth = {
+  days: number
+  succeeded: number
+  failed: number
+  pending: number
+  /** Succeeded out of finished (succeeded or failed) deliveries, 0..1; null when none finished. */
+  successRate: number | null
+  lastDelivery: { at: string; status: WebhookDelivery['status'] } | null
+}
+
+export type EndpointWithHealth = WebhookEndpoint & { health: EndpointHealth }
+
+/** The addresses deliveries come from, for receivers' allowlists (none when unset). */
+export function egressIps(): string[] {
+  return (env().WEBHOOK_EGRESS_IPS ?? '')
+    .split(',')
+    .map((ip) => ip.trim())
+    .filter(Boolean)
+}
+
+/** A delivery body as receivers get it, with the example `data` of `type`. */
+export function examplePayload(type: EventType): string {
+  return JSON.stringify(
+    {
+      event: type,
+      timestamp: '2026-11-25T10:00:00.000Z',
+      data: EVENT_TYPES[type].example,
+      webhook_id: '12',
+      delivery_id: 'msg_0mhf3k2a94f1c2b7e9a0d3c6b8f12',
+    },
+    null,
+    2,
+  )
+}
+
+export type EventCatalogEntry = {
+  type: EventType
+  description: string
+  /** The whole delivery body, pretty-printed JSON. */
+  example: string
+  /** The JSON Schema of `data`, pretty-printed. */
+  schema: string
+}
+
+/** Every event type with its description, an example delivery and the schema of its data. */
+export function eventCatalog(): EventCatalogEntry[] {
+  return ALL_EVENT_TYPES.map((type) => ({
+    type,
+    description: EVENT_TYPES[type].description,
+    example: examplePayload(type),
+    schema: JSON.stringify(eventJsonSchema(type), null, 2),
+  }))
+}
+
+/** When a delivery was last attempted (its newest attempt), else when it was created. */
+export function lastAttemptAt(delivery: Pick<WebhookDelivery, 'attempts' | 'createdAt'>): string {
+  const attempts = deliveryAttempts(delivery.attempts)
+  return attempts.at(-1)?.at ?? delivery.createdAt
+}
+
+export type DeliveryAttempt = {
+  at: string
+  responseStatus: number | null
+  durationMs: number | null
+  error: string | null
+}
+
+/** The JSON `attempts` column as typed rows (anything malformed is skipped). */
+export function deliveryAttempts(value: unknown): DeliveryAttempt[] {
+  if (!Array.isArray(value)) return []
+  return value.flatMap((item) => {
+    if (typeof item !== 'object' || item === null) return []
+    const row = item as Record<string, unknown>
+    if (typeof row.at !== 'string') return []
+    return [
+      {
+        at: row.at,
+        responseStatus: typeof row.responseStatus === 'number' ? row.responseStatus : null,
+        durationMs: typeof row.durationMs === 'number' ? row.durationMs : null,
+        error: typeof row.error === 'string' ? row.error : null,
+      },
+    ]
+  })
+}
+
+/** Success rate over the last week and the newest delivery, read with the user's access. */
+export async function endpointHealth(
+  user: User,
+  endpointId: number,
+  now = Date.now(),
+): Promise<EndpointHealth> {
+  const payload = await payloadClient()
+  const since = new Date(now - HEALTH_DAYS * 86_400_000).toISOString()
+  const count = async (status: DeliveryStatus) => {
+    const { totalDocs } = await payload.count({
+      collection: 'webhook-deliveries',
+      where: {
+        and: [
+          { endpoint: { equals: endpointId } },
+          { status: { equals: status } },
+          { createdAt: { greater_than_equal: since } },
+        ],
+      },
+      overrideAccess: false,
+      user,
+    })
+    return totalDocs
+  }
+  const [succeeded, failed, pending, latest] = await Promise.all([
+    count('succeeded'),
+    count('failed'),
+    count('pending'),
+    payload.find({
+      collection: 'webhook-deliveries',
+      where: { endpoint: { equals: endpointId } },
+      sort: '-createdAt',
+      limit: 1,
+      pagination: false,
+      depth: 0,
+      select: { status: true, attempts: true, createdAt: true },
+      overrideAccess: false,
+      user,
+    }),
+  ])
+  const finished = succeeded + failed
+  const last = latest.docs[0]
+  return {
+    days: HEALTH_DAYS,
+    succeeded,
+    failed,
+    pending,
+    successRate: finished > 0 ? succeeded / finished : null,
+    lastDelivery: last ? { at: lastAttemptAt(last), status: last.status } : null,
+  }
+}
+
+/**
+ * The user's own endpoints and those of the organizations they own or administer, newest
+ * first, each with its health. Access rules apply as well (overrideAccess: false).
+ */
+export async function listEndpoints(user: User): Promise<EndpointWithHealth[]> {
+  const payload = await payloadClient()
+  const organizationIds = (await managedOrganizations(user)).map((org) => org.id)
+  const personal: Where = { owner: { equals: user.id } }
+  const where: Where =
+    organizationIds.length > 0
+      ? { or: [personal, { organization: { in: organizationIds } }] }
+      : personal
+  const { docs } = await payload.find({
+    collection: 'webhook-endpoints',
+    where,
+    sort: '-createdAt',
+    limit: 100,
+    depth: 1,
+    populate: { organizations: { name: true, slug: true } },
+    overrideAccess: false,
+    user,
+  })
+  const now = Date.now()
+  return Promise.all(
+    docs.map(async (endpoint) => ({
+      ...endpoint,
+      health: await endpointHealth(user, endpoint.id, now),
+    })),
+  )
+}
+
+/** One endpoint (organization populated), or null when it does not exist or is not the user's. */
+export async function getEndpoint(
+  user: User,
+  id: string | number,
+): Promise<WebhookEndpoint | null> {
+  if (!/^\d{1,12}$/.test(String(id))) return null
+  const payload = await payloadClient()
+  const endpoint = await payload.findByID({
+    collection: 'webhook-endpoints',
+    id: Number(id),
+    depth: 1,
+    populate: { organizations: { name: true, slug: true } },
+    disableErrors: true,
+    overrideAccess: false,
+    user,
+  })
+  return endpoint ?? null
+}
+
+/** An endpoint's deliveries, newest first, 20 a page, optionally of one status. */
+export async function listDeliveries(
+  user: User,
+  endpointId: number,
+  { status, page = 1 }: { status?: DeliveryStatus; page?: number } = {},
+): Promise<PaginatedDocs<WebhookDelivery>> {
+  const payload = await payloadClient()
+  const and: Where[] = [{ endpoint: { equals: endpointId } }]
+  if (status) and.push({ status: { equals: status } })
+  return payload.find({
+    collection: 'webhook-deliveries',
+    where: { and },
+    sort: '-createdAt',
+    limit: DELIVERIES_PER_PAGE,
+    page,
+    depth: 0,
+    overrideAccess: false,
+    user,
+  })
+}

@@ -1,0 +1,100 @@
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { expect, test } from '@playwright/test'
+import { Webhook } from 'standardwebhooks'
+
+import { createVerifiedUser, expectAccessible, logIn } from './helpers'
+
+type Received = { headers: IncomingMessage['headers']; body: string }
+
+async function receiver() {
+  const received: Received[] = []
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') })
+      response.writeHead(200)
+      response.end('ok')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
+}
+
+test('add an endpoint, send a test event, read the delivery log and redeliver', async ({
+  browser,
+  request,
+}) => {
+  const hook = await receiver()
+  const user = await createVerifiedUser(request)
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const page = await context.newPage()
+  await logIn(page, user)
+
+  await page.goto('/settings/webhooks')
+  await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('main').getByRole('link', { name: 'Add endpoint' }).first().click()
+  await expectAccessible(page)
+
+  const url = page.getByRole('textbox', { name: /^URL/ })
+  await url.fill('https://10.0.0.1/hook')
+  await page.getByRole('button', { name: 'Add endpoint' }).click()
+  await expect(
+    page
+      .getByRole('main')
+      .getByText(/refused/i)
+      .first(),
+  ).toBeVisible()
+
+  await url.fill(hook.url)
+  await page.getByRole('button', { name: 'Add endpoint' }).click()
+  const shown = page.getByTestId('endpoint-secret')
+  await expect(shown).toHaveText(/^whsec_/)
+  const secret = (await shown.textContent()) as string
+  await page.getByRole('button', { name: 'Copy secret' }).click()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret)
+
+  await page.goto('/settings/webhooks')
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: new RegExp(hook.url.replace(/[.:/]/g, '\\$&')) })
+    .first()
+    .click()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Send test event' }).click()
+  await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(1)
+  const first = hook.received[0]
+  const verified = new Webhook(secret).verify(first.body, {
+    'webhook-id': first.headers['webhook-id'] as string,
+    'webhook-timestamp': first.headers['webhook-timestamp'] as string,
+    'webhook-signature': first.headers['webhook-signature'] as string,
+  })
+  expect(verified).toHaveProperty('event')
+
+  await expect(async () => {
+    await page.reload()
+    await expect(
+      page
+        .getByRole('main')
+        .getByText(/succeeded/i)
+        .first(),
+    ).toBeVisible({ timeout: 1000 })
+  }).toPass({ timeout: 20_000 })
+  await page.getByRole('button', { name: 'Redeliver' }).first().click()
+  await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(2)
+  expect(hook.received[1].headers['webhook-id']).toBe(first.headers['webhook-id'])
+
+  await page.goto('/docs/webhooks')
+  await expect(page.getByRole('heading', { level: 1, name: 'Verifying webhooks' })).toBeVisible()
+  await expectAccessible(page)
+  await context.close()
+  await hook.close()
+})
