@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -419,4 +420,128 @@ describe('deleting an endpoint', () => {
     expect(await deliveryOf(endpoint.id)).toEqual([])
     await hook.close()
   })
+})
+
+describe('delivery limits and failures', () => {
+  it('keeps deliveries to one endpoint under its maximum rate', async () => {
+    const arrivals: number[] = []
+    const hook = await receiver(() => {
+      arrivals.push(Date.now())
+      return { status: 200 }
+    })
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    await db.query('UPDATE webhook_endpoints SET max_per_second = 2 WHERE id = $1', [endpoint.id])
+    const req = await createLocalReq({}, payload)
+    for (let i = 0; i < 6; i++) {
+      await publishEvent(req, {
+        type: 'track.deleted',
+        account: account(user),
+        data: { track_id: `r${i}` },
+      })
+    }
+    await waitFor(async () => (arrivals.length === 6 ? true : undefined), 20_000)
+    const perSecond = new Map<number, number>()
+    for (const at of arrivals)
+      perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1)
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(3)
+    expect(arrivals[5] - arrivals[0]).toBeGreaterThanOrEqual(1500)
+    await hook.close()
+  }, 30_000)
+
+  it('disables an endpoint failing for 5 days and tells its owner by mail', async () => {
+    const hook = await receiver(() => ({ status: 500 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    await db.query(
+      `UPDATE webhook_endpoints SET failing_since = now() - interval '6 days' WHERE id = $1`,
+      [endpoint.id],
+    )
+    await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 'five-days' },
+    })
+    const disabled = await waitFor(async () => {
+      const { rows } = await db.query(
+        'SELECT enabled, disabled_reason FROM webhook_endpoints WHERE id = $1',
+        [endpoint.id],
+      )
+      return rows[0].enabled === false ? rows[0] : undefined
+    })
+    expect(disabled.disabled_reason).toMatch(/5 days/)
+    // The mail job is queued with the failure; the worker may already have sent it.
+    const mails = await waitFor(async () => {
+      const { rows } = await db.query(
+        `SELECT 1 FROM graphile_worker._private_jobs j
+           JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+          WHERE t.identifier = 'mail__send' AND j.payload->>'to' = $1`,
+        [user.email],
+      )
+      const count = rows.length + (await mailCaught(user.email))
+      return count > 0 ? count : undefined
+    })
+    expect(mails).toBeGreaterThan(0)
+    await hook.close()
+  })
+})
+
+/** Mail already delivered by the worker lands in the test SMTP server's directory. */
+async function mailCaught(to: string): Promise<number> {
+  const { readdir, readFile } = await import('node:fs/promises')
+  const dir = process.env.TEST_MAIL_DIR as string
+  const files = await readdir(dir).catch(() => [] as string[])
+  let count = 0
+  for (const file of files) {
+    if ((await readFile(`${dir}/${file}`, 'utf8')).includes(to)) count++
+  }
+  return count
+}
+
+describe('a worker killed in the middle of a delivery', () => {
+  it('loses nothing: the delivery is attempted again when a worker runs', async () => {
+    let isHanging = true
+    const hook = await receiver(() =>
+      isHanging ? { status: 200, delayMs: 30_000 } : { status: 200 },
+    )
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    // Only a separate worker process runs jobs now; it is killed once it is mid-delivery.
+    await worker.stop()
+    const child = spawn('npx', ['tsx', 'scripts/worker.ts'], {
+      env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
+      stdio: 'ignore',
+      detached: true,
+    })
+    await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 'killed' },
+    })
+    await waitFor(async () => (hook.received.length === 1 ? true : undefined), 60_000)
+    process.kill(-(child.pid as number), 'SIGKILL')
+    isHanging = false
+    const [delivery] = await deliveryOf(endpoint.id)
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 0 })
+    const { rows: locked } = await db.query(
+      'SELECT locked_at FROM graphile_worker._private_jobs WHERE key = $1',
+      [`webhook__deliver:${delivery.id}`],
+    )
+    expect(locked[0].locked_at).not.toBeNull()
+    // The recovery job releases jobs locked for over 5 minutes: move the lock back in time.
+    await db.query(
+      `UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '6 minutes' WHERE key = $1`,
+      [`webhook__deliver:${delivery.id}`],
+    )
+    worker = await startWorker({ concurrency: 4 })
+    await db.query(`SELECT graphile_worker.add_job('webhook__recover', '{}'::json)`)
+    const done = await waitFor(async () => {
+      const [row] = await deliveryOf(endpoint.id)
+      return row.status === 'succeeded' ? row : undefined
+    })
+    expect(done.attempts).toBe(1)
+    expect(hook.received).toHaveLength(2)
+    expect(hook.received[1].headers['webhook-id']).toBe(hook.received[0].headers['webhook-id'])
+    await hook.close()
+  }, 120_000)
 })
