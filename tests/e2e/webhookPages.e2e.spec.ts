@@ -92,6 +92,22 @@ test('add an endpoint, send a test event, read the delivery log and redeliver', 
   await expect.poll(() => hook.received.length, { timeout: 15_000 }).toBe(2)
   expect(hook.received[1].headers['webhook-id']).toBe(first.headers['webhook-id'])
 
+  await page.getByRole('button', { name: 'Reveal secret' }).click()
+  await expect(page.getByTestId('endpoint-secret')).toHaveText(secret)
+  await page.getByRole('button', { name: 'Rotate secret' }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click()
+  await expect(page.getByTestId('endpoint-secret')).not.toHaveText(secret)
+  await expect(page.getByTestId('endpoint-secret')).toHaveText(/^whsec_/)
+
+  await page.getByLabel(/Failed since/).fill('2026-01-01T00:00')
+  await page.getByRole('button', { name: 'Replay', exact: true }).click()
+  await expect(
+    page
+      .getByRole('main')
+      .getByText(/replay|no failed/i)
+      .first(),
+  ).toBeVisible()
+
   await page.goto('/docs/webhooks')
   await expect(page.getByRole('heading', { level: 1, name: 'Verifying webhooks' })).toBeVisible()
   await expectAccessible(page)
