@@ -1,13 +1,13 @@
 'use client'
 
 import Link from 'next/link'
-import { useActionState, useId, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useActionState, useId, useState, type ReactNode } from 'react'
 
+import { offsetAt, TextField, useIsClient } from '@/components/FormFields/index.client'
 import { NewKeyPanel } from '@/components/NewKeyPanel/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Input, Select, Textarea } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
 import type { IssuedKeyState } from '@/schemas/apiKeys'
 
 export type ScopeOption = { value: string; description: string; isService: boolean }
@@ -41,15 +41,6 @@ const ENVIRONMENTS = [
 
 const EMPTY: KeyFormDefaults = { name: '', scopes: [], expiresAt: null, ipAllowlist: [], notes: '' }
 
-const noSubscription = () => () => {}
-/** False while rendering on the server and hydrating, true afterwards. */
-const useIsClient = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  )
-
 const pad = (value: number) => String(value).padStart(2, '0')
 
 /** An ISO date-time as a `datetime-local` value: local time in the browser, UTC on the server. */
@@ -68,13 +59,6 @@ function toLocalInput(iso: string | null, isLocal: boolean): string {
       ]
   const [year, month, day, hour, minute] = parts
   return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`
-}
-
-/** Minutes to add to a local time for UTC at that date (0 before hydration: read as UTC). */
-function offsetAt(localValue: string, isClient: boolean): number {
-  if (!isClient) return 0
-  const date = localValue ? new Date(localValue) : new Date()
-  return Number.isNaN(date.getTime()) ? new Date().getTimezoneOffset() : date.getTimezoneOffset()
 }
 
 /** Create or edit an API key: name, environment, scopes, expiry, IP allowlist, owner, notes. */
@@ -274,63 +258,6 @@ export function ApiKeyForm({
         {pending ? pendingLabel : submitLabel}
       </Button>
     </form>
-  )
-}
-
-type InputProps = {
-  id: string
-  name: string
-  'aria-invalid': true | undefined
-  'aria-describedby': string | undefined
-}
-
-/** A labelled control with its hint and error tied to it (the control is a render prop). */
-function TextField({
-  name,
-  label,
-  hint,
-  error,
-  isRequired,
-  children,
-}: {
-  name: string
-  label: string
-  hint?: string
-  error?: string
-  isRequired?: boolean
-  children: (props: InputProps) => ReactNode
-}) {
-  const id = useId()
-  const describedBy =
-    [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
-  return (
-    <div className="space-y-1.5">
-      <Label htmlFor={id}>
-        {label}
-        {isRequired && (
-          <span aria-hidden="true" className="text-danger">
-            {' '}
-            *
-          </span>
-        )}
-      </Label>
-      {children({
-        id,
-        name,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy,
-      })}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-danger">
-          {error}
-        </p>
-      )}
-    </div>
   )
 }
 

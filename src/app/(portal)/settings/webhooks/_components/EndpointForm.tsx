@@ -1,12 +1,12 @@
 'use client'
 
 import Link from 'next/link'
-import { useActionState, useId, type ReactNode } from 'react'
+import { useActionState, useId } from 'react'
 
 import { Alert } from '@/components/ui/alert'
+import { TextField } from '@/components/FormFields/index.client'
 import { Button } from '@/components/ui/button'
 import { Input, Select, Textarea } from '@/components/ui/input'
-import { Label } from '@/components/ui/label'
 import type { CreatedEndpointState } from '@/schemas/webhooks'
 
 import { SecretPanel } from './SecretPanel'
@@ -242,63 +242,6 @@ export function EndpointForm({
         {pending ? pendingLabel : submitLabel}
       </Button>
     </form>
-  )
-}
-
-type InputProps = {
-  id: string
-  name: string
-  'aria-invalid': true | undefined
-  'aria-describedby': string | undefined
-}
-
-/** A labelled control with its hint and error tied to it (the control is a render prop). */
-function TextField({
-  name,
-  label,
-  hint,
-  error,
-  isRequired,
-  children,
-}: {
-  name: string
-  label: string
-  hint?: string
-  error?: string
-  isRequired?: boolean
-  children: (props: InputProps) => ReactNode
-}) {
-  const id = useId()
-  const describedBy =
-    [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
-  return (
-    <div className="space-y-1.5">
-      <Label htmlFor={id}>
-        {label}
-        {isRequired && (
-          <span aria-hidden="true" className="text-danger">
-            {' '}
-            *
-          </span>
-        )}
-      </Label>
-      {children({
-        id,
-        name,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy,
-      })}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-danger">
-          {error}
-        </p>
-      )}
-    </div>
   )
 }
 

@@ -1,7 +1,8 @@
 'use client'
 
-import { useActionState, useId, useState, useSyncExternalStore } from 'react'
+import { useActionState, useId, useState } from 'react'
 
+import { offsetAt, useIsClient } from '@/components/FormFields/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
@@ -11,22 +12,6 @@ import { initialFormState, type FormState } from '@/lib/formState'
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>
   endpointId: number
-}
-
-const noSubscription = () => () => {}
-/** False while rendering on the server and hydrating, true afterwards. */
-const useIsClient = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  )
-
-/** Minutes to add to a local time for UTC at that date (0 before hydration: read as UTC). */
-function offsetAt(localValue: string, isClient: boolean): number {
-  if (!isClient) return 0
-  const date = localValue ? new Date(localValue) : new Date()
-  return Number.isNaN(date.getTime()) ? new Date().getTimezoneOffset() : date.getTimezoneOffset()
 }
 
 /** Sends every failed delivery since a local date and time again. */
