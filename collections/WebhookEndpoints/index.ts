@@ -61,8 +61,8 @@ export const WebhookEndpoints: CollectionConfig = {
           if (!HEADER_NAME.test(name) || RESERVED_HEADER.test(name)) {
             return `Header "${name}" is not allowed: letters, digits and dashes, not webhook-* or a standard header.`
           }
-          if (typeof text !== 'string' || text.length > 1000 || /[\r\n]/.test(text)) {
-            return `Header "${name}" must have a single-line text value.`
+          if (typeof text !== 'string' || text.length > 1000 || !/^[\t\x20-\x7e]*$/.test(text)) {
+            return `Header "${name}" must be printable ASCII on one line.`
           }
         }
         return true

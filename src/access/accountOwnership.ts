@@ -1,5 +1,6 @@
 import { ValidationError, type PayloadRequest } from 'payload'
 
+import type { KeyUser } from '@/lib/keys/collectionScopes'
 import { relationId } from '@/lib/relationId'
 
 import { canManage, memberRole } from './organizationAccess'
@@ -17,6 +18,20 @@ export async function assignOwnership(
 ): Promise<void> {
   const user = req.user
   if (!user) return
+  // An API key creates only in its own account.
+  const apiKey = (user as KeyUser).apiKey
+  if (apiKey) {
+    const wanted = data.organization ? Number(relationId(data.organization)) : null
+    if (wanted !== null && wanted !== apiKey.organizationId) {
+      throw new ValidationError({
+        collection,
+        errors: [{ path: 'organization', message: 'An API key acts only for its own account.' }],
+      })
+    }
+    data.owner = apiKey.organizationId ? null : user.id
+    data.organization = apiKey.organizationId
+    return
+  }
   if (!data.organization) {
     data.owner = user.id
     data.organization = null

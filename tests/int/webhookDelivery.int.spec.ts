@@ -530,7 +530,7 @@ describe('a worker killed in the middle of a delivery', () => {
     expect(locked[0].locked_at).not.toBeNull()
     // The recovery job releases jobs locked for over 5 minutes: move the lock back in time.
     await db.query(
-      `UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '6 minutes' WHERE key = $1`,
+      `UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '3 minutes' WHERE key = $1`,
       [`webhook__deliver:${delivery.id}`],
     )
     worker = await startWorker({ concurrency: 4 })
@@ -544,4 +544,122 @@ describe('a worker killed in the middle of a delivery', () => {
     expect(hook.received[1].headers['webhook-id']).toBe(hook.received[0].headers['webhook-id'])
     await hook.close()
   }, 120_000)
+})
+
+describe('review fixes', () => {
+  it('refuses header values Node cannot send, and a bad header fails an attempt instead of the task', async () => {
+    const user = await makeUser()
+    const hook = await receiver(() => ({ status: 200 }))
+    expect(
+      await rejection(
+        payload.create({
+          collection: 'webhook-endpoints',
+          data: { url: hook.url, headers: { 'X-Price': '5 €' } } as never,
+          overrideAccess: false,
+          user: asUser(user),
+        }),
+      ),
+    ).toContain('headers')
+    const result = await send(hook.url, { 'x-bad': 'a\u0001b' }, '{}', { allowLoopback: true })
+    expect(result.error).toBeTruthy()
+    await hook.close()
+  })
+
+  it('lets an organization key create endpoints only in its own organization', async () => {
+    const owner = await makeUser()
+    const [mine, other] = await Promise.all(
+      ['A', 'B'].map((name) =>
+        payload.create({
+          collection: 'organizations',
+          data: { name, slug: unique(`o${name}`).toLowerCase(), members: [] },
+          overrideAccess: false,
+          user: asUser(owner),
+        }),
+      ),
+    )
+    const asKey = {
+      ...asUser(owner),
+      apiKey: { id: 1, scopes: ['webhooks:manage'], organizationId: mine.id },
+    }
+    const hook = await receiver(() => ({ status: 200 }))
+    const created = await payload.create({
+      collection: 'webhook-endpoints',
+      data: { url: hook.url } as never,
+      depth: 0,
+      overrideAccess: false,
+      user: asKey,
+    })
+    expect(created.organization).toBe(mine.id)
+    expect(created.owner).toBeNull()
+    expect(
+      await rejection(
+        payload.create({
+          collection: 'webhook-endpoints',
+          data: { url: hook.url, organization: other.id } as never,
+          overrideAccess: false,
+          user: asKey,
+        }),
+      ),
+    ).toContain('organization')
+    await hook.close()
+  })
+
+  it('mails an organization’s owners when its endpoint is disabled after 5 days', async () => {
+    const hook = await receiver(() => ({ status: 500 }))
+    const owner = await makeUser()
+    const org = await payload.create({
+      collection: 'organizations',
+      data: { name: 'Failing Org', slug: unique('fail').toLowerCase(), members: [] },
+      overrideAccess: false,
+      user: asUser(owner),
+    })
+    const endpoint = (await payload.create({
+      collection: 'webhook-endpoints',
+      data: { url: hook.url, organization: org.id } as never,
+      overrideAccess: false,
+      user: asUser(owner),
+    })) as { id: number }
+    await db.query(
+      `UPDATE webhook_endpoints SET failing_since = now() - interval '6 days' WHERE id = $1`,
+      [endpoint.id],
+    )
+    await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: { owner: null, organization: org.id },
+      data: { track_id: 'org-five-days' },
+    })
+    const mails = await waitFor(async () => {
+      const { rows } = await db.query(
+        `SELECT 1 FROM graphile_worker._private_jobs j
+           JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+          WHERE t.identifier = 'mail__send' AND j.payload->>'to' = $1`,
+        [owner.email],
+      )
+      const count = rows.length + (await mailCaught(owner.email))
+      return count > 0 ? count : undefined
+    })
+    expect(mails).toBeGreaterThan(0)
+    await hook.close()
+  })
+
+  it('does not record an attempt over one recorded meanwhile (a redelivery in flight)', async () => {
+    const hook = await receiver(() => ({ status: 200, delayMs: 800 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    await publishEvent(await createLocalReq({}, payload), {
+      type: 'track.deleted',
+      account: account(user),
+      data: { track_id: 'raced' },
+    })
+    await waitFor(async () => (hook.received.length ? true : undefined))
+    const [delivery] = await deliveryOf(endpoint.id)
+    await db.query('UPDATE webhook_deliveries SET attempt_count = 1 WHERE id = $1', [delivery.id])
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const { rows } = await db.query(
+      'SELECT status, attempt_count::int AS n, jsonb_array_length(attempts) AS logged FROM webhook_deliveries WHERE id = $1',
+      [delivery.id],
+    )
+    expect(rows[0]).toEqual({ status: 'pending', n: 1, logged: 0 })
+    await hook.close()
+  })
 })

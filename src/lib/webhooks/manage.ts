@@ -146,20 +146,25 @@ export async function redeliver(req: PayloadRequest, deliveryId: string | number
 export async function replayFailed(req: PayloadRequest, id: string | number, since: Date) {
   noKeys(req)
   const endpoint = await visibleEndpoint(req, id)
-  const { docs } = await req.payload.find({
-    collection: 'webhook-deliveries',
-    where: {
-      and: [
-        { endpoint: { equals: endpoint.id } },
-        { status: { equals: 'failed' } },
-        { createdAt: { greater_than_equal: since.toISOString() } },
-      ],
-    },
-    depth: 0,
-    limit: 1000,
-    overrideAccess: true,
-    req,
-  })
-  for (const delivery of docs) await redeliver(req, delivery.id)
-  return docs.length
+  let replayed = 0
+  // Redelivered ones are pending again, so each round finds the next failed ones.
+  for (;;) {
+    const { docs } = await req.payload.find({
+      collection: 'webhook-deliveries',
+      where: {
+        and: [
+          { endpoint: { equals: endpoint.id } },
+          { status: { equals: 'failed' } },
+          { createdAt: { greater_than_equal: since.toISOString() } },
+        ],
+      },
+      depth: 0,
+      limit: 500,
+      overrideAccess: true,
+      req,
+    })
+    if (docs.length === 0) return replayed
+    for (const delivery of docs) await redeliver(req, delivery.id)
+    replayed += docs.length
+  }
 }

@@ -44,32 +44,39 @@ export function send(
       return
     }
     const client = target.protocol === 'https:' ? https : http
-    const request = client.request(
-      target,
-      {
-        method: 'POST',
-        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-        lookup: guardedLookup(policy) as never,
-        agent: false,
-      },
-      (response) => {
-        const chunks: Buffer[] = []
-        let size = 0
-        response.on('data', (chunk: Buffer) => {
-          if (size < MAX_BODY) chunks.push(chunk)
-          size += chunk.length
-        })
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode,
-            body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_BODY),
-            retryAfter: response.headers['retry-after'],
-            durationMs: elapsed(),
-          }),
-        )
-        response.on('error', (err) => resolve({ durationMs: elapsed(), error: err.message }))
-      },
-    )
+    let request: http.ClientRequest
+    try {
+      request = client.request(
+        target,
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+          lookup: guardedLookup(policy) as never,
+          agent: false,
+        },
+        (response) => {
+          const chunks: Buffer[] = []
+          let size = 0
+          response.on('data', (chunk: Buffer) => {
+            if (size < MAX_BODY) chunks.push(chunk)
+            size += chunk.length
+          })
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode,
+              body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_BODY),
+              retryAfter: response.headers['retry-after'],
+              durationMs: elapsed(),
+            }),
+          )
+          response.on('error', (err) => resolve({ durationMs: elapsed(), error: err.message }))
+        },
+      )
+    } catch (err) {
+      // Node refuses some header values outright: a failed attempt, not a crashed task.
+      resolve({ durationMs: elapsed(), error: err instanceof Error ? err.message : String(err) })
+      return
+    }
     request.setTimeout(policy.timeoutMs ?? TIMEOUT_MS, () => {
       request.destroy(new Error(`no response within ${(policy.timeoutMs ?? TIMEOUT_MS) / 1000} s`))
     })

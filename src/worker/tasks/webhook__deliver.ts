@@ -4,7 +4,7 @@ import { env } from '@/lib/env'
 import { redis } from '@/lib/redis'
 import { unseal } from '@/lib/secretBox'
 import { parseRetryAfter, retryDelaySeconds } from '@/lib/webhooks/retry'
-import { send } from '@/lib/webhooks/send'
+import { send, type SendResult } from '@/lib/webhooks/send'
 import { signatureHeaders } from '@/lib/webhooks/signing'
 
 import { catalog } from '../catalog'
@@ -30,7 +30,8 @@ type Row = {
   secret_sealed: string
   previous_secret_sealed: string | null
   previous_secret_expires_at: Date | null
-  owner_email: string | null
+  owner_id: number | null
+  organization_id: number | null
 }
 
 /**
@@ -45,11 +46,10 @@ export const webhook__deliver: Task = async (raw, helpers) => {
             ev.created_at AS event_created_at, ev.data,
             e.id AS endpoint_id, e.url, e.enabled, e.disabled_at, e.failing_since, e.max_per_second,
             e.headers, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_expires_at,
-            u.email AS owner_email
+            e.owner_id, e.organization_id
        FROM webhook_deliveries d
        JOIN webhook_events ev ON ev.id = d.event_id
        JOIN webhook_endpoints e ON e.id = d.endpoint_id
-       LEFT JOIN users u ON u.id = e.owner_id
       WHERE d.id = $1`,
     [deliveryId],
   )
@@ -96,25 +96,33 @@ export const webhook__deliver: Task = async (raw, helpers) => {
     webhook_id: String(row.endpoint_id),
     delivery_id: row.delivery_id,
   })
-  const secrets = [unseal(row.secret_sealed)]
-  if (
-    row.previous_secret_sealed &&
-    row.previous_secret_expires_at &&
-    new Date(row.previous_secret_expires_at).getTime() > Date.now()
-  ) {
-    secrets.push(unseal(row.previous_secret_sealed))
+  let headers: Record<string, string> = { ...(row.headers ?? {}) }
+  let result: SendResult
+  try {
+    const secrets = [unseal(row.secret_sealed)]
+    if (
+      row.previous_secret_sealed &&
+      row.previous_secret_expires_at &&
+      new Date(row.previous_secret_expires_at).getTime() > Date.now()
+    ) {
+      secrets.push(unseal(row.previous_secret_sealed))
+    }
+    headers = {
+      ...headers,
+      'content-type': 'application/json',
+      'user-agent': 'TuneTrail-Webhooks/1.0',
+      ...signatureHeaders(secrets, row.delivery_id, timestamp, body),
+    }
+    result = await send(row.url, headers, body, {
+      allowLoopback: env().WEBHOOK_ALLOW_LOOPBACK,
+      timeoutMs: env().WEBHOOK_TIMEOUT_MS,
+    })
+  } catch (err) {
+    // Whatever went wrong is this attempt's failure, retried on the schedule like any other.
+    result = { durationMs: 0, error: err instanceof Error ? err.message : String(err) }
   }
-  const headers = {
-    ...(row.headers ?? {}),
-    'content-type': 'application/json',
-    'user-agent': 'TuneTrail-Webhooks/1.0',
-    ...signatureHeaders(secrets, row.delivery_id, timestamp, body),
-  }
-  const result = await send(row.url, headers, body, {
-    allowLoopback: env().WEBHOOK_ALLOW_LOOPBACK,
-    timeoutMs: env().WEBHOOK_TIMEOUT_MS,
-  })
-  const attempt = Number(row.attempt_count) + 1
+  const previousAttempts = Number(row.attempt_count)
+  const attempt = previousAttempts + 1
   const isSuccess = result.status !== undefined && result.status >= 200 && result.status < 300
   const isGone = result.status === 410
   const delay =
@@ -133,14 +141,15 @@ export const webhook__deliver: Task = async (raw, helpers) => {
   await helpers.withPgClient(async (client) => {
     await client.query('BEGIN')
     try {
-      await client.query(
+      // Recorded only if no other attempt of this delivery (a redelivery) was recorded meanwhile.
+      const { rowCount } = await client.query(
         `UPDATE webhook_deliveries
             SET status = $2, attempt_count = $3,
                 attempts = attempts || jsonb_build_array(jsonb_build_object(
                   'at', now(), 'responseStatus', $4::int, 'durationMs', $5::int, 'error', $6::text)),
                 request_headers = $7::jsonb, response_status = $4, response_body = $8,
                 duration_ms = $5, error = $6, next_attempt_at = $9, updated_at = now()
-          WHERE id = $1`,
+          WHERE id = $1 AND attempt_count = $10 AND status = 'pending'`,
         [
           deliveryId,
           status,
@@ -151,8 +160,13 @@ export const webhook__deliver: Task = async (raw, helpers) => {
           JSON.stringify(shownHeaders),
           result.body ?? null,
           nextAttemptAt,
+          previousAttempts,
         ],
       )
+      if (rowCount === 0) {
+        await client.query('ROLLBACK')
+        return
+      }
       if (isSuccess) {
         await client.query(
           'UPDATE webhook_endpoints SET failing_since = NULL, updated_at = now() WHERE id = $1 AND failing_since IS NOT NULL',
@@ -179,14 +193,24 @@ export const webhook__deliver: Task = async (raw, helpers) => {
               WHERE id = $1`,
             [row.endpoint_id],
           )
-          if (row.owner_email) {
-            await client.query(`SELECT graphile_worker.add_job('mail__send', $1::json)`, [
-              JSON.stringify({
-                to: row.owner_email,
-                subject: 'A TuneTrail webhook endpoint was disabled',
-                html: `<p>Deliveries to ${escapeHtml(row.url)} failed for 5 days, so the endpoint was disabled. Fix the receiver, then re-enable it under Settings → Webhooks.</p>`,
-              }),
-            ])
+          // The owner, or the owners and admins of the endpoint's organization.
+          const { rows: recipients } = await client.query<{ email: string }>(
+            `SELECT u.email FROM users u WHERE u.id = $1
+             UNION
+             SELECT u.email FROM organizations_members m JOIN users u ON u.id = m.user_id
+              WHERE m._parent_id = $2 AND m.role IN ('owner', 'admin')`,
+            [row.owner_id, row.organization_id],
+          )
+          for (const { email } of recipients) {
+            const mail = catalog.mail__send.schema.parse({
+              to: email,
+              subject: 'A TuneTrail webhook endpoint was disabled',
+              html: `<p>Deliveries to ${escapeHtml(row.url)} failed for 5 days, so the endpoint was disabled. Fix the receiver, then re-enable it under Settings → Webhooks.</p>`,
+            })
+            await client.query(
+              `SELECT graphile_worker.add_job('mail__send', $1::json, max_attempts => $2::int)`,
+              [JSON.stringify(mail), catalog.mail__send.maxAttempts],
+            )
           }
         }
       }
