@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import pg from 'pg'
 import { Webhook } from 'standardwebhooks'
+import { Webhook as SvixWebhook } from 'svix'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { keyService } from '@/lib/keys/service'
@@ -118,6 +119,14 @@ describe('webhook delivery', () => {
       'webhook-timestamp': headers['webhook-timestamp'] as string,
       'webhook-signature': headers['webhook-signature'] as string,
     })
+    // Svix's own library accepts it too (same scheme, its own implementation).
+    expect(
+      new SvixWebhook(endpoint.secret).verify(body, {
+        'svix-id': headers['webhook-id'] as string,
+        'svix-timestamp': headers['webhook-timestamp'] as string,
+        'svix-signature': headers['webhook-signature'] as string,
+      }),
+    ).toMatchObject({ event: 'track.created' })
     expect(verified).toMatchObject({
       event: 'track.created',
       data: { track_id: 't1', title: 'Night Drive' },
