@@ -87,12 +87,10 @@ async function dropEverywhere(hash: string) {
 
 /**
  * Drops a key's cached metadata here, in Redis and (over pub/sub) in every other verifier.
- * Repeated shortly after, so a read racing the revoking transaction's commit cannot keep a
- * stale copy.
+ * The tombstone it leaves keeps a read that races the change's commit from caching the old key.
  */
 export function invalidateKeyHash(hash: string): void {
   void dropEverywhere(hash)
-  setTimeout(() => void dropEverywhere(hash), 300).unref()
 }
 
 /**
