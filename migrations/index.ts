@@ -3,6 +3,7 @@ import * as migration_20261125_184027_worker_heartbeats from './20261125_184027_
 import * as migration_20261125_221952_api_keys from './20261125_221952_api_keys';
 import * as migration_20261125_221958_usage_tables from './20261125_221958_usage_tables';
 import * as migration_20261125_230927_webhooks from './20261125_230927_webhooks';
+import * as migration_20261130_055755_delivery_lease from './20261130_055755_delivery_lease';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261125_230927_webhooks.up,
     down: migration_20261125_230927_webhooks.down,
-    name: '20261125_230927_webhooks'
+    name: '20261125_230927_webhooks',
+  },
+  {
+    up: migration_20261130_055755_delivery_lease.up,
+    down: migration_20261130_055755_delivery_lease.down,
+    name: '20261130_055755_delivery_lease'
   },
 ];

@@ -447,6 +447,7 @@ export interface WebhookDelivery {
   durationMs?: number | null;
   error?: string | null;
   nextAttemptAt?: string | null;
+  leaseUntil?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -795,6 +796,7 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   durationMs?: T;
   error?: T;
   nextAttemptAt?: T;
+  leaseUntil?: T;
   updatedAt?: T;
   createdAt?: T;
 }

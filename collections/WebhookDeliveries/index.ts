@@ -64,6 +64,8 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'durationMs', type: 'number' },
     { name: 'error', type: 'text' },
     { name: 'nextAttemptAt', type: 'date', index: true },
+    // While an attempt is in flight: no second attempt of this delivery may start before it.
+    { name: 'leaseUntil', type: 'date', hidden: true },
   ],
   endpoints: [redeliverEndpoint],
   timestamps: true,

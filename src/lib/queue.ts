@@ -1,5 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
-import { makeWorkerUtils, type TaskSpec, type WorkerUtils } from 'graphile-worker'
+import { makeWorkerUtils, type WorkerUtils } from 'graphile-worker'
 import type { PayloadRequest } from 'payload'
 
 import { catalog, type TaskName, type TaskPayload } from '@/worker/catalog'
@@ -20,54 +20,98 @@ export async function migrateQueue(): Promise<void> {
   await utils.migrate()
 }
 
-/** Enqueues a job after validating its payload against the catalog. */
-export async function enqueue<T extends TaskName>(
-  task: T,
-  payload: TaskPayload<T>,
-  spec: Omit<TaskSpec, 'maxAttempts'> = {},
-) {
-  const entry = catalog[task]
-  const parsed = entry.schema.parse(payload)
-  const utils = await workerUtils()
-  if (spec.jobKey && !spec.jobKey.startsWith(`${task}:`)) {
-    throw new Error(`jobKey for ${task} must start with "${task}:"`)
-  }
-  return utils.addJob(task as string, parsed, { maxAttempts: entry.maxAttempts, ...spec })
-}
-
 export async function releaseQueue(): Promise<void> {
   const pending = globalForQueue.ttWorkerUtils
   globalForQueue.ttWorkerUtils = undefined
   if (pending) await (await pending).release()
 }
 
+export type JobSpec = { runAt?: Date }
+
+type Prepared = { payload: string; jobKey: string | null; maxAttempts: number }
+
+/** Validates a payload against the catalog and derives the job's key and attempts from it. */
+function prepare<T extends TaskName>(task: T, payload: TaskPayload<T>): Prepared {
+  const entry = catalog[task] as {
+    schema: { parse: (value: unknown) => unknown }
+    maxAttempts: number
+    jobKey?: (value: unknown) => string
+  }
+  const parsed = entry.schema.parse(payload)
+  return {
+    payload: JSON.stringify(parsed),
+    jobKey: entry.jobKey?.(parsed) ?? null,
+    maxAttempts: entry.maxAttempts,
+  }
+}
+
+/** Enqueues a job on its own connection (no surrounding transaction). */
+export async function enqueue<T extends TaskName>(
+  task: T,
+  payload: TaskPayload<T>,
+  spec: JobSpec = {},
+) {
+  const job = prepare(task, payload)
+  const utils = await workerUtils()
+  return utils.addJob(task, JSON.parse(job.payload), {
+    maxAttempts: job.maxAttempts,
+    jobKey: job.jobKey ?? undefined,
+    runAt: spec.runAt,
+  })
+}
+
 type DrizzleLike = { execute: (query: unknown) => Promise<unknown> }
 type SessionAdapter = { drizzle: DrizzleLike; sessions?: Record<string, { db: DrizzleLike }> }
 
 /**
- * Enqueues a job inside the request's database transaction (graphile_worker.add_job on the
- * transaction's connection): the job exists if and only if the write it belongs to commits.
- * Without a transaction on `req` it runs on its own, like `enqueue`.
+ * Enqueues a job inside the request's database transaction: the job exists if and only if the
+ * write it belongs to commits. Without a transaction on `req` it runs on its own.
  */
 export async function enqueueInTransaction<T extends TaskName>(
   req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
   task: T,
   payload: TaskPayload<T>,
-  spec: { jobKey?: string; runAt?: Date } = {},
+  spec: JobSpec = {},
 ): Promise<void> {
-  const entry = catalog[task]
-  const parsed = entry.schema.parse(payload)
-  if (spec.jobKey && !spec.jobKey.startsWith(`${task}:`)) {
-    throw new Error(`jobKey for ${task} must start with "${task}:"`)
-  }
+  const job = prepare(task, payload)
   const adapter = req.payload.db as unknown as SessionAdapter
   const transactionID = req.transactionID ? await req.transactionID : undefined
   const db =
     (transactionID !== undefined && adapter.sessions?.[transactionID]?.db) || adapter.drizzle
   await db.execute(
-    sql`SELECT graphile_worker.add_job(${task}, ${JSON.stringify(parsed)}::json,
-          max_attempts => ${entry.maxAttempts}::int,
-          job_key => ${spec.jobKey ?? null}::text,
+    sql`SELECT graphile_worker.add_job(${task}, ${job.payload}::json,
+          max_attempts => ${job.maxAttempts}::int,
+          job_key => ${job.jobKey}::text,
           run_at => ${spec.runAt?.toISOString() ?? null}::timestamptz)`,
+  )
+}
+
+export type Queryable = {
+  query: (text: string, values?: unknown[]) => Promise<{ rowCount?: number | null }>
+}
+
+/**
+ * Enqueues jobs of one task on a given connection (a worker's client inside its transaction,
+ * a pool): one statement for any number of payloads.
+ */
+export async function enqueueOn<T extends TaskName>(
+  db: Queryable,
+  task: T,
+  payloads: TaskPayload<T>[],
+  spec: JobSpec = {},
+): Promise<void> {
+  if (payloads.length === 0) return
+  const jobs = payloads.map((payload) => prepare(task, payload))
+  await db.query(
+    `SELECT graphile_worker.add_job($1, job.payload, max_attempts => $2::int, job_key => job.key,
+            run_at => $3::timestamptz)
+       FROM unnest($4::json[], $5::text[]) AS job(payload, key)`,
+    [
+      task,
+      jobs[0].maxAttempts,
+      spec.runAt?.toISOString() ?? null,
+      jobs.map((job) => job.payload),
+      jobs.map((job) => job.jobKey),
+    ],
   )
 }

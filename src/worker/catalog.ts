@@ -2,41 +2,46 @@ import { z } from 'zod'
 
 import { mailMessageSchema } from '@/schemas/mail'
 
+type Entry<S extends z.ZodType> = {
+  schema: S
+  maxAttempts: number
+  /** The job key, when one job per subject may exist at a time (always starts with the task name). */
+  jobKey?: (payload: z.infer<S>) => string
+}
+
+const entry = <S extends z.ZodType>(value: Entry<S>) => value
+
+const noPayload = z.object({}).loose()
+
 /**
- * Every task of the one queue: its payload schema and how it is enqueued.
- * Producers go through `enqueue` (src/lib/queue.ts), which validates against this table.
+ * Every task of the one queue: its payload schema, how often graphile-worker retries it and its
+ * job key. Producers go through src/lib/queue.ts, which validates against this table, so a task
+ * name, a payload shape and a job key are each written once, here.
  */
 export const catalog = {
-  mail__send: {
-    schema: mailMessageSchema,
-    maxAttempts: 12,
-  },
-  invitation__prune: {
-    schema: z.object({}).loose(),
-    maxAttempts: 3,
-  },
-  usage__rollup: {
-    schema: z.object({}).loose(),
-    maxAttempts: 3,
-  },
-  usage__prune: {
-    schema: z.object({}).loose(),
-    maxAttempts: 3,
-  },
-  webhook__fanout: {
+  mail__send: entry({ schema: mailMessageSchema, maxAttempts: 12 }),
+  invitation__prune: entry({ schema: noPayload, maxAttempts: 3 }),
+  usage__rollup: entry({ schema: noPayload, maxAttempts: 3 }),
+  usage__prune: entry({ schema: noPayload, maxAttempts: 3 }),
+  webhook__fanout: entry({
     schema: z.object({ eventId: z.number().int(), endpointId: z.number().int().optional() }),
     maxAttempts: 10,
-  },
+    jobKey: ({ eventId }) => `webhook__fanout:${eventId}`,
+  }),
   // Retries follow the webhook schedule through new jobs (run_at), not graphile's backoff.
-  webhook__deliver: {
+  webhook__deliver: entry({
     schema: z.object({ deliveryId: z.number().int() }),
     maxAttempts: 3,
-  },
-  webhook__recover: {
-    schema: z.object({}).loose(),
-    maxAttempts: 1,
-  },
-} satisfies Record<string, { schema: z.ZodType; maxAttempts: number }>
+    jobKey: ({ deliveryId }) => `webhook__deliver:${deliveryId}`,
+  }),
+  webhook__recover: entry({ schema: noPayload, maxAttempts: 1 }),
+}
 
 export type TaskName = keyof typeof catalog
 export type TaskPayload<T extends TaskName> = z.infer<(typeof catalog)[T]['schema']>
+
+/**
+ * Tasks that run on their own runner, so that slow receivers can never take the slots that
+ * mail, roll-ups and fan-out need (see src/worker/index.ts).
+ */
+export const DELIVERY_TASKS = ['webhook__deliver'] as const satisfies TaskName[]

@@ -7,6 +7,7 @@ import pg from 'pg'
 import { databaseUrl } from '@/lib/defaults'
 import { logger } from '@/lib/logger'
 
+import { DELIVERY_TASKS } from './catalog'
 import { HEARTBEAT_INTERVAL_MS } from './heartbeat'
 
 import { invitation__prune } from './tasks/invitation__prune'
@@ -35,16 +36,31 @@ export const crontab = [
   '* * * * * webhook__recover ?max=1&jobKey=webhook__recover',
 ].join('\n')
 
-export type WorkerHandle = { id: string; stop: () => Promise<void>; runner: Runner }
+const pick = (names: readonly string[], keep: boolean): TaskList =>
+  Object.fromEntries(Object.entries(taskList).filter(([name]) => names.includes(name) === keep))
+
+export type WorkerHandle = { id: string; stop: () => Promise<void>; runners: Runner[] }
+
+export type WorkerOptions = {
+  /** Jobs run at once by the main runner (mail, fan-out, roll-ups, cron). */
+  concurrency?: number
+  /** Webhook attempts in flight at once, on a runner of their own. */
+  deliveryConcurrency?: number
+}
 
 /**
- * Runs the one queue of the product. Every process running this beats in `worker_heartbeats`
- * so /api/health can tell whether any worker is alive.
+ * Runs the one queue of the product on two runners sharing a pool: webhook deliveries (calls to
+ * receivers we do not control) on one, everything else on the other, so no number of slow
+ * receivers can hold up mail or roll-ups. Every process running this beats in
+ * `worker_heartbeats` so /api/health can tell whether any worker is alive.
  */
-export async function startWorker(options: { concurrency?: number } = {}): Promise<WorkerHandle> {
+export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHandle> {
+  const concurrency = options.concurrency ?? 4
+  const deliveryConcurrency = options.deliveryConcurrency ?? 8
   const pgPool = new pg.Pool({
     connectionString: databaseUrl(),
-    max: (options.concurrency ?? 4) + 2,
+    // Each runner also holds one connection to LISTEN for new jobs.
+    max: concurrency + deliveryConcurrency + 4,
   })
   const id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   const beat = () =>
@@ -55,14 +71,15 @@ export async function startWorker(options: { concurrency?: number } = {}): Promi
       [id, os.hostname()],
     )
   await beat()
-  const runner = await run({
-    pgPool,
-    taskList,
-    crontab,
-    concurrency: options.concurrency ?? 4,
-    noHandleSignals: true,
-    pollInterval: 1000,
-  })
+  const shared = { pgPool, noHandleSignals: true, pollInterval: 1000 }
+  const runners = [
+    await run({ ...shared, taskList: pick(DELIVERY_TASKS, false), crontab, concurrency }),
+    await run({
+      ...shared,
+      taskList: pick(DELIVERY_TASKS, true),
+      concurrency: deliveryConcurrency,
+    }),
+  ]
   const timer = setInterval(() => {
     beat().catch((err: unknown) => logger.error({ msg: 'worker heartbeat failed', err }))
   }, HEARTBEAT_INTERVAL_MS)
@@ -72,11 +89,11 @@ export async function startWorker(options: { concurrency?: number } = {}): Promi
   const stop = () => {
     stopping ??= (async () => {
       clearInterval(timer)
-      await runner.stop()
+      await Promise.all(runners.map((runner) => runner.stop()))
       await pgPool.query('DELETE FROM worker_heartbeats WHERE worker_id = $1', [id])
       await pgPool.end()
     })()
     return stopping
   }
-  return { id, stop, runner }
+  return { id, stop, runners }
 }

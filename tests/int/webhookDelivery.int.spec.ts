@@ -537,10 +537,15 @@ describe('a worker killed in the middle of a delivery', () => {
       [`webhook__deliver:${delivery.id}`],
     )
     expect(locked[0].locked_at).not.toBeNull()
-    // The recovery job releases jobs locked for over 5 minutes: move the lock back in time.
+    // The recovery job releases jobs locked for over 2 minutes, by which time the dead attempt's
+    // lease has run out: move both back in time.
     await db.query(
       `UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '3 minutes' WHERE key = $1`,
       [`webhook__deliver:${delivery.id}`],
+    )
+    await db.query(
+      `UPDATE webhook_deliveries SET lease_until = now() - interval '1 minute' WHERE id = $1`,
+      [delivery.id],
     )
     worker = await startWorker({ concurrency: 4 })
     await db.query(`SELECT graphile_worker.add_job('webhook__recover', '{}'::json)`)

@@ -14,7 +14,7 @@ import { parseRetryAfter, retryDelaySeconds, RETRY_SCHEDULE_SECONDS } from '@/li
 import { generateSecret, signatureHeaders, verifySignature } from '@/lib/webhooks/signing'
 import { refusedAddress, refusedUrl } from '@/lib/webhooks/ssrf'
 
-import { testPayload, unique } from '../helpers/payload'
+import { testPayload } from '../helpers/payload'
 
 describe('webhook event registry', () => {
   it('covers every event type of the spec, each example valid against its schema', () => {
@@ -174,8 +174,15 @@ describe('enqueueing inside a transaction', () => {
     for (const outcome of ['rollback', 'commit'] as const) {
       const req = await createLocalReq({}, payload)
       await initTransaction(req)
-      const jobKey = `invitation__prune:${unique(outcome)}`
-      await enqueueInTransaction(req, 'invitation__prune', {}, { jobKey })
+      // An event id no row has, run an hour from now: the job stays queued for the check.
+      const eventId = 2_000_000_000 + Math.floor(Math.random() * 100_000_000)
+      const jobKey = `webhook__fanout:${eventId}`
+      await enqueueInTransaction(
+        req,
+        'webhook__fanout',
+        { eventId },
+        { runAt: new Date(Date.now() + 3_600_000) },
+      )
       expect(await jobs(jobKey)).toBe(0)
       if (outcome === 'rollback') await killTransaction(req)
       else await commitTransaction(req)

@@ -1,16 +1,17 @@
-import type { Pool } from 'pg'
+import type { Pool, PoolClient } from 'pg'
 
 import { logger } from '../logger'
 import { WINDOW_MS, type Resource, type Window } from '../plans'
+import { enqueueOn } from '../queue'
 import { newId } from './publish'
 
 /**
  * Publishes `usage.limit_reached` for an account the first time it hits a limit in a window.
- * One SQL statement writes the event and its fan-out job together; the idempotency scope
+ * One transaction writes the event and its fan-out job together; the idempotency scope
  * (account, resource, window, bucket) makes it once per window across every verifier.
  */
 export async function emitLimitReached(
-  pool: Pick<Pool, 'query'>,
+  pool: Pick<Pool, 'connect'>,
   account: string,
   hit: { resource: Resource; window: Window; limit: number },
   now = Date.now(),
@@ -25,18 +26,16 @@ export async function emitLimitReached(
     limit: hit.limit,
     resets_at: new Date((bucket + 1) * length).toISOString(),
   }
+  let client: PoolClient | undefined
   try {
-    await pool.query(
-      `WITH event AS (
-         INSERT INTO webhook_events (event_id, type, owner_id, organization_id, data,
-                                     idempotency_scope, is_test, updated_at, created_at)
-         VALUES ($1, 'usage.limit_reached', $2, $3, $4::jsonb, $5, false, now(), now())
-         ON CONFLICT (idempotency_scope) DO NOTHING
-         RETURNING id
-       )
-       SELECT graphile_worker.add_job('webhook__fanout', json_build_object('eventId', id),
-                job_key => 'webhook__fanout:' || id, max_attempts => 10)
-         FROM event`,
+    client = await pool.connect()
+    await client.query('BEGIN')
+    const { rows } = await client.query<{ id: number }>(
+      `INSERT INTO webhook_events (event_id, type, owner_id, organization_id, data,
+                                   idempotency_scope, is_test, updated_at, created_at)
+       VALUES ($1, 'usage.limit_reached', $2, $3, $4::jsonb, $5, false, now(), now())
+       ON CONFLICT (idempotency_scope) DO NOTHING
+       RETURNING id`,
       [
         newId('evt'),
         owner,
@@ -45,7 +44,16 @@ export async function emitLimitReached(
         `limit:${account}:${hit.resource}:${hit.window}:${bucket}`,
       ],
     )
+    await enqueueOn(
+      client,
+      'webhook__fanout',
+      rows.map((row) => ({ eventId: row.id })),
+    )
+    await client.query('COMMIT')
   } catch (err) {
+    await client?.query('ROLLBACK').catch(() => undefined)
     logger.warn({ msg: 'usage.limit_reached not recorded', err: String(err) })
+  } finally {
+    client?.release()
   }
 }

@@ -130,14 +130,7 @@ export async function redeliver(req: PayloadRequest, deliveryId: string | number
       overrideAccess: true,
       req,
     })
-    await enqueueInTransaction(
-      req,
-      'webhook__deliver',
-      { deliveryId: delivery.id },
-      {
-        jobKey: `webhook__deliver:${delivery.id}`,
-      },
-    )
+    await enqueueInTransaction(req, 'webhook__deliver', { deliveryId: delivery.id })
   })
   return delivery.id
 }

@@ -78,12 +78,10 @@ export async function publishEvent(req: PayloadRequest, input: PublishInput): Pr
         overrideAccess: true,
         req,
       })
-      await enqueueInTransaction(
-        req,
-        'webhook__fanout',
-        { eventId: event.id, endpointId: input.endpointId },
-        { jobKey: `webhook__fanout:${event.id}` },
-      )
+      await enqueueInTransaction(req, 'webhook__fanout', {
+        eventId: event.id,
+        endpointId: input.endpointId,
+      })
       return { id: event.id, eventId: event.eventId, isDuplicate: false }
     })
   } catch (error) {

@@ -6,7 +6,8 @@ import { isIP } from 'node:net'
 import { guardedLookup, refusedAddress, type AddressPolicy } from './ssrf'
 
 export const TIMEOUT_MS = 15_000
-const MAX_BODY = 4096
+/** What is kept of a receiver's answer; reading stops there. */
+export const MAX_RESPONSE_BYTES = 4096
 
 export type SendResult = {
   status?: number
@@ -17,8 +18,10 @@ export type SendResult = {
 }
 
 /**
- * POSTs one webhook: 15 s for the whole exchange, every connection through the SSRF guard
- * (the checked address is the one connected to), the response body cut to 4 KB.
+ * POSTs one webhook. `timeoutMs` is a deadline for the whole exchange — DNS, connect, TLS, the
+ * request, the response headers and the body — not an idle timeout: a receiver that trickles
+ * bytes cannot hold a worker past it. Every connection goes through the SSRF guard (the checked
+ * address is the one connected to), and at most 4 KB of the answer is read.
  */
 export function send(
   url: string,
@@ -28,23 +31,41 @@ export function send(
 ): Promise<SendResult> {
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
+  const timeoutMs = policy.timeoutMs ?? TIMEOUT_MS
   return new Promise((resolve) => {
+    let isSettled = false
+    let request: http.ClientRequest | undefined
+    let response: http.IncomingMessage | undefined
+    const finish = (result: Omit<SendResult, 'durationMs'>) => {
+      if (isSettled) return
+      isSettled = true
+      clearTimeout(deadline)
+      resolve({ ...result, durationMs: elapsed() })
+      // Whatever is still open (a trickling body, a half-open socket) goes now.
+      response?.destroy()
+      request?.destroy()
+    }
+    const deadline = setTimeout(
+      () =>
+        finish({
+          status: response?.statusCode,
+          error: `no response within ${timeoutMs / 1000} s (the deadline for the whole exchange)`,
+        }),
+      timeoutMs,
+    )
+
     let target: URL
     try {
       target = new URL(url)
     } catch {
-      resolve({ durationMs: 0, error: 'invalid URL' })
-      return
+      return finish({ error: 'invalid URL' })
     }
     // An IP literal never goes through `lookup`: check it here.
     const literal = target.hostname.replace(/^\[|\]$/g, '')
     const refused = isIP(literal) ? refusedAddress(literal, policy) : null
-    if (refused) {
-      resolve({ durationMs: 0, error: `refused to connect: ${refused}` })
-      return
-    }
+    if (refused) return finish({ error: `refused to connect: ${refused}` })
+
     const client = target.protocol === 'https:' ? https : http
-    let request: http.ClientRequest
     try {
       request = client.request(
         target,
@@ -54,33 +75,30 @@ export function send(
           lookup: guardedLookup(policy) as never,
           agent: false,
         },
-        (response) => {
+        (incoming) => {
+          response = incoming
           const chunks: Buffer[] = []
           let size = 0
-          response.on('data', (chunk: Buffer) => {
-            if (size < MAX_BODY) chunks.push(chunk)
-            size += chunk.length
+          const answer = () => ({
+            status: incoming.statusCode,
+            body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_BYTES),
+            retryAfter: incoming.headers['retry-after'],
           })
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode,
-              body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_BODY),
-              retryAfter: response.headers['retry-after'],
-              durationMs: elapsed(),
-            }),
-          )
-          response.on('error', (err) => resolve({ durationMs: elapsed(), error: err.message }))
+          incoming.on('data', (chunk: Buffer) => {
+            chunks.push(chunk.subarray(0, MAX_RESPONSE_BYTES - size))
+            size += chunk.length
+            // Enough to show in the delivery log: the rest is never read.
+            if (size >= MAX_RESPONSE_BYTES) finish(answer())
+          })
+          incoming.on('end', () => finish(answer()))
+          incoming.on('error', (err) => finish({ status: incoming.statusCode, error: err.message }))
         },
       )
     } catch (err) {
       // Node refuses some header values outright: a failed attempt, not a crashed task.
-      resolve({ durationMs: elapsed(), error: err instanceof Error ? err.message : String(err) })
-      return
+      return finish({ error: err instanceof Error ? err.message : String(err) })
     }
-    request.setTimeout(policy.timeoutMs ?? TIMEOUT_MS, () => {
-      request.destroy(new Error(`no response within ${(policy.timeoutMs ?? TIMEOUT_MS) / 1000} s`))
-    })
-    request.on('error', (err) => resolve({ durationMs: elapsed(), error: err.message }))
+    request.on('error', (err) => finish({ error: err.message }))
     request.end(body)
   })
 }
