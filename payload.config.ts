@@ -16,7 +16,10 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { WebhookEndpoints } from './collections/WebhookEndpoints'
 import { WebhookEvents } from './collections/WebhookEvents'
 import { plugins } from './plugins'
+import { closeInternalCollectionsToKeys } from './plugins/internalCollections'
 import { databaseUrl, payloadSecret, serverUrl } from './src/lib/defaults'
+import { formatApiError } from './src/lib/api/afterError'
+import { acceptOnlySessionTokens } from './src/lib/auth/sessions'
 import { watchDatabasePool } from './src/lib/dbPool'
 import { queuedEmailAdapter } from './src/lib/emailAdapter'
 
@@ -54,10 +57,14 @@ export default buildConfig({
     migrationDir: path.resolve(dirname, 'migrations'),
   }),
   email: queuedEmailAdapter,
-  onInit: watchDatabasePool,
+  onInit: (payload) => {
+    watchDatabasePool(payload)
+    acceptOnlySessionTokens(payload)
+  },
+  hooks: { afterError: [formatApiError] },
   graphQL: { disablePlaygroundInProduction: true },
   plugins: plugins(),
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-})
+}).then(closeInternalCollectionsToKeys)

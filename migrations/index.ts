@@ -4,6 +4,9 @@ import * as migration_20261125_221952_api_keys from './20261125_221952_api_keys'
 import * as migration_20261125_221958_usage_tables from './20261125_221958_usage_tables';
 import * as migration_20261125_230927_webhooks from './20261125_230927_webhooks';
 import * as migration_20261130_055755_delivery_lease from './20261130_055755_delivery_lease';
+import * as migration_20261130_061112_pending_email_own_sessions from './20261130_061112_pending_email_own_sessions';
+import * as migration_20261130_061148_user_sessions from './20261130_061148_user_sessions';
+import * as migration_20261130_064913_delivery_lease_index from './20261130_064913_delivery_lease_index';
 
 export const migrations = [
   {
@@ -34,6 +37,21 @@ export const migrations = [
   {
     up: migration_20261130_055755_delivery_lease.up,
     down: migration_20261130_055755_delivery_lease.down,
-    name: '20261130_055755_delivery_lease'
+    name: '20261130_055755_delivery_lease',
+  },
+  {
+    up: migration_20261130_061112_pending_email_own_sessions.up,
+    down: migration_20261130_061112_pending_email_own_sessions.down,
+    name: '20261130_061112_pending_email_own_sessions',
+  },
+  {
+    up: migration_20261130_061148_user_sessions.up,
+    down: migration_20261130_061148_user_sessions.down,
+    name: '20261130_061148_user_sessions',
+  },
+  {
+    up: migration_20261130_064913_delivery_lease_index.up,
+    down: migration_20261130_064913_delivery_lease_index.down,
+    name: '20261130_064913_delivery_lease_index'
   },
 ];

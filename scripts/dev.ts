@@ -8,7 +8,13 @@ await resolveRuntime()
 await migrateDatabase()
 await seedDemo(await loadPayload())
 
-runChild('npx', ['next', 'dev', '--port', String(env().PORT)], { NODE_OPTIONS: '--no-deprecation' })
+// Next in development mode behind the portal's own server (client addresses, see src/runtime).
+runChild('node', ['--import', 'tsx', 'src/runtime/server.ts'], {
+  NODE_OPTIONS: '--no-deprecation',
+  PORT: String(env().PORT),
+  // Like `next dev`: reachable from other devices on the network.
+  HOSTNAME: '0.0.0.0',
+})
 
 const url = serverUrl()
 console.log(`

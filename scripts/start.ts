@@ -5,11 +5,11 @@ import { runChild } from '../src/lib/children'
 import { env, setEnv } from '../src/lib/env'
 import { dataPath } from '../src/lib/paths'
 
-const SERVER = '.next/standalone/server.js'
+const SERVER = '.next/standalone/portal-server.mjs'
 
 // Production entry point: refuses to boot without DATABASE_URL and PAYLOAD_SECRET, applies
-// pending migrations, then runs Next's standalone server (with the worker in-process unless
-// WORKER=off).
+// pending migrations, then runs the portal's server over Next's standalone build (with the
+// worker in-process unless WORKER=off).
 await resolveRuntime()
 if (!fs.existsSync(SERVER)) {
   console.error('No production build found: run `npm run build` first.')
@@ -22,6 +22,4 @@ runChild('node', [SERVER], {
   NODE_OPTIONS: '--no-deprecation',
   PORT: String(env().PORT),
   HOSTNAME: '0.0.0.0',
-  // Our register() handles SIGTERM: it stops the servers and writes buffered usage first.
-  NEXT_MANUAL_SIG_HANDLE: '1',
 })

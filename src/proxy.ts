@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
 import { payloadSecret } from './lib/defaults'
-import { clientIpOf } from './lib/keys/clientIp'
-import { hashKey } from './lib/keys/format'
+import { clientIpOf } from './lib/net/clientAddress'
+import { normalisePath } from './lib/net/paths'
 import {
   KEY_AUTH_HEADER,
   rateLimitHeaders,
@@ -25,9 +25,18 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers)
   headers.delete(KEY_AUTH_HEADER)
   const key = request.headers.get('authorization')?.match(/^Bearer\s+(tt_\S+)$/)?.[1]
-  const path = request.nextUrl.pathname
-  if (!key || SELF_AUTHENTICATED.has(path)) return NextResponse.next({ request: { headers } })
-  // Payload's own collections (preferences, locks) are for the admin panel, never for keys.
+  // Decided on the path as the router will see it: `/api/%70ayload-…` is `/api/payload-…`.
+  const path = normalisePath(request.nextUrl.pathname)
+  if (!key) return NextResponse.next({ request: { headers } })
+  if (path === null) {
+    return NextResponse.json(
+      { errors: [{ code: 'INVALID_PATH', message: 'The request path is not valid.' }] },
+      { status: 400 },
+    )
+  }
+  if (SELF_AUTHENTICATED.has(path)) return NextResponse.next({ request: { headers } })
+  // Payload's own collections (preferences, locks) are for the admin panel, never for keys
+  // (their access rules refuse keys too: plugins/internalCollections.ts).
   if (path.startsWith('/api/payload-')) {
     return NextResponse.json(
       { errors: [{ code: 'INSUFFICIENT_SCOPE', message: REFUSAL_MESSAGE.INSUFFICIENT_SCOPE }] },
@@ -38,7 +47,7 @@ export async function proxy(request: NextRequest) {
   const result = await keyService().verifier.verify({
     key,
     ip: clientIpOf(request.headers),
-    endpoint: `${request.method} ${path}`,
+    endpoint: `${request.method} ${request.nextUrl.pathname}`,
   })
   const limitHeaders = rateLimitHeaders(result)
   if (!result.valid) {
@@ -48,15 +57,6 @@ export async function proxy(request: NextRequest) {
       { status: REFUSAL_STATUS[code], headers: limitHeaders },
     )
   }
-  // Already in the in-process cache: the verification just read it.
-  const record = await keyService().verifier.lookup(hashKey(key))
-  const userId = record?.ownerId ?? record?.createdById
-  if (!userId) {
-    return NextResponse.json(
-      { errors: [{ code: 'NOT_FOUND', message: REFUSAL_MESSAGE.NOT_FOUND }] },
-      { status: 401 },
-    )
-  }
   // Payload would read a Bearer value as a JWT: pass the verified identity instead.
   headers.delete('authorization')
   headers.set(
@@ -64,7 +64,8 @@ export async function proxy(request: NextRequest) {
     signKeyClaims(
       {
         keyId: result.keyId as number,
-        userId,
+        // A personal key acts as its owner; an organization's key as the organization.
+        userId: result.organization ? null : (result.owner ?? null),
         organizationId: result.organization ?? null,
         scopes: result.scopes ?? [],
         issuedAt: Date.now(),

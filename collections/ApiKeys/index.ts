@@ -5,7 +5,7 @@ import { keyOwnerOrManager } from '@/access/keyOwnerOrManager'
 import { limitsField } from '@/fields/limitsField'
 import { systemField, systemOnly } from '@/fields/systemField'
 import { KEY_ENVIRONMENTS } from '@/lib/keys/format'
-import { parseAllowlistEntry } from '@/lib/keys/ipAllowlist'
+import { parseRange } from '@/lib/net/ip'
 import { ALL_SCOPES, isScope, SCOPES } from '@/lib/keys/scopes'
 
 import { revokeEndpoint, rotateEndpoint } from './endpoints'
@@ -118,9 +118,7 @@ export const ApiKeys: CollectionConfig = {
         if (value !== null && value !== undefined && !Array.isArray(value)) {
           return 'IP allowlist must be an array of addresses or CIDR ranges.'
         }
-        const bad = (value ?? []).find(
-          (entry) => typeof entry !== 'string' || !parseAllowlistEntry(entry),
-        )
+        const bad = (value ?? []).find((entry) => typeof entry !== 'string' || !parseRange(entry))
         return bad === undefined
           ? true
           : `IP allowlist entry "${bad}" is not an IPv4/IPv6 address or CIDR range.`

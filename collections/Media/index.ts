@@ -1,14 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
+import { authenticatedPerson } from '@/access/authenticated'
 import { uploaderOrStaff } from '@/access/uploaderOrStaff'
 import { dataPath } from '@/lib/paths'
 
 export const Media: CollectionConfig = {
   slug: 'media',
   access: {
-    create: authenticated,
+    // Media belongs to the person who uploaded it: an organization's key cannot upload.
+    create: authenticatedPerson,
     read: anyone,
     update: uploaderOrStaff,
     delete: uploaderOrStaff,

@@ -2,8 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { invitationManagerOrStaff } from '@/access/invitationAccess'
 import { nobody } from '@/access/nobody'
+import { internalField } from '@/fields/systemField'
 
 import { issueInvitation, sendInvitationMail } from './hooks/issueInvitation'
+import { limitInvitations } from './hooks/limitInvitations'
 
 export const OrganizationInvitations: CollectionConfig = {
   slug: 'organization-invitations',
@@ -39,14 +41,14 @@ export const OrganizationInvitations: CollectionConfig = {
       ],
     },
     // SHA-256 of the single-use token; the token itself only ever travels in the mail.
-    { name: 'tokenHash', type: 'text', index: true, hidden: true },
+    internalField({ name: 'tokenHash', type: 'text', index: true }),
     { name: 'expiresAt', type: 'date', admin: { readOnly: true } },
     { name: 'acceptedAt', type: 'date', admin: { readOnly: true } },
     { name: 'acceptedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
     { name: 'invitedBy', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
   ],
   hooks: {
-    beforeChange: [issueInvitation],
+    beforeChange: [limitInvitations, issueInvitation],
     afterChange: [sendInvitationMail],
   },
 }

@@ -12,6 +12,7 @@ import { staffOrAboveField } from '@/access/staffOrAbove'
 import { limitsField } from '@/fields/limitsField'
 
 import { guardMembers } from './hooks/guardMembers'
+import { leaveEndpoint } from './leave'
 import { SLUG_PATTERN } from './slug'
 import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
 
@@ -82,4 +83,5 @@ export const Organizations: CollectionConfig = {
     beforeDelete: [organizationKeys.beforeDelete],
     afterDelete: [organizationKeys.afterDelete],
   },
+  endpoints: [leaveEndpoint],
 }

@@ -5,15 +5,25 @@ import { anyone } from '@/access/anyone'
 import { moderatorOrAbove } from '@/access/moderatorOrAbove'
 import { PLANS, ROLES } from '@/access/roles'
 import { selfOrStaff, selfOrStaffField } from '@/access/selfOrStaff'
-import { staffOrAboveField } from '@/access/staffOrAbove'
+import { staffOrAbove, staffOrAboveField } from '@/access/staffOrAbove'
+import { internalField, systemOnly } from '@/fields/systemField'
 import { serverUrl } from '@/lib/defaults'
+import { sessionStrategy } from '@/lib/auth/sessions'
 import { actionEmail, portalUrl } from '@/lib/emails'
 
 import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
 
-import { apiKeyStrategy } from './apiKeyStrategy'
+import { apiKeyStrategy, describeKeyCaller } from './apiKeyStrategy'
+import { confirmEmailChangeEndpoint, mailEmailChange, stageEmailChange } from './emailChange'
 import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
-import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { firstUserEndpoints, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { accountPolicy } from './hooks/policy'
+import { releaseMemberships } from './hooks/releaseMemberships'
+import {
+  endOtherSessionsOnPasswordChange,
+  endSessionOnLogout,
+  issueSessionTokens,
+} from './hooks/sessions'
 import { USERNAME_PATTERN } from './username'
 
 const ownKeys = forgetAccountKeys('owner')
@@ -24,7 +34,9 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 2,
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
-    strategies: [apiKeyStrategy],
+    // Sessions are rows of their own (src/lib/auth/sessions.ts), not an array on the user.
+    useSessions: false,
+    strategies: [apiKeyStrategy, sessionStrategy],
     // Secure cookies whenever the portal is served over https.
     cookies: { sameSite: 'Lax', secure: serverUrl().startsWith('https://') },
     verify: {
@@ -58,6 +70,8 @@ export const Users: CollectionConfig = {
     read: anyone,
     update: selfOrStaff,
     delete: adminOnly,
+    // Resetting someone's failed-login count would void the lockout: staff only.
+    unlock: staffOrAbove,
   },
   admin: {
     useAsTitle: 'username',
@@ -72,8 +86,19 @@ export const Users: CollectionConfig = {
       type: 'checkbox',
       access: { create: staffOrAboveField, read: selfOrStaffField, update: staffOrAboveField },
     },
-    // Payload's login sessions: private like the email.
-    { name: 'sessions', type: 'array', fields: [], access: { read: selfOrStaffField } },
+    {
+      // A new email waiting for its owner to confirm it (see emailChange.ts).
+      name: 'pendingEmail',
+      type: 'email',
+      access: { read: selfOrStaffField, create: systemOnly, update: systemOnly },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Becomes the email once that address confirms the change.',
+      },
+    },
+    internalField({ name: 'pendingEmailTokenHash', type: 'text', index: true }),
+    internalField({ name: 'pendingEmailExpiresAt', type: 'date' }),
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     {
       name: 'username',
@@ -128,8 +153,14 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeChange: [firstUserIsAdmin, guardRolesAndPlan],
-    beforeDelete: [ownKeys.beforeDelete],
+    beforeOperation: [accountPolicy],
+    beforeChange: [firstUserIsAdmin, guardRolesAndPlan, stageEmailChange],
+    afterChange: [mailEmailChange, endOtherSessionsOnPasswordChange],
+    afterOperation: [issueSessionTokens],
+    afterLogout: [endSessionOnLogout],
+    afterMe: [describeKeyCaller],
+    beforeDelete: [releaseMemberships, ownKeys.beforeDelete],
     afterDelete: [ownKeys.afterDelete],
   },
+  endpoints: [...firstUserEndpoints(), confirmEmailChangeEndpoint],
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { keyOwnerOrManager } from '@/access/keyOwnerOrManager'
 import { nobody } from '@/access/nobody'
+import { internalField } from '@/fields/systemField'
 
 import { redeliverEndpoint } from './endpoints'
 
@@ -65,7 +66,7 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'error', type: 'text' },
     { name: 'nextAttemptAt', type: 'date', index: true },
     // While an attempt is in flight: no second attempt of this delivery may start before it.
-    { name: 'leaseUntil', type: 'date', hidden: true },
+    internalField({ name: 'leaseUntil', type: 'date', index: true }),
   ],
   endpoints: [redeliverEndpoint],
   timestamps: true,

@@ -1,5 +1,6 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
+import type { KeyUser } from '@/lib/keys/collectionScopes'
 import { relationId } from '@/lib/relationId'
 
 import { hasRole } from './roles'
@@ -17,9 +18,11 @@ export function memberRole(members: Member[] | null | undefined, userId: unknown
 export const canManage = (role: OrganizationRole | undefined) =>
   role === 'owner' || role === 'admin'
 
-/** Organizations a user belongs to (any member role); staff see all. */
-export const organizationMemberOrStaff: Access = ({ req: { user } }) => {
+/** Organizations a user belongs to (any member role); staff see all; an organization's key its own. */
+export const organizationMemberOrStaff: Access = ({ req: { user } }): boolean | Where => {
   if (!user) return false
+  const organizationKey = (user as KeyUser).apiKey?.organizationId
+  if (organizationKey) return { id: { equals: organizationKey } } satisfies Where
   if (hasRole(user, 'staff')) return true
   return { 'members.user': { equals: user.id } } satisfies Where
 }

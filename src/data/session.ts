@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 import { cache } from 'react'
 
-import { clientIpOf } from '@/lib/keys/clientIp'
+import { clientIpOf } from '@/lib/net/clientAddress'
 import type { User } from '@/payload-types'
 
 export const payloadClient = () => getPayload({ config })
@@ -18,6 +18,8 @@ export const currentUser = cache(async (): Promise<User | null> => {
   return (user as User | null) ?? null
 })
 
+export { safeNext } from '@/lib/redirects'
+
 /** The signed-in user, or a redirect to /login that comes back here afterwards. */
 export async function requireUser(returnTo: string): Promise<User> {
   const user = await currentUser()
@@ -25,13 +27,7 @@ export async function requireUser(returnTo: string): Promise<User> {
   return user
 }
 
-/** Only same-site paths are followed after login. */
-export const safeNext = (value: unknown) =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
-    ? value
-    : '/settings/profile'
-
-/** The client IP as seen by the proxy in front, for rate limits. */
+/** The client IP our server resolved (src/runtime/server.ts), for rate limits. */
 export async function clientIp(): Promise<string> {
   return clientIpOf(await headers()) ?? 'local'
 }

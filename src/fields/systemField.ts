@@ -10,3 +10,15 @@ export const systemField = <T extends Field & { name: string }>(field: T): Field
     admin: { readOnly: true, position: 'sidebar' },
     access: { create: systemOnly, update: systemOnly },
   }) as Field
+
+/**
+ * A field only the system reads and writes (hashes, leases, internal timestamps): hidden from
+ * every API and the admin panel, and never written from a request. `hidden` alone would still
+ * let a request write it.
+ */
+export const internalField = <T extends Field & { name: string }>(field: T): Field =>
+  ({
+    ...field,
+    hidden: true,
+    access: { create: systemOnly, update: systemOnly, read: systemOnly },
+  }) as Field

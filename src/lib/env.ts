@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { parseRange } from './net/ip'
+
 /** Empty strings in the environment mean "unset". */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional())
@@ -33,13 +35,34 @@ export const envSchema = z.object({
   REDIS_KEY_PREFIX: optional(z.string().max(64)),
   WEBHOOK_ALLOW_LOOPBACK: z.preprocess((value) => value === 'true' || value === '1', z.boolean()),
   WEBHOOK_EGRESS_IPS: optional(z.string().max(500)),
+  // Webhook attempts in flight at once per worker process (a runner of their own).
+  WEBHOOK_CONCURRENCY: z.preprocess(
+    (value) => (value === '' || value === undefined ? 8 : Number(value)),
+    z.number().int('must be a whole number').min(1).max(256),
+  ),
   WEBHOOK_TIMEOUT_MS: z.preprocess(
     (value) => (value === '' || value === undefined ? 15_000 : Number(value)),
     z.number().int().min(100).max(60_000),
   ),
-  TRUSTED_PROXY_HOPS: z.preprocess(
-    (value) => (value === '' || value === undefined ? 1 : Number(value)),
-    z.number().int('must be a whole number').min(1).max(10),
+  // Addresses or CIDR ranges of the proxies in front, whose X-Forwarded-For is believed.
+  TRUSTED_PROXIES: optional(
+    z
+      .string()
+      .max(2000)
+      .refine(
+        (value) =>
+          value
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean)
+            .every((entry) => parseRange(entry) !== null),
+        'must be a comma-separated list of IP addresses or CIDR ranges, like 10.0.0.0/8',
+      ),
+  ),
+  // Sign-ups admitted per client address and hour (raise it behind a shared NAT).
+  SIGNUPS_PER_IP_PER_HOUR: z.preprocess(
+    (value) => (value === '' || value === undefined ? 10 : Number(value)),
+    z.number().int('must be a whole number').min(1).max(100_000),
   ),
   VERIFIER: optional(z.enum(['in-process', 'off'])),
   VERIFIER_PORT: z.preprocess(
@@ -78,6 +101,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const env = result.data
+  if (source.TRUSTED_PROXY_HOPS) {
+    throw new EnvError(
+      'Invalid configuration:\n  TRUSTED_PROXY_HOPS: replaced by TRUSTED_PROXIES, the addresses or CIDR ranges of the proxies in front (see .env.example)',
+    )
+  }
   const s3 = [env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY]
   if (s3.some(Boolean) && !s3.every(Boolean)) {
     throw new EnvError(

@@ -89,3 +89,24 @@ export async function checkHealth(
   }
   return { status: failing.length ? 'fail' : 'ok', failing, warnings, checks }
 }
+
+/** How long a health report is reused: probes (and an SMTP handshake) at most this often. */
+export const HEALTH_CACHE_MS = 5000
+
+type Cached = { at: number; report: Promise<HealthReport> }
+const globalForHealth = globalThis as unknown as { ttHealth?: Cached }
+
+/** The last report if it is recent, else a new one; concurrent callers share one run. */
+export function cachedHealth(payload: Payload, now = Date.now()): Promise<HealthReport> {
+  const cached = globalForHealth.ttHealth
+  if (cached && now - cached.at < HEALTH_CACHE_MS) return cached.report
+  const report = checkHealth(payload)
+  globalForHealth.ttHealth = { at: now, report }
+  return report
+}
+
+/** What anyone may see: the verdict and which parts fail, never error texts or timings. */
+export const publicHealth = (report: HealthReport) => ({
+  status: report.status,
+  failing: report.failing,
+})

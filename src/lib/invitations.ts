@@ -8,6 +8,7 @@ import {
 
 import type { OrganizationInvitation, User } from '@/payload-types'
 
+import { lockOrganization } from './db'
 import { relationId } from './relationId'
 import { sha256 } from './tokens'
 
@@ -56,7 +57,7 @@ export async function acceptInvitation(
   const problem = invitationProblem(invitation, user)
   if (problem || !invitation) return { ok: false, problem: problem ?? 'INVALID' }
 
-  const req = await createLocalReq({ user }, payload)
+  const req = await createLocalReq({ user, context: { membershipChange: 'join' } }, payload)
   await initTransaction(req)
   try {
     const claimed = await payload.update({
@@ -71,6 +72,7 @@ export async function acceptInvitation(
       return { ok: false, problem: 'USED' }
     }
     const organizationId = Number(relationId(invitation.organization))
+    await lockOrganization(req, organizationId)
     const organization = await payload.findByID({
       collection: 'organizations',
       id: organizationId,

@@ -4,6 +4,7 @@ import type { PayloadRequest } from 'payload'
 
 import { catalog, type TaskName, type TaskPayload } from '@/worker/catalog'
 
+import { sqlFor } from './db'
 import { databaseUrl } from './defaults'
 
 const globalForQueue = globalThis as unknown as { ttWorkerUtils?: Promise<WorkerUtils> }
@@ -60,9 +61,6 @@ export async function enqueue<T extends TaskName>(
   })
 }
 
-type DrizzleLike = { execute: (query: unknown) => Promise<unknown> }
-type SessionAdapter = { drizzle: DrizzleLike; sessions?: Record<string, { db: DrizzleLike }> }
-
 /**
  * Enqueues a job inside the request's database transaction: the job exists if and only if the
  * write it belongs to commits. Without a transaction on `req` it runs on its own.
@@ -74,10 +72,7 @@ export async function enqueueInTransaction<T extends TaskName>(
   spec: JobSpec = {},
 ): Promise<void> {
   const job = prepare(task, payload)
-  const adapter = req.payload.db as unknown as SessionAdapter
-  const transactionID = req.transactionID ? await req.transactionID : undefined
-  const db =
-    (transactionID !== undefined && adapter.sessions?.[transactionID]?.db) || adapter.drizzle
+  const db = await sqlFor(req)
   await db.execute(
     sql`SELECT graphile_worker.add_job(${task}, ${job.payload}::json,
           max_attempts => ${job.maxAttempts}::int,

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { clientIpOf } from './keys/clientIp'
+import { clientIpOf } from './net/clientAddress'
 
 /**
  * The client IP of a Payload request: what a portal action passed in `context.ip`, or the

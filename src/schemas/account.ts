@@ -6,8 +6,9 @@ const email = z
   .email('Enter a valid email address, like name@example.com.')
   .max(254)
   .transform((v) => v.toLowerCase())
-const password = z
-  .string()
+/** The one password policy, on the pages and on every API (see collections/Users/hooks/policy.ts). */
+export const passwordSchema = z
+  .string({ error: 'Password must be text.' })
   .min(10, 'Password must be at least 10 characters long.')
   .max(200, 'Password must be at most 200 characters long.')
 
@@ -24,7 +25,7 @@ export const signupSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name.').max(80, 'Name must be at most 80 characters.'),
   username: usernameSchema,
   email,
-  password,
+  password: passwordSchema,
 })
 
 export const loginSchema = z.object({
@@ -38,7 +39,7 @@ export const forgotPasswordSchema = z.object({ email })
 export const resetPasswordSchema = z
   .object({
     token: z.string().min(10, 'This reset link is incomplete. Ask for a new one.'),
-    password,
+    password: passwordSchema,
     confirmPassword: z.string(),
   })
   .refine((data) => data.password === data.confirmPassword, {
@@ -57,3 +58,5 @@ export const profileSchema = z.object({
   bio: z.string().trim().max(500, 'Bio must be at most 500 characters.').default(''),
   links: z.array(link).max(5, 'At most 5 links.'),
 })
+
+export const changeEmailSchema = z.object({ email })

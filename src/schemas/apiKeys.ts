@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import type { FormState } from '@/lib/formState'
 import { KEY_ENVIRONMENTS } from '@/lib/keys/format'
-import { parseAllowlistEntry } from '@/lib/keys/ipAllowlist'
+import { parseRange } from '@/lib/net/ip'
 import { GRACE_PERIODS, type GracePeriod } from '@/lib/keys/manage'
 import { isScope, type Scope } from '@/lib/keys/scopes'
 
@@ -43,7 +43,7 @@ const ipAllowlist = z
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter(Boolean)
-    const bad = entries.find((entry) => !parseAllowlistEntry(entry))
+    const bad = entries.find((entry) => !parseRange(entry))
     if (bad !== undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -37,3 +37,5 @@ export const memberRoleSchema = z.object({
 export const memberSchema = z.object({ organization: id, user: id })
 
 export const invitationIdSchema = z.object({ invitation: id })
+
+export const leaveSchema = z.object({ organization: id })

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net'
 
 import type { Pool } from 'pg'
 
+import { env } from '@/lib/env'
 import { handleUsageReport, handleVerify, type HttpAnswer } from '@/lib/keys/http'
 import type { Verifier } from '@/lib/keys/verifier'
 import { logger } from '@/lib/logger'
+import { parseTrustedProxies, resolveClientAddress } from '@/lib/net/clientAddress'
 
 const MAX_BODY_BYTES = 1_000_000
 
@@ -27,11 +29,6 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   })
 }
 
-const remoteIp = (request: IncomingMessage) => {
-  const address = request.socket.remoteAddress
-  return address?.startsWith('::ffff:') ? address.slice(7) : address
-}
-
 /**
  * The verification server: plain node:http on the hot path, no framework. Routes:
  * POST /verify (also /api/keys/verify), POST /api/usage, GET /health.
@@ -40,6 +37,7 @@ export function createVerifierServer(deps: {
   verifier: Verifier
   pool: Pick<Pool, 'query'>
 }): Server {
+  const trusted = parseTrustedProxies(env().TRUSTED_PROXIES)
   return createServer(async (request, response) => {
     const send = ({ status, body, headers }: HttpAnswer) => {
       const text = JSON.stringify(body)
@@ -80,7 +78,11 @@ export function createVerifierServer(deps: {
           body: { error: { code: 'TOO_LARGE', message: 'Body over 1 MB.' } },
         })
       }
-      const ip = remoteIp(request)
+      const ip = resolveClientAddress(
+        request.socket.remoteAddress,
+        request.headers['x-forwarded-for'],
+        trusted,
+      )
       send(
         isVerify
           ? await handleVerify(deps.verifier, request.headers.authorization, body, ip)

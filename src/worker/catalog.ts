@@ -21,6 +21,7 @@ const noPayload = z.object({}).loose()
 export const catalog = {
   mail__send: entry({ schema: mailMessageSchema, maxAttempts: 12 }),
   invitation__prune: entry({ schema: noPayload, maxAttempts: 3 }),
+  session__prune: entry({ schema: noPayload, maxAttempts: 3 }),
   usage__rollup: entry({ schema: noPayload, maxAttempts: 3 }),
   usage__prune: entry({ schema: noPayload, maxAttempts: 3 }),
   webhook__fanout: entry({

@@ -5,6 +5,7 @@ import { run, type Runner, type TaskList } from 'graphile-worker'
 import pg from 'pg'
 
 import { databaseUrl } from '@/lib/defaults'
+import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 
 import { DELIVERY_TASKS } from './catalog'
@@ -12,6 +13,7 @@ import { HEARTBEAT_INTERVAL_MS } from './heartbeat'
 
 import { invitation__prune } from './tasks/invitation__prune'
 import { mail__send } from './tasks/mail__send'
+import { session__prune } from './tasks/session__prune'
 import { usage__prune } from './tasks/usage__prune'
 import { usage__rollup } from './tasks/usage__rollup'
 import { webhook__deliver } from './tasks/webhook__deliver'
@@ -21,6 +23,7 @@ import { webhook__recover } from './tasks/webhook__recover'
 export const taskList: TaskList = {
   mail__send,
   invitation__prune,
+  session__prune,
   usage__rollup,
   usage__prune,
   webhook__fanout,
@@ -31,6 +34,7 @@ export const taskList: TaskList = {
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
 export const crontab = [
   '17 3 * * * invitation__prune ?max=1',
+  '23 3 * * * session__prune ?max=1',
   '* * * * * usage__rollup ?max=1&jobKey=usage__rollup',
   '41 3 * * * usage__prune ?max=1',
   '* * * * * webhook__recover ?max=1&jobKey=webhook__recover',
@@ -56,7 +60,7 @@ export type WorkerOptions = {
  */
 export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHandle> {
   const concurrency = options.concurrency ?? 4
-  const deliveryConcurrency = options.deliveryConcurrency ?? 8
+  const deliveryConcurrency = options.deliveryConcurrency ?? env().WEBHOOK_CONCURRENCY
   const pgPool = new pg.Pool({
     connectionString: databaseUrl(),
     // Each runner also holds one connection to LISTEN for new jobs.
@@ -77,6 +81,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     await run({
       ...shared,
       taskList: pick(DELIVERY_TASKS, true),
+      parsedCronItems: [],
       concurrency: deliveryConcurrency,
     }),
   ]

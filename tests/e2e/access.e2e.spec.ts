@@ -122,10 +122,18 @@ test('the admin panel is for moderators and above', async ({ page, request }) =>
   await expect(page.getByRole('link', { name: /Users/ }).first()).toBeVisible()
 })
 
-test('health reports every dependency', async ({ request }) => {
+test('health tells anyone the verdict and staff every check', async ({ request }) => {
   const response = await request.get('/api/health')
   expect(response.status()).toBe(200)
-  const report = await response.json()
+  expect(await response.json()).toEqual({ status: 'ok', failing: [] })
+  for (const member of [DEMO.leo]) {
+    const token = await tokenFor(request, member)
+    const seen = await request.get('/api/health', { headers: { Authorization: `JWT ${token}` } })
+    expect(await seen.json()).toEqual({ status: 'ok', failing: [] })
+  }
+  const admin = await tokenFor(request, DEMO.admin)
+  const detailed = await request.get('/api/health', { headers: { Authorization: `JWT ${admin}` } })
+  const report = await detailed.json()
   expect(report.status).toBe('ok')
   expect(Object.keys(report.checks).sort()).toEqual(['mail', 'postgres', 'redis', 'worker'])
 })

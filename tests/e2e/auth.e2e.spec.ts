@@ -167,3 +167,26 @@ test('shows a clear message for every bad input', async ({ page, request }) => {
   await page.getByRole('button', { name: 'Create organization' }).click()
   await expect(page.getByText(/Slug must be lower-case letters/)).toBeVisible()
 })
+
+test('changes email only once the new address confirms it', async ({ page, request }) => {
+  const user = await createVerifiedUser(request)
+  const next = `${uniqueName('moved')}@example.test`
+  await logIn(page, user)
+  await page.getByLabel('New email').fill(next)
+  await page.getByRole('button', { name: 'Change email' }).click()
+  await expect(page.getByText(`Check the inbox of ${next}`)).toBeVisible()
+  await page.reload()
+  await expect(page.getByText(`Waiting for ${next} to confirm`)).toBeVisible()
+  await expect(page.getByText(`You sign in with ${user.email}`)).toBeVisible()
+  expect((await waitForMail(mailDir(), user.email, /about to change/)).html).toContain(next)
+
+  const mail = await waitForMail(mailDir(), next, /Confirm your new email/)
+  await page.goto(mail.link as string)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Confirm new email' }).click()
+  await expect(page.getByText(`Your email is now ${next}`)).toBeVisible()
+
+  await page.context().clearCookies()
+  await logIn(page, { email: next, password: user.password })
+  await expect(page.getByText(`You sign in with ${next}`)).toBeVisible()
+})

@@ -48,6 +48,8 @@ export default async function globalSetup() {
     REDIS_KEY_PREFIX: `e2e-${Date.now().toString(36)}:`,
     VERIFIER_PORT: String(Number(process.env.E2E_VERIFIER_PORT ?? 3101)),
     WEBHOOK_ALLOW_LOOPBACK: 'true',
+    // Every test signs up from 127.0.0.1.
+    SIGNUPS_PER_IP_PER_HOUR: '1000',
   }
   process.env.E2E_VERIFIER_URL = `http://127.0.0.1:${env.VERIFIER_PORT}`
   const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts', '--allow-production'], {

@@ -78,3 +78,45 @@ test('a member without an organization sees an empty state and can create one', 
   await expect(page).toHaveURL(new RegExp(`org=${slug}`))
   await expect(page.getByRole('heading', { name: /Night Studio/ })).toContainText('you are owner')
 })
+
+test('a member leaves an organization; its only owner is told to hand it over first', async ({
+  page,
+  request,
+}) => {
+  const owner = await createVerifiedUser(request)
+  const login = await request.post('/api/users/login', { data: owner })
+  const auth = { Authorization: `JWT ${(await login.json()).token}` }
+  const slug = uniqueName('leavers')
+  const created = await request.post('/api/organizations', {
+    headers: auth,
+    data: { name: 'Leavers Club', slug },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const organization = (await created.json()).doc
+  const memberEmail = `${uniqueName('leaver')}@example.test`
+  const invited = await request.post('/api/organization-invitations', {
+    headers: auth,
+    data: { organization: organization.id, email: memberEmail, role: 'member' },
+  })
+  expect(invited.status(), await invited.text()).toBe(201)
+  const mail = await waitForMail(mailDir(), memberEmail, /invited you to Leavers Club/)
+  const member = await createVerifiedUser(request, memberEmail)
+
+  await logIn(page, member)
+  await page.goto(mail.link as string)
+  await page.getByRole('button', { name: 'Accept invitation' }).click()
+  await expect(page).toHaveURL(new RegExp(`org=${slug}`))
+  await page.getByRole('button', { name: 'Leave organization' }).click()
+  await expect(page.getByRole('alertdialog')).toContainText('Leave Leavers Club?')
+  await page.getByRole('button', { name: 'Leave', exact: true }).click()
+  await expect(page.getByText('You left Leavers Club.')).toBeVisible()
+  await expect(page.getByText('You are not in an organization yet')).toBeVisible()
+  await expectAccessible(page)
+
+  await page.context().clearCookies()
+  await logIn(page, owner)
+  await page.goto(`/settings/organization?org=${slug}`)
+  await expect(page.getByText('You are its only owner')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Leave organization' })).toHaveCount(0)
+  await expect(page.getByRole('row', { name: new RegExp(`@${member.username}`) })).toHaveCount(0)
+})

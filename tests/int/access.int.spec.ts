@@ -1,6 +1,9 @@
+import { createLocalReq } from 'payload'
 import { describe, expect, it } from 'vitest'
 
+import { leaveOrganization } from '@collections/Organizations/leave'
 import { hasRole } from '@/access/roles'
+import type { User } from '@/payload-types'
 
 import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
 
@@ -152,6 +155,35 @@ describe('users access through the Local API', () => {
     expect(updated.roles).toEqual(['staff'])
   })
 
+  it('keeps staff away from an admin who also holds another role', async () => {
+    const payload = await testPayload()
+    const [staff, admin, otherStaff, member] = [
+      await makeUser(['staff']),
+      await makeUser(['admin', 'member']),
+      await makeUser(['staff', 'member']),
+      await makeUser(),
+    ]
+    for (const target of [admin, otherStaff]) {
+      await expect(
+        payload.update({
+          collection: 'users',
+          id: target.id,
+          data: { email: `${unique('taken')}@example.test`, password: 'new-password-123' },
+          overrideAccess: false,
+          user: asUser(staff),
+        }),
+      ).rejects.toThrow()
+    }
+    const edited = await payload.update({
+      collection: 'users',
+      id: member.id,
+      data: { bio: 'edited by staff' },
+      overrideAccess: false,
+      user: asUser(staff),
+    })
+    expect(edited.bio).toBe('edited by staff')
+  })
+
   it('gives the admin panel to moderators and above only', async () => {
     const payload = await testPayload()
     const adminAccess = payload.collections.users.config.access.admin!
@@ -296,6 +328,90 @@ describe('organizations access', () => {
         }),
       ),
     ).toBe('members: An organization needs at least one owner.')
+  })
+
+  it('lets nobody put a stranger into an organization, on create or on edit', async () => {
+    const payload = await testPayload()
+    const [attacker, victim, staff] = [
+      await makeUser(),
+      await makeUser(),
+      await makeUser(['staff']),
+    ]
+    expect(
+      await rejection(
+        payload.create({
+          collection: 'organizations',
+          data: {
+            name: 'Trap',
+            slug: unique('trap').toLowerCase(),
+            members: [{ user: victim.id, role: 'owner' }],
+          },
+          overrideAccess: false,
+          user: asUser(attacker),
+        }),
+      ),
+    ).toMatch(/^members: Members join by accepting an invitation/)
+    const org = await orgWith([{ user: attacker.id, role: 'owner' }])
+    expect(
+      await rejection(
+        payload.update({
+          collection: 'organizations',
+          id: org.id,
+          data: {
+            members: [
+              { user: attacker.id, role: 'owner' },
+              { user: victim.id, role: 'member' },
+            ],
+          },
+          overrideAccess: false,
+          user: asUser(attacker),
+        }),
+      ),
+    ).toMatch(/^members: Members join by accepting an invitation/)
+    // Staff may, in /admin.
+    const added = await payload.update({
+      collection: 'organizations',
+      id: org.id,
+      data: {
+        members: [
+          { user: attacker.id, role: 'owner' },
+          { user: victim.id, role: 'member' },
+        ],
+      },
+      overrideAccess: false,
+      user: asUser(staff),
+    })
+    expect(added.members).toHaveLength(2)
+  })
+
+  it('lets any member leave, except the last owner', async () => {
+    const payload = await testPayload()
+    const [owner, member] = [await makeUser(), await makeUser()]
+    const org = await orgWith([
+      { user: owner.id, role: 'owner' },
+      { user: member.id, role: 'member' },
+    ])
+    const reqOf = (user: User) => createLocalReq({ user: asUser(user) as never }, payload)
+    expect(await leaveOrganization(await reqOf(member), org.id)).toBe('Org')
+    const after = await payload.findByID({ collection: 'organizations', id: org.id, depth: 0 })
+    expect(after.members.map((m) => m.user)).toEqual([owner.id])
+    expect(await rejection(leaveOrganization(await reqOf(owner), org.id))).toMatch(/only owner/)
+    expect(await rejection(leaveOrganization(await reqOf(member), org.id))).toBe('Not Found')
+  })
+
+  it('takes a deleted account out of its organizations, but never deletes a sole owner', async () => {
+    const payload = await testPayload()
+    const [owner, member] = [await makeUser(), await makeUser()]
+    const org = await orgWith([
+      { user: owner.id, role: 'owner' },
+      { user: member.id, role: 'member' },
+    ])
+    await payload.delete({ collection: 'users', id: member.id, overrideAccess: true })
+    const after = await payload.findByID({ collection: 'organizations', id: org.id, depth: 0 })
+    expect(after.members.map((m) => m.user)).toEqual([owner.id])
+    expect(
+      await rejection(payload.delete({ collection: 'users', id: owner.id, overrideAccess: true })),
+    ).toMatch(/only owner of “Org”/)
   })
 
   it('shows invitations only to the organization’s managers', async () => {

@@ -1,11 +1,40 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import { type CollectionBeforeChangeHook, type Endpoint } from 'payload'
 
-/** The very first account (Payload's first-register) becomes a verified admin. */
+import { isProduction } from '@/lib/env'
+
+/**
+ * In development the very first account (Payload's first-register, or a sign-up on an empty
+ * database) becomes a verified admin, for convenience. Never in production: whoever reached a
+ * new deployment first would own it. There the first admin is created from the command line
+ * (`npm run create-admin`), and the first account signing up is a member like any other.
+ */
 export const firstUserIsAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
-  if (operation !== 'create') return data
+  if (operation !== 'create' || isProduction()) return data
   const { totalDocs } = await req.payload.count({ collection: 'users', req, overrideAccess: true })
-  if (totalDocs === 0) {
-    return { ...data, roles: ['admin'], _verified: true }
-  }
-  return data
+  return totalDocs === 0 ? { ...data, roles: ['admin'], _verified: true } : data
 }
+
+/**
+ * Replaces Payload's POST /api/users/first-register (the admin panel's "create first user")
+ * in production, where it would hand the deployment to whoever calls it first.
+ */
+export const firstRegisterRefused: Endpoint = {
+  path: '/first-register',
+  method: 'post',
+  handler: () =>
+    Response.json(
+      {
+        errors: [
+          {
+            code: 'FORBIDDEN',
+            message:
+              'Create the first admin from the command line: npm run create-admin -- --email <email> --password <password>.',
+          },
+        ],
+      },
+      { status: 403 },
+    ),
+}
+
+/** The Users collection's replacements of Payload's own endpoints, by environment. */
+export const firstUserEndpoints = (): Endpoint[] => (isProduction() ? [firstRegisterRefused] : [])

@@ -22,6 +22,17 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }
 
+/**
+ * The principal of an organization's key: the organization itself, not a person. Its id (0) is
+ * no user's, so rules that compare `user.id` with an owner match nothing of anyone's, and its
+ * collection is not `users`, so Payload's /api/users/me answers `user: null` for it.
+ */
+export const ORGANIZATION_PRINCIPAL_ID = 0
+
+/** True when the request is made with an organization's key (acting as the organization). */
+export const isOrganizationKey = (user: unknown): boolean =>
+  Boolean((user as KeyUser | null | undefined)?.apiKey?.organizationId)
+
 /** True when the request is not made with a key, or the key holds what `rule` asks. */
 export function keyAllows(user: unknown, rule: ScopeRule): boolean {
   const apiKey = (user as KeyUser | null | undefined)?.apiKey

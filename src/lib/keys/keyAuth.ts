@@ -13,7 +13,8 @@ const MAX_AGE_MS = 60_000
 
 export type KeyClaims = {
   keyId: number
-  userId: number
+  /** The owner of a personal key; null for an organization's key, which acts as the organization. */
+  userId: number | null
   organizationId: number | null
   scopes: string[]
   issuedAt: number

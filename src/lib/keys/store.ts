@@ -12,8 +12,6 @@ export type KeyRecord = {
   environment: KeyEnvironment
   expiresAt: number | null
   ownerId: number | null
-  /** The user who created the key: who an organization key acts as on REST and GraphQL. */
-  createdById: number | null
   organizationId: number | null
   /** Rate-limit account: `u<id>` for a user's keys, `o<id>` for an organization's. */
   account: string
@@ -38,7 +36,7 @@ const select = (table: string, prefix: string) =>
     .join(', ')
 
 const LOOKUP = `
-  SELECT k.id, k.status, k.environment, k.expires_at, k.owner_id, k.organization_id, k.created_by_id,
+  SELECT k.id, k.status, k.environment, k.expires_at, k.owner_id, k.organization_id,
          COALESCE(o.plan::text, u.plan::text, 'free') AS plan,
          ARRAY(SELECT t.text FROM api_keys_texts t
                 WHERE t.parent_id = k.id AND t.path = 'scopes' ORDER BY t."order") AS scopes,
@@ -79,7 +77,6 @@ export async function loadKeyRecord(
     environment: row.environment as KeyEnvironment,
     expiresAt: row.expires_at ? new Date(row.expires_at as string).getTime() : null,
     ownerId,
-    createdById: (row.created_by_id as number | null) ?? null,
     organizationId,
     account: organizationId ? `o${organizationId}` : `u${ownerId}`,
     plan: row.plan as Plan,

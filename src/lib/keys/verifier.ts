@@ -8,7 +8,7 @@ import type { RedisStore } from '../redis'
 import type { UsageBuffer } from '../usage/events'
 import { localKeyCache, metadataKey, readLocal, STALE, writeLocal } from './cache'
 import { hashKey, isWellFormedKey } from './format'
-import { allowlistMatcher } from './ipAllowlist'
+import { rangeMatcher } from '../net/ip'
 import { checkWindows, windowsOf, type LimitDecision, type WindowCheck } from './limiter'
 import { createLocalLimiter } from './localLimiter'
 import { loadKeyRecord, type KeyRecord } from './store'
@@ -278,7 +278,7 @@ export function createVerifier(deps: VerifierDeps): Verifier {
     if (record.expiresAt !== null && record.expiresAt <= at) {
       return finish({ valid: false, code: 'EXPIRED', keyId: record.id })
     }
-    const isAllowedIp = allowlistMatcher(record.ipAllowlist)
+    const isAllowedIp = record.ipAllowlist.length > 0 ? rangeMatcher(record.ipAllowlist) : null
     if (isAllowedIp && !(input.ip && isAllowedIp(input.ip))) {
       return finish({ valid: false, code: 'IP_NOT_ALLOWED', ...details })
     }

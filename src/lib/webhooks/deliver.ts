@@ -12,10 +12,12 @@ import { signatureHeaders } from './signing'
 export const DISABLE_AFTER_MS = 5 * 86_400_000
 /** Attempts in flight to one endpoint at once: a slow receiver holds at most this many workers. */
 export const MAX_IN_FLIGHT_PER_ENDPOINT = 4
+/** Attempts in flight for one account's endpoints together: no tenant takes every worker. */
+export const MAX_IN_FLIGHT_PER_ACCOUNT = 4
 /** Beyond the attempt's deadline, how long its lease lasts (signing, recording, a slow database). */
 const LEASE_MARGIN_MS = 30_000
-/** Advisory-lock class under which claims on one endpoint are serialised. */
-const ENDPOINT_LOCK_CLASS = 740_611
+/** Advisory-lock class under which claims for one account are serialised. */
+const ACCOUNT_LOCK_CLASS = 740_611
 
 type WithClient = <T>(work: (client: PoolClient) => Promise<T>) => Promise<T>
 
@@ -53,13 +55,14 @@ export type Claim =
   | { kind: 'done' }
   /** Another attempt of this delivery is in flight and owns it until `until`. */
   | { kind: 'in-flight'; until: Date }
-  /** The endpoint has MAX_IN_FLIGHT_PER_ENDPOINT attempts in flight already. */
+  /** The endpoint, or its account, has as many attempts in flight as it may. */
   | { kind: 'endpoint-busy' }
 
 /**
  * Takes the delivery's lease for one attempt. The lease is what keeps a job released by the
  * recovery task (or queued twice) from sending the same delivery twice at once, and counting
- * leases per endpoint is what keeps one slow receiver from taking every worker.
+ * leases per endpoint and per account is what keeps one slow receiver, or one tenant's many,
+ * from taking every worker.
  */
 export async function claimDelivery(
   withClient: WithClient,
@@ -69,27 +72,36 @@ export async function claimDelivery(
   const claimed = await withClient(async (client) => {
     await client.query('BEGIN')
     try {
-      const { rows } = await client.query<{ endpoint_id: number }>(
-        `SELECT endpoint_id, pg_advisory_xact_lock($2, endpoint_id)
-           FROM webhook_deliveries WHERE id = $1 AND status = 'pending' AND endpoint_id IS NOT NULL`,
-        [deliveryId, ENDPOINT_LOCK_CLASS],
+      const { rows } = await client.query<{ endpoint_id: number; account: string }>(
+        `SELECT endpoint_id, account, pg_advisory_xact_lock($2, hashtext(account))
+           FROM (SELECT endpoint_id, COALESCE('o' || organization_id, 'u' || owner_id) AS account
+                   FROM webhook_deliveries
+                  WHERE id = $1 AND status = 'pending' AND endpoint_id IS NOT NULL) d`,
+        [deliveryId, ACCOUNT_LOCK_CLASS],
       )
-      const endpointId = rows[0]?.endpoint_id
-      if (endpointId === undefined) {
+      const target = rows[0]
+      if (!target) {
         await client.query('ROLLBACK')
         return { kind: 'done' } as const
       }
-      const { rows: state } = await client.query<{ leased: Date | null; busy: number }>(
+      const { rows: state } = await client.query<{
+        leased: Date | null
+        endpoint: number
+        account: number
+      }>(
         `SELECT (SELECT lease_until FROM webhook_deliveries WHERE id = $1 AND lease_until > now())
                   AS leased,
-                (SELECT count(*)::int FROM webhook_deliveries
-                  WHERE endpoint_id = $2 AND lease_until > now() AND id <> $1) AS busy`,
-        [deliveryId, endpointId],
+                count(*) FILTER (WHERE endpoint_id = $2)::int AS endpoint,
+                count(*)::int AS account
+           FROM webhook_deliveries
+          WHERE lease_until > now() AND id <> $1
+            AND COALESCE('o' || organization_id, 'u' || owner_id) = $3`,
+        [deliveryId, target.endpoint_id, target.account],
       )
-      const leased = state[0].leased
+      const { leased, endpoint, account } = state[0]
       const verdict = leased
         ? ({ kind: 'in-flight', until: new Date(leased) } as const)
-        : state[0].busy >= MAX_IN_FLIGHT_PER_ENDPOINT
+        : endpoint >= MAX_IN_FLIGHT_PER_ENDPOINT || account >= MAX_IN_FLIGHT_PER_ACCOUNT
           ? ({ kind: 'endpoint-busy' } as const)
           : ({ kind: 'claimed' } as const)
       if (verdict.kind === 'claimed') {

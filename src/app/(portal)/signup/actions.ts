@@ -2,24 +2,22 @@
 
 import { formError, parseForm } from '@/lib/forms'
 import type { FormState } from '@/lib/formState'
-import { hitLimit } from '@/lib/rateLimit'
 import { clientIp, payloadClient } from '@/data/session'
 import { signupSchema } from '@/schemas/account'
 
 export async function signupAction(_state: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(signupSchema, formData)
   if (!parsed.data) return parsed.state
-  const limit = await hitLimit(`signup:${await clientIp()}`, 10, 60 * 60 * 1000)
-  if (!limit.isAllowed) {
-    return {
-      status: 'error',
-      message: 'Too many sign-ups from this network. Try again in an hour.',
-    }
-  }
   const payload = await payloadClient()
   try {
     // Same path as POST /api/users: public sign-up, access rules applied, no roles or plan settable.
-    await payload.create({ collection: 'users', data: parsed.data, overrideAccess: false })
+    // The client address lets the collection apply its sign-up limit (hooks/policy.ts).
+    await payload.create({
+      collection: 'users',
+      data: parsed.data,
+      overrideAccess: false,
+      context: { ip: await clientIp() },
+    })
   } catch (error) {
     const state = formError(error, formData)
     if (state.errors?.email?.includes('already')) {

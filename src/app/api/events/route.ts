@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { clientIpOf } from '@/lib/keys/clientIp'
+import { clientIpOf } from '@/lib/net/clientAddress'
 import { keyService } from '@/lib/keys/service'
 import { handlePublish } from '@/lib/webhooks/http'
 

@@ -1,14 +1,21 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { checkHealth } from '@/lib/health'
+import { hasRole } from '@/access/roles'
+import { cachedHealth, publicHealth } from '@/lib/health'
 
 export const dynamic = 'force-dynamic'
 
-/** 200 when Postgres, Redis, a worker and the mail transport all answer; 503 naming what fails. */
-export async function GET() {
-  const report = await checkHealth(await getPayload({ config }))
-  return Response.json(report, {
+/**
+ * 200 when Postgres, Redis, a worker and the mail transport all answer; 503 naming what fails.
+ * Anyone sees the verdict and the failing parts; staff also see each check's timing, details
+ * and errors. Checks run at most every few seconds, however often this is called.
+ */
+export async function GET(request: Request) {
+  const payload = await getPayload({ config })
+  const report = await cachedHealth(payload)
+  const { user } = await payload.auth({ headers: request.headers })
+  return Response.json(hasRole(user, 'staff') ? report : publicHealth(report), {
     status: report.status === 'ok' ? 200 : 503,
     headers: { 'Cache-Control': 'no-store' },
   })

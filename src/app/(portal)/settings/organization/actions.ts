@@ -2,8 +2,12 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
+import { createLocalReq } from 'payload'
 
+import { leaveOrganization } from '@collections/Organizations/leave'
 import { currentUser, payloadClient } from '@/data/session'
+import { lockOrganization } from '@/lib/db'
+import { inTransaction } from '@/lib/transactions'
 import { formError, parseForm } from '@/lib/forms'
 import { relationId } from '@/lib/relationId'
 import type { FormState } from '@/lib/formState'
@@ -11,6 +15,7 @@ import {
   createOrganizationSchema,
   invitationIdSchema,
   inviteSchema,
+  leaveSchema,
   memberRoleSchema,
   memberSchema,
 } from '@/schemas/organization'
@@ -116,22 +121,28 @@ async function updateMembers(
 ): Promise<FormState> {
   const ctx = await session()
   if (!ctx) return signedOut
-  let members: { user: number; role: 'owner' | 'admin' | 'member' }[]
   try {
-    const org = await ctx.payload.findByID({
-      collection: 'organizations',
-      id: organizationId,
-      depth: 0,
-      overrideAccess: false,
-      user: ctx.user,
-    })
-    members = change(org.members.map((m) => ({ user: Number(relationId(m.user)), role: m.role })))
-    await ctx.payload.update({
-      collection: 'organizations',
-      id: organizationId,
-      data: { members },
-      overrideAccess: false,
-      user: ctx.user,
+    const req = await createLocalReq({ user: { ...ctx.user, collection: 'users' } }, ctx.payload)
+    // One member-list change at a time (see lockOrganization).
+    await inTransaction(req, async () => {
+      await lockOrganization(req, organizationId)
+      const org = await ctx.payload.findByID({
+        collection: 'organizations',
+        id: organizationId,
+        depth: 0,
+        overrideAccess: false,
+        req,
+      })
+      const members = change(
+        org.members.map((m) => ({ user: Number(relationId(m.user)), role: m.role })),
+      )
+      await ctx.payload.update({
+        collection: 'organizations',
+        id: organizationId,
+        data: { members },
+        overrideAccess: false,
+        req,
+      })
     })
   } catch (error) {
     return formError(error, formData)
@@ -165,4 +176,23 @@ export async function removeMemberAction(
     (members) => members.filter((m) => m.user !== user),
     'Member removed.',
   )
+}
+
+export async function leaveOrganizationAction(
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const ctx = await session()
+  if (!ctx) return signedOut
+  const parsed = parseForm(leaveSchema, formData)
+  if (!parsed.data) return parsed.state
+  let name: string
+  try {
+    const req = await createLocalReq({ user: { ...ctx.user, collection: 'users' } }, ctx.payload)
+    name = await leaveOrganization(req, parsed.data.organization)
+  } catch (error) {
+    return formError(error, formData)
+  }
+  revalidatePath(PAGE)
+  redirect(`${PAGE}?left=${encodeURIComponent(name)}`)
 }

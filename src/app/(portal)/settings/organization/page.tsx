@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { canManage } from '@/access/organizationAccess'
 import { ConfirmAction } from '@/components/ConfirmAction/index.client'
 import { ActionForm, Field, Hidden } from '@/components/Form/index.client'
+import { Alert } from '@/components/ui/alert'
 import { Card } from '@/components/ui/card'
 import { myOrganizations, pendingInvitations } from '@/data/organizations'
 import { requireUser } from '@/data/session'
@@ -13,13 +14,14 @@ import {
   changeRoleAction,
   createOrganizationAction,
   inviteAction,
+  leaveOrganizationAction,
   removeMemberAction,
   revokeInvitationAction,
 } from './actions'
 
 export const metadata: Metadata = { title: 'Organizations' }
 
-type Props = { searchParams: Promise<{ org?: string }> }
+type Props = { searchParams: Promise<{ org?: string; left?: string }> }
 
 const ROLE_OPTIONS = [
   { label: 'Owner', value: 'owner' },
@@ -29,15 +31,18 @@ const ROLE_OPTIONS = [
 
 export default async function OrganizationSettingsPage({ searchParams }: Props) {
   const user = await requireUser('/settings/organization')
-  const { org: selectedSlug } = await searchParams
+  const { org: selectedSlug, left } = await searchParams
   const organizations = await myOrganizations(user)
   const selected = organizations.find((org) => org.slug === selectedSlug) ?? organizations[0]
   const isManager = canManage(selected?.myRole)
   const invitations = selected && isManager ? await pendingInvitations(selected.id, user) : []
+  const owners = selected?.members.filter((member) => member.role === 'owner').length ?? 0
+  const canLeave = selected && (selected.myRole !== 'owner' || owners > 1)
 
   return (
     <>
       <h1 className="text-2xl font-semibold">Organizations</h1>
+      {left && <Alert tone="success">You left {left.slice(0, 80)}.</Alert>}
       {organizations.length === 0 ? (
         <Card>
           <h2 className="mb-1 text-lg font-semibold">You are not in an organization yet</h2>
@@ -70,6 +75,20 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
                 /{selected.slug} · {selected.plan} plan · you are {selected.myRole}
               </span>
             </h2>
+            {canLeave ? (
+              <ConfirmAction
+                action={leaveOrganizationAction}
+                fields={{ organization: String(selected.id) }}
+                label="Leave organization"
+                title={`Leave ${selected.name}?`}
+                description={`You lose access to ${selected.name}'s keys, usage and settings at once. To come back, ask an admin for a new invitation.`}
+                confirmLabel="Leave"
+              />
+            ) : (
+              <p className="text-sm text-muted-foreground">
+                You are its only owner: make another member an owner before you leave.
+              </p>
+            )}
           </div>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache'
 
 import { currentUser, payloadClient } from '@/data/session'
-import { formError, zodFormError } from '@/lib/forms'
+import { formError, parseForm, zodFormError } from '@/lib/forms'
 import type { FormState } from '@/lib/formState'
-import { profileSchema } from '@/schemas/account'
+import { changeEmailSchema, profileSchema } from '@/schemas/account'
 
 const MAX_LINKS = 5
 const AVATAR_MAX_BYTES = 2 * 1024 * 1024
@@ -99,4 +99,33 @@ export async function uploadAvatarAction(
   }
   revalidatePath('/settings/profile')
   return { status: 'ok', message: 'Avatar updated.' }
+}
+
+/** Asks to change the email: it changes once the new address confirms (collections/Users/emailChange.ts). */
+export async function changeEmailAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const user = await currentUser()
+  if (!user) return { status: 'error', message: 'Your session has ended. Log in again.' }
+  const parsed = parseForm(changeEmailSchema, formData)
+  if (!parsed.data) return parsed.state
+  const { email } = parsed.data
+  if (email === user.email) {
+    return { status: 'error', errors: { email: 'This is already your email.' }, values: { email } }
+  }
+  try {
+    const payload = await payloadClient()
+    await payload.update({
+      collection: 'users',
+      id: user.id,
+      data: { email },
+      overrideAccess: false,
+      user,
+    })
+  } catch (error) {
+    return formError(error, formData)
+  }
+  revalidatePath('/settings/profile')
+  return {
+    status: 'ok',
+    message: `Check the inbox of ${email}: your email changes once you confirm it there. We also told ${user.email}.`,
+  }
 }

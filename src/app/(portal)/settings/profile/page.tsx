@@ -1,21 +1,26 @@
 import type { Metadata } from 'next'
 
 import { ActionForm, Field } from '@/components/Form/index.client'
+import { Alert } from '@/components/ui/alert'
 import { Card } from '@/components/ui/card'
 import { requireUser } from '@/data/session'
 import type { Media } from '@/payload-types'
 
-import { updateProfileAction, uploadAvatarAction } from './actions'
+import { changeEmailAction, updateProfileAction, uploadAvatarAction } from './actions'
 
 export const metadata: Metadata = { title: 'Profile settings' }
 
-export default async function ProfileSettingsPage() {
+type Props = { searchParams: Promise<{ emailChanged?: string }> }
+
+export default async function ProfileSettingsPage({ searchParams }: Props) {
   const user = await requireUser('/settings/profile')
+  const { emailChanged } = await searchParams
   const avatar = typeof user.avatar === 'object' ? (user.avatar as Media | null) : null
   const links = user.links ?? []
   return (
     <>
       <h1 className="text-2xl font-semibold">Profile</h1>
+      {emailChanged && <Alert tone="success">Your email is now {user.email}.</Alert>}
       <Card aria-labelledby="profile-heading">
         <h2 id="profile-heading" className="mb-1 text-lg font-semibold">
           Public profile
@@ -67,6 +72,24 @@ export default async function ProfileSettingsPage() {
               </div>
             ))}
           </fieldset>
+        </ActionForm>
+      </Card>
+      <Card aria-labelledby="email-heading">
+        <h2 id="email-heading" className="mb-1 text-lg font-semibold">
+          Email
+        </h2>
+        <p className="mb-4 text-sm text-muted-foreground">
+          You sign in with {user.email}. A new address takes effect once you confirm it from the
+          mail we send there.
+        </p>
+        {user.pendingEmail && (
+          <Alert className="mb-4">
+            Waiting for {user.pendingEmail} to confirm: open the link in the mail we sent there (it
+            works for 24 hours).
+          </Alert>
+        )}
+        <ActionForm action={changeEmailAction} submitLabel="Change email" pendingLabel="Sending…">
+          <Field name="email" label="New email" type="email" autoComplete="email" required />
         </ActionForm>
       </Card>
       <Card aria-labelledby="avatar-heading">

@@ -1,4 +1,4 @@
-import { clientIpOf } from '@/lib/keys/clientIp'
+import { clientIpOf } from '@/lib/net/clientAddress'
 import { handleVerify } from '@/lib/keys/http'
 import { keyService } from '@/lib/keys/service'
 

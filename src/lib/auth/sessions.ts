@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto'
+
+import { sql } from '@payloadcms/db-postgres'
+import { decodeJwt, jwtVerify, SignJWT } from 'jose'
+import type { AuthStrategy, Payload, PayloadRequest } from 'payload'
+import { parseCookies } from 'payload/shared'
+
+import { rowsOf, sqlFor } from '../db'
+import { clientIpOf } from '../net/clientAddress'
+
+/**
+ * Login sessions, one row each in `user_sessions` (created by a migration), instead of Payload's
+ * `sessions` array on the user document. Payload rewrites that whole array — and the whole user
+ * row — on every login and logout, so of ten simultaneous logins only the last one's session
+ * survived. Here a login inserts its row and a logout deletes its own; nothing is rewritten.
+ *
+ * Tokens are Payload's JWTs with a session id (`sid`) and our own version in the protected
+ * header. Payload's built-in JWT check refuses that version, so a token is accepted only by
+ * `sessionStrategy`, which also requires its session row to exist: logging out ends a token at
+ * once, wherever it was copied to.
+ */
+export const SESSION_AUTH_VERSION = 'tt-session-1'
+
+export type SessionClaims = { id: number | string; collection: string; sid: string }
+
+type Req = Pick<PayloadRequest, 'payload' | 'transactionID' | 'headers'>
+
+const secretKey = (payload: Payload) => new TextEncoder().encode(payload.secret)
+
+const tokenExpiration = (payload: Payload) =>
+  payload.collections.users.config.auth.tokenExpiration ?? 7200
+
+/**
+ * Starts a session for a token Payload just issued (login, first registration, password reset):
+ * its claims plus a new session id, signed with our version. Runs in the request's transaction.
+ */
+export async function startSession(
+  req: Req,
+  payloadToken: string,
+): Promise<{ token: string; exp: number }> {
+  const claims = decodeJwt(payloadToken)
+  const sid = randomUUID()
+  const issuedAt = Math.floor(Date.now() / 1000)
+  const exp = issuedAt + tokenExpiration(req.payload)
+  const db = await sqlFor(req)
+  await db.execute(sql`
+    INSERT INTO user_sessions (id, user_id, created_at, expires_at, last_seen_at, ip, user_agent)
+    VALUES (${sid}, ${Number(claims.id)}, now(), to_timestamp(${exp}), now(),
+            ${clientIpOf(req.headers) ?? null}, ${req.headers.get('user-agent')?.slice(0, 300) ?? null})`)
+  const { iat: _iat, exp: _exp, ...fields } = claims
+  const token = await new SignJWT({ ...fields, sid })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT', authVersion: SESSION_AUTH_VERSION })
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(exp)
+    .sign(secretKey(req.payload))
+  return { token, exp }
+}
+
+/** Extends the current session and issues its token anew (POST /api/users/refresh-token). */
+export async function refreshSession(
+  req: Req,
+  sid: string,
+  payloadToken: string,
+): Promise<{ token: string; exp: number } | null> {
+  const claims = decodeJwt(payloadToken)
+  const issuedAt = Math.floor(Date.now() / 1000)
+  const exp = issuedAt + tokenExpiration(req.payload)
+  const db = await sqlFor(req)
+  const updated = rowsOf(
+    await db.execute(sql`
+      UPDATE user_sessions SET expires_at = to_timestamp(${exp}), last_seen_at = now()
+       WHERE id = ${sid} AND user_id = ${Number(claims.id)} AND expires_at > now()
+       RETURNING id`),
+  )
+  if (updated.length === 0) return null
+  const { iat: _iat, exp: _exp, ...fields } = claims
+  const token = await new SignJWT({ ...fields, sid })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT', authVersion: SESSION_AUTH_VERSION })
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(exp)
+    .sign(secretKey(req.payload))
+  return { token, exp }
+}
+
+/** Ends sessions of a user: one (`sid`), all but one (`except`), or all. */
+export async function endSessions(
+  req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
+  userId: number | string,
+  which: { sid?: string; except?: string } = {},
+): Promise<number> {
+  const db = await sqlFor(req)
+  const ended = rowsOf(
+    await db.execute(sql`
+      DELETE FROM user_sessions
+       WHERE user_id = ${Number(userId)}
+         AND (${which.sid ?? null}::uuid IS NULL OR id = ${which.sid ?? null}::uuid)
+         AND (${which.except ?? null}::uuid IS NULL OR id <> ${which.except ?? null}::uuid)
+       RETURNING id`),
+  )
+  return ended.length
+}
+
+/** The token of a request: `Authorization: JWT …` / `Bearer …` or the cookie, in Payload's order. */
+function tokenOf(headers: Headers, payload: Payload): string | null {
+  for (const method of payload.config.auth.jwtOrder) {
+    const authorization = headers.get('authorization') ?? ''
+    if (method === 'JWT' && authorization.startsWith('JWT ')) return authorization.slice(4)
+    if (method === 'Bearer' && authorization.startsWith('Bearer ')) return authorization.slice(7)
+    if (method === 'cookie') {
+      const token = parseCookies(headers).get(`${payload.config.cookiePrefix}-token`)
+      if (!token) continue
+      // Same rule as Payload's: a cookie counts only on requests from our own origin.
+      const origin = headers.get('origin')
+      const site = headers.get('sec-fetch-site')
+      const csrf = payload.config.csrf
+      const isOwnOrigin = origin
+        ? csrf.length === 0 || csrf.includes(origin)
+        : csrf.length === 0 || site === 'same-origin' || site === 'same-site' || site === 'none'
+      if (isOwnOrigin) return token
+    }
+  }
+  return null
+}
+
+/** Last-seen times are written at most this often per session. */
+const SEEN_EVERY_MS = 5 * 60_000
+
+/** Authenticates a session token (see above); any other token is left to other strategies. */
+export const sessionStrategy: AuthStrategy = {
+  name: 'session',
+  authenticate: async ({ headers, isGraphQL, payload }) => {
+    const token = tokenOf(headers, payload)
+    if (!token || token.startsWith('tt_')) return { user: null }
+    let claims: SessionClaims
+    try {
+      const verified = await jwtVerify(token, secretKey(payload))
+      if (verified.protectedHeader.authVersion !== SESSION_AUTH_VERSION) return { user: null }
+      claims = verified.payload as unknown as SessionClaims
+    } catch {
+      return { user: null }
+    }
+    if (claims.collection !== 'users' || typeof claims.sid !== 'string') return { user: null }
+    const db = payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } }
+    const [session] = rowsOf<{ last_seen_at: Date }>(
+      await db.drizzle.execute(sql`
+        SELECT last_seen_at FROM user_sessions
+         WHERE id = ${claims.sid}::uuid AND user_id = ${Number(claims.id)} AND expires_at > now()`),
+    )
+    if (!session) return { user: null }
+    const user = await payload
+      .findByID({
+        collection: 'users',
+        id: claims.id,
+        depth: isGraphQL ? 0 : payload.collections.users.config.auth.depth,
+        overrideAccess: true,
+      })
+      .catch(() => null)
+    if (!user || !user._verified) return { user: null }
+    if (Date.now() - new Date(session.last_seen_at).getTime() > SEEN_EVERY_MS) {
+      void db.drizzle
+        .execute(sql`UPDATE user_sessions SET last_seen_at = now() WHERE id = ${claims.sid}::uuid`)
+        .catch((err: unknown) =>
+          payload.logger.warn({ msg: 'session last-seen not recorded', err: String(err) }),
+        )
+    }
+    return {
+      user: { ...user, collection: 'users', _strategy: 'local-jwt', _sid: claims.sid },
+    }
+  },
+}
+
+/**
+ * Payload's own JWT check accepts any token Payload signed, with no session behind it (a token
+ * issued before an upgrade, or by a path that did not go through the hooks). Only session
+ * tokens are accepted: called from the config's onInit.
+ */
+export function acceptOnlySessionTokens(payload: Payload): void {
+  payload.authStrategies = payload.authStrategies.filter(
+    (strategy) => strategy.name !== 'local-jwt',
+  )
+}
