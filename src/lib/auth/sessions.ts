@@ -30,6 +30,23 @@ const secretKey = (payload: Payload) => new TextEncoder().encode(payload.secret)
 const tokenExpiration = (payload: Payload) =>
   payload.collections.users.config.auth.tokenExpiration ?? 7200
 
+/** A session token: the claims of a token Payload issued, with the session id, under our version. */
+async function signSessionToken(
+  payload: Payload,
+  payloadToken: string,
+  sid: string,
+): Promise<{ token: string; exp: number; userId: number }> {
+  const { iat: _iat, exp: _exp, ...fields } = decodeJwt(payloadToken)
+  const issuedAt = Math.floor(Date.now() / 1000)
+  const exp = issuedAt + tokenExpiration(payload)
+  const token = await new SignJWT({ ...fields, sid })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT', authVersion: SESSION_AUTH_VERSION })
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(exp)
+    .sign(secretKey(payload))
+  return { token, exp, userId: Number(fields.id) }
+}
+
 /**
  * Starts a session for a token Payload just issued (login, first registration, password reset):
  * its claims plus a new session id, signed with our version. Runs in the request's transaction.
@@ -38,21 +55,13 @@ export async function startSession(
   req: Req,
   payloadToken: string,
 ): Promise<{ token: string; exp: number }> {
-  const claims = decodeJwt(payloadToken)
   const sid = randomUUID()
-  const issuedAt = Math.floor(Date.now() / 1000)
-  const exp = issuedAt + tokenExpiration(req.payload)
+  const { token, exp, userId } = await signSessionToken(req.payload, payloadToken, sid)
   const db = await sqlFor(req)
   await db.execute(sql`
     INSERT INTO user_sessions (id, user_id, created_at, expires_at, last_seen_at, ip, user_agent)
-    VALUES (${sid}, ${Number(claims.id)}, now(), to_timestamp(${exp}), now(),
+    VALUES (${sid}, ${userId}, now(), to_timestamp(${exp}), now(),
             ${clientIpOf(req.headers) ?? null}, ${req.headers.get('user-agent')?.slice(0, 300) ?? null})`)
-  const { iat: _iat, exp: _exp, ...fields } = claims
-  const token = await new SignJWT({ ...fields, sid })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT', authVersion: SESSION_AUTH_VERSION })
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(exp)
-    .sign(secretKey(req.payload))
   return { token, exp }
 }
 
@@ -62,24 +71,15 @@ export async function refreshSession(
   sid: string,
   payloadToken: string,
 ): Promise<{ token: string; exp: number } | null> {
-  const claims = decodeJwt(payloadToken)
-  const issuedAt = Math.floor(Date.now() / 1000)
-  const exp = issuedAt + tokenExpiration(req.payload)
+  const { token, exp, userId } = await signSessionToken(req.payload, payloadToken, sid)
   const db = await sqlFor(req)
   const updated = rowsOf(
     await db.execute(sql`
       UPDATE user_sessions SET expires_at = to_timestamp(${exp}), last_seen_at = now()
-       WHERE id = ${sid} AND user_id = ${Number(claims.id)} AND expires_at > now()
+       WHERE id = ${sid} AND user_id = ${userId} AND expires_at > now()
        RETURNING id`),
   )
-  if (updated.length === 0) return null
-  const { iat: _iat, exp: _exp, ...fields } = claims
-  const token = await new SignJWT({ ...fields, sid })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT', authVersion: SESSION_AUTH_VERSION })
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(exp)
-    .sign(secretKey(req.payload))
-  return { token, exp }
+  return updated.length === 0 ? null : { token, exp }
 }
 
 /** Ends sessions of a user: one (`sid`), all but one (`except`), or all. */
