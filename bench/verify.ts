@@ -197,8 +197,8 @@ await http(
 )
 
 // (c) the Next route, from the production build.
-if (fs.existsSync('.next/standalone/server.js')) {
-  start('node', ['.next/standalone/server.js'], {
+if (fs.existsSync('.next/standalone/portal-server.mjs')) {
+  start('node', ['.next/standalone/portal-server.mjs'], {
     NODE_ENV: 'production',
     PORT: String(NEXT_PORT),
     HOSTNAME: '127.0.0.1',
