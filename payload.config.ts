@@ -16,9 +16,10 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { WebhookEndpoints } from './collections/WebhookEndpoints'
 import { WebhookEvents } from './collections/WebhookEvents'
 import { plugins } from './plugins'
+import { guardRoutes } from './plugins/inputGuard'
 import { closeInternalCollectionsToKeys } from './plugins/internalCollections'
 import { databaseUrl, payloadSecret, serverUrl } from './src/lib/defaults'
-import { formatApiError } from './src/lib/api/afterError'
+import { formatApiError, SILENCED_ERROR_NAMES } from './src/lib/api/afterError'
 import { acceptOnlySessionTokens } from './src/lib/auth/sessions'
 import { watchDatabasePool } from './src/lib/dbPool'
 import { queuedEmailAdapter } from './src/lib/emailAdapter'
@@ -62,9 +63,13 @@ export default buildConfig({
     acceptOnlySessionTokens(payload)
   },
   hooks: { afterError: [formatApiError] },
+  // formatApiError logs request errors itself, once, with the request id.
+  loggingLevels: Object.fromEntries(SILENCED_ERROR_NAMES.map((name) => [name, false])),
   graphQL: { disablePlaygroundInProduction: true },
   plugins: plugins(),
   sharp,
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-}).then(closeInternalCollectionsToKeys)
+})
+  .then(closeInternalCollectionsToKeys)
+  .then(guardRoutes)

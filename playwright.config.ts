@@ -26,5 +26,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    {
+      name: 'chromium',
+      use: { browserName: 'chromium' },
+      testIgnore: '**/fuzz.e2e.spec.ts',
+    },
+    // Last: the fuzz uses up per-address allowances (password resets …) the others rely on.
+    { name: 'fuzz', testMatch: '**/fuzz.e2e.spec.ts', dependencies: ['chromium'] },
+  ],
 })

@@ -4,11 +4,13 @@ import type { Plugin } from 'payload'
 import { env } from '@/lib/env'
 
 import { apiKeyScopes } from './apiKeyScopes'
+import { inputGuard } from './inputGuard'
 
 /** The one place plugins are configured. */
 export function plugins(): Plugin[] {
   const { S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = env()
   return [
+    inputGuard(),
     apiKeyScopes(),
     s3Storage({
       enabled: Boolean(S3_BUCKET),

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { guardRequest } from './lib/api/requestGuard'
 import { payloadSecret } from './lib/defaults'
 import { clientIpOf } from './lib/net/clientAddress'
 import { normalisePath } from './lib/net/paths'
@@ -22,6 +23,9 @@ const SELF_AUTHENTICATED = new Set(['/api/keys/verify', '/api/usage', '/api/even
  * `api-key` auth strategy of users turns into the request's user (limited to the key's scopes).
  */
 export async function proxy(request: NextRequest) {
+  // Malformed requests stop here, whoever sends them (src/lib/api/requestGuard.ts).
+  const refusal = await guardRequest(request)
+  if (refusal) return refusal
   const headers = new Headers(request.headers)
   headers.delete(KEY_AUTH_HEADER)
   const key = request.headers.get('authorization')?.match(/^Bearer\s+(tt_\S+)$/)?.[1]

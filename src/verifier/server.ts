@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 
 import type { Pool } from 'pg'
 
+import { errorAnswer } from '@/lib/api/errors'
 import { env } from '@/lib/env'
 import { handleUsageReport, handleVerify, type HttpAnswer } from '@/lib/keys/http'
 import type { Verifier } from '@/lib/keys/verifier'
@@ -59,24 +60,16 @@ export function createVerifierServer(deps: {
       }
       const isVerify = path === '/verify' || path === '/api/keys/verify'
       if (!isVerify && path !== '/api/usage') {
-        return send({
-          status: 404,
-          body: { error: { code: 'NOT_FOUND', message: 'No such route.' } },
-        })
+        return send(errorAnswer(404, 'NOT_FOUND', 'No such route.'))
       }
       if (request.method !== 'POST') {
-        return send({
-          status: 405,
-          body: { error: { code: 'METHOD_NOT_ALLOWED', message: 'Use POST.' } },
-          headers: { allow: 'POST' },
-        })
+        return send(
+          errorAnswer(405, 'METHOD_NOT_ALLOWED', 'Use POST.', undefined, { allow: 'POST' }),
+        )
       }
       const body = await readBody(request)
       if (body === null) {
-        return send({
-          status: 413,
-          body: { error: { code: 'TOO_LARGE', message: 'Body over 1 MB.' } },
-        })
+        return send(errorAnswer(413, 'PAYLOAD_TOO_LARGE', 'The body is over 1 MB.', 'body'))
       }
       const ip = resolveClientAddress(
         request.socket.remoteAddress,
@@ -97,10 +90,7 @@ export function createVerifierServer(deps: {
     } catch (err) {
       logger.error({ msg: 'verification request failed', err: String(err) })
       if (!response.headersSent) {
-        send({
-          status: 503,
-          body: { error: { code: 'UNAVAILABLE', message: 'Try again shortly.' } },
-        })
+        send(errorAnswer(503, 'UNAVAILABLE', 'Try again shortly.'))
       }
     }
   })

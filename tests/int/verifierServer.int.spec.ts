@@ -66,14 +66,17 @@ describe('verification server', () => {
   it('answers 401 without a service key and 403 for a key without keys:verify', async () => {
     const anonymous = await fetch(`${base}/verify`, { method: 'POST', body: '{}' })
     expect(anonymous.status).toBe(401)
-    expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED')
+    expect((await anonymous.json()).errors[0].code).toBe('UNAUTHENTICATED')
     const forbidden = await post('/verify', { key: memberKey.key }, memberKey.key)
     expect(forbidden).toMatchObject({
       status: 403,
-      body: { error: { code: 'INSUFFICIENT_SCOPE' } },
+      body: { errors: [expect.objectContaining({ code: 'INSUFFICIENT_SCOPE' })] },
     })
     const bogus = await post('/verify', { key: memberKey.key }, 'tt_live_bogus')
-    expect(bogus).toMatchObject({ status: 401, body: { error: { code: 'NOT_FOUND' } } })
+    expect(bogus).toMatchObject({
+      status: 401,
+      body: { errors: [expect.objectContaining({ code: 'NOT_FOUND' })] },
+    })
   })
 
   it('answers 200 with a verdict for every key, and 400 naming a bad field', async () => {
@@ -97,11 +100,20 @@ describe('verification server', () => {
     expect(missing).toMatchObject({ status: 200, body: { valid: false, code: 'NOT_FOUND' } })
 
     const badCost = await post('/verify', { key: memberKey.key, cost: 0 })
-    expect(badCost).toMatchObject({ status: 400, body: { error: { field: 'cost' } } })
+    expect(badCost).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: 'cost' })] },
+    })
     const badResource = await post('/verify', { key: memberKey.key, resource: 'gpu' })
-    expect(badResource).toMatchObject({ status: 400, body: { error: { field: 'resource' } } })
+    expect(badResource).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: 'resource' })] },
+    })
     const badJson = await post('/verify', '{nope')
-    expect(badJson).toMatchObject({ status: 400, body: { error: { field: 'body' } } })
+    expect(badJson).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: 'body' })] },
+    })
     const wrongMethod = await fetch(`${base}/verify`)
     expect(wrongMethod.status).toBe(405)
   })
@@ -147,7 +159,10 @@ describe('verification server', () => {
         },
       ],
     })
-    expect(unknown).toMatchObject({ status: 422, body: { error: { field: 'events[0].keyId' } } })
+    expect(unknown).toMatchObject({
+      status: 422,
+      body: { errors: [expect.objectContaining({ field: 'events[0].keyId' })] },
+    })
     const bad = await post('/api/usage', [
       {
         keyId: memberKey.id,
@@ -158,7 +173,10 @@ describe('verification server', () => {
         timestamp: Date.now(),
       },
     ])
-    expect(bad).toMatchObject({ status: 400, body: { error: { field: '[0].status' } } })
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: '[0].status' })] },
+    })
     const old = await post('/api/usage', [
       {
         keyId: memberKey.id,
@@ -169,7 +187,10 @@ describe('verification server', () => {
         timestamp: 9e15,
       },
     ])
-    expect(old).toMatchObject({ status: 400, body: { error: { field: '[0].timestamp' } } })
+    expect(old).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: '[0].timestamp' })] },
+    })
     const hugeId = await post('/api/usage', [
       {
         keyId: 2 ** 40,
@@ -180,7 +201,10 @@ describe('verification server', () => {
         timestamp: Date.now(),
       },
     ])
-    expect(hugeId).toMatchObject({ status: 400, body: { error: { field: '[0].keyId' } } })
+    expect(hugeId).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: '[0].keyId' })] },
+    })
     const notAllowed = await post('/api/usage', [], memberKey.key)
     expect(notAllowed.status).toBe(403)
   })

@@ -348,11 +348,11 @@ describe('publishing and endpoints', () => {
       await call({ ...body, data: { model_id: 'm1' }, idempotencyKey: undefined }),
     ).toMatchObject({
       status: 422,
-      body: { error: { field: 'data.run_id' } },
+      body: { errors: [expect.objectContaining({ field: 'data.run_id' })] },
     })
     expect(await call({ ...body, type: 'track.exploded' })).toMatchObject({
       status: 400,
-      body: { error: { field: 'type' } },
+      body: { errors: [expect.objectContaining({ field: 'type' })] },
     })
     expect(await call({ ...body, account: 'user:999999' })).toMatchObject({ status: 422 })
     const member = (await payload.create({

@@ -49,7 +49,15 @@ export function errorResponse(
   error: unknown,
   requestId?: string,
 ): { status: number; body: ErrorBody } {
-  const err = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike
+  const outer = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike & {
+    originalError?: unknown
+  }
+  // GraphQL wraps what a resolver threw.
+  const err = (
+    typeof outer.originalError === 'object' && outer.originalError !== null
+      ? outer.originalError
+      : outer
+  ) as ErrorLike
   const raw = typeof err.status === 'number' ? err.status : 500
   const status = raw >= 400 && raw <= 599 ? raw : 500
   const isPublic = status < 500 || err.isPublic === true
@@ -92,3 +100,19 @@ export function errorJson(
     headers: options.headers,
   })
 }
+
+/** A framework-free HTTP answer, served by node:http and by Next alike. */
+export type HttpAnswer = { status: number; body: unknown; headers?: Record<string, string> }
+
+/** An error answer in the one format, for framework-free handlers (the verification server …). */
+export const errorAnswer = (
+  status: number,
+  code: string,
+  message: string,
+  field?: string,
+  headers?: Record<string, string>,
+): HttpAnswer => ({
+  status,
+  body: { errors: [{ code, message, ...(field ? { field } : {}) }] } satisfies ErrorBody,
+  ...(headers ? { headers } : {}),
+})

@@ -1,18 +1,15 @@
 import type { Pool } from 'pg'
 
+import { errorAnswer, type HttpAnswer } from '@/lib/api/errors'
 import { firstIssue, usageBatchSchema, verifyRequestSchema } from '@/schemas/keys'
 
 import { insertUsageEvents, type UsageEvent } from '../usage/events'
 import type { Scope } from './scopes'
 import type { Verifier } from './verifier'
 
-/** A framework-free HTTP answer, served by node:http and by Next alike. */
-export type HttpAnswer = { status: number; body: unknown; headers?: Record<string, string> }
+export type { HttpAnswer }
 
-const error = (status: number, code: string, message: string, field?: string): HttpAnswer => ({
-  status,
-  body: { error: { code, message, ...(field ? { field } : {}) } },
-})
+const error = errorAnswer
 
 const bearer = (authorization: string | null | undefined) =>
   authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]

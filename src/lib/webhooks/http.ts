@@ -1,7 +1,8 @@
 import { createLocalReq, type Payload } from 'payload'
 import { z } from 'zod'
 
-import { authorizeService, type HttpAnswer } from '../keys/http'
+import { errorAnswer, type HttpAnswer } from '../api/errors'
+import { authorizeService } from '../keys/http'
 import type { Verifier } from '../keys/verifier'
 import { isEventType, parseEventData, type EventType } from './events'
 import { parseAccount, publishEvent } from './publish'
@@ -15,10 +16,7 @@ const bodySchema = z.object({
   idempotencyKey: z.string().min(1).max(200).optional(),
 })
 
-const error = (status: number, code: string, message: string, field?: string): HttpAnswer => ({
-  status,
-  body: { error: { code, message, ...(field ? { field } : {}) } },
-})
+const error = errorAnswer
 
 /** POST /api/events: TuneTrail services publish an event (service scope events:publish). */
 export async function handlePublish(
