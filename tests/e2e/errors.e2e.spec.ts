@@ -118,6 +118,7 @@ test('queries out of range or on the wrong types name the parameter', async ({ r
   await refusal(await request.get('/api/media?depth=1000'), 400, 'depth')
   await refusal(await request.get('/api/media?sort=-hash'), 400, 'sort')
   await refusal(await request.get('/api/media?where[id][contains]=1'), 400)
+  await refusal(await request.get('/api/media?where[url][all][0]=1693229331'), 400)
   await refusal(await request.get('/api/media?where[createdAt][equals]=not-a-date'), 400)
   await refusal(await request.get('/api/users?where[email][exists]=maybe'), 400)
   const nested = `where${'[and][0]'.repeat(12)}[id][equals]=1`

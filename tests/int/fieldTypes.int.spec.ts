@@ -75,6 +75,8 @@ describe('queries checked against field definitions', () => {
     expect(whereProblem(fields, { due: { equals: 'soon' } })?.path).toBe('where.due.equals')
     expect(whereProblem(fields, { title: { bogus: 'x' } })?.path).toBe('where.title.bogus')
     expect(whereProblem(fields, { owner: { in: ['1', 'x'] } })?.path).toBe('where.owner.in')
+    expect(whereProblem(fields, { title: { all: 'x' } })?.message).toMatch(/several values/)
+    expect(whereProblem(fields, { tags: { all: 'x,y' } })).toBeNull()
     expect(whereProblem(fields, { title: 'x' })?.message).toMatch(/needs an operator/)
     let deep: Record<string, unknown> = { title: { equals: 'x' } }
     for (let i = 0; i < 12; i++) deep = { and: [deep] }

@@ -167,7 +167,9 @@ export function whereProblem(
       return { path, message: `${path} needs an operator, like where[${key}][equals]=…` }
     }
     // An unknown path is Payload's to refuse (it names it, with a 400).
-    const kind = resolvePath(fields, key)?.kind ?? 'any'
+    const resolved = resolvePath(fields, key)
+    const kind = resolved?.kind ?? 'any'
+    const isList = Boolean(resolved?.field && 'hasMany' in resolved.field && resolved.field.hasMany)
     for (const [operator, operand] of Object.entries(value)) {
       const at2 = `${path}.${operator}`
       if (!OPERATORS.has(operator)) return { path: at2, message: `${operator} is not an operator.` }
@@ -182,6 +184,9 @@ export function whereProblem(
           return { path: at2, message: `${at2} must be true or false.` }
         }
         continue
+      }
+      if (operator === 'all' && resolved?.field && kind !== 'any' && !isList) {
+        return { path: at2, message: 'all works on fields that hold several values.' }
       }
       if (LIST_OPERATORS.has(operator)) {
         const items = Array.isArray(operand)
