@@ -22,7 +22,7 @@ const PORT = 3295
 const database = await createTestDatabase('tt_fuzz')
 process.env.DATABASE_URL = database.url
 const { loadPayload, migrateDatabase, onShutdown, resolveRuntime, shutdown } =
-  await import('../src/lib/boot')
+  await import('../src/runtime/boot')
 await resolveRuntime()
 onShutdown(database.drop)
 await migrateDatabase()

@@ -11,7 +11,7 @@ import os from 'node:os'
 
 import autocannon from 'autocannon'
 
-import { loadPayload, migrateDatabase, onShutdown, resolveRuntime, shutdown } from '../src/lib/boot'
+import { loadPayload, migrateDatabase, onShutdown, resolveRuntime, shutdown } from '../src/runtime/boot'
 import { env } from '../src/lib/env'
 import { keyService, verifyKey } from '../src/lib/keys/service'
 import { redis } from '../src/lib/redis'

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 
 import { createLocalReq } from 'payload'
 
-import { loadPayload, migrateDatabase, onShutdown, resolveRuntime, shutdown } from '../src/lib/boot'
+import { loadPayload, migrateDatabase, onShutdown, resolveRuntime, shutdown } from '../src/runtime/boot'
 import { setEnv } from '../src/lib/env'
 import { publishEvent } from '../src/lib/webhooks/publish'
 import { startWorker } from '../src/worker'

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 
-import { loadPayload, migrateDatabase, resolveRuntime, shutdown } from '../src/lib/boot'
+import { loadPayload, migrateDatabase, resolveRuntime, shutdown } from '../src/runtime/boot'
 import { createAdmin } from '../src/seed/admin'
 
 /**

@@ -1,5 +1,5 @@
-import { loadPayload, migrateDatabase, resolveRuntime } from '../src/lib/boot'
-import { runChild } from '../src/lib/children'
+import { loadPayload, migrateDatabase, resolveRuntime } from '../src/runtime/boot'
+import { runChild } from '../src/runtime/children'
 import { serverUrl } from '../src/lib/defaults'
 import { env } from '../src/lib/env'
 import { DEMO_USERS, seedDemo } from '../src/seed/demo'

@@ -1,4 +1,4 @@
-import { migrateDatabase, resolveRuntime, shutdown } from '../src/lib/boot'
+import { migrateDatabase, resolveRuntime, shutdown } from '../src/runtime/boot'
 
 await resolveRuntime()
 await migrateDatabase()

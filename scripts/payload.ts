@@ -1,7 +1,7 @@
 /** Runs a Payload CLI command (migrate:create, generate:types…) with the embedded defaults resolved. */
 import { spawn } from 'node:child_process'
 
-import { onShutdown, resolveRuntime, shutdown } from '../src/lib/boot'
+import { onShutdown, resolveRuntime, shutdown } from '../src/runtime/boot'
 
 await resolveRuntime()
 const child = spawn('npx', ['payload', ...process.argv.slice(2)], {

@@ -1,4 +1,4 @@
-import { loadPayload, migrateDatabase, resolveRuntime, shutdown } from '../src/lib/boot'
+import { loadPayload, migrateDatabase, resolveRuntime, shutdown } from '../src/runtime/boot'
 import { isProduction } from '../src/lib/env'
 import { DEMO_USERS, seedDemo } from '../src/seed/demo'
 

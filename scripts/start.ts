@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 
-import { migrateDatabase, resolveRuntime, shutdown } from '../src/lib/boot'
-import { runChild } from '../src/lib/children'
+import { migrateDatabase, resolveRuntime, shutdown } from '../src/runtime/boot'
+import { runChild } from '../src/runtime/children'
 import { env, setEnv } from '../src/lib/env'
 import { dataPath } from '../src/lib/paths'
 

@@ -1,4 +1,4 @@
-import { onShutdown, resolveRuntime } from '../src/lib/boot'
+import { onShutdown, resolveRuntime } from '../src/runtime/boot'
 import { startVerifier } from '../src/verifier'
 
 // The verification server on its own (VERIFIER_PORT): for running it apart from the web process.

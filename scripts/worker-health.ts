@@ -4,7 +4,7 @@ import os from 'node:os'
 import pg from 'pg'
 
 import { databaseUrl } from '../src/lib/defaults'
-import { HEARTBEAT_STALE_MS } from '../src/worker/heartbeat'
+import { HEARTBEAT_STALE_MS } from '../src/lib/heartbeat'
 
 const client = new pg.Client({ connectionString: databaseUrl() })
 await client.connect()

@@ -1,4 +1,4 @@
-import { migrateDatabase, onShutdown, resolveRuntime } from '../src/lib/boot'
+import { migrateDatabase, onShutdown, resolveRuntime } from '../src/runtime/boot'
 import { logger } from '../src/lib/logger'
 import { startWorker } from '../src/worker'
 

@@ -7,7 +7,7 @@ import {
   organizationMemberOrStaff,
   organizationOwnerOrStaff,
 } from '@/access/organizationAccess'
-import { PLANS } from '@/access/roles'
+import { PLANS } from '@/lib/plans'
 import { staffOrAboveField } from '@/access/staffOrAbove'
 import { limitsField } from '@/fields/limitsField'
 

@@ -1,9 +1,6 @@
 export const ROLES = ['member', 'moderator', 'staff', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-export const PLANS = ['free', 'starter', 'pro', 'enterprise'] as const
-export type Plan = (typeof PLANS)[number]
-
 type MaybeUser = { roles?: (Role | string)[] | null; collection?: string } | null | undefined
 
 const rank = (role: Role | string) => ROLES.indexOf(role as Role)

@@ -4,15 +4,16 @@ import type { PaginatedDocs, Where } from 'payload'
 import { cache } from 'react'
 
 import { canManage } from '@/access/organizationAccess'
-import type { Plan } from '@/access/roles'
-import { limitsFor, type LimitValues } from '@/fields/limitsField'
+import type { Plan } from '@/lib/plans'
+import { limitsFor } from '@/fields/limitsField'
 import type { KeyEnvironment } from '@/lib/keys/format'
 import { windowKey } from '@/lib/keys/limiter'
 import { keyService } from '@/lib/keys/service'
+import { loadKeyRecordById } from '@/lib/keys/store'
 import { logger } from '@/lib/logger'
 import { effectiveLimits, WINDOW_MS, type Resource, type Window } from '@/lib/plans'
 import { redis } from '@/lib/redis'
-import type { ApiKey, Organization, User } from '@/payload-types'
+import type { ApiKey, User } from '@/payload-types'
 import type { KeyState, UsageGranularity } from '@/schemas/apiKeys'
 
 import { myOrganizations, type OrganizationView } from './organizations'
@@ -377,49 +378,6 @@ export async function latencyPercentiles(keyId: number, days = 7): Promise<Laten
 const RESOURCES: Resource[] = ['api_calls', 'audio_processing', 'model_training']
 const WINDOWS: Window[] = ['minute', 'hour', 'day', 'month']
 
-type KeyAccount = { account: string; plan: Plan; accountLimits: LimitValues }
-
-/** The rate-limit account of a key (`u<id>` or `o<id>`), its plan and contract limits. */
-async function accountOf(
-  key: Pick<ApiKey, 'id' | 'owner' | 'organization'>,
-): Promise<KeyAccount | null> {
-  const { organization, owner } = key
-  if (typeof organization === 'object' && organization !== null && 'plan' in organization) {
-    const org = organization as Organization
-    return { account: `o${org.id}`, plan: org.plan ?? 'free', accountLimits: org.limits ?? {} }
-  }
-  if (!organization && typeof owner === 'object' && owner !== null && 'plan' in owner) {
-    return { account: `u${owner.id}`, plan: owner.plan ?? 'free', accountLimits: {} }
-  }
-  // Relations not populated (depth 0): read the plan the way the verifier does.
-  const [row] = await query<Record<string, unknown>>(
-    `SELECT k.owner_id, k.organization_id, COALESCE(o.plan::text, u.plan::text, 'free') AS plan,
-            o.limits_api_calls_per_minute, o.limits_api_calls_per_hour, o.limits_api_calls_per_day,
-            o.limits_audio_processing_per_day, o.limits_model_training_per_month
-       FROM api_keys k
-       LEFT JOIN users u ON u.id = k.owner_id
-       LEFT JOIN organizations o ON o.id = k.organization_id
-      WHERE k.id = $1`,
-    [key.id],
-  )
-  if (!row) return null
-  const number = (value: unknown) =>
-    value === null || value === undefined ? undefined : Number(value)
-  return row.organization_id
-    ? {
-        account: `o${row.organization_id}`,
-        plan: row.plan as Plan,
-        accountLimits: {
-          apiCallsPerMinute: number(row.limits_api_calls_per_minute),
-          apiCallsPerHour: number(row.limits_api_calls_per_hour),
-          apiCallsPerDay: number(row.limits_api_calls_per_day),
-          audioProcessingPerDay: number(row.limits_audio_processing_per_day),
-          modelTrainingPerMonth: number(row.limits_model_training_per_month),
-        },
-      }
-    : { account: `u${row.owner_id}`, plan: row.plan as Plan, accountLimits: {} }
-}
-
 export type LimitWindow = {
   resource: Resource
   window: Window
@@ -435,7 +393,7 @@ export type LimitWindow = {
 export async function keyLimitWindows(
   key: Pick<ApiKey, 'id' | 'owner' | 'organization' | 'limits'>,
 ): Promise<{ account: string; plan: Plan; windows: LimitWindow[] } | null> {
-  const account = await accountOf(key)
+  const account = await loadKeyRecordById(keyService().pool, key.id)
   if (!account) return null
   const windows: LimitWindow[] = []
   for (const resource of RESOURCES) {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
-import { HEARTBEAT_STALE_MS } from '@/worker/heartbeat'
+import { HEARTBEAT_STALE_MS } from '@/lib/heartbeat'
 
 import { runningKeyService } from './keys/service'
 import { mailTransport } from './mail'

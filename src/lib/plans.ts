@@ -1,4 +1,6 @@
-import type { Plan } from '@/access/roles'
+/** The plans an account (a user or an organization) can be on. */
+export const PLANS = ['free', 'starter', 'pro', 'enterprise'] as const
+export type Plan = (typeof PLANS)[number]
 
 export type Resource = 'api_calls' | 'audio_processing' | 'model_training'
 export type Window = 'minute' | 'hour' | 'day' | 'month'
@@ -48,4 +50,12 @@ export function effectiveLimits(
     }
   }
   return limits
+}
+
+/** How many active keys an account may hold at once, by plan. */
+export const MAX_ACTIVE_KEYS: Record<Plan, number> = {
+  free: 5,
+  starter: 25,
+  pro: 100,
+  enterprise: 1000,
 }

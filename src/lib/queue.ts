@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { makeWorkerUtils, type WorkerUtils } from 'graphile-worker'
 import type { PayloadRequest } from 'payload'
 
-import { catalog, type TaskName, type TaskPayload } from '@/worker/catalog'
+import { catalog, type TaskName, type TaskPayload } from '@/lib/tasks'
 
 import { sqlFor } from './db'
 import { databaseUrl } from './defaults'

@@ -8,8 +8,8 @@ import { databaseUrl } from '@/lib/defaults'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 
-import { DELIVERY_TASKS } from './catalog'
-import { HEARTBEAT_INTERVAL_MS } from './heartbeat'
+import { DELIVERY_TASKS } from '@/lib/tasks'
+import { HEARTBEAT_INTERVAL_MS } from '@/lib/heartbeat'
 
 import { invitation__prune } from './tasks/invitation__prune'
 import { mail__send } from './tasks/mail__send'

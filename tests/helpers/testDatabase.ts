@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import pg from 'pg'
 
-import { ensureEmbeddedPostgres } from '../../src/lib/embeddedPostgres'
+import { ensureEmbeddedPostgres } from '../../src/runtime/embeddedPostgres'
 
 export type TestDatabase = { url: string; drop: () => Promise<void> }
 

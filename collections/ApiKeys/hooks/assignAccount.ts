@@ -1,8 +1,9 @@
 import { APIError, ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
 import { assignOwnership } from '@/access/accountOwnership'
-import { hasRole, type Plan } from '@/access/roles'
-import { MAX_ACTIVE_KEYS } from '@/lib/keys/caps'
+import { hasRole } from '@/access/roles'
+import type { Plan } from '@/lib/plans'
+import { MAX_ACTIVE_KEYS } from '@/lib/plans'
 import { grantableScopes, isScope } from '@/lib/keys/scopes'
 import { relationId } from '@/lib/relationId'
 import type { ApiKey } from '@/payload-types'

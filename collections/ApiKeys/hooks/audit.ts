@@ -6,6 +6,7 @@ import type {
 } from 'payload'
 
 import type { AuditAction } from '@collections/AuditLogs'
+import { accountOf } from '@/lib/accounts'
 import { invalidateKeyHash } from '@/lib/keys/cache'
 import { relationId } from '@/lib/relationId'
 import { requestIp } from '@/lib/requestIp'
@@ -13,11 +14,6 @@ import { publishEvent } from '@/lib/webhooks/publish'
 import type { ApiKey } from '@/payload-types'
 
 import type { RotationContext } from './assignAccount'
-
-const accountOf = (doc: Pick<ApiKey, 'owner' | 'organization'>) => ({
-  owner: doc.owner ? Number(relationId(doc.owner)) : null,
-  organization: doc.organization ? Number(relationId(doc.organization)) : null,
-})
 
 const TRACKED = ['name', 'scopes', 'expiresAt', 'ipAllowlist', 'limits', 'notes'] as const
 

@@ -4,7 +4,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu'
 import Link from 'next/link'
 import { startTransition } from 'react'
 
-import { logoutAction } from '@/app/(portal)/logout/actions'
+import { logoutAction } from '@/actions/session'
 
 const itemClass =
   'block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-muted'

@@ -3,6 +3,7 @@ import type { Pool } from 'pg'
 import { errorAnswer, type HttpAnswer } from '@/lib/api/errors'
 import { firstIssue, usageBatchSchema, verifyRequestSchema } from '@/schemas/keys'
 
+import { accountKey } from '../accounts'
 import { insertUsageEvents, type UsageEvent } from '../usage/events'
 import type { Scope } from './scopes'
 import type { Verifier } from './verifier'
@@ -93,7 +94,7 @@ export async function handleUsageReport(
   const accounts = new Map<number, string>(
     rows.map((row: { id: number; owner_id: number | null; organization_id: number | null }) => [
       row.id,
-      row.organization_id ? `o${row.organization_id}` : `u${row.owner_id}`,
+      accountKey({ owner: row.owner_id, organization: row.organization_id }),
     ]),
   )
   const unknown = reports.findIndex((report) => !accounts.has(report.keyId))

@@ -1,8 +1,9 @@
 import type { Pool } from 'pg'
 
-import type { Plan } from '@/access/roles'
+import type { Plan } from '@/lib/plans'
 import type { LimitValues } from '@/fields/limitsField'
 
+import { accountKey } from '../accounts'
 import type { KeyEnvironment } from './format'
 
 /** What a verifier needs to know about a key; cached in-process and in Redis as JSON. */
@@ -35,7 +36,7 @@ const select = (table: string, prefix: string) =>
     .map((column) => `${table}.${column} AS ${prefix}_${column}`)
     .join(', ')
 
-const LOOKUP = `
+const lookup = (where: string) => `
   SELECT k.id, k.status, k.environment, k.expires_at, k.owner_id, k.organization_id,
          COALESCE(o.plan::text, u.plan::text, 'free') AS plan,
          ARRAY(SELECT t.text FROM api_keys_texts t
@@ -46,7 +47,7 @@ const LOOKUP = `
     FROM api_keys k
     LEFT JOIN users u ON u.id = k.owner_id
     LEFT JOIN organizations o ON o.id = k.organization_id
-   WHERE k.key_hash = $1`
+   WHERE ${where}`
 
 type Row = Record<string, unknown>
 
@@ -59,13 +60,26 @@ function limitsOf(row: Row, prefix: string): LimitValues {
   return limits
 }
 
+const BY_HASH = lookup('k.key_hash = $1')
+const BY_ID = lookup('k.id = $1')
+
 /** Looks a key up by its SHA-256: the only Postgres read of a verification (cache miss). */
 export async function loadKeyRecord(
   pool: Pick<Pool, 'query'>,
   hash: string,
 ): Promise<KeyRecord | null> {
-  const { rows } = await pool.query(LOOKUP, [hash])
-  const row = rows[0] as Row | undefined
+  return recordOf((await pool.query(BY_HASH, [hash])).rows[0] as Row | undefined)
+}
+
+/** The same record by id, for pages that show a key's limits as the verifier applies them. */
+export async function loadKeyRecordById(
+  pool: Pick<Pool, 'query'>,
+  id: number,
+): Promise<KeyRecord | null> {
+  return recordOf((await pool.query(BY_ID, [id])).rows[0] as Row | undefined)
+}
+
+function recordOf(row: Row | undefined): KeyRecord | null {
   if (!row) return null
   const organizationId = (row.organization_id as number | null) ?? null
   const ownerId = (row.owner_id as number | null) ?? null
@@ -78,7 +92,7 @@ export async function loadKeyRecord(
     expiresAt: row.expires_at ? new Date(row.expires_at as string).getTime() : null,
     ownerId,
     organizationId,
-    account: organizationId ? `o${organizationId}` : `u${ownerId}`,
+    account: accountKey({ owner: ownerId, organization: organizationId }),
     plan: row.plan as Plan,
     scopes: row.scopes as string[],
     ipAllowlist: row.ip_allowlist as string[],

@@ -5,7 +5,8 @@ import { errorAnswer, type HttpAnswer } from '../api/errors'
 import { authorizeService } from '../keys/http'
 import type { Verifier } from '../keys/verifier'
 import { isEventType, parseEventData, type EventType } from './events'
-import { parseAccount, publishEvent } from './publish'
+import { parseAccountName } from '../accounts'
+import { publishEvent } from './publish'
 
 const bodySchema = z.object({
   type: z
@@ -39,7 +40,7 @@ export async function handlePublish(
     const issue = parsed.error.issues[0]
     return error(400, 'INVALID_REQUEST', issue.message, issue.path.join('.') || 'body')
   }
-  const account = parseAccount(parsed.data.account)
+  const account = parseAccountName(parsed.data.account)
   if (!account) {
     return error(
       400,

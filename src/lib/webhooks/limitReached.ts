@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg'
 
+import { parseAccountKey } from '../accounts'
 import { logger } from '../logger'
 import { WINDOW_MS, type Resource, type Window } from '../plans'
 import { enqueueOn } from '../queue'
@@ -18,8 +19,7 @@ export async function emitLimitReached(
 ): Promise<void> {
   const length = WINDOW_MS[hit.window]
   const bucket = Math.floor(now / length)
-  const owner = account.startsWith('u') ? Number(account.slice(1)) : null
-  const organization = account.startsWith('o') ? Number(account.slice(1)) : null
+  const { owner, organization } = parseAccountKey(account) ?? { owner: null, organization: null }
   const data = {
     resource: hit.resource,
     window: hit.window,

@@ -1,5 +1,6 @@
 import { APIError, Forbidden, NotFound, type PayloadRequest } from 'payload'
 
+import { accountOf } from '../accounts'
 import type { KeyUser } from '../keys/collectionScopes'
 import { enqueueInTransaction } from '../queue'
 import { seal, unseal } from '../secretBox'
@@ -65,21 +66,6 @@ export async function rotateSecret(req: PayloadRequest, id: string | number): Pr
     return secret
   })
 }
-
-const accountOf = (endpoint: { owner?: unknown; organization?: unknown }) => ({
-  owner: endpoint.owner
-    ? Number(
-        typeof endpoint.owner === 'object' ? (endpoint.owner as { id: number }).id : endpoint.owner,
-      )
-    : null,
-  organization: endpoint.organization
-    ? Number(
-        typeof endpoint.organization === 'object'
-          ? (endpoint.organization as { id: number }).id
-          : endpoint.organization,
-      )
-    : null,
-})
 
 /** Sends the example payload of `type` to this endpoint only. */
 export async function sendTestEvent(req: PayloadRequest, id: string | number, type: EventType) {

@@ -2,23 +2,10 @@ import { randomBytes } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
+import { accountName, type Account } from '../accounts'
 import { enqueueInTransaction } from '../queue'
 import { inTransaction } from '../transactions'
 import type { EventType } from './events'
-
-export type Account = { owner: number | null; organization: number | null }
-
-/** `user:12` or `organization:3`, as services name accounts in POST /api/events. */
-export function parseAccount(value: string): Account | null {
-  const match = /^(user|organization):([1-9]\d{0,9})$/.exec(value)
-  if (!match || Number(match[2]) > 2_147_483_647) return null
-  return match[1] === 'user'
-    ? { owner: Number(match[2]), organization: null }
-    : { owner: null, organization: Number(match[2]) }
-}
-
-const accountName = (account: Account) =>
-  account.organization ? `organization:${account.organization}` : `user:${account.owner}`
 
 /** Sortable, unique ids: `evt_…`, `msg_…` (time first, then randomness). */
 export const newId = (prefix: string) =>

@@ -3,7 +3,7 @@ import type { Task } from 'graphile-worker'
 import { redis } from '@/lib/redis'
 import { attemptDelivery } from '@/lib/webhooks/deliver'
 
-import { catalog } from '../catalog'
+import { catalog } from '@/lib/tasks'
 
 /** One attempt of one delivery; the policy (lease, rate, signing, retries) is in the library. */
 export const webhook__deliver: Task = async (raw, helpers) => {

@@ -2,7 +2,7 @@ import type { Task } from 'graphile-worker'
 
 import { fanOutEvent } from '@/lib/webhooks/fanout'
 
-import { catalog } from '../catalog'
+import { catalog } from '@/lib/tasks'
 
 /** One delivery (and its job) per subscribed endpoint of the event's account. */
 export const webhook__fanout: Task = async (raw, helpers) => {

@@ -3,7 +3,7 @@ import type { Metadata } from 'next'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 
-import { logoutAction } from './actions'
+import { logoutAction } from '@/actions/session'
 
 export const metadata: Metadata = { title: 'Log out' }
 

