@@ -9,6 +9,8 @@ import sharp from 'sharp'
 import { ApiKeys } from './collections/ApiKeys'
 import { AuditLogs } from './collections/AuditLogs'
 import { Media } from './collections/Media'
+import { NotificationPreferences } from './collections/NotificationPreferences'
+import { Notifications } from './collections/Notifications'
 import { OrganizationInvitations } from './collections/OrganizationInvitations'
 import { Organizations } from './collections/Organizations'
 import { Users } from './collections/Users'
@@ -45,6 +47,8 @@ export default buildConfig({
     WebhookEndpoints,
     WebhookEvents,
     WebhookDeliveries,
+    Notifications,
+    NotificationPreferences,
   ],
   editor: lexicalEditor(),
   secret: payloadSecret(),

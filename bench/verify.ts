@@ -11,10 +11,11 @@ import os from 'node:os'
 
 import autocannon from 'autocannon'
 
-import { loadPayload, migrateDatabase, onShutdown, resolveRuntime, shutdown } from '../src/runtime/boot'
+import { onShutdown, shutdown } from '../src/runtime/boot'
 import { env } from '../src/lib/env'
 import { keyService, verifyKey } from '../src/lib/keys/service'
 import { redis } from '../src/lib/redis'
+import { benchUser, startBench } from './setup'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
@@ -26,9 +27,7 @@ type Row = { name: string; rps: number; p50: number; p99: number; failures: numb
 const rows: Row[] = []
 const children: ChildProcess[] = []
 
-await resolveRuntime()
-await migrateDatabase()
-const payload = await loadPayload()
+const payload = await startBench()
 onShutdown(async () => {
   for (const child of children) {
     try {
@@ -41,22 +40,8 @@ onShutdown(async () => {
 })
 
 // An unlimited (enterprise) account, so the numbers are about verification, not refusals.
-const stamp = Date.now().toString(36)
 const makeUser = (name: string, roles: ('member' | 'staff')[]) =>
-  payload.create({
-    collection: 'users',
-    data: {
-      email: `bench-${name}-${stamp}@example.test`,
-      username: `bench-${name}-${stamp}`,
-      name: `Bench ${name}`,
-      password: `bench-${stamp}-password`,
-      roles,
-      plan: 'enterprise',
-      _verified: true,
-    },
-    overrideAccess: true,
-    disableVerificationEmail: true,
-  })
+  benchUser(payload, name, { roles, plan: 'enterprise' })
 const [staff, member] = [await makeUser('svc', ['staff']), await makeUser('user', ['member'])]
 const issue = async (user: typeof staff, scopes: string[]) =>
   (

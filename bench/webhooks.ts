@@ -8,19 +8,17 @@ import type { AddressInfo } from 'node:net'
 
 import { createLocalReq } from 'payload'
 
-import { loadPayload, migrateDatabase, onShutdown, resolveRuntime, shutdown } from '../src/runtime/boot'
+import { onShutdown, shutdown } from '../src/runtime/boot'
 import { setEnv } from '../src/lib/env'
-import { publishEvent } from '../src/lib/webhooks/publish'
+import { publishEventFor as publishEvent } from '../src/lib/events/publish'
 import { startWorker } from '../src/worker'
+import { benchUser, startBench } from './setup'
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000)
 const PUBLISHERS = Number(process.env.BENCH_PUBLISHERS ?? 8)
 const WORKER_CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 16)
 
-await resolveRuntime()
-setEnv('WEBHOOK_ALLOW_LOOPBACK', 'true')
-await migrateDatabase()
-const payload = await loadPayload()
+const payload = await startBench(() => setEnv('WEBHOOK_ALLOW_LOOPBACK', 'true'))
 
 // The receiver notes when each event arrives.
 const sentAt = new Map<string, number>()
@@ -57,18 +55,7 @@ onShutdown(async () => {
 })
 
 const stamp = Date.now().toString(36)
-const user = await payload.create({
-  collection: 'users',
-  data: {
-    email: `bench-hooks-${stamp}@example.test`,
-    username: `bench-hooks-${stamp}`,
-    name: 'Bench hooks',
-    password: `bench-${stamp}-password`,
-    _verified: true,
-  },
-  overrideAccess: true,
-  disableVerificationEmail: true,
-})
+const user = await benchUser(payload, 'hooks')
 await payload.create({
   collection: 'webhook-endpoints',
   data: { url, events: ['track.created'], maxPerSecond: 1000 } as never,

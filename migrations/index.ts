@@ -7,6 +7,8 @@ import * as migration_20261130_055755_delivery_lease from './20261130_055755_del
 import * as migration_20261130_061112_pending_email_own_sessions from './20261130_061112_pending_email_own_sessions';
 import * as migration_20261130_061148_user_sessions from './20261130_061148_user_sessions';
 import * as migration_20261130_064913_delivery_lease_index from './20261130_064913_delivery_lease_index';
+import * as migration_20261130_081127_outbox_notifications from './20261130_081127_outbox_notifications';
+import * as migration_20261130_081140_event_consumptions from './20261130_081140_event_consumptions';
 
 export const migrations = [
   {
@@ -52,6 +54,16 @@ export const migrations = [
   {
     up: migration_20261130_064913_delivery_lease_index.up,
     down: migration_20261130_064913_delivery_lease_index.down,
-    name: '20261130_064913_delivery_lease_index'
+    name: '20261130_064913_delivery_lease_index',
+  },
+  {
+    up: migration_20261130_081127_outbox_notifications.up,
+    down: migration_20261130_081127_outbox_notifications.down,
+    name: '20261130_081127_outbox_notifications',
+  },
+  {
+    up: migration_20261130_081140_event_consumptions.up,
+    down: migration_20261130_081140_event_consumptions.down,
+    name: '20261130_081140_event_consumptions'
   },
 ];

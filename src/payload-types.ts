@@ -76,6 +76,8 @@ export interface Config {
     'webhook-endpoints': WebhookEndpoint;
     'webhook-events': WebhookEvent;
     'webhook-deliveries': WebhookDelivery;
+    notifications: Notification;
+    'notification-preferences': NotificationPreference;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -92,6 +94,8 @@ export interface Config {
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'webhook-events': WebhookEventsSelect<false> | WebhookEventsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -350,7 +354,7 @@ export interface WebhookEndpoint {
   url: string;
   description?: string | null;
   /**
-   * Empty for every event. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached.
+   * Empty for every event. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created.
    */
   events?: string[] | null;
   enabled?: boolean | null;
@@ -390,11 +394,12 @@ export interface WebhookEvent {
   id: number;
   eventId: string;
   /**
-   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached
+   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed
    */
   type: string;
   owner?: (number | null) | User;
   organization?: (number | null) | Organization;
+  actor?: (number | null) | User;
   data:
     | {
         [k: string]: unknown;
@@ -447,6 +452,55 @@ export interface WebhookDelivery {
   error?: string | null;
   nextAttemptAt?: string | null;
   leaseUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient?: (number | null) | User;
+  type?: string | null;
+  title?: string | null;
+  body?: string | null;
+  link?: string | null;
+  actor?: (number | null) | User;
+  event?: (number | null) | WebhookEvent;
+  inApp?: boolean | null;
+  emailState?: ('none' | 'pending' | 'sent') | null;
+  readAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences".
+ */
+export interface NotificationPreference {
+  id: number;
+  user?: (number | null) | User;
+  /**
+   * instant: a mail each time; daily: one mail a day; off: no mail.
+   */
+  digest?: ('instant' | 'daily' | 'off') | null;
+  settings?:
+    | {
+        type:
+          | 'api_key.created'
+          | 'api_key.revoked'
+          | 'api_key.expiring'
+          | 'usage.limit_reached'
+          | 'webhook_endpoint.disabled'
+          | 'organization.invitation_received'
+          | 'organization.role_changed';
+        inApp?: boolean | null;
+        email?: boolean | null;
+        webhook?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -509,6 +563,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'notification-preferences';
+        value: number | NotificationPreference;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -765,6 +827,7 @@ export interface WebhookEventsSelect<T extends boolean = true> {
   type?: T;
   owner?: T;
   organization?: T;
+  actor?: T;
   data?: T;
   idempotencyScope?: T;
   isTest?: T;
@@ -792,6 +855,43 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   error?: T;
   nextAttemptAt?: T;
   leaseUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  type?: T;
+  title?: T;
+  body?: T;
+  link?: T;
+  actor?: T;
+  event?: T;
+  inApp?: T;
+  emailState?: T;
+  readAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-preferences_select".
+ */
+export interface NotificationPreferencesSelect<T extends boolean = true> {
+  user?: T;
+  digest?: T;
+  settings?:
+    | T
+    | {
+        type?: T;
+        inApp?: T;
+        email?: T;
+        webhook?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -11,6 +11,7 @@ import { PLANS } from '@/lib/plans'
 import { staffOrAboveField } from '@/access/staffOrAbove'
 import { limitsField } from '@/fields/limitsField'
 
+import { announceRoleChanges } from './hooks/announceRoleChanges'
 import { guardMembers } from './hooks/guardMembers'
 import { leaveEndpoint } from './leave'
 import { SLUG_PATTERN } from './slug'
@@ -80,6 +81,7 @@ export const Organizations: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [guardMembers],
+    afterChange: [announceRoleChanges],
     beforeDelete: [organizationKeys.beforeDelete],
     afterDelete: [organizationKeys.afterDelete],
   },

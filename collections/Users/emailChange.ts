@@ -10,6 +10,7 @@ import {
 import { z } from 'zod'
 
 import { actionEmail, portalUrl } from '@/lib/emails'
+import { enqueueInTransaction } from '@/lib/queue'
 import { hitLimit } from '@/lib/rateLimit'
 import { newToken, sha256 } from '@/lib/tokens'
 
@@ -94,7 +95,7 @@ export const mailEmailChange: CollectionAfterChangeHook = async ({ doc, req }) =
   const change = (req.context as Context).emailChange
   if (!change) return doc
   delete (req.context as Context).emailChange
-  await req.payload.sendEmail({
+  await enqueueInTransaction(req, 'mail__send', {
     to: change.to,
     subject: 'Confirm your new email for TuneTrail Community',
     html: actionEmail({
@@ -105,7 +106,7 @@ export const mailEmailChange: CollectionAfterChangeHook = async ({ doc, req }) =
       outro: 'If you did not ask for this, ignore this mail: nothing changes.',
     }),
   })
-  await req.payload.sendEmail({
+  await enqueueInTransaction(req, 'mail__send', {
     to: change.from,
     subject: 'Your TuneTrail Community email is about to change',
     html: actionEmail({

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { ALL_EVENT_TYPES, type EventType } from '@/lib/webhooks/events'
+import { WEBHOOK_EVENT_TYPES, type EventType } from '@/lib/events/registry'
 import {
   enableEndpoint,
   replayFailed,
@@ -17,7 +17,7 @@ const badField = (field: string, message: string) =>
   Response.json({ errors: [{ message, field }] }, { status: 400 })
 
 const testBody = z.object({
-  type: z.enum(ALL_EVENT_TYPES as [EventType, ...EventType[]]).optional(),
+  type: z.enum(WEBHOOK_EVENT_TYPES as [EventType, ...EventType[]]).optional(),
 })
 const replayBody = z.object({ since: z.iso.datetime({ offset: true }) })
 

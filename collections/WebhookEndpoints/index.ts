@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { keyOwnerOrManager } from '@/access/keyOwnerOrManager'
 import { systemField, systemOnly } from '@/fields/systemField'
-import { ALL_EVENT_TYPES, isEventType } from '@/lib/webhooks/events'
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from '@/lib/events/registry'
 
 import { endpointActions } from './endpoints'
 import { checkEndpoint, deleteDeliveries, issueSecret, revealIssuedSecret } from './hooks'
@@ -34,13 +34,15 @@ export const WebhookEndpoints: CollectionConfig = {
       name: 'events',
       type: 'text',
       hasMany: true,
-      maxRows: ALL_EVENT_TYPES.length,
-      admin: { description: `Empty for every event. Types: ${ALL_EVENT_TYPES.join(', ')}.` },
+      maxRows: WEBHOOK_EVENT_TYPES.length,
+      admin: { description: `Empty for every event. Types: ${WEBHOOK_EVENT_TYPES.join(', ')}.` },
       validate: (value: string[] | null | undefined) => {
         if (value !== null && value !== undefined && !Array.isArray(value)) {
           return 'Events must be an array of event type names.'
         }
-        const unknown = (value ?? []).find((type) => typeof type !== 'string' || !isEventType(type))
+        const unknown = (value ?? []).find(
+          (type) => typeof type !== 'string' || !isWebhookEventType(type),
+        )
         return unknown === undefined ? true : `Unknown event type "${String(unknown)}".`
       },
     },

@@ -2,17 +2,21 @@ import type { CollectionConfig } from 'payload'
 
 import { keyOwnerOrManager } from '@/access/keyOwnerOrManager'
 import { nobody } from '@/access/nobody'
-import { ALL_EVENT_TYPES } from '@/lib/webhooks/events'
+import { ALL_EVENT_TYPES } from '@/lib/events/registry'
 
-/** Something that happened to an account; written by the system only (publishEvent). */
+/**
+ * The event outbox: everything that happens to an account, one row each, written in the
+ * transaction of the change by publishEvent (src/lib/events/publish.ts) and handed to every
+ * consumer (webhooks, notifications …) by the event__fanout job. Written by the system only.
+ */
 export const WebhookEvents: CollectionConfig = {
   slug: 'webhook-events',
-  labels: { singular: 'Webhook event', plural: 'Webhook events' },
+  labels: { singular: 'Event', plural: 'Events' },
   access: { create: nobody, read: keyOwnerOrManager, update: nobody, delete: nobody },
   admin: {
     useAsTitle: 'eventId',
     defaultColumns: ['eventId', 'type', 'owner', 'organization', 'createdAt'],
-    group: 'Webhooks',
+    group: 'Events',
   },
   fields: [
     { name: 'eventId', type: 'text', required: true, unique: true, index: true },
@@ -25,6 +29,8 @@ export const WebhookEvents: CollectionConfig = {
     },
     { name: 'owner', type: 'relationship', relationTo: 'users', index: true },
     { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true },
+    // Who caused it, when a person did.
+    { name: 'actor', type: 'relationship', relationTo: 'users' },
     { name: 'data', type: 'json', required: true },
     // `<account>:<idempotency key>`: the same key never creates two events.
     { name: 'idempotencyScope', type: 'text', unique: true, index: true, hidden: true },

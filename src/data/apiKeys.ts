@@ -21,8 +21,7 @@ import { payloadClient } from './session'
 
 export const KEYS_PER_PAGE = 20
 
-/** One "now" per request, so every date on a page is relative to the same instant. */
-export const requestNow = cache(() => Date.now())
+export { requestNow } from './now'
 
 /** Active, revoked, or expired (active but past its `expiresAt`). */
 export function keyState(key: Pick<ApiKey, 'status' | 'expiresAt'>, now = Date.now()): KeyState {

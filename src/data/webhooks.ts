@@ -4,11 +4,11 @@ import type { PaginatedDocs, Where } from 'payload'
 
 import { env } from '@/lib/env'
 import {
-  ALL_EVENT_TYPES,
+  WEBHOOK_EVENT_TYPES,
   EVENT_TYPES,
   eventJsonSchema,
   type EventType,
-} from '@/lib/webhooks/events'
+} from '@/lib/events/registry'
 import type { User, WebhookDelivery, WebhookEndpoint } from '@/payload-types'
 import { DELIVERIES_PER_PAGE, type DeliveryStatus } from '@/schemas/webhooks'
 
@@ -64,7 +64,7 @@ export type EventCatalogEntry = {
 
 /** Every event type with its description, an example delivery and the schema of its data. */
 export function eventCatalog(): EventCatalogEntry[] {
-  return ALL_EVENT_TYPES.map((type) => ({
+  return WEBHOOK_EVENT_TYPES.map((type) => ({
     type,
     description: EVENT_TYPES[type].description,
     example: examplePayload(type),

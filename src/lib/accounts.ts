@@ -41,3 +41,7 @@ export function parseAccountName(value: string): Account | null {
   const id = Number(match[2])
   return match[1] === 'user' ? { owner: id, organization: null } : { owner: null, organization: id }
 }
+
+/** The id of the person behind a request's user: null for none, or for an organization's key. */
+export const personId = (user: { collection?: string; id?: unknown } | null | undefined) =>
+  user && user.collection === 'users' && user.id ? Number(user.id) : null

@@ -23,6 +23,46 @@ export async function sqlFor(
 export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows
 
 /**
+ * Anything that runs a parameterised SQL statement: a pg client or pool, or (through `db(req)`)
+ * the transaction of a Payload request. Library code that writes SQL takes this, so the same
+ * function serves a request, a worker's transaction and a script.
+ */
+export type Queryable = {
+  query: <T = Record<string, unknown>>(
+    text: string,
+    values?: unknown[],
+  ) => Promise<{ rows: T[]; rowCount?: number | null }>
+}
+
+/** `$1 … $n` placeholders as a Drizzle statement with those values bound. */
+function drizzleStatement(text: string, values: unknown[]) {
+  const parts = text.split(/\$(\d+)/)
+  return sql.join(
+    parts.map((part, index) =>
+      index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`,
+    ),
+  )
+}
+
+/** A Payload request's database (its transaction when it has one) as a Queryable. */
+export async function db(
+  req:
+    | Pick<PayloadRequest, 'payload' | 'transactionID'>
+    | { payload: Payload; transactionID?: undefined },
+): Promise<Queryable> {
+  const drizzle = await sqlFor(req)
+  return {
+    query: async <T>(text: string, values: unknown[] = []) => {
+      const result = (await drizzle.execute(drizzleStatement(text, values))) as {
+        rows: T[]
+        rowCount?: number | null
+      }
+      return { rows: result.rows, rowCount: result.rowCount }
+    },
+  }
+}
+
+/**
  * Locks an organization's row for the rest of the request's transaction: whoever changes its
  * member list (leave, accept an invitation, a manager's edit) reads and rewrites it one at a
  * time, so no change overwrites another.

@@ -9,6 +9,8 @@ export function actionEmail(options: {
   action: string
   url: string
   outro?: string
+  /** A notification's way out: the unsubscribe page. */
+  unsubscribeUrl?: string
 }) {
   const url = escapeHtml(options.url)
   return `<!doctype html>
@@ -18,6 +20,7 @@ export function actionEmail(options: {
 <p><a href="${url}" style="display:inline-block;background:#4338ca;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(options.action)}</a></p>
 <p style="font-size:13px;color:#555">Or paste this link into your browser: ${url}</p>
 ${options.outro ? `<p style="font-size:13px;color:#555">${escapeHtml(options.outro)}</p>` : ''}
+${options.unsubscribeUrl ? `<p style="font-size:12px;color:#555">Do not want these mails? <a href="${escapeHtml(options.unsubscribeUrl)}" style="color:#555">Unsubscribe</a> or choose what you hear of under Settings → Notifications.</p>` : ''}
 <p style="font-size:13px;color:#555">— TuneTrail Community</p>
 </body></html>`
 }

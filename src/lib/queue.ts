@@ -1,10 +1,9 @@
-import { sql } from '@payloadcms/db-postgres'
 import { makeWorkerUtils, type WorkerUtils } from 'graphile-worker'
 import type { PayloadRequest } from 'payload'
 
 import { catalog, type TaskName, type TaskPayload } from '@/lib/tasks'
 
-import { sqlFor } from './db'
+import { db, type Queryable } from './db'
 import { databaseUrl } from './defaults'
 
 const globalForQueue = globalThis as unknown as { ttWorkerUtils?: Promise<WorkerUtils> }
@@ -29,7 +28,7 @@ export async function releaseQueue(): Promise<void> {
 
 export type JobSpec = { runAt?: Date }
 
-type Prepared = { payload: string; jobKey: string | null; maxAttempts: number }
+type Prepared = { payload: unknown; jobKey: string | null; maxAttempts: number }
 
 /** Validates a payload against the catalog and derives the job's key and attempts from it. */
 function prepare<T extends TaskName>(task: T, payload: TaskPayload<T>): Prepared {
@@ -40,7 +39,7 @@ function prepare<T extends TaskName>(task: T, payload: TaskPayload<T>): Prepared
   }
   const parsed = entry.schema.parse(payload)
   return {
-    payload: JSON.stringify(parsed),
+    payload: parsed,
     jobKey: entry.jobKey?.(parsed) ?? null,
     maxAttempts: entry.maxAttempts,
   }
@@ -54,7 +53,7 @@ export async function enqueue<T extends TaskName>(
 ) {
   const job = prepare(task, payload)
   const utils = await workerUtils()
-  return utils.addJob(task, JSON.parse(job.payload), {
+  return utils.addJob(task, job.payload as never, {
     maxAttempts: job.maxAttempts,
     jobKey: job.jobKey ?? undefined,
     runAt: spec.runAt,
@@ -71,18 +70,7 @@ export async function enqueueInTransaction<T extends TaskName>(
   payload: TaskPayload<T>,
   spec: JobSpec = {},
 ): Promise<void> {
-  const job = prepare(task, payload)
-  const db = await sqlFor(req)
-  await db.execute(
-    sql`SELECT graphile_worker.add_job(${task}, ${job.payload}::json,
-          max_attempts => ${job.maxAttempts}::int,
-          job_key => ${job.jobKey}::text,
-          run_at => ${spec.runAt?.toISOString() ?? null}::timestamptz)`,
-  )
-}
-
-export type Queryable = {
-  query: (text: string, values?: unknown[]) => Promise<{ rowCount?: number | null }>
+  await enqueueOn(await db(req), task, [payload], spec)
 }
 
 /**
@@ -90,23 +78,23 @@ export type Queryable = {
  * a pool): one statement for any number of payloads.
  */
 export async function enqueueOn<T extends TaskName>(
-  db: Queryable,
+  queryable: Queryable,
   task: T,
   payloads: TaskPayload<T>[],
   spec: JobSpec = {},
 ): Promise<void> {
   if (payloads.length === 0) return
   const jobs = payloads.map((payload) => prepare(task, payload))
-  await db.query(
-    `SELECT graphile_worker.add_job($1, job.payload, max_attempts => $2::int, job_key => job.key,
-            run_at => $3::timestamptz)
-       FROM unnest($4::json[], $5::text[]) AS job(payload, key)`,
+  // The jobs travel as one JSON array (not a Postgres array), so any driver binds it the same.
+  await queryable.query(
+    `SELECT graphile_worker.add_job($1, job.value->'payload', max_attempts => $2::int,
+            job_key => job.value->>'key', run_at => $3::timestamptz)
+       FROM json_array_elements($4::json) AS job(value)`,
     [
       task,
       jobs[0].maxAttempts,
       spec.runAt?.toISOString() ?? null,
-      jobs.map((job) => job.payload),
-      jobs.map((job) => job.jobKey),
+      JSON.stringify(jobs.map((job) => ({ payload: job.payload, key: job.jobKey }))),
     ],
   )
 }

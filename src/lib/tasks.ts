@@ -13,6 +13,11 @@ const entry = <S extends z.ZodType>(value: Entry<S>) => value
 
 const noPayload = z.object({}).loose()
 
+const fanoutPayload = z.object({
+  eventId: z.number().int(),
+  endpointId: z.number().int().optional(),
+})
+
 /**
  * Every task of the one queue: its payload schema, how often graphile-worker retries it and its
  * job key. Producers go through src/lib/queue.ts, which validates against this table, so a task
@@ -24,11 +29,18 @@ export const catalog = {
   session__prune: entry({ schema: noPayload, maxAttempts: 3 }),
   usage__rollup: entry({ schema: noPayload, maxAttempts: 3 }),
   usage__prune: entry({ schema: noPayload, maxAttempts: 3 }),
-  webhook__fanout: entry({
-    schema: z.object({ eventId: z.number().int(), endpointId: z.number().int().optional() }),
-    maxAttempts: 10,
-    jobKey: ({ eventId }) => `webhook__fanout:${eventId}`,
+  // Hands an outbox event to each consumer (webhooks, notifications), each exactly once.
+  event__fanout: entry({
+    schema: fanoutPayload,
+    maxAttempts: 25,
+    jobKey: ({ eventId }) => `event__fanout:${eventId}`,
   }),
+  // The former name of event__fanout: jobs queued before the rename still run.
+  webhook__fanout: entry({ schema: fanoutPayload, maxAttempts: 25 }),
+  // Daily: one mail per person with notifications waiting for their digest.
+  notification__digest: entry({ schema: noPayload, maxAttempts: 3 }),
+  // Daily: api_key.expiring for keys that expire within 7 days.
+  key__expiring: entry({ schema: noPayload, maxAttempts: 3 }),
   // Retries follow the webhook schedule through new jobs (run_at), not graphile's backoff.
   webhook__deliver: entry({
     schema: z.object({ deliveryId: z.number().int() }),

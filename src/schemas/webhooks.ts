@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import type { FormState } from '@/lib/formState'
-import { ALL_EVENT_TYPES, isEventType, type EventType } from '@/lib/webhooks/events'
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type EventType } from '@/lib/events/registry'
 
 import { localDateTime } from './apiKeys'
 
@@ -55,12 +55,12 @@ const events = z
   .array(z.string())
   .default([])
   .superRefine((values, ctx) => {
-    const unknown = values.find((value) => !isEventType(value))
+    const unknown = values.find((value) => !isWebhookEventType(value))
     if (unknown !== undefined) {
       ctx.addIssue({ code: 'custom', message: `Events: "${unknown}" is not an event type.` })
     }
   })
-  .transform((values) => ALL_EVENT_TYPES.filter((type) => values.includes(type)) as EventType[])
+  .transform((values) => WEBHOOK_EVENT_TYPES.filter((type) => values.includes(type)) as EventType[])
 
 /** `Name: value`, one a line, as the header object the collection stores (null for none). */
 export function parseHeaderLines(
@@ -154,7 +154,7 @@ export const secretSchema = z.object({ id, intent: z.enum(['reveal', 'rotate']) 
 
 export const testEventSchema = z.object({
   id,
-  type: z.enum(ALL_EVENT_TYPES as [EventType, ...EventType[]], {
+  type: z.enum(WEBHOOK_EVENT_TYPES as [EventType, ...EventType[]], {
     error: 'Event type: choose one of the listed types.',
   }),
 })

@@ -12,12 +12,14 @@ import { DELIVERY_TASKS } from '@/lib/tasks'
 import { HEARTBEAT_INTERVAL_MS } from '@/lib/heartbeat'
 
 import { invitation__prune } from './tasks/invitation__prune'
+import { event__fanout } from './tasks/event__fanout'
+import { key__expiring } from './tasks/key__expiring'
 import { mail__send } from './tasks/mail__send'
+import { notification__digest } from './tasks/notification__digest'
 import { session__prune } from './tasks/session__prune'
 import { usage__prune } from './tasks/usage__prune'
 import { usage__rollup } from './tasks/usage__rollup'
 import { webhook__deliver } from './tasks/webhook__deliver'
-import { webhook__fanout } from './tasks/webhook__fanout'
 import { webhook__recover } from './tasks/webhook__recover'
 
 export const taskList: TaskList = {
@@ -26,8 +28,12 @@ export const taskList: TaskList = {
   session__prune,
   usage__rollup,
   usage__prune,
-  webhook__fanout,
+  event__fanout,
+  // Jobs queued under the fan-out's former name.
+  webhook__fanout: event__fanout,
   webhook__deliver,
+  notification__digest,
+  key__expiring,
   webhook__recover,
 }
 
@@ -38,6 +44,8 @@ export const crontab = [
   '* * * * * usage__rollup ?max=1&jobKey=usage__rollup',
   '41 3 * * * usage__prune ?max=1',
   '* * * * * webhook__recover ?max=1&jobKey=webhook__recover',
+  '7 8 * * * notification__digest ?max=1&jobKey=notification__digest',
+  '13 6 * * * key__expiring ?max=1&jobKey=key__expiring',
 ].join('\n')
 
 const pick = (names: readonly string[], keep: boolean): TaskList =>

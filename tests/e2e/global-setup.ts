@@ -52,6 +52,8 @@ export default async function globalSetup() {
     SIGNUPS_PER_IP_PER_HOUR: '1000',
   }
   process.env.E2E_VERIFIER_URL = `http://127.0.0.1:${env.VERIFIER_PORT}`
+  // Tests that start a second web replica of their own run it with the same settings.
+  process.env.E2E_SERVER_ENV = JSON.stringify(env)
   const seed = spawnSync('npx', ['tsx', 'scripts/seed.ts', '--allow-production'], {
     env,
     encoding: 'utf8',

@@ -10,6 +10,8 @@ export type CaughtMail = {
   html: string
   text: string
   link?: string
+  /** The List-Unsubscribe header, when the mail has one. */
+  listUnsubscribe?: string
 }
 
 /**
@@ -50,6 +52,12 @@ export async function startSmtpServer(dir: string, port = 0) {
             html,
             text: parsed.text ?? '',
             link: /href="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&'),
+            // mailparser folds List-* headers into one object; the raw lines say what was sent.
+            listUnsubscribe:
+              parsed.headerLines
+                .filter((header) => header.key.startsWith('list-unsubscribe'))
+                .map((header) => header.line)
+                .join('\n') || undefined,
           }
           const file = path.join(dir, `${Date.now()}-${Math.random().toString(36).slice(2)}.json`)
           // Write then rename, so a reader never sees a half-written file.

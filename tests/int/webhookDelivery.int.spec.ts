@@ -11,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { keyService } from '@/lib/keys/service'
 import { rotateSecret } from '@/lib/webhooks/manage'
 import { handlePublish } from '@/lib/webhooks/http'
-import { publishEvent } from '@/lib/webhooks/publish'
+import { publishEventFor as publishEvent } from '@/lib/events/publish'
 import { send } from '@/lib/webhooks/send'
 import type { User } from '@/payload-types'
 import { startWorker, type WorkerHandle } from '@/worker'
 
 import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
+import { waitFor } from '../helpers/waitFor'
 
 type Received = { headers: IncomingMessage['headers']; body: string }
 type Behaviour = (count: number) => {
@@ -57,16 +58,6 @@ async function endpointFor(user: User, url: string, events: string[] = []) {
     overrideAccess: false,
     user: asUser(user),
   })) as { id: number; secret: string }
-}
-
-async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
 }
 
 const deliveryOf = async (endpointId: number) => {
@@ -190,6 +181,18 @@ describe('webhook delivery', () => {
     })
     expect(stored.enabled).toBe(false)
     expect(stored.disabledReason).toMatch(/410/)
+    // One event tells the account: a notification in the bell (and mail, by default).
+    const told = await waitFor(async () => {
+      const { rows } = await db.query(
+        `SELECT n.title, e.type FROM notifications n JOIN webhook_events e ON e.id = n.event_id
+          WHERE n.recipient_id = $1 AND n.type = 'webhook_endpoint.disabled'`,
+        [user.id],
+      )
+      return rows.length ? rows : undefined
+    })
+    expect(told).toEqual([
+      { title: 'Webhook endpoint disabled', type: 'webhook_endpoint.disabled' },
+    ])
     await gone.close()
 
     const slow = await receiver(() => ({ status: 200, delayMs: 3000 }))
@@ -383,8 +386,10 @@ describe('publishing and endpoints', () => {
 })
 
 describe('usage.limit_reached', () => {
-  it('is published once per account, limit and window', async () => {
+  it('is published once per account, limit and window, reaching the bell and webhooks', async () => {
     const user = await makeUser()
+    const hook = await receiver(() => ({ status: 200 }))
+    await endpointFor(user, hook.url, ['usage.limit_reached'])
     const key = (await payload.create({
       collection: 'api-keys',
       data: { name: 'limited', environment: 'development', scopes: ['tracks:read'] } as never,
@@ -406,6 +411,17 @@ describe('usage.limit_reached', () => {
     )
     expect(rows).toHaveLength(1)
     expect(events[0].data).toMatchObject({ resource: 'api_calls', window: 'minute', limit: 10 })
+    await waitFor(async () => (hook.received.length ? true : undefined))
+    expect(JSON.parse(hook.received[0].body)).toMatchObject({ event: 'usage.limit_reached' })
+    const told = await waitFor(async () => {
+      const { rows: found } = await db.query(
+        `SELECT title FROM notifications WHERE recipient_id = $1 AND type = 'usage.limit_reached'`,
+        [user.id],
+      )
+      return found.length ? found : undefined
+    })
+    expect(told).toHaveLength(1)
+    await hook.close()
   })
 })
 

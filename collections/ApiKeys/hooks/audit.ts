@@ -6,11 +6,11 @@ import type {
 } from 'payload'
 
 import type { AuditAction } from '@collections/AuditLogs'
-import { accountOf } from '@/lib/accounts'
+import { accountOf, personId } from '@/lib/accounts'
 import { invalidateKeyHash } from '@/lib/keys/cache'
 import { relationId } from '@/lib/relationId'
 import { requestIp } from '@/lib/requestIp'
-import { publishEvent } from '@/lib/webhooks/publish'
+import { publishEventFor as publishEvent } from '@/lib/events/publish'
 import type { ApiKey } from '@/payload-types'
 
 import type { RotationContext } from './assignAccount'
@@ -30,7 +30,7 @@ async function writeAudit(
     data: {
       action,
       summary,
-      actor: req.user?.id ?? null,
+      actor: personId(req.user),
       ip: requestIp(req),
       apiKey: isDeleted ? null : key.id,
       keyDisplay: key.display ?? null,
@@ -77,6 +77,7 @@ export const auditChange: CollectionAfterChangeHook<ApiKey> = async ({
     await publishEvent(req, {
       type: 'api_key.created',
       account: accountOf(doc),
+      actor: personId(req.user),
       data: {
         key_id: doc.id,
         name: doc.name,
@@ -106,6 +107,7 @@ export const auditChange: CollectionAfterChangeHook<ApiKey> = async ({
     await publishEvent(req, {
       type: 'api_key.revoked',
       account: accountOf(doc),
+      actor: personId(req.user),
       data: { key_id: doc.id, name: doc.name, display: doc.display ?? '' },
     })
   }

@@ -1,6 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
+import { personId } from '@/lib/accounts'
 import { actionEmail, portalUrl } from '@/lib/emails'
+import { publishEventFor } from '@/lib/events/publish'
+import { enqueueInTransaction } from '@/lib/queue'
 import { relationId } from '@/lib/relationId'
 import { newToken, sha256 } from '@/lib/tokens'
 
@@ -39,7 +42,7 @@ export const sendInvitationMail: CollectionAfterChangeHook = async ({
     select: { name: true },
   })
   const inviter = req.user && 'name' in req.user ? String(req.user.name) : 'Someone'
-  await req.payload.sendEmail({
+  await enqueueInTransaction(req, 'mail__send', {
     to: doc.email,
     subject: `${inviter} invited you to ${organization.name} on TuneTrail Community`,
     html: actionEmail({
@@ -50,5 +53,28 @@ export const sendInvitationMail: CollectionAfterChangeHook = async ({
       outro: 'Sign in (or create an account) with this email address to accept.',
     }),
   })
+  // Someone with an account also finds it in the portal.
+  const { docs: invitees } = await req.payload.find({
+    collection: 'users',
+    where: { email: { equals: doc.email } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  if (invitees[0]) {
+    await publishEventFor(req, {
+      type: 'organization.invitation_received',
+      account: { owner: invitees[0].id, organization: null },
+      actor: personId(req.user),
+      data: {
+        invitation_id: doc.id,
+        organization_id: organization.id,
+        organization_name: organization.name,
+        role: doc.role,
+        invited_by: inviter,
+      },
+    })
+  }
   return doc
 }

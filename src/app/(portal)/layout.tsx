@@ -6,6 +6,7 @@ import { cookies } from 'next/headers'
 import type { ReactNode } from 'react'
 
 import { SiteHeader } from '@/components/SiteHeader'
+import { unreadCount } from '@/data/notifications'
 import { currentUser } from '@/data/session'
 import { parseTheme } from '@/lib/theme'
 
@@ -22,6 +23,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get('tt-theme')?.value)
   const user = await currentUser()
+  const unread = user ? await unreadCount(user) : 0
   return (
     <html lang="en" data-theme={theme}>
       <body className="flex min-h-screen flex-col antialiased">
@@ -31,7 +33,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         >
           Skip to content
         </a>
-        <SiteHeader user={user} theme={theme} />
+        <SiteHeader user={user} theme={theme} unread={unread} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

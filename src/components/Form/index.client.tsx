@@ -13,7 +13,7 @@ const FormContext = createContext<FormState>(initialFormState)
 
 type ActionFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>
-  children: ReactNode
+  children?: ReactNode
   submitLabel: string
   pendingLabel?: string
   className?: string

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import { hasRole } from '@/access/roles'
+import { NotificationBell } from '@/components/NotificationBell/index.client'
 import { ThemeSwitcher } from '@/components/ThemeSwitcher/index.client'
 import type { User } from '@/payload-types'
 import type { Theme } from '@/lib/theme'
@@ -16,7 +17,15 @@ const SECTIONS = [
   { href: '/settings/profile', label: 'Settings', needsUser: true },
 ] as const
 
-export function SiteHeader({ user, theme }: { user: User | null; theme: Theme }) {
+export function SiteHeader({
+  user,
+  theme,
+  unread,
+}: {
+  user: User | null
+  theme: Theme
+  unread: number
+}) {
   return (
     <header className="border-b border-border">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -39,7 +48,10 @@ export function SiteHeader({ user, theme }: { user: User | null; theme: Theme })
         <div className="flex items-center gap-3">
           <ThemeSwitcher initial={theme} />
           {user ? (
-            <UserMenu name={user.name} username={user.username} />
+            <>
+              <NotificationBell initialCount={unread} />
+              <UserMenu name={user.name} username={user.username} />
+            </>
           ) : (
             <div className="flex items-center gap-3 text-sm">
               <Link href="/login" className="hover:underline">

@@ -14,6 +14,9 @@ const CONTENT_TYPES = new Set([
   'application/x-www-form-urlencoded',
 ])
 
+/** RFC 8058: mail clients post `List-Unsubscribe=One-Click` as a form to the one-click link. */
+const FORM_PATHS = new Set(['/api/notifications/unsubscribe'])
+
 const megabytes = (bytes: number) => `${bytes / 1_000_000} MB`
 
 const hasNul = (text: string) => text.includes('\u0000')
@@ -66,9 +69,10 @@ export async function guardRequest(request: Request): Promise<Response | null> {
     request.headers.get('x-http-method-override'),
     request.headers.get('x-payload-http-method-override'),
   ].some((value) => value?.toUpperCase() === 'GET')
+  const isForm = isQueryOverride || FORM_PATHS.has(new URL(request.url).pathname)
   if (
     !CONTENT_TYPES.has(contentType) ||
-    (contentType === 'application/x-www-form-urlencoded' && !isQueryOverride)
+    (contentType === 'application/x-www-form-urlencoded' && !isForm)
   ) {
     return errorJson(
       415,

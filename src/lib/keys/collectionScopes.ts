@@ -18,6 +18,9 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   'webhook-endpoints': { read: 'webhooks:manage', write: 'webhooks:manage' },
   'webhook-events': { read: 'webhooks:manage', write: 'none' },
   'webhook-deliveries': { read: 'webhooks:manage', write: 'none' },
+  // A person's own notifications (an organization's key has none); marked read when signed in.
+  notifications: { read: 'any', write: 'none' },
+  'notification-preferences': { read: 'none', write: 'none' },
 }
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }

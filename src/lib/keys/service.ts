@@ -4,7 +4,7 @@ import { databaseUrl } from '../defaults'
 import { logger } from '../logger'
 import { redis } from '../redis'
 import { createUsageBuffer, type UsageBuffer } from '../usage/events'
-import { emitLimitReached } from '../webhooks/limitReached'
+import { emitLimitReached } from '../usage/limitReached'
 import { subscribeToInvalidations, unsubscribeFromInvalidations } from './cache'
 import { createVerifier, type Verifier, type VerifyInput, type VerifyOptions } from './verifier'
 

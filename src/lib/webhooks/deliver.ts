@@ -1,7 +1,10 @@
 import type { PoolClient } from 'pg'
 
 import { env } from '../env'
-import { enqueueOn, type Queryable } from '../queue'
+import { accountOf } from '../accounts'
+import type { Queryable } from '../db'
+import { publishEvent } from '../events/publish'
+import { enqueueOn } from '../queue'
 import type { RedisStore } from '../redis'
 import { unseal } from '../secretBox'
 import { parseRetryAfter, retryDelaySeconds } from './retry'
@@ -323,7 +326,6 @@ async function recordAttempt(
       const since = failing[0]?.failing_since
       if (since && Date.now() - new Date(since).getTime() > DISABLE_AFTER_MS) {
         await disableEndpoint(client, row, 'Every delivery failed for 5 days.')
-        await mailDisabled(client, row)
       }
     }
     if (verdict.nextAttemptAt) {
@@ -338,32 +340,17 @@ async function recordAttempt(
   }
 }
 
-const disableEndpoint = (client: Queryable, row: Row, reason: string) =>
-  client.query(
+/** Disables the endpoint, and tells its account (a notification, by mail if they want). */
+async function disableEndpoint(client: Queryable, row: Row, reason: string) {
+  await client.query(
     `UPDATE webhook_endpoints SET enabled = false, disabled_at = now(), disabled_reason = $2,
             updated_at = now()
       WHERE id = $1`,
     [row.endpoint_id, reason],
   )
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
-/** The owner, or the owners and admins of the endpoint's organization, hear it was disabled. */
-async function mailDisabled(client: PoolClient, row: Row) {
-  const { rows: recipients } = await client.query<{ email: string }>(
-    `SELECT u.email FROM users u WHERE u.id = $1
-     UNION
-     SELECT u.email FROM organizations_members m JOIN users u ON u.id = m.user_id
-      WHERE m._parent_id = $2 AND m.role IN ('owner', 'admin')`,
-    [row.owner_id, row.organization_id],
-  )
-  await enqueueOn(
-    client,
-    'mail__send',
-    recipients.map(({ email }) => ({
-      to: email,
-      subject: 'A TuneTrail webhook endpoint was disabled',
-      html: `<p>Deliveries to ${escapeHtml(row.url)} failed for 5 days, so the endpoint was disabled. Fix the receiver, then re-enable it under Settings → Webhooks.</p>`,
-    })),
-  )
+  await publishEvent(client, {
+    type: 'webhook_endpoint.disabled',
+    account: accountOf({ owner: row.owner_id, organization: row.organization_id }),
+    data: { endpoint_id: row.endpoint_id, url: row.url, reason },
+  })
 }

@@ -4,14 +4,14 @@ import { z } from 'zod'
 import { errorAnswer, type HttpAnswer } from '../api/errors'
 import { authorizeService } from '../keys/http'
 import type { Verifier } from '../keys/verifier'
-import { isEventType, parseEventData, type EventType } from './events'
+import { isServiceEventType, parseEventData, type EventType } from '../events/registry'
 import { parseAccountName } from '../accounts'
-import { publishEvent } from './publish'
+import { publishEventFor as publishEvent } from '../events/publish'
 
 const bodySchema = z.object({
   type: z
     .string({ error: 'type is required.' })
-    .refine(isEventType, 'type is not a known event type.'),
+    .refine(isServiceEventType, 'type is not an event type services publish.'),
   account: z.string({ error: 'account is required ("user:<id>" or "organization:<id>").' }),
   data: z.record(z.string(), z.unknown(), { error: 'data must be an object.' }),
   idempotencyKey: z.string().min(1).max(200).optional(),

@@ -5,8 +5,8 @@ import type { KeyUser } from '../keys/collectionScopes'
 import { enqueueInTransaction } from '../queue'
 import { seal, unseal } from '../secretBox'
 import { inTransaction } from '../transactions'
-import { EVENT_TYPES, type EventType } from './events'
-import { publishEvent } from './publish'
+import { EVENT_TYPES, type EventType } from '../events/registry'
+import { publishEventFor as publishEvent } from '../events/publish'
 import { generateSecret } from './signing'
 
 /** After a rotation the old secret keeps signing (next to the new one) this long. */

@@ -5,6 +5,7 @@ const TABS = [
   { href: '/settings/profile', label: 'Profile' },
   { href: '/settings/organization', label: 'Organizations' },
   { href: '/settings/webhooks', label: 'Webhooks' },
+  { href: '/settings/notifications', label: 'Notifications' },
 ]
 
 export default function SettingsLayout({ children }: { children: ReactNode }) {

@@ -20,7 +20,7 @@ import {
   listDeliveries,
 } from '@/data/webhooks'
 import { formatDateTime, relativeTime } from '@/lib/time'
-import { ALL_EVENT_TYPES, EVENT_TYPES, isEventType } from '@/lib/webhooks/events'
+import { EVENT_TYPES, isEventType, WEBHOOK_EVENT_TYPES } from '@/lib/events/registry'
 import type { Organization, User, WebhookDelivery } from '@/payload-types'
 import { deliveryListQuerySchema, DELIVERY_STATUSES, headerLines } from '@/schemas/webhooks'
 
@@ -58,7 +58,7 @@ const STATUS_LABELS: Record<(typeof DELIVERY_STATUSES)[number], string> = {
   failed: 'Failed',
 }
 
-const EVENT_TYPE_OPTIONS = ALL_EVENT_TYPES.map((type) => ({ value: type, label: type }))
+const EVENT_TYPE_OPTIONS = WEBHOOK_EVENT_TYPES.map((type) => ({ value: type, label: type }))
 
 const formatDuration = (ms: number | null | undefined) =>
   typeof ms === 'number' ? `${ms.toLocaleString('en')} ms` : null

@@ -4,16 +4,23 @@ const id = z.string().min(1).max(100)
 const isoDate = z.iso.datetime({ offset: true })
 
 /**
- * Every webhook event type: what it means, the schema of its `data` (published events are
- * validated against it; the UI shows it as JSON Schema) and an example payload.
+ * The one registry of event types — everything that happens to an account and that someone
+ * may want to hear of: what it means, who publishes it, whether it leaves the portal (webhooks)
+ * or stays inside (notifications, the activity feed), the schema of its `data` (every event is
+ * validated against it; integrators see it as JSON Schema) and an example. A new kind of event
+ * starts here; see README, "Events".
  */
 export const EVENT_TYPES = {
   'track.created': {
+    visibility: 'public',
+    source: 'service',
     description: 'A track was added to the catalogue.',
     schema: z.object({ track_id: id, title: z.string().min(1), artist: z.string().min(1) }),
     example: { track_id: 'trk_8f2c1a', title: 'Night Drive', artist: 'Maya Lin' },
   },
   'track.updated': {
+    visibility: 'public',
+    source: 'service',
     description: 'A track’s metadata changed.',
     schema: z.object({
       track_id: id,
@@ -22,11 +29,15 @@ export const EVENT_TYPES = {
     example: { track_id: 'trk_8f2c1a', changes: { title: 'Night Drive (Remastered)' } },
   },
   'track.deleted': {
+    visibility: 'public',
+    source: 'service',
     description: 'A track was removed.',
     schema: z.object({ track_id: id }),
     example: { track_id: 'trk_8f2c1a' },
   },
   'recommendation.generated': {
+    visibility: 'public',
+    source: 'service',
     description: 'A batch of recommendations is ready.',
     schema: z.object({
       request_id: id,
@@ -36,11 +47,15 @@ export const EVENT_TYPES = {
     example: { request_id: 'rec_51d0', seed_track_id: 'trk_8f2c1a', track_ids: ['trk_1', 'trk_2'] },
   },
   'model.training_started': {
+    visibility: 'public',
+    source: 'service',
     description: 'A model training run started.',
     schema: z.object({ model_id: id, run_id: id, started_at: isoDate }),
     example: { model_id: 'mdl_genre_v3', run_id: 'run_77a', started_at: '2026-11-25T10:00:00Z' },
   },
   'model.training_completed': {
+    visibility: 'public',
+    source: 'service',
     description: 'A model training run finished successfully.',
     schema: z.object({
       model_id: id,
@@ -56,6 +71,8 @@ export const EVENT_TYPES = {
     },
   },
   'model.training_failed': {
+    visibility: 'public',
+    source: 'service',
     description: 'A model training run failed.',
     schema: z.object({ model_id: id, run_id: id, error: z.string().min(1).max(2000) }),
     example: {
@@ -65,6 +82,8 @@ export const EVENT_TYPES = {
     },
   },
   'audio.processing_completed': {
+    visibility: 'public',
+    source: 'service',
     description: 'Submitted audio finished processing.',
     schema: z.object({
       job_id: id,
@@ -80,6 +99,8 @@ export const EVENT_TYPES = {
     },
   },
   'api_key.created': {
+    visibility: 'public',
+    source: 'portal',
     description: 'An API key of the account was created (emitted by the portal).',
     schema: z.object({
       key_id: z.number().int(),
@@ -97,11 +118,15 @@ export const EVENT_TYPES = {
     },
   },
   'api_key.revoked': {
+    visibility: 'public',
+    source: 'portal',
     description: 'An API key of the account was revoked (emitted by the portal).',
     schema: z.object({ key_id: z.number().int(), name: z.string(), display: z.string() }),
     example: { key_id: 42, name: 'Production backend', display: 'tt_live_…a1B2' },
   },
   'usage.limit_reached': {
+    visibility: 'public',
+    source: 'portal',
     description: 'The account reached a plan limit (once per limit and window).',
     schema: z.object({
       resource: z.enum(['api_calls', 'audio_processing', 'model_training']),
@@ -116,14 +141,120 @@ export const EVENT_TYPES = {
       resets_at: '2026-11-26T00:00:00Z',
     },
   },
+  'api_key.expiring': {
+    visibility: 'public',
+    source: 'portal',
+    description: 'An API key of the account expires within 7 days (emitted by the portal).',
+    schema: z.object({
+      key_id: z.number().int(),
+      name: z.string(),
+      display: z.string(),
+      expires_at: isoDate,
+    }),
+    example: {
+      key_id: 42,
+      name: 'Production backend',
+      display: 'tt_live_…a1B2',
+      expires_at: '2026-12-07T00:00:00Z',
+    },
+  },
+  'notification.created': {
+    visibility: 'public',
+    source: 'portal',
+    description:
+      'A notification for the account’s user, for those who asked for notifications by webhook.',
+    schema: z.object({
+      notification_id: z.number().int(),
+      type: z.string(),
+      title: z.string(),
+      body: z.string(),
+      link: z.string().nullable(),
+    }),
+    example: {
+      notification_id: 7,
+      type: 'api_key.revoked',
+      title: 'API key revoked',
+      body: '“Production backend” (tt_live_…a1B2) was revoked.',
+      link: '/api-keys/42',
+    },
+  },
+  'webhook_endpoint.disabled': {
+    visibility: 'internal',
+    source: 'portal',
+    description:
+      'A webhook endpoint of the account was disabled (410 Gone, or 5 days of failures).',
+    schema: z.object({ endpoint_id: z.number().int(), url: z.string(), reason: z.string() }),
+    example: {
+      endpoint_id: 3,
+      url: 'https://example.com/hooks',
+      reason: 'The receiver answered 410 Gone.',
+    },
+  },
+  'organization.invitation_received': {
+    visibility: 'internal',
+    source: 'portal',
+    description: 'The user was invited to an organization.',
+    schema: z.object({
+      invitation_id: z.number().int(),
+      organization_id: z.number().int(),
+      organization_name: z.string(),
+      role: z.enum(['admin', 'member']),
+      invited_by: z.string(),
+    }),
+    example: {
+      invitation_id: 5,
+      organization_id: 2,
+      organization_name: 'Groove Labs',
+      role: 'member',
+      invited_by: 'Maya Member',
+    },
+  },
+  'organization.role_changed': {
+    visibility: 'internal',
+    source: 'portal',
+    description: 'A member’s role in the organization changed.',
+    schema: z.object({
+      organization_id: z.number().int(),
+      organization_name: z.string(),
+      user_id: z.number().int(),
+      from: z.enum(['owner', 'admin', 'member']),
+      to: z.enum(['owner', 'admin', 'member']),
+    }),
+    example: {
+      organization_id: 2,
+      organization_name: 'Groove Labs',
+      user_id: 4,
+      from: 'member',
+      to: 'admin',
+    },
+  },
 } as const satisfies Record<
   string,
-  { description: string; schema: z.ZodType; example: Record<string, unknown> }
+  {
+    /** public: also delivered to webhooks and listed for integrators; internal: never leaves. */
+    visibility: 'public' | 'internal'
+    /** Who publishes it: TuneTrail services (POST /api/events) or the portal itself. */
+    source: 'service' | 'portal'
+    description: string
+    schema: z.ZodType
+    example: Record<string, unknown>
+  }
 >
 
 export type EventType = keyof typeof EVENT_TYPES
 export const ALL_EVENT_TYPES = Object.keys(EVENT_TYPES) as EventType[]
 export const isEventType = (value: string): value is EventType => Object.hasOwn(EVENT_TYPES, value)
+
+/** The types webhooks deliver (and integrators see): every public one. */
+export const WEBHOOK_EVENT_TYPES = ALL_EVENT_TYPES.filter(
+  (type) => EVENT_TYPES[type].visibility === 'public',
+)
+export const isWebhookEventType = (value: string): value is EventType =>
+  isEventType(value) && EVENT_TYPES[value].visibility === 'public'
+
+/** The types TuneTrail services may publish through POST /api/events. */
+export const isServiceEventType = (value: string): value is EventType =>
+  isEventType(value) && EVENT_TYPES[value].source === 'service'
 
 /** The JSON Schema of an event's `data`, as shown to integrators. */
 export const eventJsonSchema = (type: EventType) => z.toJSONSchema(EVENT_TYPES[type].schema)

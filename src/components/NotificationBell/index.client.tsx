@@ -1,0 +1,75 @@
+'use client'
+
+import Link from 'next/link'
+import { useEffect, useState } from 'react'
+
+const RETRY_MS = 3000
+const MAX_RETRY_MS = 60_000
+
+/**
+ * The header's bell: the unread count, live. An EventSource on /api/notifications/stream gets
+ * the count at once and again whenever it changes (in this tab or any other, from any server);
+ * after a dropped connection the browser reconnects by itself and the count comes again.
+ */
+export function NotificationBell({ initialCount }: { initialCount: number }) {
+  const [count, setCount] = useState(initialCount)
+  useEffect(() => {
+    let source: EventSource | undefined
+    let retry: number | undefined
+    let delayMs = RETRY_MS
+    const onUnread = (event: MessageEvent<string>) => {
+      delayMs = RETRY_MS
+      const next = Number(event.data)
+      if (Number.isFinite(next)) setCount(next)
+    }
+    const connect = () => {
+      source = new EventSource('/api/notifications/stream')
+      source.addEventListener('unread', onUnread)
+      source.addEventListener('error', () => {
+        // A dropped connection reconnects by itself; an error answer (a server restarting
+        // behind its proxy) closes the stream for good: open a new one, backing off.
+        if (source?.readyState !== EventSource.CLOSED) return
+        retry = window.setTimeout(connect, delayMs)
+        delayMs = Math.min(delayMs * 2, MAX_RETRY_MS)
+      })
+    }
+    connect()
+    return () => {
+      window.clearTimeout(retry)
+      source?.close()
+    }
+  }, [])
+  const label = count === 0 ? 'Notifications' : `Notifications, ${count} unread`
+  return (
+    <Link
+      href="/notifications"
+      aria-label={label}
+      title={label}
+      className="relative inline-flex min-h-10 min-w-10 items-center justify-center rounded-md border border-border hover:bg-muted"
+    >
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        width="20"
+        height="20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {count > 0 && (
+        <span
+          aria-hidden="true"
+          data-testid="unread-count"
+          className="absolute -right-1.5 -top-1.5 min-w-5 rounded-full bg-primary px-1 text-center text-xs font-semibold leading-5 text-primary-foreground"
+        >
+          {count > 99 ? '99+' : count}
+        </span>
+      )}
+    </Link>
+  )
+}
