@@ -1,16 +1,12 @@
 import type { Access, Endpoint, PayloadHandler, SanitizedConfig } from 'payload'
 
+import { errorJson } from '@/lib/api/errors'
 import type { KeyUser } from '@/lib/keys/collectionScopes'
 
 const isKeyCaller = (user: unknown) => Boolean((user as KeyUser | null | undefined)?.apiKey)
 
 const refused: PayloadHandler = () =>
-  Response.json(
-    {
-      errors: [{ code: 'INSUFFICIENT_SCOPE', message: 'API keys cannot use this collection.' }],
-    },
-    { status: 403 },
-  )
+  errorJson(403, 'API keys cannot use this collection.', { code: 'INSUFFICIENT_SCOPE' })
 
 /**
  * Payload's own collections (preferences, document locks, migrations) are for the admin panel

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { errorJson } from './lib/api/errors'
 import { guardRequest } from './lib/api/requestGuard'
 import { payloadSecret } from './lib/defaults'
 import { clientIpOf } from './lib/net/clientAddress'
@@ -33,19 +34,13 @@ export async function proxy(request: NextRequest) {
   const path = normalisePath(request.nextUrl.pathname)
   if (!key) return NextResponse.next({ request: { headers } })
   if (path === null) {
-    return NextResponse.json(
-      { errors: [{ code: 'INVALID_PATH', message: 'The request path is not valid.' }] },
-      { status: 400 },
-    )
+    return errorJson(400, 'The request path is not valid.', { code: 'INVALID_PATH' })
   }
   if (SELF_AUTHENTICATED.has(path)) return NextResponse.next({ request: { headers } })
   // Payload's own collections (preferences, locks) are for the admin panel, never for keys
   // (their access rules refuse keys too: plugins/internalCollections.ts).
   if (path.startsWith('/api/payload-')) {
-    return NextResponse.json(
-      { errors: [{ code: 'INSUFFICIENT_SCOPE', message: REFUSAL_MESSAGE.INSUFFICIENT_SCOPE }] },
-      { status: 403 },
-    )
+    return errorJson(403, REFUSAL_MESSAGE.INSUFFICIENT_SCOPE, { code: 'INSUFFICIENT_SCOPE' })
   }
 
   const result = await keyService().verifier.verify({
@@ -56,10 +51,7 @@ export async function proxy(request: NextRequest) {
   const limitHeaders = rateLimitHeaders(result)
   if (!result.valid) {
     const code = result.code as keyof typeof REFUSAL_STATUS
-    return NextResponse.json(
-      { errors: [{ code, message: REFUSAL_MESSAGE[code] }] },
-      { status: REFUSAL_STATUS[code], headers: limitHeaders },
-    )
+    return errorJson(REFUSAL_STATUS[code], REFUSAL_MESSAGE[code], { code, headers: limitHeaders })
   }
   // Payload would read a Bearer value as a JWT: pass the verified identity instead.
   headers.delete('authorization')

@@ -1,20 +1,25 @@
-import type { Endpoint } from 'payload'
+import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
+import { defineEndpoint } from '@/lib/api/endpoint'
 import { errorJson } from '@/lib/api/errors'
-import type { KeyUser } from '@/lib/keys/collectionScopes'
 import { announce } from '@/lib/notifications/live'
 import { applyUnsubscribe } from '@/lib/notifications/preferences'
 import { readUnsubscribeToken } from '@/lib/notifications/unsubscribe'
 
-export const markReadBody = z.union([
-  z.object({ all: z.literal(true) }),
-  z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) }),
-])
+export const markReadBody = z
+  .object({
+    all: z.literal(true).optional(),
+    ids: z.array(z.number().int().positive()).min(1).max(500).optional(),
+  })
+  .refine((body) => (body.all === true) !== (body.ids !== undefined), {
+    path: ['ids'],
+    message: 'ids: send { ids: [notification ids] } or { all: true }.',
+  })
 
 /** Marks the caller's notifications read: `{ ids: [...] }` or `{ all: true }`. */
 export async function markRead(
-  req: Parameters<Endpoint['handler']>[0],
+  req: PayloadRequest,
   which: z.infer<typeof markReadBody>,
 ): Promise<number> {
   const user = req.user as { id: number } | null
@@ -22,7 +27,7 @@ export async function markRead(
   const { docs } = await req.payload.update({
     collection: 'notifications',
     where: {
-      and: [{ readAt: { exists: false } }, ...('ids' in which ? [{ id: { in: which.ids } }] : [])],
+      and: [{ readAt: { exists: false } }, ...(which.ids ? [{ id: { in: which.ids } }] : [])],
     },
     data: { readAt: new Date().toISOString() },
     depth: 0,
@@ -34,44 +39,30 @@ export async function markRead(
 }
 
 /** POST /api/notifications/mark-read */
-export const markReadEndpoint: Endpoint = {
+export const markReadEndpoint = defineEndpoint({
   path: '/mark-read',
   method: 'post',
-  custom: {
-    openapi: {
-      summary: 'Mark your notifications read',
-      description: 'Either `{ ids: [1, 2] }` or `{ all: true }`. Answers how many changed.',
-      body: markReadBody,
-    },
-  },
-  handler: async (req) => {
-    if (!req.user || req.user.collection !== 'users') {
-      return errorJson(401, 'Sign in to read your notifications.')
-    }
-    if ((req.user as KeyUser).apiKey) {
-      return errorJson(403, 'API keys cannot mark notifications read: sign in.', {
-        code: 'INSUFFICIENT_SCOPE',
-      })
-    }
-    const parsed = markReadBody.safeParse(await req.json?.().catch(() => null))
-    if (!parsed.success) {
-      return errorJson(400, 'Send { ids: [notification ids] } or { all: true }.', { field: 'ids' })
-    }
-    return Response.json({ marked: await markRead(req, parsed.data) })
-  },
-}
+  summary: 'Mark your notifications read',
+  description: 'Either `{ ids: [1, 2] }` or `{ all: true }`. Answers how many changed.',
+  caller: 'person',
+  doing: 'mark notifications read',
+  body: markReadBody,
+  handler: async (req, { body }) => Response.json({ marked: await markRead(req, body) }),
+})
 
 /**
  * POST /api/notifications/unsubscribe?token=… — RFC 8058 one-click unsubscribe from a mail's
  * List-Unsubscribe header. The signed token is the authorisation (no login).
  */
-export const unsubscribeEndpoint: Endpoint = {
+export const unsubscribeEndpoint = defineEndpoint({
   path: '/unsubscribe',
   method: 'post',
-  custom: { openapi: { summary: 'One-click unsubscribe from notification mail', auth: 'none' } },
+  summary: 'One-click unsubscribe from notification mail',
+  caller: 'anyone',
+  doing: 'unsubscribe',
   handler: async (req) => {
     const target = readUnsubscribeToken(req.searchParams.get('token'))
     if (!target) return errorJson(400, 'This unsubscribe link is not valid.', { field: 'token' })
     return Response.json({ message: await applyUnsubscribe(req.payload, target) })
   },
-}
+})

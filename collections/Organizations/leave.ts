@@ -1,9 +1,8 @@
-import { APIError, NotFound, type Endpoint, type PayloadRequest } from 'payload'
+import { APIError, NotFound, type PayloadRequest } from 'payload'
 
 import { memberRole } from '@/access/organizationAccess'
-import { errorJson } from '@/lib/api/errors'
+import { defineEndpoint } from '@/lib/api/endpoint'
 import { lockOrganization } from '@/lib/db'
-import type { KeyUser } from '@/lib/keys/collectionScopes'
 import { relationId } from '@/lib/relationId'
 import { inTransaction } from '@/lib/transactions'
 
@@ -54,19 +53,16 @@ export async function leaveOrganization(req: PayloadRequest, id: number): Promis
 }
 
 /** POST /api/organizations/:id/leave */
-export const leaveEndpoint: Endpoint = {
+export const leaveEndpoint = defineEndpoint({
   path: '/:id/leave',
   method: 'post',
-  handler: async (req) => {
-    // Custom endpoints are outside the scope plugin: a key never changes memberships.
-    if ((req.user as KeyUser | null)?.apiKey) {
-      return errorJson(403, 'API keys cannot change memberships: sign in.', {
-        code: 'INSUFFICIENT_SCOPE',
-      })
-    }
-    const id = Number(req.routeParams?.id)
-    if (!Number.isInteger(id) || id <= 0) throw new NotFound(req.t)
-    const name = await leaveOrganization(req, id)
+  summary: 'Leave an organization',
+  description: 'Its only owner is refused (409): make another member an owner first.',
+  // A key never changes memberships.
+  caller: 'person',
+  doing: 'leave an organization',
+  handler: async (req, { id }) => {
+    const name = await leaveOrganization(req, Number(id))
     return Response.json({ message: `You left ${name}.` })
   },
-}
+})

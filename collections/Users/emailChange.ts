@@ -3,12 +3,12 @@ import {
   ValidationError,
   type CollectionAfterChangeHook,
   type CollectionBeforeChangeHook,
-  type Endpoint,
   type Payload,
   type PayloadRequest,
 } from 'payload'
 import { z } from 'zod'
 
+import { defineEndpoint } from '@/lib/api/endpoint'
 import { actionEmail, portalUrl } from '@/lib/emails'
 import { enqueueInTransaction } from '@/lib/queue'
 import { hitLimit } from '@/lib/rateLimit'
@@ -164,22 +164,18 @@ export async function confirmEmailChange(
   return { ok: true, email: user.pendingEmail }
 }
 
-const confirmBody = z.object({ token: z.string().min(20).max(200) })
-
 /** POST /api/users/confirm-email-change { token } */
-export const confirmEmailChangeEndpoint: Endpoint = {
+export const confirmEmailChangeEndpoint = defineEndpoint({
   path: '/confirm-email-change',
   method: 'post',
-  handler: async (req) => {
-    const parsed = confirmBody.safeParse(await req.json?.().catch(() => null))
-    if (!parsed.success) {
-      return Response.json(
-        { errors: [{ code: 'INVALID_REQUEST', message: 'token is required.', field: 'token' }] },
-        { status: 400 },
-      )
-    }
-    const result = await confirmEmailChange(req.payload, parsed.data.token)
+  summary: 'Confirm a change of email with the mailed token',
+  // The mailed token is the authorisation.
+  caller: 'anyone',
+  doing: 'confirm an email change',
+  body: z.object({ token: z.string({ error: 'token is required.' }).min(20).max(200) }),
+  handler: async (req, { body }) => {
+    const result = await confirmEmailChange(req.payload, body.token)
     if (!result.ok) throw new APIError(EMAIL_CHANGE_PROBLEMS[result.problem], 400, undefined, true)
     return Response.json({ message: `Your email is now ${result.email}.`, email: result.email })
   },
-}
+})

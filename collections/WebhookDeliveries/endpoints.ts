@@ -1,19 +1,13 @@
-import type { Endpoint } from 'payload'
-
+import { defineEndpoint } from '@/lib/api/endpoint'
 import { redeliver } from '@/lib/webhooks/manage'
 
 /** POST /api/webhook-deliveries/:id/redeliver */
-export const redeliverEndpoint: Endpoint = {
+export const redeliverEndpoint = defineEndpoint({
   path: '/:id/redeliver',
   method: 'post',
-  handler: async (req) => {
-    if (!req.user) {
-      return Response.json(
-        { errors: [{ message: 'Sign in to manage webhooks.' }] },
-        { status: 401 },
-      )
-    }
-    const id = await redeliver(req, String(req.routeParams?.id ?? ''))
-    return Response.json({ redelivering: id }, { status: 202 })
-  },
-}
+  summary: 'Attempt a delivery again now, with the same webhook-id',
+  caller: 'account',
+  doing: 'manage webhooks',
+  handler: async (req, { id }) =>
+    Response.json({ redelivering: await redeliver(req, id) }, { status: 202 }),
+})

@@ -1,6 +1,7 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
+import { defineEndpoint } from '@/lib/api/endpoint'
 import { WEBHOOK_EVENT_TYPES, type EventType } from '@/lib/events/registry'
 import {
   enableEndpoint,
@@ -10,57 +11,58 @@ import {
   sendTestEvent,
 } from '@/lib/webhooks/manage'
 
-const idOf = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
-const signIn = () =>
-  Response.json({ errors: [{ message: 'Sign in to manage webhooks.' }] }, { status: 401 })
-const badField = (field: string, message: string) =>
-  Response.json({ errors: [{ message, field }] }, { status: 400 })
-
 const testBody = z.object({
-  type: z.enum(WEBHOOK_EVENT_TYPES as [EventType, ...EventType[]]).optional(),
+  type: z
+    .enum(WEBHOOK_EVENT_TYPES as [EventType, ...EventType[]], {
+      error: 'type must be a known event type.',
+    })
+    .optional(),
 })
-const replayBody = z.object({ since: z.iso.datetime({ offset: true }) })
+const replayBody = z.object({
+  since: z.iso.datetime({ offset: true, error: 'since must be an ISO 8601 date-time.' }),
+})
+
+const managing = { caller: 'account', doing: 'manage webhooks', method: 'post' } as const
 
 /** Secret reveal/rotation, test events, re-enabling and replay on /api/webhook-endpoints/:id/… */
 export const endpointActions: Endpoint[] = [
-  {
+  defineEndpoint({
+    ...managing,
     path: '/:id/reveal-secret',
-    method: 'post',
-    handler: async (req) =>
-      req.user ? Response.json({ secret: await revealSecret(req, idOf(req)) }) : signIn(),
-  },
-  {
+    summary: 'Reveal the signing secret',
+    handler: async (req, { id }) => Response.json({ secret: await revealSecret(req, id) }),
+  }),
+  defineEndpoint({
+    ...managing,
     path: '/:id/rotate-secret',
-    method: 'post',
-    handler: async (req) =>
-      req.user ? Response.json({ secret: await rotateSecret(req, idOf(req)) }) : signIn(),
-  },
-  {
+    summary: 'Rotate the signing secret',
+    description: 'The previous secret also signs deliveries for 24 hours.',
+    handler: async (req, { id }) => Response.json({ secret: await rotateSecret(req, id) }),
+  }),
+  defineEndpoint({
+    ...managing,
     path: '/:id/test',
-    method: 'post',
-    handler: async (req) => {
-      if (!req.user) return signIn()
-      const parsed = testBody.safeParse((await req.json?.().catch(() => ({}))) ?? {})
-      if (!parsed.success) return badField('type', 'type must be a known event type.')
-      const event = await sendTestEvent(req, idOf(req), parsed.data.type ?? 'track.created')
+    summary: 'Send a test event to this endpoint',
+    body: testBody,
+    handler: async (req, { id, body }) => {
+      const event = await sendTestEvent(req, id, body.type ?? 'track.created')
       return Response.json({ event }, { status: 202 })
     },
-  },
-  {
+  }),
+  defineEndpoint({
+    ...managing,
     path: '/:id/enable',
-    method: 'post',
-    handler: async (req) =>
-      req.user ? Response.json({ doc: await enableEndpoint(req, idOf(req)) }) : signIn(),
-  },
-  {
+    summary: 'Re-enable a disabled endpoint',
+    handler: async (req, { id }) => Response.json({ doc: await enableEndpoint(req, id) }),
+  }),
+  defineEndpoint({
+    ...managing,
     path: '/:id/replay',
-    method: 'post',
-    handler: async (req) => {
-      if (!req.user) return signIn()
-      const parsed = replayBody.safeParse((await req.json?.().catch(() => ({}))) ?? {})
-      if (!parsed.success) return badField('since', 'since must be an ISO 8601 date-time.')
-      const count = await replayFailed(req, idOf(req), new Date(parsed.data.since))
+    summary: 'Deliver every failed delivery since a date again',
+    body: replayBody,
+    handler: async (req, { id, body }) => {
+      const count = await replayFailed(req, id, new Date(body.since))
       return Response.json({ replayed: count }, { status: 202 })
     },
-  },
+  }),
 ]

@@ -19,18 +19,19 @@ export function keptValues(formData: FormData): Record<string, string> {
   return values
 }
 
-type Parsed<T> = { data: T; state?: undefined } | { data?: undefined; state: FormState }
-
-/** Parses form data with a zod schema; failures become field messages. */
-export function parseForm<T extends z.ZodType>(schema: T, formData: FormData): Parsed<z.infer<T>> {
-  const raw = Object.fromEntries(
-    [...formData.entries()].filter(
-      ([name, value]) => typeof value === 'string' && !name.startsWith('$'),
-    ),
-  )
-  const result = schema.safeParse(raw)
-  if (result.success) return { data: result.data }
-  return { state: zodFormError(result.error, formData) }
+/**
+ * Form data as a plain object for a schema: repeated names listed in `arrays` become arrays
+ * (checkbox groups), everything else keeps its last string value.
+ */
+export function formObject(formData: FormData, arrays: string[] = []): Record<string, unknown> {
+  const raw: Record<string, unknown> = {}
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== 'string' || key.startsWith('$')) continue
+    if (arrays.includes(key)) raw[key] = [...((raw[key] as string[] | undefined) ?? []), value]
+    else raw[key] = value
+  }
+  for (const key of arrays) raw[key] ??= []
+  return raw
 }
 
 /** A zod failure as form state: one message per field path (links.0.url …). */

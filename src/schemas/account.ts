@@ -60,3 +60,17 @@ export const profileSchema = z.object({
 })
 
 export const changeEmailSchema = z.object({ email })
+
+const AVATAR_MAX_BYTES = 2 * 1024 * 1024
+const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif']
+
+export const avatarSchema = z.object({
+  avatar: z
+    .instanceof(File, { message: 'Choose an image to upload.' })
+    .refine((file) => file.size > 0, 'Choose an image to upload.')
+    .refine(
+      (file) => AVATAR_TYPES.includes(file.type),
+      'The avatar must be a PNG, JPEG, WebP or GIF image.',
+    )
+    .refine((file) => file.size <= AVATAR_MAX_BYTES, 'The avatar must be 2 MB or smaller.'),
+})

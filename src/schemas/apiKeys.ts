@@ -190,18 +190,3 @@ export const USAGE_GRANULARITIES = ['minute', 'hour', 'day'] as const
 export type UsageGranularity = (typeof USAGE_GRANULARITIES)[number]
 
 export const granularitySchema = z.enum(USAGE_GRANULARITIES).catch('hour').default('hour')
-
-/**
- * Form data as a plain object for a schema: repeated names listed in `arrays` become arrays
- * (checkbox groups), everything else keeps its last string value.
- */
-export function formObject(formData: FormData, arrays: string[] = []): Record<string, unknown> {
-  const raw: Record<string, unknown> = {}
-  for (const [key, value] of formData.entries()) {
-    if (typeof value !== 'string' || key.startsWith('$')) continue
-    if (arrays.includes(key)) raw[key] = [...((raw[key] as string[] | undefined) ?? []), value]
-    else raw[key] = value
-  }
-  for (const key of arrays) raw[key] ??= []
-  return raw
-}

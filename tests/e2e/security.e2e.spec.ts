@@ -307,3 +307,18 @@ test('nobody becomes admin through first-register in production', async ({ reque
   expect(response.status()).toBe(403)
   expect(JSON.stringify(await response.json())).toContain('npm run create-admin')
 })
+
+test('a key opens no portal page: pages and their actions are for signed-in people', async ({
+  request,
+  baseURL,
+}) => {
+  const user = await createVerifiedUser(request)
+  const auth = await jwt(request, user)
+  const { key } = await createKey(request, auth, { scopes: ['tracks:read'] })
+  // A bare fetch: the request context would also send the cookie of the login above.
+  const asKey = await fetch(`${baseURL}/api-keys`, { headers: bearer(key), redirect: 'manual' })
+  const asNobody = await fetch(`${baseURL}/api-keys`, { redirect: 'manual' })
+  expect(asNobody.status).toBe(307)
+  expect(asKey.status).toBe(asNobody.status)
+  expect(asKey.headers.get('location')).toBe(asNobody.headers.get('location'))
+})

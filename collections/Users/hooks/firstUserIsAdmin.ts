@@ -1,6 +1,7 @@
 import { type CollectionBeforeChangeHook, type Endpoint } from 'payload'
 
 import { isProduction } from '@/lib/env'
+import { errorJson } from '@/lib/api/errors'
 
 /**
  * In development the very first account (Payload's first-register, or a sign-up on an empty
@@ -22,17 +23,9 @@ export const firstRegisterRefused: Endpoint = {
   path: '/first-register',
   method: 'post',
   handler: () =>
-    Response.json(
-      {
-        errors: [
-          {
-            code: 'FORBIDDEN',
-            message:
-              'Create the first admin from the command line: npm run create-admin -- --email <email> --password <password>.',
-          },
-        ],
-      },
-      { status: 403 },
+    errorJson(
+      403,
+      'Create the first admin from the command line: npm run create-admin -- --email <email> --password <password>.',
     ),
 }
 

@@ -1,33 +1,25 @@
 'use server'
 
-import { revalidatePath } from 'next/cache'
-import { createLocalReq } from 'payload'
 import { z } from 'zod'
 
 import { markRead } from '@collections/Notifications/endpoints'
-import { currentUser, payloadClient } from '@/data/session'
-import type { FormState } from '@/lib/formState'
+import { personAction } from '@/actions/formAction'
+import { notificationIdSchema } from '@/schemas/notifications'
 
-const idSchema = z.coerce.number().int().positive()
+const marked = (count: number) => ({
+  status: 'ok' as const,
+  message: count === 1 ? 'Marked read.' : `${count} marked read.`,
+})
 
-async function mark(which: { all: true } | { ids: number[] }): Promise<FormState> {
-  const user = await currentUser()
-  if (!user) return { status: 'error', message: 'Your session has ended. Log in again.' }
-  const req = await createLocalReq(
-    { user: { ...user, collection: 'users' } },
-    await payloadClient(),
-  )
-  const count = await markRead(req, which)
-  revalidatePath('/notifications')
-  return { status: 'ok', message: count === 1 ? 'Marked read.' : `${count} marked read.` }
-}
+export const markReadAction = personAction({
+  schema: notificationIdSchema,
+  isHidden: true,
+  revalidate: () => ['/notifications'],
+  run: async ({ id }, { req }) => marked(await markRead(await req(), { ids: [id] })),
+})
 
-export async function markReadAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const id = idSchema.safeParse(formData.get('id'))
-  if (!id.success) return { status: 'error', message: 'That notification is not yours to mark.' }
-  return mark({ ids: [id.data] })
-}
-
-export async function markAllReadAction(): Promise<FormState> {
-  return mark({ all: true })
-}
+export const markAllReadAction = personAction({
+  schema: z.object({}),
+  revalidate: () => ['/notifications'],
+  run: async (_data, { req }) => marked(await markRead(await req(), { all: true })),
+})

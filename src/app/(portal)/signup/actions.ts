@@ -1,39 +1,36 @@
 'use server'
 
-import { formError, parseForm } from '@/lib/forms'
+import { publicAction } from '@/actions/formAction'
 import type { FormState } from '@/lib/formState'
-import { clientIp, payloadClient } from '@/data/session'
 import { signupSchema } from '@/schemas/account'
 
-export async function signupAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(signupSchema, formData)
-  if (!parsed.data) return parsed.state
-  const payload = await payloadClient()
-  try {
+/** Friendlier words for the two conflicts a sign-up meets. */
+function explain(state: FormState): FormState {
+  const errors = { ...state.errors }
+  if (errors.email?.includes('already')) {
+    errors.email = 'An account with this email already exists. Log in or reset your password.'
+  }
+  if (errors.username?.includes('unique') || errors.username?.includes('already')) {
+    errors.username = 'This username is taken. Try another.'
+  }
+  return { ...state, errors }
+}
+
+export const signupAction = publicAction({
+  schema: signupSchema,
+  onError: explain,
+  run: async (data, { payload, ip }) => {
     // Same path as POST /api/users: public sign-up, access rules applied, no roles or plan settable.
     // The client address lets the collection apply its sign-up limit (hooks/policy.ts).
     await payload.create({
       collection: 'users',
-      data: parsed.data,
+      data,
       overrideAccess: false,
-      context: { ip: await clientIp() },
+      context: { ip: await ip() },
     })
-  } catch (error) {
-    const state = formError(error, formData)
-    if (state.errors?.email?.includes('already')) {
-      state.errors.email =
-        'An account with this email already exists. Log in or reset your password.'
+    return {
+      status: 'ok',
+      message: `Check your inbox: we sent a confirmation link to ${data.email}. Confirm it, then log in.`,
     }
-    if (state.errors?.username) {
-      state.errors.username =
-        state.errors.username.includes('unique') || state.errors.username.includes('already')
-          ? 'This username is taken. Try another.'
-          : state.errors.username
-    }
-    return state
-  }
-  return {
-    status: 'ok',
-    message: `Check your inbox: we sent a confirmation link to ${parsed.data.email}. Confirm it, then log in.`,
-  }
-}
+  },
+})

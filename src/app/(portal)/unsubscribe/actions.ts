@@ -1,13 +1,25 @@
 'use server'
 
-import { payloadClient } from '@/data/session'
-import type { FormState } from '@/lib/formState'
+import { z } from 'zod'
+
+import { publicAction } from '@/actions/formAction'
 import { applyUnsubscribe } from '@/lib/notifications/preferences'
 import { readUnsubscribeToken } from '@/lib/notifications/unsubscribe'
 
+const INVALID = 'This unsubscribe link is not valid.'
+
 /** The signed token is the authorisation: no login needed. */
-export async function unsubscribeAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const target = readUnsubscribeToken(String(formData.get('token') ?? ''))
-  if (!target) return { status: 'error', message: 'This unsubscribe link is not valid.' }
-  return { status: 'ok', message: await applyUnsubscribe(await payloadClient(), target) }
-}
+export const unsubscribeAction = publicAction({
+  schema: z.object({
+    token: z.string().transform((token, ctx) => {
+      const target = readUnsubscribeToken(token)
+      if (!target) ctx.addIssue({ code: 'custom', message: INVALID })
+      return target ?? z.NEVER
+    }),
+  }),
+  isHidden: true,
+  run: async ({ token: target }, { payload }) => ({
+    status: 'ok',
+    message: await applyUnsubscribe(payload, target),
+  }),
+})

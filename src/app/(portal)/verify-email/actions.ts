@@ -1,24 +1,24 @@
 'use server'
 
 import { redirect } from 'next/navigation'
+import { z } from 'zod'
 
-import { payloadClient } from '@/data/session'
-import type { FormState } from '@/lib/formState'
+import { publicAction } from '@/actions/formAction'
 
-export async function verifyEmailAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const token = formData.get('token')
-  if (typeof token !== 'string' || token.length < 10) {
-    return { status: 'error', message: 'This confirmation link is incomplete.' }
-  }
-  const payload = await payloadClient()
-  try {
+const tokenSchema = z.object({
+  token: z.string().min(10, 'This confirmation link is incomplete.'),
+})
+
+const USED =
+  'This confirmation link is invalid or was already used. Try logging in, or sign up again.'
+
+export const verifyEmailAction = publicAction({
+  schema: tokenSchema,
+  isHidden: true,
+  // Whatever Payload says, the person needs the same advice.
+  onError: () => ({ status: 'error', message: USED }),
+  run: async ({ token }, { payload }) => {
     await payload.verifyEmail({ collection: 'users', token })
-  } catch {
-    return {
-      status: 'error',
-      message:
-        'This confirmation link is invalid or was already used. Try logging in, or sign up again.',
-    }
-  }
-  redirect('/login?verified=1')
-}
+    redirect('/login?verified=1')
+  },
+})

@@ -2,6 +2,7 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { hasRole } from '@/access/roles'
+import { route } from '@/lib/api/route'
 import { cachedHealth, publicHealth } from '@/lib/health'
 
 export const dynamic = 'force-dynamic'
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic'
  * Anyone sees the verdict and the failing parts; staff also see each check's timing, details
  * and errors. Checks run at most every few seconds, however often this is called.
  */
-export async function GET(request: Request) {
+export const GET = route(async (request) => {
   const payload = await getPayload({ config })
   const report = await cachedHealth(payload)
   const { user } = await payload.auth({ headers: request.headers })
@@ -19,4 +20,4 @@ export async function GET(request: Request) {
     status: report.status === 'ok' ? 200 : 503,
     headers: { 'Cache-Control': 'no-store' },
   })
-}
+})

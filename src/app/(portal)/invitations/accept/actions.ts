@@ -1,22 +1,19 @@
 'use server'
 
 import { redirect } from 'next/navigation'
+import { z } from 'zod'
 
-import { currentUser, payloadClient } from '@/data/session'
-import type { FormState } from '@/lib/formState'
+import { personAction } from '@/actions/formAction'
 import { acceptInvitation, INVITATION_PROBLEMS } from '@/lib/invitations'
 
-export async function acceptInvitationAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const user = await currentUser()
-  if (!user) return { status: 'error', message: 'Log in to accept the invitation.' }
-  const token = formData.get('token')
-  if (typeof token !== 'string' || token.length < 20) {
-    return { status: 'error', message: INVITATION_PROBLEMS.INVALID }
-  }
-  const result = await acceptInvitation(await payloadClient(), token, user)
-  if (!result.ok) return { status: 'error', message: INVITATION_PROBLEMS[result.problem] }
-  redirect(`/settings/organization?org=${result.organizationSlug}`)
-}
+const tokenSchema = z.object({ token: z.string().min(20, INVITATION_PROBLEMS.INVALID) })
+
+export const acceptInvitationAction = personAction({
+  schema: tokenSchema,
+  isHidden: true,
+  run: async ({ token }, { payload, user }) => {
+    const result = await acceptInvitation(payload, token, user)
+    if (!result.ok) return { status: 'error', message: INVITATION_PROBLEMS[result.problem] }
+    redirect(`/settings/organization?org=${result.organizationSlug}`)
+  },
+})

@@ -2,15 +2,12 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { createLocalReq } from 'payload'
 
 import { leaveOrganization } from '@collections/Organizations/leave'
-import { currentUser, payloadClient } from '@/data/session'
+import { personAction, type PersonContext } from '@/actions/formAction'
 import { lockOrganization } from '@/lib/db'
-import { inTransaction } from '@/lib/transactions'
-import { formError, parseForm } from '@/lib/forms'
 import { relationId } from '@/lib/relationId'
-import type { FormState } from '@/lib/formState'
+import { inTransaction } from '@/lib/transactions'
 import {
   createOrganizationSchema,
   invitationIdSchema,
@@ -22,177 +19,128 @@ import {
 
 const PAGE = '/settings/organization'
 
-async function session() {
-  const user = await currentUser()
-  return user ? { user, payload: await payloadClient() } : null
-}
-
-const signedOut: FormState = { status: 'error', message: 'Your session has ended. Log in again.' }
-
-export async function createOrganizationAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const ctx = await session()
-  if (!ctx) return signedOut
-  const parsed = parseForm(createOrganizationSchema, formData)
-  if (!parsed.data) return parsed.state
-  let slug: string
-  try {
-    const org = await ctx.payload.create({
+export const createOrganizationAction = personAction({
+  schema: createOrganizationSchema,
+  onError: (state) =>
+    state.errors?.slug
+      ? { ...state, errors: { ...state.errors, slug: 'This slug is taken. Try another.' } }
+      : state,
+  run: async (data, { payload, user }) => {
+    const org = await payload.create({
       collection: 'organizations',
-      data: { ...parsed.data, members: [] },
+      data: { ...data, members: [] },
       overrideAccess: false,
-      user: ctx.user,
+      user,
     })
-    slug = org.slug
-  } catch (error) {
-    const state = formError(error, formData)
-    if (state.errors?.slug) state.errors.slug = 'This slug is taken. Try another.'
-    return state
-  }
-  redirect(`${PAGE}?org=${slug}`)
-}
+    redirect(`${PAGE}?org=${org.slug}`)
+  },
+})
 
-export async function inviteAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const ctx = await session()
-  if (!ctx) return signedOut
-  const parsed = parseForm(inviteSchema, formData)
-  if (!parsed.data) return parsed.state
-  const org = await ctx.payload.findByID({
-    collection: 'organizations',
-    id: parsed.data.organization,
-    depth: 1,
-    overrideAccess: false,
-    user: ctx.user,
-  })
-  const isMember = org.members.some(
-    (member) =>
-      typeof member.user === 'object' && member.user.email?.toLowerCase() === parsed.data.email,
-  )
-  if (isMember)
-    return {
-      status: 'error',
-      errors: { email: 'This person is already a member.' },
-      values: { email: parsed.data.email },
+export const inviteAction = personAction({
+  schema: inviteSchema,
+  failure: 'The invitation could not be sent. Try again.',
+  revalidate: () => [PAGE],
+  run: async (data, { payload, user }) => {
+    const org = await payload.findByID({
+      collection: 'organizations',
+      id: data.organization,
+      depth: 1,
+      overrideAccess: false,
+      user,
+    })
+    const isMember = org.members.some(
+      (member) =>
+        typeof member.user === 'object' && member.user.email?.toLowerCase() === data.email,
+    )
+    if (isMember) {
+      return {
+        status: 'error',
+        errors: { email: 'This person is already a member.' },
+        values: { email: data.email },
+      }
     }
-  try {
-    await ctx.payload.create({
+    await payload.create({
       collection: 'organization-invitations',
-      data: parsed.data,
+      data,
       overrideAccess: false,
-      user: ctx.user,
+      user,
     })
-  } catch (error) {
-    return formError(error, formData, 'The invitation could not be sent. Try again.')
-  }
-  revalidatePath(PAGE)
-  return { status: 'ok', message: `Invitation sent to ${parsed.data.email}.` }
-}
+    return { status: 'ok', message: `Invitation sent to ${data.email}.` }
+  },
+})
 
-export async function revokeInvitationAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const ctx = await session()
-  if (!ctx) return signedOut
-  const parsed = parseForm(invitationIdSchema, formData)
-  if (!parsed.data) return parsed.state
-  try {
-    await ctx.payload.delete({
+export const revokeInvitationAction = personAction({
+  schema: invitationIdSchema,
+  revalidate: () => [PAGE],
+  run: async ({ invitation }, { payload, user }) => {
+    await payload.delete({
       collection: 'organization-invitations',
-      id: parsed.data.invitation,
+      id: invitation,
       overrideAccess: false,
-      user: ctx.user,
+      user,
     })
-  } catch (error) {
-    return formError(error, formData)
-  }
-  revalidatePath(PAGE)
-  return { status: 'ok', message: 'Invitation revoked.' }
-}
+    return { status: 'ok', message: 'Invitation revoked.' }
+  },
+})
 
-/** Loads an organization the user may manage and applies `change` to its member list. */
+type Members = { user: number; role: 'owner' | 'admin' | 'member' }[]
+
+/** Applies `change` to the member list of an organization the person may manage. */
 async function updateMembers(
-  formData: FormData,
+  { payload, req: requestOf }: PersonContext,
   organizationId: number,
-  change: (members: { user: number; role: 'owner' | 'admin' | 'member' }[]) => typeof members,
-  done: string,
-): Promise<FormState> {
-  const ctx = await session()
-  if (!ctx) return signedOut
-  try {
-    const req = await createLocalReq({ user: { ...ctx.user, collection: 'users' } }, ctx.payload)
-    // One member-list change at a time (see lockOrganization).
-    await inTransaction(req, async () => {
-      await lockOrganization(req, organizationId)
-      const org = await ctx.payload.findByID({
-        collection: 'organizations',
-        id: organizationId,
-        depth: 0,
-        overrideAccess: false,
-        req,
-      })
-      const members = change(
-        org.members.map((m) => ({ user: Number(relationId(m.user)), role: m.role })),
-      )
-      await ctx.payload.update({
-        collection: 'organizations',
-        id: organizationId,
-        data: { members },
-        overrideAccess: false,
-        req,
-      })
+  change: (members: Members) => Members,
+): Promise<void> {
+  const req = await requestOf()
+  // One member-list change at a time (see lockOrganization).
+  await inTransaction(req, async () => {
+    await lockOrganization(req, organizationId)
+    const org = await payload.findByID({
+      collection: 'organizations',
+      id: organizationId,
+      depth: 0,
+      overrideAccess: false,
+      req,
     })
-  } catch (error) {
-    return formError(error, formData)
-  }
-  revalidatePath(PAGE)
-  return { status: 'ok', message: done }
+    await payload.update({
+      collection: 'organizations',
+      id: organizationId,
+      data: {
+        members: change(
+          org.members.map((m) => ({ user: Number(relationId(m.user)), role: m.role })),
+        ),
+      },
+      overrideAccess: false,
+      req,
+    })
+  })
 }
 
-export async function changeRoleAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(memberRoleSchema, formData)
-  if (!parsed.data) return parsed.state
-  const { organization, user, role } = parsed.data
-  return updateMembers(
-    formData,
-    organization,
-    (members) => members.map((m) => (m.user === user ? { ...m, role } : m)),
-    'Role updated.',
-  )
-}
+export const changeRoleAction = personAction({
+  schema: memberRoleSchema,
+  revalidate: () => [PAGE],
+  run: async ({ organization, user, role }, context) => {
+    await updateMembers(context, organization, (members) =>
+      members.map((m) => (m.user === user ? { ...m, role } : m)),
+    )
+    return { status: 'ok', message: 'Role updated.' }
+  },
+})
 
-export async function removeMemberAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const parsed = parseForm(memberSchema, formData)
-  if (!parsed.data) return parsed.state
-  const { organization, user } = parsed.data
-  return updateMembers(
-    formData,
-    organization,
-    (members) => members.filter((m) => m.user !== user),
-    'Member removed.',
-  )
-}
+export const removeMemberAction = personAction({
+  schema: memberSchema,
+  revalidate: () => [PAGE],
+  run: async ({ organization, user }, context) => {
+    await updateMembers(context, organization, (members) => members.filter((m) => m.user !== user))
+    return { status: 'ok', message: 'Member removed.' }
+  },
+})
 
-export async function leaveOrganizationAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const ctx = await session()
-  if (!ctx) return signedOut
-  const parsed = parseForm(leaveSchema, formData)
-  if (!parsed.data) return parsed.state
-  let name: string
-  try {
-    const req = await createLocalReq({ user: { ...ctx.user, collection: 'users' } }, ctx.payload)
-    name = await leaveOrganization(req, parsed.data.organization)
-  } catch (error) {
-    return formError(error, formData)
-  }
-  revalidatePath(PAGE)
-  redirect(`${PAGE}?left=${encodeURIComponent(name)}`)
-}
+export const leaveOrganizationAction = personAction({
+  schema: leaveSchema,
+  run: async ({ organization }, { req }) => {
+    const name = await leaveOrganization(await req(), organization)
+    revalidatePath(PAGE)
+    redirect(`${PAGE}?left=${encodeURIComponent(name)}`)
+  },
+})

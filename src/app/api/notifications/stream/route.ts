@@ -3,6 +3,7 @@ import { getPayload } from 'payload'
 
 import { unreadCount } from '@/data/notifications'
 import { errorJson } from '@/lib/api/errors'
+import { route } from '@/lib/api/route'
 import type { KeyUser } from '@/lib/keys/collectionScopes'
 import { isLive, listen } from '@/lib/notifications/live'
 
@@ -19,7 +20,7 @@ const COALESCE_MS = 150
  * created or read notifications, in any process). Without Redis it polls. The browser's
  * EventSource reconnects by itself after a dropped connection (in 3 s).
  */
-export async function GET(request: Request) {
+export const GET = route(async (request) => {
   const payload = await getPayload({ config })
   const { user } = await payload.auth({ headers: request.headers })
   if (!user || user.collection !== 'users' || (user as KeyUser).apiKey) {
@@ -76,4 +77,4 @@ export async function GET(request: Request) {
       'X-Accel-Buffering': 'no',
     },
   })
-}
+})

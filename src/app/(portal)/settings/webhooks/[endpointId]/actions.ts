@@ -2,11 +2,8 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { createLocalReq, type TypedUser } from 'payload'
 
-import { clientIp, currentUser, payloadClient } from '@/data/session'
-import { formError, parseForm, zodFormError } from '@/lib/forms'
-import type { FormState } from '@/lib/formState'
+import { personAction } from '@/actions/formAction'
 import { formatDateTime } from '@/lib/time'
 import {
   enableEndpoint,
@@ -17,8 +14,6 @@ import {
   SECRET_OVERLAP_MS,
   sendTestEvent,
 } from '@/lib/webhooks/manage'
-import type { User } from '@/payload-types'
-import { formObject } from '@/schemas/apiKeys'
 import {
   endpointIdSchema,
   redeliverSchema,
@@ -31,187 +26,115 @@ import {
 } from '@/schemas/webhooks'
 
 const LIST = '/settings/webhooks'
-
-const signedOut: FormState = { status: 'error', message: 'Your session has ended. Log in again.' }
-
-function revalidateEndpoint(id: number) {
-  revalidatePath(LIST)
-  revalidatePath(`${LIST}/${id}`)
-}
-
-/** A Payload request for manage.ts, carrying the user and the client IP for the audit log. */
-async function localRequest(user: User) {
-  const payload = await payloadClient()
-  return createLocalReq(
-    { user: { ...user, collection: 'users' } as TypedUser, context: { ip: await clientIp() } },
-    payload,
-  )
-}
+const pagesOf = ({ id }: { id: number }) => [LIST, `${LIST}/${id}`]
 
 /** Edits URL, description, events, headers and rate (access rules and the SSRF check apply). */
-export async function updateEndpointAction(
-  _state: CreatedEndpointState,
-  formData: FormData,
-): Promise<CreatedEndpointState> {
-  const user = await currentUser()
-  if (!user) return signedOut
-  const withEvents = (state: FormState): FormState => ({
-    ...state,
-    values: { ...state.values, events: formData.getAll('events').map(String).join(',') },
-  })
-  const parsed = updateEndpointSchema.safeParse(formObject(formData, ['events']))
-  if (!parsed.success) return withEvents(zodFormError(parsed.error, formData))
-  const { id, ...data } = parsed.data
-  try {
-    const payload = await payloadClient()
-    await payload.update({
-      collection: 'webhook-endpoints',
-      id,
-      data,
-      depth: 0,
-      overrideAccess: false,
-      user,
-      context: { ip: await clientIp() },
-    })
-  } catch (error) {
-    return withEvents(formError(error, formData, 'The changes could not be saved. Try again.'))
-  }
-  revalidateEndpoint(id)
-  return { status: 'ok', message: 'Changes saved.' }
-}
+export const updateEndpointAction = personAction<typeof updateEndpointSchema, CreatedEndpointState>(
+  {
+    schema: updateEndpointSchema,
+    lists: ['events'],
+    failure: 'The changes could not be saved. Try again.',
+    revalidate: pagesOf,
+    run: async ({ id, ...data }, { payload, user, ip }) => {
+      await payload.update({
+        collection: 'webhook-endpoints',
+        id,
+        data,
+        depth: 0,
+        overrideAccess: false,
+        user,
+        context: { ip: await ip() },
+      })
+      return { status: 'ok', message: 'Changes saved.' }
+    },
+  },
+)
 
 /** Reveals the current signing secret, or rotates it (the old one signs 24 hours more). */
-export async function secretAction(_state: SecretState, formData: FormData): Promise<SecretState> {
-  const user = await currentUser()
-  if (!user) return signedOut
-  const parsed = parseForm(secretSchema, formData)
-  if (!parsed.data) return parsed.state
-  const { id, intent } = parsed.data
-  try {
-    const req = await localRequest(user)
+export const secretAction = personAction<typeof secretSchema, SecretState>({
+  schema: secretSchema,
+  failure: 'The secret could not be revealed or rotated. Try again.',
+  revalidate: ({ id, intent }) => (intent === 'rotate' ? pagesOf({ id }) : []),
+  run: async ({ id, intent }, { req }) => {
     if (intent === 'reveal') {
-      return { status: 'ok', kind: 'revealed', secret: await revealSecret(req, id) }
+      return { status: 'ok', kind: 'revealed', secret: await revealSecret(await req(), id) }
     }
-    const secret = await rotateSecret(req, id)
-    revalidateEndpoint(id)
     return {
       status: 'ok',
       kind: 'rotated',
-      secret,
+      secret: await rotateSecret(await req(), id),
       message: `The previous secret also signs deliveries until ${formatDateTime(new Date(Date.now() + SECRET_OVERLAP_MS))}.`,
     }
-  } catch (error) {
-    return formError(
-      error,
-      formData,
-      intent === 'reveal'
-        ? 'The secret could not be revealed. Try again.'
-        : 'The secret could not be rotated. Try again.',
-    )
-  }
-}
+  },
+})
 
 /** Sends the example payload of a type to this endpoint only. */
-export async function sendTestEventAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const user = await currentUser()
-  if (!user) return signedOut
-  const parsed = parseForm(testEventSchema, formData)
-  if (!parsed.data) return parsed.state
-  const { id, type } = parsed.data
-  let eventId: string
-  try {
-    ;({ eventId } = await sendTestEvent(await localRequest(user), id, type))
-  } catch (error) {
-    return formError(error, formData, 'The test event could not be sent. Try again.')
-  }
-  revalidateEndpoint(id)
-  return {
-    status: 'ok',
-    message: `Test event ${eventId} (${type}) queued. Reload the page in a few seconds to see its delivery below.`,
-    values: { type },
-  }
-}
+export const sendTestEventAction = personAction({
+  schema: testEventSchema,
+  failure: 'The test event could not be sent. Try again.',
+  revalidate: pagesOf,
+  run: async ({ id, type }, { req }) => {
+    const { eventId } = await sendTestEvent(await req(), id, type)
+    return {
+      status: 'ok',
+      message: `Test event ${eventId} (${type}) queued. Reload the page in a few seconds to see its delivery below.`,
+      values: { type },
+    }
+  },
+})
 
 /** Turns deliveries back on after the endpoint was disabled. */
-export async function enableEndpointAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const user = await currentUser()
-  if (!user) return signedOut
-  const parsed = parseForm(endpointIdSchema, formData)
-  if (!parsed.data) return parsed.state
-  try {
-    await enableEndpoint(await localRequest(user), parsed.data.id)
-  } catch (error) {
-    return formError(error, formData, 'The endpoint could not be re-enabled. Try again.')
-  }
-  revalidateEndpoint(parsed.data.id)
-  return { status: 'ok', message: 'Endpoint re-enabled. New events are delivered again.' }
-}
+export const enableEndpointAction = personAction({
+  schema: endpointIdSchema,
+  failure: 'The endpoint could not be re-enabled. Try again.',
+  revalidate: pagesOf,
+  run: async ({ id }, { req }) => {
+    await enableEndpoint(await req(), id)
+    return { status: 'ok', message: 'Endpoint re-enabled. New events are delivered again.' }
+  },
+})
 
 /** Attempts one delivery again now, with the same webhook-id. */
-export async function redeliverAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser()
-  if (!user) return signedOut
-  const parsed = parseForm(redeliverSchema, formData)
-  if (!parsed.data) return parsed.state
-  try {
-    await redeliver(await localRequest(user), parsed.data.delivery)
-  } catch (error) {
-    return formError(error, formData, 'The delivery could not be queued. Try again.')
-  }
-  revalidateEndpoint(parsed.data.id)
-  return { status: 'ok', message: 'Redelivery queued.' }
-}
+export const redeliverAction = personAction({
+  schema: redeliverSchema,
+  failure: 'The delivery could not be queued. Try again.',
+  revalidate: pagesOf,
+  run: async ({ delivery }, { req }) => {
+    await redeliver(await req(), delivery)
+    return { status: 'ok', message: 'Redelivery queued.' }
+  },
+})
 
 /** Sends every failed delivery since a date again. */
-export async function replayAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const user = await currentUser()
-  if (!user) return signedOut
-  const parsed = parseForm(replaySchema, formData)
-  if (!parsed.data) return parsed.state
-  const { id, since } = parsed.data
-  let count: number
-  try {
-    count = await replayFailed(await localRequest(user), id, since)
-  } catch (error) {
-    return formError(error, formData, 'The deliveries could not be replayed. Try again.')
-  }
-  revalidateEndpoint(id)
-  return {
-    status: 'ok',
-    message:
-      count === 0
-        ? `No delivery failed since ${formatDateTime(since)}.`
-        : `${count === 1 ? '1 failed delivery' : `${count} failed deliveries`} queued again.`,
-  }
-}
+export const replayAction = personAction({
+  schema: replaySchema,
+  failure: 'The deliveries could not be replayed. Try again.',
+  revalidate: pagesOf,
+  run: async ({ id, since }, { req }) => {
+    const count = await replayFailed(await req(), id, since)
+    return {
+      status: 'ok',
+      message:
+        count === 0
+          ? `No delivery failed since ${formatDateTime(since)}.`
+          : `${count === 1 ? '1 failed delivery' : `${count} failed deliveries`} queued again.`,
+    }
+  },
+})
 
 /** Deletes the endpoint, then goes back to the list. */
-export async function deleteEndpointAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
-  const user = await currentUser()
-  if (!user) return signedOut
-  const parsed = parseForm(endpointIdSchema, formData)
-  if (!parsed.data) return parsed.state
-  try {
-    const payload = await payloadClient()
+export const deleteEndpointAction = personAction({
+  schema: endpointIdSchema,
+  failure: 'The endpoint could not be deleted. Try again.',
+  run: async ({ id }, { payload, user, ip }) => {
     await payload.delete({
       collection: 'webhook-endpoints',
-      id: parsed.data.id,
+      id,
       overrideAccess: false,
       user,
-      context: { ip: await clientIp() },
+      context: { ip: await ip() },
     })
-  } catch (error) {
-    return formError(error, formData, 'The endpoint could not be deleted. Try again.')
-  }
-  revalidatePath(LIST)
-  redirect(`${LIST}?deleted=1`)
-}
+    revalidatePath(LIST)
+    redirect(`${LIST}?deleted=1`)
+  },
+})
