@@ -14,7 +14,7 @@ import { logger } from '@/lib/logger'
 import { effectiveLimits, WINDOW_MS, type Resource, type Window } from '@/lib/plans'
 import { redis } from '@/lib/redis'
 import type { ApiKey, User } from '@/payload-types'
-import type { KeyState, UsageGranularity } from '@/schemas/apiKeys'
+import type { KeySort, KeyState, UsageGranularity } from '@/schemas/apiKeys'
 
 import { myOrganizations, type OrganizationView } from './organizations'
 import { payloadClient } from './session'
@@ -42,6 +42,7 @@ export type KeyListFilters = {
   /** `personal` for the user's own keys, an organization id for that organization's. */
   organization?: 'personal' | number
   page?: number
+  sort?: KeySort
 }
 
 function stateWhere(state: KeyState, now: string): Where {
@@ -58,12 +59,12 @@ function stateWhere(state: KeyState, now: string): Where {
 }
 
 /**
- * The user's own keys and the keys of the organizations they own or administer, newest first,
- * 20 a page. Access rules apply as well (overrideAccess: false), so nothing else can show up.
+ * The user's own keys and the keys of the organizations they own or administer, in the given
+ * order (newest first by default), 20 a page. Access rules apply as well (overrideAccess: false), so nothing else can show up.
  */
 export async function listKeys(
   user: User,
-  { environment, status, organization, page = 1 }: KeyListFilters = {},
+  { environment, status, organization, page = 1, sort = '-createdAt' }: KeyListFilters = {},
 ): Promise<PaginatedDocs<ApiKey>> {
   const payload = await payloadClient()
   const organizationIds = (await managedOrganizations(user)).map((org) => org.id)
@@ -86,7 +87,8 @@ export async function listKeys(
   return payload.find({
     collection: 'api-keys',
     where: { and },
-    sort: '-createdAt',
+    // The id breaks ties, so a page never repeats or skips a key.
+    sort: [sort, sort.startsWith('-') ? '-id' : 'id'],
     limit: KEYS_PER_PAGE,
     page,
     depth: 1,

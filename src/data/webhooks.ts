@@ -10,7 +10,7 @@ import {
   type EventType,
 } from '@/lib/events/registry'
 import type { User, WebhookDelivery, WebhookEndpoint } from '@/payload-types'
-import { DELIVERIES_PER_PAGE, type DeliveryStatus } from '@/schemas/webhooks'
+import { DELIVERIES_PER_PAGE, type DeliverySort, type DeliveryStatus } from '@/schemas/webhooks'
 
 import { managedOrganizations } from './apiKeys'
 import { payloadClient } from './session'
@@ -208,7 +208,11 @@ export async function getEndpoint(
 export async function listDeliveries(
   user: User,
   endpointId: number,
-  { status, page = 1 }: { status?: DeliveryStatus; page?: number } = {},
+  {
+    status,
+    page = 1,
+    sort = '-createdAt',
+  }: { status?: DeliveryStatus; page?: number; sort?: DeliverySort } = {},
 ): Promise<PaginatedDocs<WebhookDelivery>> {
   const payload = await payloadClient()
   const and: Where[] = [{ endpoint: { equals: endpointId } }]
@@ -216,7 +220,8 @@ export async function listDeliveries(
   return payload.find({
     collection: 'webhook-deliveries',
     where: { and },
-    sort: '-createdAt',
+    // The id breaks ties, so a page never repeats or skips a delivery.
+    sort: [sort, sort.startsWith('-') ? '-id' : 'id'],
     limit: DELIVERIES_PER_PAGE,
     page,
     depth: 0,

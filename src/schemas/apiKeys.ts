@@ -175,6 +175,17 @@ export const keyIdSchema = z.object({ id })
 export const KEY_STATES = ['active', 'revoked', 'expired'] as const
 export type KeyState = (typeof KEY_STATES)[number]
 
+/** The orders of the key list (a leading `-` for descending), newest first by default. */
+export const KEY_SORTS = [
+  'name',
+  '-name',
+  'createdAt',
+  '-createdAt',
+  'lastUsedAt',
+  '-lastUsedAt',
+] as const
+export type KeySort = (typeof KEY_SORTS)[number]
+
 /** The list page's query string; anything unknown falls back to "all". */
 export const keyListQuerySchema = z.object({
   environment: z.enum(KEY_ENVIRONMENTS).optional().catch(undefined),
@@ -184,6 +195,7 @@ export const keyListQuerySchema = z.object({
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  sort: z.enum(KEY_SORTS).catch('-createdAt').default('-createdAt'),
 })
 
 export const USAGE_GRANULARITIES = ['minute', 'hour', 'day'] as const

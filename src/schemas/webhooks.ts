@@ -188,7 +188,12 @@ export const replaySchema = z
   })
 
 /** The delivery log's query string; anything unknown falls back to "all". */
+/** The orders of a delivery log (a leading `-` for descending), newest first by default. */
+export const DELIVERY_SORTS = ['-createdAt', 'createdAt', '-durationMs', 'durationMs'] as const
+export type DeliverySort = (typeof DELIVERY_SORTS)[number]
+
 export const deliveryListQuerySchema = z.object({
   status: z.enum(DELIVERY_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  sort: z.enum(DELIVERY_SORTS).catch('-createdAt').default('-createdAt'),
 })

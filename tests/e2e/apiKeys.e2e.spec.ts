@@ -339,3 +339,62 @@ test('create a key in the browser, use it, watch its usage appear, then revoke i
   expect((await refused.json()).errors[0].code).toBe('REVOKED')
   await context.close()
 })
+
+test('the key table sorts by its headers, pages, and stacks into cards at 360 px', async ({
+  browser,
+  request,
+}) => {
+  const user = await createVerifiedUser(request)
+  const auth = await jwt(request, user)
+  for (const name of ['Bravo key', 'Alpha key', 'Charlie key']) {
+    await createKey(request, auth, { name, scopes: ['models:read'] })
+  }
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } })
+  const page = await context.newPage()
+  await logIn(page, user)
+  await page.goto('/api-keys')
+  const names = () =>
+    page.getByRole('table', { name: 'API keys' }).getByRole('rowheader').allInnerTexts()
+  // Newest first by default.
+  expect((await names()).map((text) => text.split('\n')[0])).toEqual([
+    'Charlie key',
+    'Alpha key',
+    'Bravo key',
+  ])
+  await expect(page.getByText('3 keys')).toBeVisible()
+  // Each row is a card whose cells say what they are; nothing scrolls sideways.
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Alpha key' }).getByRole('cell').first(),
+  ).toHaveAttribute('data-label', 'Status')
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await expectAccessible(page)
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.getByRole('columnheader', { name: /Name/ }).getByRole('link').click()
+  await expect(page).toHaveURL(/sort=name/)
+  await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  )
+  expect((await names()).map((text) => text.split('\n')[0])).toEqual([
+    'Alpha key',
+    'Bravo key',
+    'Charlie key',
+  ])
+  await page.getByRole('columnheader', { name: /Name/ }).getByRole('link').click()
+  await expect(page).toHaveURL(/sort=-name/)
+  expect((await names()).map((text) => text.split('\n')[0])).toEqual([
+    'Charlie key',
+    'Bravo key',
+    'Alpha key',
+  ])
+  // A filter keeps the order; an unknown order falls back to newest first.
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(/sort=-name/)
+  await page.goto('/api-keys?sort=password')
+  await expect(page.getByRole('columnheader', { name: /Created/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  )
+  await context.close()
+})

@@ -1,30 +1,27 @@
+import { Badge, type BadgeTone } from '@/components/ui/badge'
 import type { KeyEnvironment } from '@/lib/keys/format'
-import { cn } from '@/lib/cn'
 import type { KeyState } from '@/schemas/apiKeys'
 
-const badge = 'inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium'
-
-/** Token pairs that meet AA in the light and dark themes and AAA in high contrast. */
-const ENVIRONMENTS: Record<KeyEnvironment, { label: string; className: string }> = {
-  development: { label: 'Development', className: 'border-border bg-muted text-foreground' },
-  staging: { label: 'Staging', className: 'border-primary bg-background text-primary' },
-  production: { label: 'Production', className: 'border-danger bg-danger-soft text-danger' },
+const ENVIRONMENTS: Record<KeyEnvironment, { label: string; tone: BadgeTone }> = {
+  development: { label: 'Development', tone: 'neutral' },
+  staging: { label: 'Staging', tone: 'primary' },
+  production: { label: 'Production', tone: 'danger' },
 }
 
-const STATES: Record<KeyState, { label: string; className: string }> = {
-  active: { label: 'Active', className: 'border-success bg-success-soft text-success' },
-  revoked: { label: 'Revoked', className: 'border-danger bg-danger-soft text-danger' },
-  expired: { label: 'Expired', className: 'border-border bg-muted text-muted-foreground' },
+const STATES: Record<KeyState, { label: string; tone: BadgeTone }> = {
+  active: { label: 'Active', tone: 'success' },
+  revoked: { label: 'Revoked', tone: 'danger' },
+  expired: { label: 'Expired', tone: 'muted' },
 }
 
 export function EnvironmentBadge({ environment }: { environment: KeyEnvironment }) {
-  const { label, className } = ENVIRONMENTS[environment]
-  return <span className={cn(badge, className)}>{label}</span>
+  const { label, tone } = ENVIRONMENTS[environment]
+  return <Badge tone={tone}>{label}</Badge>
 }
 
 export function StatusBadge({ state }: { state: KeyState }) {
-  const { label, className } = STATES[state]
-  return <span className={cn(badge, className)}>{label}</span>
+  const { label, tone } = STATES[state]
+  return <Badge tone={tone}>{label}</Badge>
 }
 
 export const environmentLabel = (environment: KeyEnvironment) => ENVIRONMENTS[environment].label

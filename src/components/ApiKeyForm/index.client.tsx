@@ -1,13 +1,19 @@
 'use client'
 
 import Link from 'next/link'
-import { useActionState, useId, useState, type ReactNode } from 'react'
+import { useActionState, useState } from 'react'
 
-import { offsetAt, TextField, useIsClient } from '@/components/FormFields/index.client'
+import { CheckboxCards } from '@/components/CheckboxCards/index.client'
+import {
+  offsetAt,
+  OwnerField,
+  TextField,
+  useIsClient,
+  remembered,
+  StateForm,
+} from '@/components/FormFields/index.client'
 import { NewKeyPanel } from '@/components/NewKeyPanel/index.client'
-import { Alert } from '@/components/ui/alert'
-import { Button } from '@/components/ui/button'
-import { Input, Select, Textarea } from '@/components/ui/input'
+import { Input, Textarea } from '@/components/ui/input'
 import type { IssuedKeyState } from '@/schemas/apiKeys'
 
 export type ScopeOption = { value: string; description: string; isService: boolean }
@@ -73,7 +79,6 @@ export function ApiKeyForm({
 }: Props) {
   const [state, formAction, pending] = useActionState(action, {} as IssuedKeyState)
   const isClient = useIsClient()
-  const id = useId()
   const [expiry, setExpiry] = useState<string | null>(null)
   const isCreate = keyId === undefined
 
@@ -101,12 +106,14 @@ export function ApiKeyForm({
   const expiryValue = expiry ?? values?.expiresAt ?? toLocalInput(defaults.expiresAt, isClient)
 
   return (
-    <form action={formAction} noValidate className="space-y-6">
-      {state.message && (
-        <Alert tone={state.status === 'ok' ? 'success' : 'error'}>{state.message}</Alert>
-      )}
-      {keyId !== undefined && <input type="hidden" name="id" value={keyId} />}
-
+    <StateForm
+      action={formAction}
+      state={state}
+      pending={pending}
+      recordId={keyId}
+      submitLabel={submitLabel}
+      pendingLabel={pendingLabel}
+    >
       <TextField
         name="name"
         label="Name"
@@ -117,8 +124,7 @@ export function ApiKeyForm({
         {(props) => (
           <Input
             {...props}
-            key={`name:${value('name', defaults.name)}`}
-            defaultValue={value('name', defaults.name)}
+            {...remembered('name', value('name', defaults.name))}
             maxLength={80}
             autoComplete="off"
             required
@@ -127,73 +133,42 @@ export function ApiKeyForm({
       </TextField>
 
       {isCreate && (
-        <ChoiceGroup legend="Environment" error={errors.environment} isRequired>
-          <div className="grid gap-2 sm:grid-cols-3">
-            {ENVIRONMENTS.map((option) => (
-              <ChoiceCard
-                key={`${option.value}:${environment === option.value}`}
-                id={`${id}-env-${option.value}`}
-                type="radio"
-                name="environment"
-                value={option.value}
-                label={option.label}
-                description={option.hint}
-                isChecked={environment === option.value}
-                isInvalid={Boolean(errors.environment)}
-              />
-            ))}
-          </div>
-        </ChoiceGroup>
+        <CheckboxCards
+          legend="Environment"
+          error={errors.environment}
+          isRequired
+          name="environment"
+          type="radio"
+          options={ENVIRONMENTS.map((option) => ({ ...option, description: option.hint }))}
+          selected={new Set([environment])}
+          className="sm:grid-cols-3"
+        />
       )}
 
-      {isCreate && organizations.length > 0 && (
-        <TextField
-          name="organization"
-          label="Owner"
+      {isCreate && (
+        <OwnerField
+          organizations={organizations}
+          value={value('organization', '')}
           error={errors.organization}
           hint="An organization's keys count against its plan and are managed by its owners and admins."
-        >
-          {(props) => (
-            <Select
-              {...props}
-              key={`organization:${value('organization', '')}`}
-              defaultValue={value('organization', '')}
-            >
-              <option value="">Personal</option>
-              {organizations.map((org) => (
-                <option key={org.id} value={org.id}>
-                  {org.name}
-                </option>
-              ))}
-            </Select>
-          )}
-        </TextField>
+        />
       )}
 
-      <ChoiceGroup
+      <CheckboxCards
         legend="Scopes"
         hint="Grant only what this key needs. A request outside its scopes is refused."
         error={errors.scopes}
         isRequired
-      >
-        <div className="grid gap-2 sm:grid-cols-2">
-          {scopeOptions.map((option) => (
-            <ChoiceCard
-              key={`${option.value}:${selectedScopes.has(option.value)}`}
-              id={`${id}-scope-${option.value}`}
-              type="checkbox"
-              name="scopes"
-              value={option.value}
-              label={option.value}
-              isCode
-              description={option.description}
-              badge={option.isService ? 'Service' : undefined}
-              isChecked={selectedScopes.has(option.value)}
-              isInvalid={Boolean(errors.scopes)}
-            />
-          ))}
-        </div>
-      </ChoiceGroup>
+        name="scopes"
+        options={scopeOptions.map((option) => ({
+          value: option.value,
+          label: option.value,
+          description: option.description,
+          badge: option.isService ? 'Service' : undefined,
+        }))}
+        selected={selectedScopes}
+        isCode
+      />
 
       <TextField
         name="expiresAt"
@@ -229,8 +204,7 @@ export function ApiKeyForm({
         {(props) => (
           <Textarea
             {...props}
-            key={`ip:${value('ipAllowlist', defaults.ipAllowlist.join('\n'))}`}
-            defaultValue={value('ipAllowlist', defaults.ipAllowlist.join('\n'))}
+            {...remembered('ip', value('ipAllowlist', defaults.ipAllowlist.join('\n')))}
             spellCheck={false}
             autoCapitalize="off"
             className="font-mono"
@@ -247,118 +221,11 @@ export function ApiKeyForm({
         {(props) => (
           <Textarea
             {...props}
-            key={`notes:${value('notes', defaults.notes)}`}
-            defaultValue={value('notes', defaults.notes)}
+            {...remembered('notes', value('notes', defaults.notes))}
             maxLength={1000}
           />
         )}
       </TextField>
-
-      <Button type="submit" disabled={pending} aria-disabled={pending}>
-        {pending ? pendingLabel : submitLabel}
-      </Button>
-    </form>
-  )
-}
-
-/** A fieldset of radio or checkbox cards with a legend, hint and error. */
-function ChoiceGroup({
-  legend,
-  hint,
-  error,
-  isRequired,
-  children,
-}: {
-  legend: string
-  hint?: string
-  error?: string
-  isRequired?: boolean
-  children: ReactNode
-}) {
-  const id = useId()
-  const describedBy =
-    [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
-  return (
-    <fieldset className="space-y-2" aria-describedby={describedBy}>
-      <legend className="text-sm font-medium">
-        {legend}
-        {isRequired && (
-          <span aria-hidden="true" className="text-danger">
-            {' '}
-            *
-          </span>
-        )}
-      </legend>
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-danger">
-          {error}
-        </p>
-      )}
-      {children}
-    </fieldset>
-  )
-}
-
-/** A radio or checkbox as a card: the whole card toggles it, the name is its label. */
-function ChoiceCard({
-  id,
-  type,
-  name,
-  value,
-  label,
-  description,
-  badge,
-  isCode,
-  isChecked,
-  isInvalid,
-}: {
-  id: string
-  type: 'radio' | 'checkbox'
-  name: string
-  value: string
-  label: string
-  description: string
-  badge?: string
-  isCode?: boolean
-  isChecked: boolean
-  isInvalid: boolean
-}) {
-  return (
-    <div className="relative flex gap-3 rounded-md border border-border bg-background p-3 has-[:checked]:border-primary has-[:checked]:bg-muted">
-      <input
-        id={id}
-        type={type}
-        name={name}
-        value={value}
-        defaultChecked={isChecked}
-        aria-invalid={isInvalid || undefined}
-        aria-describedby={`${id}-description`}
-        className="relative z-10 mt-0.5 h-4 w-4 shrink-0 accent-primary"
-      />
-      <div className="min-w-0 space-y-0.5">
-        <label
-          htmlFor={id}
-          className={
-            'cursor-pointer text-sm font-medium break-words after:absolute after:inset-0 after:content-[""]' +
-            (isCode ? ' font-mono' : '')
-          }
-        >
-          {label}
-        </label>
-        {badge && (
-          <span className="ml-2 rounded-full border border-border px-1.5 py-0.5 text-xs">
-            {badge}
-          </span>
-        )}
-        <p id={`${id}-description`} className="text-xs text-muted-foreground">
-          {description}
-        </p>
-      </div>
-    </div>
+    </StateForm>
   )
 }

@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useId, type ReactNode } from 'react'
 import { useFormStatus } from 'react-dom'
 
+import { FieldMessages } from '@/components/FormFields/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Button, type ButtonProps } from '@/components/ui/button'
 import { Input, Select, Textarea } from '@/components/ui/input'
@@ -140,16 +141,7 @@ export function Field({
       ) : (
         <Input key={key} type={type} {...common} />
       )}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm font-medium text-danger">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   )
 }

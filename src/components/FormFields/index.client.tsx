@@ -2,6 +2,9 @@
 
 import { useId, useSyncExternalStore, type ReactNode } from 'react'
 
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { Select } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 
 const noSubscription = () => () => {}
@@ -63,6 +66,44 @@ export function TextField({
         'aria-invalid': error ? true : undefined,
         'aria-describedby': describedBy,
       })}
+      <FieldMessages id={id} hint={hint} error={error} />
+    </div>
+  )
+}
+
+/** Who owns what is being created: the person, or one of the organizations they manage. */
+export function OwnerField({
+  organizations,
+  value,
+  error,
+  hint,
+}: {
+  organizations: { id: number; name: string }[]
+  value: string
+  error?: string
+  hint: string
+}) {
+  if (organizations.length === 0) return null
+  return (
+    <TextField name="organization" label="Owner" error={error} hint={hint}>
+      {(props) => (
+        <Select {...props} key={`organization:${value}`} defaultValue={value}>
+          <option value="">Personal</option>
+          {organizations.map((org) => (
+            <option key={org.id} value={org.id}>
+              {org.name}
+            </option>
+          ))}
+        </Select>
+      )}
+    </TextField>
+  )
+}
+
+/** A field's hint and error, with the ids its control's `aria-describedby` names. */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-muted-foreground">
           {hint}
@@ -73,6 +114,48 @@ export function TextField({
           {error}
         </p>
       )}
-    </div>
+    </>
+  )
+}
+
+/**
+ * A field's value after a failed submit (what was sent) or its default, as props: keyed by
+ * the value, so React re-creates the uncontrolled control when the action state changes it.
+ */
+export const remembered = (name: string, value: string) => ({
+  key: `${name}:${value}`,
+  defaultValue: value,
+})
+
+/** A form whose action returns a state: its message on top, its submit button at the end. */
+export function StateForm({
+  action,
+  state,
+  pending,
+  recordId,
+  submitLabel,
+  pendingLabel,
+  children,
+}: {
+  action: (formData: FormData) => void
+  state: { status?: string; message?: string }
+  pending: boolean
+  /** The record being edited (sent as `id`); none when creating. */
+  recordId?: number
+  submitLabel: string
+  pendingLabel: string
+  children: ReactNode
+}) {
+  return (
+    <form action={action} noValidate className="space-y-6">
+      {state.message && (
+        <Alert tone={state.status === 'ok' ? 'success' : 'error'}>{state.message}</Alert>
+      )}
+      {recordId !== undefined && <input type="hidden" name="id" value={recordId} />}
+      {children}
+      <Button type="submit" disabled={pending} aria-disabled={pending}>
+        {pending ? pendingLabel : submitLabel}
+      </Button>
+    </form>
   )
 }

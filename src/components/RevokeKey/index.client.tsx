@@ -1,10 +1,10 @@
 'use client'
 
-import * as AlertDialog from '@radix-ui/react-alert-dialog'
 import { useActionState, useId, useState } from 'react'
 
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
+import { ConfirmDialog } from '@/components/ui/confirmDialog'
 import { initialFormState, type FormState } from '@/lib/formState'
 
 export type RecentUse = {
@@ -36,65 +36,54 @@ export function RevokeKey({ action, keyId, keyName, recentUse }: Props) {
       <form id={formId} action={formAction} onSubmit={() => setOpen(false)}>
         <input type="hidden" name="id" value={keyId} />
       </form>
-      <AlertDialog.Root open={open} onOpenChange={setOpen}>
-        <AlertDialog.Trigger asChild>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        trigger={
           <Button variant="danger" disabled={pending}>
             {pending ? 'Revoking…' : 'Revoke key'}
           </Button>
-        </AlertDialog.Trigger>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(92vw,32rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-border bg-card p-6 text-foreground shadow-xl">
-            <AlertDialog.Title className="text-lg font-semibold">
-              Revoke “{keyName}”?
-            </AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-sm text-muted-foreground">
-              Every request with this key is refused within a second. This cannot be undone.
-            </AlertDialog.Description>
-            <div className="mt-4 space-y-3 text-sm">
-              <h3 className="font-semibold">Used in the last {recentUse.days} days</h3>
-              {isUnused ? (
-                <p>No use in the last {recentUse.days} days.</p>
-              ) : (
-                <>
-                  {recentUse.endpoints.length > 0 && (
-                    <div>
-                      <h4 className="font-medium">Endpoints</h4>
-                      <ul className="mt-1 list-disc space-y-0.5 pl-5">
-                        {recentUse.endpoints.map((item) => (
-                          <li key={item.endpoint} className="break-all">
-                            <code>{item.endpoint}</code> · {requests(item.requests)}
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  )}
-                  {recentUse.ips.length > 0 && (
-                    <div>
-                      <h4 className="font-medium">IP addresses</h4>
-                      <ul className="mt-1 list-disc space-y-0.5 pl-5">
-                        {recentUse.ips.map((item) => (
-                          <li key={item.ip} className="break-all">
-                            <code>{item.ip}</code> · {requests(item.requests)}
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  )}
-                </>
+        }
+        title={<>Revoke “{keyName}”?</>}
+        description="Every request with this key is refused within a second. This cannot be undone."
+        confirmLabel="Revoke"
+        isDanger
+        formId={formId}
+      >
+        <div className="mt-4 space-y-3 text-sm">
+          <h3 className="font-semibold">Used in the last {recentUse.days} days</h3>
+          {isUnused ? (
+            <p>No use in the last {recentUse.days} days.</p>
+          ) : (
+            <>
+              {recentUse.endpoints.length > 0 && (
+                <div>
+                  <h4 className="font-medium">Endpoints</h4>
+                  <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                    {recentUse.endpoints.map((item) => (
+                      <li key={item.endpoint} className="break-all">
+                        <code>{item.endpoint}</code> · {requests(item.requests)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               )}
-            </div>
-            <div className="mt-6 flex flex-wrap justify-end gap-3">
-              <AlertDialog.Cancel asChild>
-                <Button variant="outline">Cancel</Button>
-              </AlertDialog.Cancel>
-              <Button type="submit" form={formId} variant="danger">
-                Revoke
-              </Button>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+              {recentUse.ips.length > 0 && (
+                <div>
+                  <h4 className="font-medium">IP addresses</h4>
+                  <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                    {recentUse.ips.map((item) => (
+                      <li key={item.ip} className="break-all">
+                        <code>{item.ip}</code> · {requests(item.requests)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </>
+          )}
+        </div>
+      </ConfirmDialog>
       {state.status === 'error' && state.message && <Alert tone="error">{state.message}</Alert>}
     </div>
   )

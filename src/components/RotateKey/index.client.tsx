@@ -1,11 +1,11 @@
 'use client'
 
-import * as AlertDialog from '@radix-ui/react-alert-dialog'
 import { useActionState, useId, useState } from 'react'
 
 import { NewKeyPanel } from '@/components/NewKeyPanel/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
+import { ConfirmDialog } from '@/components/ui/confirmDialog'
 import { Select } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import type { IssuedKeyState } from '@/schemas/apiKeys'
@@ -65,33 +65,24 @@ export function RotateKey({ action, keyId, keyName, canRotate, gracePeriods }: P
             ))}
           </Select>
         </div>
-        <AlertDialog.Root open={open} onOpenChange={setOpen}>
-          <AlertDialog.Trigger asChild>
+        <ConfirmDialog
+          open={open}
+          onOpenChange={setOpen}
+          trigger={
             <Button type="button" variant="outline" disabled={pending}>
               {pending ? 'Rotating…' : 'Rotate key'}
             </Button>
-          </AlertDialog.Trigger>
-          <AlertDialog.Portal>
-            <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-            <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-card p-6 text-foreground shadow-xl">
-              <AlertDialog.Title className="text-lg font-semibold">
-                Rotate “{keyName}”?
-              </AlertDialog.Title>
-              <AlertDialog.Description className="mt-2 text-sm text-muted-foreground">
-                A new key with the same scopes, limits and settings is issued and shown once.{' '}
-                {consequence}
-              </AlertDialog.Description>
-              <div className="mt-6 flex flex-wrap justify-end gap-3">
-                <AlertDialog.Cancel asChild>
-                  <Button variant="outline">Cancel</Button>
-                </AlertDialog.Cancel>
-                <Button type="submit" form={formId}>
-                  Rotate
-                </Button>
-              </div>
-            </AlertDialog.Content>
-          </AlertDialog.Portal>
-        </AlertDialog.Root>
+          }
+          title={<>Rotate “{keyName}”?</>}
+          description={
+            <>
+              A new key with the same scopes, limits and settings is issued and shown once.{' '}
+              {consequence}
+            </>
+          }
+          confirmLabel="Rotate"
+          formId={formId}
+        />
       </form>
       {state.status === 'error' && state.message && <Alert tone="error">{state.message}</Alert>}
       {state.errors?.gracePeriodSeconds && (

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
+import { DataTable, type Column } from '@/components/DataTable'
+import { CodeChips, ownerColumn } from '@/components/DataTable/cells'
+import { RelativeTime } from '@/components/RelativeTime/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { requestNow } from '@/data/apiKeys'
 import { requireUser } from '@/data/session'
-import { egressIps, listEndpoints } from '@/data/webhooks'
-import { formatDateTime, relativeTime } from '@/lib/time'
-import type { Organization } from '@/payload-types'
+import { egressIps, HEALTH_DAYS, listEndpoints, type EndpointWithHealth } from '@/data/webhooks'
+import { formatDateTime } from '@/lib/time'
 
 import {
   DeliveryStatusBadge,
@@ -97,102 +99,82 @@ export default async function WebhooksPage({ searchParams }: Props) {
             Endpoints{' '}
             <span className="text-sm font-normal text-muted-foreground">({endpoints.length})</span>
           </h2>
-          <ul className="space-y-3">
-            {endpoints.map((endpoint) => {
-              const state = endpointState(endpoint)
-              const organization =
-                typeof endpoint.organization === 'object'
-                  ? (endpoint.organization as Organization | null)
-                  : null
-              const events = endpoint.events ?? []
-              const { health } = endpoint
-              return (
-                <li
-                  key={endpoint.id}
-                  className="rounded-lg border border-border bg-card p-4 shadow-sm sm:p-5"
-                >
-                  <div className="flex flex-wrap items-start justify-between gap-2">
-                    <div className="min-w-0 space-y-1">
-                      <h3 className="font-mono text-sm font-semibold break-all">
-                        <Link
-                          href={`/settings/webhooks/${endpoint.id}`}
-                          className="hover:underline"
-                        >
-                          {endpoint.url}
-                        </Link>
-                      </h3>
-                      {endpoint.description && (
-                        <p className="text-sm break-words text-muted-foreground">
-                          {endpoint.description}
-                        </p>
-                      )}
-                    </div>
-                    <EndpointStateBadge state={state} />
-                  </div>
-                  {state === 'disabled' && (
-                    <p className="mt-2 text-sm text-danger">
-                      {endpoint.disabledReason ?? 'Disabled.'}
-                      {endpoint.disabledAt && ` Since ${formatDateTime(endpoint.disabledAt)}.`}
-                    </p>
-                  )}
-                  {state === 'failing' && endpoint.failingSince && (
-                    <p className="mt-2 text-sm text-danger">
-                      Failing since {formatDateTime(endpoint.failingSince)}.
-                    </p>
-                  )}
-                  <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-                    <dt className="text-muted-foreground">Events</dt>
-                    <dd>
-                      {events.length === 0 ? (
-                        'All events'
-                      ) : (
-                        <ul
-                          className="flex flex-wrap gap-1.5"
-                          aria-label={`Events of ${endpoint.url}`}
-                        >
-                          {events.map((type) => (
-                            <li key={type}>
-                              <code className="rounded bg-muted px-1.5 py-0.5 text-xs">{type}</code>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </dd>
-                    <dt className="text-muted-foreground">Owner</dt>
-                    <dd>{organization ? organization.name : 'Personal'}</dd>
-                    <dt className="text-muted-foreground">Success rate ({health.days} days)</dt>
-                    <dd>{successRateText(health)}</dd>
-                    <dt className="text-muted-foreground">Last delivery</dt>
-                    <dd>
-                      {health.lastDelivery ? (
-                        <>
-                          <time
-                            dateTime={health.lastDelivery.at}
-                            title={formatDateTime(health.lastDelivery.at)}
-                          >
-                            {relativeTime(health.lastDelivery.at, now)}
-                          </time>{' '}
-                          <DeliveryStatusBadge status={health.lastDelivery.status} />
-                        </>
-                      ) : (
-                        'Never'
-                      )}
-                    </dd>
-                  </dl>
-                  <p className="mt-3 text-sm">
-                    <Link
-                      href={`/settings/webhooks/${endpoint.id}`}
-                      className="text-primary underline"
-                    >
-                      Manage<span className="sr-only"> {endpoint.url}</span>
-                    </Link>
-                  </p>
-                </li>
-              )
-            })}
-          </ul>
+          <DataTable
+            caption="Webhook endpoints"
+            columns={endpointColumns(now)}
+            rows={endpoints}
+            rowKey={(endpoint) => endpoint.id}
+          />
         </section>
       )}
     </>
   )
+}
+
+function endpointColumns(now: number): Column<EndpointWithHealth>[] {
+  return [
+    {
+      key: 'url',
+      header: 'Endpoint',
+      isRowHeader: true,
+      cell: (endpoint) => (
+        <>
+          <Link
+            href={`/settings/webhooks/${endpoint.id}`}
+            className="font-mono font-semibold break-all text-primary underline"
+          >
+            {endpoint.url}
+          </Link>
+          {endpoint.description && (
+            <span className="block break-words text-muted-foreground">{endpoint.description}</span>
+          )}
+          {endpointState(endpoint) === 'disabled' && (
+            <span className="block text-danger">
+              {endpoint.disabledReason ?? 'Disabled.'}
+              {endpoint.disabledAt && ` Since ${formatDateTime(endpoint.disabledAt)}.`}
+            </span>
+          )}
+          {endpointState(endpoint) === 'failing' && endpoint.failingSince && (
+            <span className="block text-danger">
+              Failing since {formatDateTime(endpoint.failingSince)}.
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'state',
+      header: 'Status',
+      cell: (endpoint) => <EndpointStateBadge state={endpointState(endpoint)} />,
+    },
+    {
+      key: 'events',
+      header: 'Events',
+      cell: (endpoint) =>
+        (endpoint.events ?? []).length === 0 ? (
+          'All events'
+        ) : (
+          <CodeChips items={endpoint.events ?? []} label={`Events of ${endpoint.url}`} />
+        ),
+    },
+    ownerColumn(),
+    {
+      key: 'success',
+      header: `Success (${HEALTH_DAYS} days)`,
+      cell: (endpoint) => successRateText(endpoint.health),
+    },
+    {
+      key: 'last',
+      header: 'Last delivery',
+      cell: (endpoint) =>
+        endpoint.health.lastDelivery ? (
+          <span className="flex flex-wrap items-center gap-1.5">
+            <RelativeTime date={endpoint.health.lastDelivery.at} now={now} />
+            <DeliveryStatusBadge status={endpoint.health.lastDelivery.status} />
+          </span>
+        ) : (
+          'Never'
+        ),
+    },
+  ]
 }

@@ -1,16 +1,5 @@
-import { cn } from '@/lib/cn'
+import { Badge, type BadgeTone as Tone } from '@/components/ui/badge'
 import type { WebhookDelivery, WebhookEndpoint } from '@/payload-types'
-
-const badge = 'inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium'
-
-/** Token pairs that meet AA in the light and dark themes and AAA in high contrast. */
-const TONES = {
-  success: 'border-success bg-success-soft text-success',
-  danger: 'border-danger bg-danger-soft text-danger',
-  neutral: 'border-border bg-muted text-foreground',
-} as const
-
-type Tone = keyof typeof TONES
 
 export type EndpointState = 'enabled' | 'failing' | 'disabled'
 
@@ -37,12 +26,12 @@ const DELIVERY_STATES: Record<WebhookDelivery['status'], { label: string; tone: 
 
 export function EndpointStateBadge({ state }: { state: EndpointState }) {
   const { label, tone } = ENDPOINT_STATES[state]
-  return <span className={cn(badge, TONES[tone])}>{label}</span>
+  return <Badge tone={tone}>{label}</Badge>
 }
 
 export function DeliveryStatusBadge({ status }: { status: WebhookDelivery['status'] }) {
   const { label, tone } = DELIVERY_STATES[status]
-  return <span className={cn(badge, TONES[tone])}>{label}</span>
+  return <Badge tone={tone}>{label}</Badge>
 }
 
 /** "93% (40 of 43)" over the health window, or a sentence when nothing finished. */

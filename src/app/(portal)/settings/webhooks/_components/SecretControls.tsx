@@ -1,13 +1,12 @@
 'use client'
 
-import * as AlertDialog from '@radix-ui/react-alert-dialog'
 import { useActionState, useId, useState } from 'react'
 
 import { Alert } from '@/components/ui/alert'
+import { SecretPanel } from '@/components/SecretPanel/index.client'
 import { Button } from '@/components/ui/button'
+import { ConfirmDialog } from '@/components/ui/confirmDialog'
 import type { SecretState } from '@/schemas/webhooks'
-
-import { SecretPanel } from './SecretPanel'
 
 type Props = {
   /** Reveals (`intent=reveal`) or rotates (`intent=rotate`) the secret of endpoint `id`. */
@@ -30,6 +29,8 @@ export function SecretControls({ action, endpointId }: Props) {
     <div className="space-y-4">
       {isShown && state.secret && (
         <SecretPanel
+          noun="secret"
+          testId="endpoint-secret"
           secret={state.secret}
           title={state.kind === 'rotated' ? 'Your new signing secret' : 'Signing secret'}
           warning={
@@ -59,34 +60,25 @@ export function SecretControls({ action, endpointId }: Props) {
           <input type="hidden" name="id" value={endpointId} />
           <input type="hidden" name="intent" value="rotate" />
         </form>
-        <AlertDialog.Root open={open} onOpenChange={setOpen}>
-          <AlertDialog.Trigger asChild>
+        <ConfirmDialog
+          open={open}
+          onOpenChange={setOpen}
+          trigger={
             <Button type="button" variant="outline" disabled={pending} aria-disabled={pending}>
               Rotate secret
             </Button>
-          </AlertDialog.Trigger>
-          <AlertDialog.Portal>
-            <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-            <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(92vw,30rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-border bg-card p-6 text-foreground shadow-xl">
-              <AlertDialog.Title className="text-lg font-semibold">
-                Rotate the signing secret?
-              </AlertDialog.Title>
-              <AlertDialog.Description className="mt-2 text-sm text-muted-foreground">
-                A new secret is issued and shown once. For the next 24 hours both secrets sign every
-                delivery (two signatures in <code>webhook-signature</code>), so your receiver keeps
-                verifying while you deploy the new one. After 24 hours only the new secret signs.
-              </AlertDialog.Description>
-              <div className="mt-6 flex flex-wrap justify-end gap-3">
-                <AlertDialog.Cancel asChild>
-                  <Button variant="outline">Cancel</Button>
-                </AlertDialog.Cancel>
-                <Button type="submit" form={rotateFormId}>
-                  Rotate secret
-                </Button>
-              </div>
-            </AlertDialog.Content>
-          </AlertDialog.Portal>
-        </AlertDialog.Root>
+          }
+          title="Rotate the signing secret?"
+          description={
+            <>
+              A new secret is issued and shown once. For the next 24 hours both secrets sign every
+              delivery (two signatures in <code>webhook-signature</code>), so your receiver keeps
+              verifying while you deploy the new one. After 24 hours only the new secret signs.
+            </>
+          }
+          confirmLabel="Rotate secret"
+          formId={rotateFormId}
+        />
       </div>
       {pending && (
         <p role="status" className="text-sm text-muted-foreground">

@@ -5,25 +5,32 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 
 type Props = {
+  /** The plaintext: an API key just issued, a webhook signing secret … */
   secret: string
+  /** What it is, in the copy button and messages: "key", "secret". */
+  noun: string
   title: string
-  /** What to do with the secret now (shown as a warning). */
+  /** What to do with it now (shown as a warning). */
   warning: string
-  /** Shown under the copy status, e.g. what happened to the previous secret. */
+  /** Shown under the copy status, e.g. what happened to the one it replaced. */
   note?: string
+  testId?: string
   children?: ReactNode
 }
 
 /**
- * A webhook signing secret, shown after it was issued, revealed or rotated: it lives only in
- * this component's props (the action's state), never in a URL, storage or log.
+ * A secret shown once (or on request): it lives only in this component's props (the action's
+ * state), never in a URL, storage or log. Focus moves to it, so keyboard and screen-reader
+ * users land on it; one button copies it, and a live region says whether that worked.
  */
-export function SecretPanel({ secret, title, warning, note, children }: Props) {
+export function SecretPanel({ secret, noun, title, warning, note, testId, children }: Props) {
   const headingId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const [copyStatus, setCopyStatus] = useState('')
+  // Said of one secret: a rotation's new secret starts without "Copied".
+  const [copied, setCopied] = useState({ of: '', status: '' })
+  const copyStatus = copied.of === secret ? copied.status : ''
+  const setCopyStatus = (status: string) => setCopied({ of: secret, status })
 
-  // Move focus here so keyboard and screen-reader users land on the secret.
   useEffect(() => {
     headingRef.current?.focus()
   }, [secret])
@@ -33,7 +40,7 @@ export function SecretPanel({ secret, title, warning, note, children }: Props) {
       await navigator.clipboard.writeText(secret)
       setCopyStatus('Copied')
     } catch {
-      setCopyStatus('Could not copy. Select the secret and copy it with your keyboard.')
+      setCopyStatus(`Could not copy. Select the ${noun} and copy it with your keyboard.`)
     }
   }
 
@@ -55,13 +62,13 @@ export function SecretPanel({ secret, title, warning, note, children }: Props) {
       </p>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
         <code
-          data-testid="endpoint-secret"
+          data-testid={testId}
           className="block min-w-0 flex-1 rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm break-all select-all"
         >
           {secret}
         </code>
         <Button type="button" onClick={copy} className="shrink-0">
-          Copy secret
+          Copy {noun}
         </Button>
       </div>
       <p role="status" aria-live="polite" className="min-h-5 text-sm font-medium">

@@ -1,0 +1,74 @@
+import Link from 'next/link'
+
+import { EnvironmentBadge, StatusBadge } from '@/components/ApiKeyBadges'
+import type { Column } from '@/components/DataTable'
+import { CodeChips, ownerColumn } from '@/components/DataTable/cells'
+import { RelativeTime } from '@/components/RelativeTime/index.client'
+import { keyState } from '@/data/apiKeys'
+import type { ApiKey } from '@/payload-types'
+
+const SCOPES_SHOWN = 4
+
+/** The columns of the key list: name and prefix, state, scopes, owner, dates, usage. */
+export function keyColumns(now: number): Column<ApiKey>[] {
+  return [
+    {
+      key: 'name',
+      header: 'Name',
+      isSortable: true,
+      isRowHeader: true,
+      cell: (key) => (
+        <>
+          <Link href={`/api-keys/${key.id}`} className="font-semibold text-primary underline">
+            {key.name}
+          </Link>
+          <code className="block font-mono text-xs break-all text-muted-foreground">
+            {key.display}
+          </code>
+        </>
+      ),
+    },
+    {
+      key: 'state',
+      header: 'Status',
+      cell: (key) => (
+        <span className="flex flex-wrap gap-1.5">
+          <EnvironmentBadge environment={key.environment} />
+          <StatusBadge state={keyState(key, now)} />
+        </span>
+      ),
+    },
+    {
+      key: 'scopes',
+      header: 'Scopes',
+      cell: (key) => (
+        <CodeChips items={key.scopes} label={`Scopes of ${key.name}`} max={SCOPES_SHOWN} />
+      ),
+    },
+    ownerColumn(),
+    {
+      key: 'createdAt',
+      header: 'Created',
+      isSortable: true,
+      className: 'whitespace-nowrap',
+      cell: (key) => <RelativeTime date={key.createdAt} now={now} />,
+    },
+    {
+      key: 'lastUsedAt',
+      header: 'Last used',
+      isSortable: true,
+      className: 'whitespace-nowrap',
+      cell: (key) => (key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} now={now} /> : 'Never'),
+    },
+    {
+      key: 'usage',
+      header: 'Usage',
+      isHeaderHidden: true,
+      cell: (key) => (
+        <Link href={`/api-keys/${key.id}/usage`} className="text-primary underline">
+          Usage<span className="sr-only"> of {key.name}</span>
+        </Link>
+      ),
+    },
+  ]
+}
