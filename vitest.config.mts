@@ -1,8 +1,18 @@
+import { fileURLToPath } from 'node:url'
+
 import tsconfigPaths from 'vite-tsconfig-paths'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   plugins: [tsconfigPaths()],
+  // Tests run server code directly: `server-only` is what it is under React's server condition.
+  resolve: {
+    alias: {
+      'server-only': fileURLToPath(
+        import.meta.resolve('server-only').replace(/index\.js$/, 'empty.js'),
+      ),
+    },
+  },
   test: {
     environment: 'node',
     include: ['tests/int/**/*.int.spec.ts'],

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '@/access/nobody'
-import { ownedBy, ownedByOrStaff } from '@/access/ownedBy'
+import { ownedBy } from '@/access/ownedBy'
 import { systemField } from '@/fields/systemField'
 
 import { markReadEndpoint, unsubscribeEndpoint } from './endpoints'
@@ -14,7 +14,8 @@ export const Notifications: CollectionConfig = {
   slug: 'notifications',
   access: {
     create: nobody,
-    read: ownedByOrStaff('recipient'),
+    // Own only, staff included: a notification is the recipient's mail, not a record to audit.
+    read: ownedBy('recipient'),
     update: ownedBy('recipient'),
     delete: nobody,
   },

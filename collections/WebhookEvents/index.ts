@@ -1,8 +1,24 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
 
 import { keyOwnerOrManager } from '@/access/keyOwnerOrManager'
 import { nobody } from '@/access/nobody'
-import { ALL_EVENT_TYPES } from '@/lib/events/registry'
+import { hasRole } from '@/access/roles'
+import { ALL_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from '@/lib/events/registry'
+import type { KeyUser } from '@/lib/keys/collectionScopes'
+
+/**
+ * An account's events, as integrators see them: the public types only. Internal events
+ * (invitations, role changes …) feed notifications and never leave the portal; staff see
+ * every row in /admin.
+ */
+const readPublishedEvents: Access = async (args) => {
+  const rule = await keyOwnerOrManager(args)
+  const { user } = args.req
+  if (rule === true && hasRole(user, 'staff') && !(user as KeyUser | null)?.apiKey) return true
+  if (rule === false) return false
+  const published = { type: { in: [...WEBHOOK_EVENT_TYPES] } }
+  return rule === true ? published : { and: [rule, published] }
+}
 
 /**
  * The event outbox: everything that happens to an account, one row each, written in the
@@ -12,7 +28,7 @@ import { ALL_EVENT_TYPES } from '@/lib/events/registry'
 export const WebhookEvents: CollectionConfig = {
   slug: 'webhook-events',
   labels: { singular: 'Event', plural: 'Events' },
-  access: { create: nobody, read: keyOwnerOrManager, update: nobody, delete: nobody },
+  access: { create: nobody, read: readPublishedEvents, update: nobody, delete: nobody },
   admin: {
     useAsTitle: 'eventId',
     defaultColumns: ['eventId', 'type', 'owner', 'organization', 'createdAt'],

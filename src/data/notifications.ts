@@ -17,7 +17,13 @@ export async function unreadCount(user: Viewer, payload?: Payload): Promise<numb
   const client = payload ?? (await payloadClient())
   const { totalDocs } = await client.count({
     collection: 'notifications',
-    where: { and: [{ readAt: { exists: false } }, { inApp: { equals: true } }] },
+    where: {
+      and: [
+        { recipient: { equals: user.id } },
+        { readAt: { exists: false } },
+        { inApp: { equals: true } },
+      ],
+    },
     overrideAccess: false,
     user: asViewer(user) as never,
   })
@@ -33,7 +39,11 @@ export async function listNotifications(
   return payload.find({
     collection: 'notifications',
     where: {
-      and: [{ inApp: { equals: true } }, ...(isUnreadOnly ? [{ readAt: { exists: false } }] : [])],
+      and: [
+        { recipient: { equals: user.id } },
+        { inApp: { equals: true } },
+        ...(isUnreadOnly ? [{ readAt: { exists: false } }] : []),
+      ],
     },
     sort: '-createdAt',
     page,

@@ -368,6 +368,10 @@ test('the key table sorts by its headers, pages, and stacks into cards at 360 px
   ).toHaveAttribute('data-label', 'Status')
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await expectAccessible(page)
+  // The headers are hidden on a phone; the orders are links above the cards.
+  await expect(
+    page.getByRole('navigation', { name: 'Sort' }).getByRole('link', { name: /Created/ }),
+  ).toHaveAttribute('aria-current', 'true')
 
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.getByRole('columnheader', { name: /Name/ }).getByRole('link').click()

@@ -15,10 +15,15 @@ async function authOf(request: APIRequestContext, credentials: Credentials) {
   return { Authorization: `JWT ${(await response.json()).token}` }
 }
 
-async function createKey(request: APIRequestContext, auth: Record<string, string>, name: string) {
+async function createKey(
+  request: APIRequestContext,
+  auth: Record<string, string>,
+  name: string,
+  scopes = ['tracks:read'],
+) {
   const response = await request.post('/api/api-keys', {
     headers: auth,
-    data: { name, environment: 'development', scopes: ['tracks:read'] },
+    data: { name, environment: 'development', scopes },
   })
   expect(response.status(), await response.text()).toBe(201)
   return (await response.json()).doc as { id: number; key: string }
@@ -138,6 +143,18 @@ test('a new member sees an empty page; another member cannot mark their notifica
     }[]
   await expect.poll(async () => (await mine()).length).toBe(1)
   const [notification] = await mine()
+  // They name keys, endpoints and organizations: a key reads them only with usage:read.
+  const narrow = await createKey(request, auth, 'Narrow key')
+  const refused = await fetch(`${baseURL}/api/notifications`, {
+    headers: { Authorization: `Bearer ${narrow.key}` },
+  })
+  expect(refused.status).toBe(403)
+  const reader = await createKey(request, auth, 'Reader key', ['usage:read'])
+  const read = await fetch(`${baseURL}/api/notifications`, {
+    headers: { Authorization: `Bearer ${reader.key}` },
+  })
+  expect(read.status).toBe(200)
+  expect(((await read.json()).docs as unknown[]).length).toBeGreaterThan(0)
 
   const strangerAuth = await authOf(request, stranger)
   const theirs = await request.get('/api/notifications', { headers: strangerAuth })

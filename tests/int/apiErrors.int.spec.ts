@@ -116,4 +116,29 @@ describe('route handlers and endpoints answer in the one format', () => {
     expect(await ok.json()).toEqual({ name: 'x' })
     expect(ran).toBe(1)
   })
+
+  it('answers 404 for an id that names no record, before the handler runs', async () => {
+    let ran = 0
+    const endpoint = defineEndpoint({
+      path: '/:id/leave',
+      method: 'post',
+      summary: 'Leave',
+      caller: 'person',
+      doing: 'leave',
+      handler: async (_req, { id }) => {
+        ran += 1
+        return Response.json({ id })
+      },
+    })
+    const call = (id: string) =>
+      endpoint.handler({
+        user: { id: 1, collection: 'users' },
+        routeParams: { id },
+      } as unknown as Parameters<typeof endpoint.handler>[0])
+    for (const id of ['abc', '1.5', '0', '-1', '99999999999', '2147483648']) {
+      expect((await call(id)).status, id).toBe(404)
+    }
+    expect(ran).toBe(0)
+    expect(await (await call('42')).json()).toEqual({ id: '42' })
+  })
 })

@@ -2,6 +2,7 @@ import { createLocalReq, initTransaction, killTransaction, type Payload } from '
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { listNotifications, unreadCount } from '@/data/notifications'
 import { db as dbOf } from '@/lib/db'
 import { CONSUMERS } from '@/lib/events/consumers'
 import { fanOut, type Consumer } from '@/lib/events/fanout'
@@ -327,6 +328,46 @@ describe('notifications (with a worker)', () => {
       user: asUser(user),
     })
     expect((await notificationsOf(user))[0].title).toBe('API key created')
+  })
+
+  it('shows staff only their own notifications, in the bell, the list and REST', async () => {
+    const [member, staff] = [await makeUser(), await makeUser(['member', 'staff'])]
+    await issueKey(member)
+    await waitFor(async () => ((await notificationsOf(member)).length ? true : undefined))
+    const staffUser = asUser(staff)
+    expect(await unreadCount(staffUser, payload)).toBe(0)
+    expect((await listNotifications(staffUser, { isUnreadOnly: false, page: 1 })).totalDocs).toBe(0)
+    const { docs } = await payload.find({
+      collection: 'notifications',
+      where: { recipient: { equals: member.id } },
+      overrideAccess: false,
+      user: staffUser,
+    })
+    expect(docs).toHaveLength(0)
+  })
+
+  it('lists an account’s public events to its people, never the internal ones', async () => {
+    const user = await makeUser()
+    const req = await createLocalReq({}, payload)
+    await publishEventFor(req, {
+      type: 'organization.role_changed',
+      account: { owner: user.id, organization: null },
+      data: {
+        organization_id: 1,
+        organization_name: 'X',
+        user_id: user.id,
+        from: 'member',
+        to: 'admin',
+      },
+    })
+    await issueKey(user)
+    const { docs } = await payload.find({
+      collection: 'webhook-events',
+      where: { owner: { equals: user.id } },
+      overrideAccess: false,
+      user: asUser(user),
+    })
+    expect(docs.map((doc) => doc.type)).toEqual(['api_key.created'])
   })
 
   it('publishes events only through one writer, validating their data', async () => {

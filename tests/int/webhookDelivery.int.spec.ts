@@ -347,6 +347,14 @@ describe('publishing and endpoints', () => {
     const again = await call(body)
     expect(again).toMatchObject({ status: 200, body: { duplicate: true } })
     expect((again.body as { id: string }).id).toBe((first.body as { id: string }).id)
+    // A service's keys are its own: one cannot claim a key the portal uses for its events.
+    const portal = await publishEvent(await createLocalReq({}, payload), {
+      type: 'model.training_failed',
+      account: { owner: user.id, organization: null },
+      data: body.data,
+      idempotencyKey: body.idempotencyKey,
+    })
+    expect(portal.isDuplicate).toBe(false)
     expect(
       await call({ ...body, data: { model_id: 'm1' }, idempotencyKey: undefined }),
     ).toMatchObject({

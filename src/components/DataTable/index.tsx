@@ -12,6 +12,8 @@ export type Column<Row> = {
   header: string
   cell: (row: Row) => ReactNode
   isSortable?: boolean
+  /** The direction a first click sorts in: dates and durations read best newest or longest first. */
+  firstDirection?: SortDirection
   /** The header is read by screen readers only (e.g. a column of buttons). */
   isHeaderHidden?: boolean
   /** The cell that names its row (a `th scope="row"`). */
@@ -77,10 +79,11 @@ export function DataTable<Row>({
           {pages.totalPages > 1 && ` · page ${pages.page} of ${pages.totalPages}`}
         </p>
       )}
+      {sort && <SortLinks columns={columns} sort={sort} />}
       <div tabIndex={0} role="region" aria-label={caption} className="overflow-x-auto">
         <table role="table" className="w-full text-left text-sm max-sm:block">
           <caption className="sr-only">{caption}</caption>
-          <thead role="rowgroup" className="max-sm:sr-only">
+          <thead role="rowgroup" className="max-sm:hidden">
             <tr role="row" className="border-b border-border">
               {columns.map((column) => (
                 <th
@@ -151,12 +154,54 @@ export function DataTable<Row>({
   )
 }
 
+/** A second click reverses; a new column starts with what its values read best in. */
+const nextDirection = <Row,>(column: Column<Row>, sort: TableSort): SortDirection =>
+  sort.key === column.key
+    ? sort.direction === 'asc'
+      ? 'desc'
+      : 'asc'
+    : (column.firstDirection ?? 'asc')
+
+/** Below 640 px the headers are hidden (each cell is labelled): the orders as links instead. */
+function SortLinks<Row>({ columns, sort }: { columns: Column<Row>[]; sort: TableSort }) {
+  const sortable = columns.filter((column) => column.isSortable)
+  if (sortable.length === 0) return null
+  return (
+    <nav
+      aria-label="Sort"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:hidden"
+    >
+      <span className="text-muted-foreground">Sort by</span>
+      {sortable.map((column) => {
+        const isCurrent = sort.key === column.key
+        return (
+          <Link
+            key={column.key}
+            href={sort.hrefFor(column.key, nextDirection(column, sort))}
+            aria-current={isCurrent ? 'true' : undefined}
+            className="text-primary underline aria-[current=true]:font-semibold"
+          >
+            {column.header}
+            {isCurrent && (
+              <>
+                <span aria-hidden="true">{sort.direction === 'asc' ? ' ↑' : ' ↓'}</span>
+                <span className="sr-only">
+                  , sorted {sort.direction === 'asc' ? 'ascending' : 'descending'}
+                </span>
+              </>
+            )}
+          </Link>
+        )
+      })}
+    </nav>
+  )
+}
+
 function HeaderLabel<Row>({ column, sort }: { column: Column<Row>; sort?: TableSort }) {
   if (column.isHeaderHidden) return <span className="sr-only">{column.header}</span>
   if (!sort || !column.isSortable) return <>{column.header}</>
   const isCurrent = sort.key === column.key
-  // A second click reverses; a new column starts with what its values read best in.
-  const next: SortDirection = isCurrent && sort.direction === 'asc' ? 'desc' : 'asc'
+  const next = nextDirection(column, sort)
   return (
     <Link
       href={sort.hrefFor(column.key, next)}

@@ -30,6 +30,8 @@ type Spec<Body extends z.ZodType | undefined> = {
   ) => Promise<Response>
 }
 
+const MAX_ID = 2_147_483_647
+
 /** A zod issue as one message that names its field. */
 function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
   const field = issue.path.map(String).join('.') || 'body'
@@ -69,6 +71,14 @@ export function defineEndpoint<Body extends z.ZodType | undefined = undefined>(
           })
         }
       }
+      const id = String(req.routeParams?.id ?? '')
+      // A record id is a positive Postgres integer; anything else names no record.
+      if (
+        spec.path.includes(':id') &&
+        !(/^\d{1,10}$/.test(id) && Number(id) <= MAX_ID && Number(id) > 0)
+      ) {
+        return errorJson(404, 'Not found.')
+      }
       let body: unknown
       if (spec.body) {
         const raw: unknown = await req.json?.().catch(() => undefined)
@@ -81,7 +91,7 @@ export function defineEndpoint<Body extends z.ZodType | undefined = undefined>(
       }
       return spec.handler(req, {
         body: body as Body extends z.ZodType ? z.infer<Body> : undefined,
-        id: String(req.routeParams?.id ?? ''),
+        id,
       })
     },
   }

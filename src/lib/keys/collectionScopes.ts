@@ -19,7 +19,8 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   'webhook-events': { read: 'webhooks:manage', write: 'none' },
   'webhook-deliveries': { read: 'webhooks:manage', write: 'none' },
   // A person's own notifications (an organization's key has none); marked read when signed in.
-  notifications: { read: 'any', write: 'none' },
+  // They name keys, endpoints and organizations, so reading them takes what reading keys takes.
+  notifications: { read: 'usage:read', write: 'none' },
   'notification-preferences': { read: 'none', write: 'none' },
 }
 

@@ -65,7 +65,9 @@ export async function handlePublish(
     type,
     account,
     data: data.data,
-    idempotencyKey: parsed.data.idempotencyKey,
+    // Services' keys live apart from the portal's own (`limit:…`, `expiring:…`), which a
+    // service could otherwise claim first and so silence the portal's event.
+    idempotencyKey: parsed.data.idempotencyKey && `service:${parsed.data.idempotencyKey}`,
   })
   return {
     status: event.isDuplicate ? 200 : 202,

@@ -141,6 +141,7 @@ function deliveryColumns(
       key: 'durationMs',
       header: 'Duration',
       isSortable: true,
+      firstDirection: 'desc',
       className: 'whitespace-nowrap',
       cell: (delivery) => formatDuration(delivery.durationMs) ?? <Empty label="None" />,
     },
@@ -154,6 +155,7 @@ function deliveryColumns(
       key: 'createdAt',
       header: 'Time',
       isSortable: true,
+      firstDirection: 'desc',
       cell: (delivery) => <RelativeTime date={delivery.createdAt} now={now} />,
     },
     {
