@@ -50,7 +50,7 @@ export function endpointDetails(endpoint: WebhookEndpoint, state: EndpointState)
       : null
   const owner = typeof endpoint.owner === 'object' ? (endpoint.owner as User | null) : null
   const events = endpoint.events ?? []
-  const headerNames = (headerLines(endpoint.headers) || '')
+  const headerNames = headerLines(endpoint.headers)
     .split('\n')
     .filter(Boolean)
     .map((line) => line.split(':')[0])
