@@ -9,7 +9,8 @@ import { Webhook as SvixWebhook } from 'svix'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { keyService } from '@/lib/keys/service'
-import { rotateSecret } from '@/lib/webhooks/manage'
+import { endpointTopic, listen } from '@/lib/notifications/live'
+import { rotateSecret, sendTestEvent } from '@/lib/webhooks/manage'
 import { handlePublish } from '@/lib/webhooks/http'
 import { publishEventFor as publishEvent } from '@/lib/events/publish'
 import { send } from '@/lib/webhooks/send'
@@ -200,6 +201,29 @@ describe('webhook delivery', () => {
     expect(result.error).toMatch(/no response within/)
     await slow.close()
   })
+
+  it('does not mark an endpoint failing for a failed test event, and announces each attempt', async () => {
+    const hook = await receiver(() => ({ status: 500 }))
+    const user = await makeUser()
+    const endpoint = await endpointFor(user, hook.url)
+    const heard: string[] = []
+    const unlisten = listen(endpointTopic(endpoint.id), () => heard.push('changed'))
+    const req = await createLocalReq({ user: asUser(user) }, payload)
+    await sendTestEvent(req, endpoint.id, 'track.created')
+    const failed = await waitFor(async () => {
+      const rows = await deliveryOf(endpoint.id)
+      return rows[0]?.attempts === 1 ? rows[0] : undefined
+    })
+    expect(failed.error).toBe('HTTP 500')
+    const { rows } = await db.query('SELECT failing_since FROM webhook_endpoints WHERE id = $1', [
+      endpoint.id,
+    ])
+    expect(rows[0].failing_since).toBeNull()
+    // The open endpoint page heard of the new delivery and of its attempt.
+    await waitFor(async () => (heard.length >= 2 ? heard : undefined))
+    unlisten()
+    await hook.close()
+  }, 30_000)
 
   it('honours Retry-After', async () => {
     const hook = await receiver(() => ({ status: 429, headers: { 'retry-after': '120' } }))

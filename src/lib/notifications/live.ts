@@ -5,26 +5,38 @@ import { logger } from '../logger'
 import { redis } from '../redis'
 
 /**
- * Live unread counts: whoever creates notifications announces the recipients on one Redis
- * channel; every web process listens once and tells its open streams (the bell's
- * /api/notifications/stream). Works across any number of web replicas and workers. Without
+ * Live updates: whoever changes something a page shows announces it on one Redis channel — a
+ * person's id when their notifications changed, a topic such as `webhook-endpoint:12` when an
+ * endpoint's deliveries did; every web process listens once and tells its open streams
+ * (/api/notifications/stream). Works across any number of web replicas and workers. Without
  * Redis the streams poll instead (see `isLive`).
  */
 export const NOTIFICATIONS_CHANNEL = 'tt:notifications'
 
 type Listener = () => void
 
-type LiveState = { subscriber?: Redis; listeners: Map<number, Set<Listener>> }
+type LiveState = { subscriber?: Redis; listeners: Map<string, Set<Listener>> }
 const globalForLive = globalThis as unknown as { ttNotificationsLive?: LiveState }
 const state = (): LiveState => (globalForLive.ttNotificationsLive ??= { listeners: new Map() })
 
 /** True when announcements cross processes (a real Redis); streams then need not poll. */
 export const isLive = () => Boolean(env().REDIS_URL)
 
+/** A person's own topic: their notifications changed. */
+export const userTopic = (userId: number) => `user:${userId}`
+
+/** An endpoint's topic: its deliveries changed. */
+export const endpointTopic = (endpointId: number | string) => `webhook-endpoint:${endpointId}`
+
 /** Tells every process that these people have new notifications. */
 export async function announce(userIds: number[]): Promise<void> {
-  if (userIds.length === 0) return
-  await redis().publish(NOTIFICATIONS_CHANNEL, JSON.stringify([...new Set(userIds)]))
+  await announceTopics(userIds.map(userTopic))
+}
+
+/** Tells every process that what these topics show changed. */
+export async function announceTopics(topics: string[]): Promise<void> {
+  if (topics.length === 0) return
+  await redis().publish(NOTIFICATIONS_CHANNEL, JSON.stringify([...new Set(topics)]))
 }
 
 function ensureSubscribed(): void {
@@ -37,14 +49,16 @@ function ensureSubscribed(): void {
     logger.debug({ msg: 'notification subscriber', err: err.message }),
   )
   subscriber.on('message', (_channel, message: string) => {
-    let ids: unknown
+    let topics: unknown
     try {
-      ids = JSON.parse(message)
+      topics = JSON.parse(message)
     } catch {
       return
     }
-    if (!Array.isArray(ids)) return
-    for (const id of ids) for (const listener of live.listeners.get(Number(id)) ?? []) listener()
+    if (!Array.isArray(topics)) return
+    for (const topic of topics) {
+      for (const listener of live.listeners.get(String(topic)) ?? []) listener()
+    }
   })
   // After a reconnection something may have been missed: every stream re-reads its count.
   subscriber.on('ready', () => {
@@ -58,15 +72,15 @@ function ensureSubscribed(): void {
   live.subscriber = subscriber
 }
 
-/** Calls `listener` whenever `userId` may have new notifications; returns the way to stop. */
-export function listen(userId: number, listener: Listener): () => void {
+/** Calls `listener` whenever what `topic` shows may have changed; returns the way to stop. */
+export function listen(topic: string, listener: Listener): () => void {
   ensureSubscribed()
   const { listeners } = state()
-  const set = listeners.get(userId) ?? new Set()
+  const set = listeners.get(topic) ?? new Set()
   set.add(listener)
-  listeners.set(userId, set)
+  listeners.set(topic, set)
   return () => {
     set.delete(listener)
-    if (set.size === 0) listeners.delete(userId)
+    if (set.size === 0) listeners.delete(topic)
   }
 }

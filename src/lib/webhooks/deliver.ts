@@ -4,6 +4,8 @@ import { env } from '../env'
 import { accountOf } from '../accounts'
 import type { Queryable } from '../db'
 import { publishEvent } from '../events/publish'
+import { logger } from '../logger'
+import { announceTopics, endpointTopic } from '../notifications/live'
 import { enqueueOn } from '../queue'
 import type { RedisStore } from '../redis'
 import { unseal } from '../secretBox'
@@ -38,6 +40,7 @@ type Row = {
   attempt_count: string | number
   event_type: string
   event_created_at: Date
+  is_test: boolean
   data: unknown
   endpoint_id: number
   url: string
@@ -125,7 +128,7 @@ export async function claimDelivery(
   const row = await withClient(async (client) => {
     const { rows } = await client.query<Row>(
       `SELECT d.id, d.delivery_id, d.attempt_count, d.event_type,
-              ev.created_at AS event_created_at, ev.data,
+              ev.created_at AS event_created_at, ev.data, ev.is_test,
               e.id AS endpoint_id, e.url, e.enabled, e.disabled_at, e.max_per_second,
               e.headers, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_expires_at,
               e.owner_id, e.organization_id
@@ -269,6 +272,9 @@ export async function attemptDelivery(
   await deps.withClient((client) =>
     recordAttempt(client, row, previousAttempts, result, verdict, shownHeaders),
   )
+  await announceTopics([endpointTopic(row.endpoint_id)]).catch((err: unknown) =>
+    logger.debug({ msg: 'delivery not announced', err: String(err) }),
+  )
   return verdict.status
 }
 
@@ -315,18 +321,10 @@ async function recordAttempt(
           WHERE id = $1 AND failing_since IS NOT NULL`,
         [row.endpoint_id],
       )
-    } else if (verdict.isGone) {
-      await disableEndpoint(client, row, 'The receiver answered 410 Gone.')
-    } else {
-      const { rows: failing } = await client.query<{ failing_since: Date }>(
-        `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, now()), updated_at = now()
-          WHERE id = $1 RETURNING failing_since`,
-        [row.endpoint_id],
-      )
-      const since = failing[0]?.failing_since
-      if (since && Date.now() - new Date(since).getTime() > DISABLE_AFTER_MS) {
-        await disableEndpoint(client, row, 'Every delivery failed for 5 days.')
-      }
+    } else if (!row.is_test) {
+      // (A test event is the developer trying their receiver: its failure shows on the endpoint
+      // page and does not count against the endpoint's health.)
+      await recordFailure(client, row, verdict)
     }
     if (verdict.nextAttemptAt) {
       await enqueueOn(client, 'webhook__deliver', [{ deliveryId: row.id }], {
@@ -337,6 +335,23 @@ async function recordAttempt(
   } catch (err) {
     await client.query('ROLLBACK')
     throw err
+  }
+}
+
+/** A real delivery failed: the endpoint is failing since now (or earlier), or gone. */
+async function recordFailure(client: PoolClient, row: Row, verdict: Verdict) {
+  if (verdict.isGone) {
+    await disableEndpoint(client, row, 'The receiver answered 410 Gone.')
+    return
+  }
+  const { rows: failing } = await client.query<{ failing_since: Date }>(
+    `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, now()), updated_at = now()
+      WHERE id = $1 RETURNING failing_since`,
+    [row.endpoint_id],
+  )
+  const since = failing[0]?.failing_since
+  if (since && Date.now() - new Date(since).getTime() > DISABLE_AFTER_MS) {
+    await disableEndpoint(client, row, 'Every delivery failed for 5 days.')
   }
 }
 

@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg'
 import type { Consumer, StoredEvent } from '../events/fanout'
 import { newId } from '../events/publish'
 import { EVENT_TYPES, isEventType } from '../events/registry'
+import { announceTopics, endpointTopic } from '../notifications/live'
 import { enqueueOn } from '../queue'
 
 /**
@@ -11,7 +12,11 @@ import { enqueueOn } from '../queue'
  * many deliveries it created.
  */
 export async function createDeliveries(client: PoolClient, event: StoredEvent): Promise<number> {
-  const { rows } = await client.query<{ id: number }>(
+  return (await insertDeliveries(client, event)).length
+}
+
+async function insertDeliveries(client: PoolClient, event: StoredEvent) {
+  const { rows } = await client.query<{ id: number; endpoint_id: number }>(
     `INSERT INTO webhook_deliveries
        (delivery_id, event_id, event_type, endpoint_id, owner_id, organization_id, status,
         attempt_count, attempts, next_attempt_at)
@@ -29,7 +34,7 @@ export async function createDeliveries(client: PoolClient, event: StoredEvent): 
                          WHERE t.parent_id = e.id AND t.path = 'events' AND t.text = ev.type))
         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
                          WHERE d.event_id = ev.id AND d.endpoint_id = e.id)
-     RETURNING id`,
+     RETURNING id, endpoint_id`,
     [event.id, event.endpointId ?? null, newId('msg')],
   )
   await enqueueOn(
@@ -37,7 +42,7 @@ export async function createDeliveries(client: PoolClient, event: StoredEvent): 
     'webhook__deliver',
     rows.map((row) => ({ deliveryId: row.id })),
   )
-  return rows.length
+  return rows
 }
 
 /** Public events (and test events) go to the account's webhook endpoints. */
@@ -46,6 +51,8 @@ export const webhookConsumer: Consumer = {
   wants: (event) =>
     event.isTest || (isEventType(event.type) && EVENT_TYPES[event.type].visibility === 'public'),
   consume: async (client, event) => {
-    await createDeliveries(client, event)
+    const rows = await insertDeliveries(client, event)
+    // Once committed, open endpoint pages show the new deliveries.
+    return () => announceTopics(rows.map((row) => endpointTopic(row.endpoint_id)))
   },
 }

@@ -2,10 +2,11 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { unreadCount } from '@/data/notifications'
+import { getEndpoint } from '@/data/webhooks'
 import { errorJson } from '@/lib/api/errors'
 import { route } from '@/lib/api/route'
 import type { KeyUser } from '@/lib/keys/collectionScopes'
-import { isLive, listen } from '@/lib/notifications/live'
+import { isLive, listen, userTopic } from '@/lib/notifications/live'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,17 +15,30 @@ const POLL_MS = 5000
 /** Several notifications at once make one update. */
 const COALESCE_MS = 150
 
+/** What a page may watch besides the unread count: `webhook-endpoint:<id>`, if it is theirs. */
+const WATCHABLE = /^webhook-endpoint:(\d{1,12})$/
+
 /**
  * GET /api/notifications/stream — Server-Sent Events with the signed-in person's unread count:
  * once at the start, then whenever it may have changed (announced over Redis by whoever
  * created or read notifications, in any process). Without Redis it polls. The browser's
  * EventSource reconnects by itself after a dropped connection (in 3 s).
+ *
+ * With `?watch=webhook-endpoint:<id>` (an endpoint the person may read) it also sends
+ * `event: changed` whenever that endpoint's deliveries change, and the page refreshes.
  */
 export const GET = route(async (request) => {
   const payload = await getPayload({ config })
   const { user } = await payload.auth({ headers: request.headers })
   if (!user || user.collection !== 'users' || (user as KeyUser).apiKey) {
     return errorJson(401, 'Sign in to follow your notifications.')
+  }
+  const watch = new URL(request.url).searchParams.get('watch')
+  if (watch !== null) {
+    const endpointId = WATCHABLE.exec(watch)?.[1]
+    if (!endpointId || !(await getEndpoint(user, endpointId))) {
+      return errorJson(404, 'Nothing to watch there.', { field: 'watch' })
+    }
   }
   const encoder = new TextEncoder()
   let stop = () => undefined as void
@@ -48,14 +62,26 @@ export const GET = route(async (request) => {
       }
       write('retry: 3000\n\n')
       void sendCount()
-      const unlisten = listen(Number(user.id), changed)
+      const unlisten = listen(userTopic(Number(user.id)), changed)
+      let watchPending: NodeJS.Timeout | undefined
+      const unwatch = watch
+        ? listen(watch, () => {
+            clearTimeout(watchPending)
+            watchPending = setTimeout(
+              () => write(`event: changed\ndata: ${watch}\n\n`),
+              COALESCE_MS,
+            )
+          })
+        : () => undefined
       const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS)
       const poll = isLive() ? undefined : setInterval(changed, POLL_MS)
       stop = () => {
         if (isClosed) return
         isClosed = true
         unlisten()
+        unwatch()
         clearTimeout(pending)
+        clearTimeout(watchPending)
         clearInterval(heartbeat)
         clearInterval(poll)
         try {
