@@ -9,7 +9,7 @@ import { createLocalReq } from 'payload'
 
 import { onShutdown, shutdown } from '../src/runtime/boot'
 import { publishEventFor } from '../src/lib/events/publish'
-import { announce, listen } from '../src/lib/notifications/live'
+import { announce, listen, userTopic } from '../src/lib/notifications/live'
 import { readPreferences, savePreferences } from '../src/lib/notifications/preferences'
 import { startWorker } from '../src/worker'
 import { benchUser, startBench } from './setup'
@@ -26,7 +26,7 @@ const { preferences } = await readPreferences(payload, user.id)
 await savePreferences(payload, user.id, { ...preferences, digest: 'off' })
 
 let heard: () => void = () => undefined
-listen(user.id, () => heard())
+listen(userTopic(user.id), () => heard())
 const nextHeard = () =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('not heard within 30 s')), 30_000)

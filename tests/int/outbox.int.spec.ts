@@ -9,7 +9,7 @@ import { fanOut, type Consumer } from '@/lib/events/fanout'
 import { publishEvent, publishEventFor } from '@/lib/events/publish'
 import { publishExpiringKeys } from '@/lib/keys/expiring'
 import { sendDigests } from '@/lib/notifications/digest'
-import { listen } from '@/lib/notifications/live'
+import { listen, userTopic } from '@/lib/notifications/live'
 import { savePreferences, readPreferences } from '@/lib/notifications/preferences'
 import { readUnsubscribeToken, unsubscribeToken } from '@/lib/notifications/unsubscribe'
 import type { User } from '@/payload-types'
@@ -173,7 +173,7 @@ describe('notifications (with a worker)', () => {
   it('tells a key’s owner it was created, in the portal and by mail with a one-click unsubscribe', async () => {
     const user = await makeUser()
     const heard: number[] = []
-    const stop = listen(user.id, () => heard.push(Date.now()))
+    const stop = listen(userTopic(user.id), () => heard.push(Date.now()))
     const started = Date.now()
     await issueKey(user, 'Announced key')
     const [notification] = await waitFor(async () => {
