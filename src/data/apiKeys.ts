@@ -13,6 +13,7 @@ import { loadKeyRecordById } from '@/lib/keys/store'
 import { logger } from '@/lib/logger'
 import { effectiveLimits, WINDOW_MS, type Resource, type Window } from '@/lib/plans'
 import { redis } from '@/lib/redis'
+import { relationId } from '@/lib/relationId'
 import type { ApiKey, User } from '@/payload-types'
 import type { KeySort, KeyState, UsageGranularity } from '@/schemas/apiKeys'
 
@@ -43,6 +44,8 @@ export type KeyListFilters = {
   organization?: 'personal' | number
   page?: number
   sort?: KeySort
+  /** Part of the name or of the displayed key (`tt_live_abc…`). */
+  search?: string
 }
 
 function stateWhere(state: KeyState, now: string): Where {
@@ -64,7 +67,7 @@ function stateWhere(state: KeyState, now: string): Where {
  */
 export async function listKeys(
   user: User,
-  { environment, status, organization, page = 1, sort = '-createdAt' }: KeyListFilters = {},
+  { environment, status, organization, page = 1, sort = '-createdAt', search }: KeyListFilters = {},
 ): Promise<PaginatedDocs<ApiKey>> {
   const payload = await payloadClient()
   const organizationIds = (await managedOrganizations(user)).map((org) => org.id)
@@ -83,6 +86,7 @@ export async function listKeys(
   const and: Where[] = [account]
   if (environment) and.push({ environment: { equals: environment } })
   if (status) and.push(stateWhere(status, new Date().toISOString()))
+  if (search) and.push({ or: [{ name: { like: search } }, { display: { like: search } }] })
 
   return payload.find({
     collection: 'api-keys',
@@ -98,8 +102,11 @@ export async function listKeys(
   })
 }
 
-/** One key with its relations (depth 1), or null when it does not exist or is not the user's. */
-export async function getKey(user: User, id: string | number): Promise<ApiKey | null> {
+/**
+ * One key with its relations (depth 1), or null when it does not exist or is not the user's.
+ * Cached per request: a key page's layout and tab read it once.
+ */
+export const getKey = cache(async (user: User, id: string | number): Promise<ApiKey | null> => {
   if (!/^\d{1,12}$/.test(String(id))) return null
   const payload = await payloadClient()
   const key = await payload.findByID({
@@ -111,6 +118,22 @@ export async function getKey(user: User, id: string | number): Promise<ApiKey | 
     user,
   })
   return key ?? null
+})
+
+/** The keys that replaced these (a rotation's successors), by the id of the key they replace. */
+export async function keySuccessors(user: User, ids: number[]): Promise<Map<number, ApiKey>> {
+  if (ids.length === 0) return new Map()
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'api-keys',
+    where: { rotatedFrom: { in: ids } },
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: false,
+    user,
+  })
+  return new Map(docs.map((doc) => [Number(relationId(doc.rotatedFrom)), doc]))
 }
 
 const clampDays = (days: number) => Math.min(90, Math.max(1, Math.floor(days) || 1))

@@ -1,6 +1,7 @@
 import 'server-only'
 
 import type { PaginatedDocs, Where } from 'payload'
+import { cache } from 'react'
 
 import { env } from '@/lib/env'
 import {
@@ -158,14 +159,22 @@ export async function endpointHealth(
  * The user's own endpoints and those of the organizations they own or administer, newest
  * first, each with its health. Access rules apply as well (overrideAccess: false).
  */
-export async function listEndpoints(user: User): Promise<EndpointWithHealth[]> {
+export async function listEndpoints(
+  user: User,
+  /** `personal`, an organization id, or every account (undefined). */
+  organization?: 'personal' | number,
+): Promise<EndpointWithHealth[]> {
   const payload = await payloadClient()
   const organizationIds = (await managedOrganizations(user)).map((org) => org.id)
   const personal: Where = { owner: { equals: user.id } }
   const where: Where =
-    organizationIds.length > 0
-      ? { or: [personal, { organization: { in: organizationIds } }] }
-      : personal
+    organization === 'personal'
+      ? personal
+      : organization !== undefined
+        ? { organization: { equals: organizationIds.includes(organization) ? organization : 0 } }
+        : organizationIds.length > 0
+          ? { or: [personal, { organization: { in: organizationIds } }] }
+          : personal
   const { docs } = await payload.find({
     collection: 'webhook-endpoints',
     where,
@@ -185,24 +194,26 @@ export async function listEndpoints(user: User): Promise<EndpointWithHealth[]> {
   )
 }
 
-/** One endpoint (organization populated), or null when it does not exist or is not the user's. */
-export async function getEndpoint(
-  user: User,
-  id: string | number,
-): Promise<WebhookEndpoint | null> {
-  if (!/^\d{1,12}$/.test(String(id))) return null
-  const payload = await payloadClient()
-  const endpoint = await payload.findByID({
-    collection: 'webhook-endpoints',
-    id: Number(id),
-    depth: 1,
-    populate: { organizations: { name: true, slug: true } },
-    disableErrors: true,
-    overrideAccess: false,
-    user,
-  })
-  return endpoint ?? null
-}
+/**
+ * One endpoint (organization populated), or null when it does not exist or is not the user's.
+ * Cached per request: an endpoint page's layout and tab read it once.
+ */
+export const getEndpoint = cache(
+  async (user: User, id: string | number): Promise<WebhookEndpoint | null> => {
+    if (!/^\d{1,12}$/.test(String(id))) return null
+    const payload = await payloadClient()
+    const endpoint = await payload.findByID({
+      collection: 'webhook-endpoints',
+      id: Number(id),
+      depth: 1,
+      populate: { organizations: { name: true, slug: true } },
+      disableErrors: true,
+      overrideAccess: false,
+      user,
+    })
+    return endpoint ?? null
+  },
+)
 
 /** An endpoint's deliveries, newest first, 20 a page, optionally of one status. */
 export async function listDeliveries(

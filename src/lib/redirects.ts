@@ -1,7 +1,7 @@
 import { serverUrl } from './defaults'
+import { HOME_PATH } from './nav'
 
-/** Where a signed-in member lands when nothing else is asked for. */
-export const HOME_PATH = '/settings/profile'
+export { HOME_PATH }
 
 /**
  * A `next` parameter as a same-origin path to go to after login, or `fallback`. It is resolved

@@ -194,6 +194,13 @@ export const keyListQuerySchema = z.object({
     .union([z.literal('personal'), z.coerce.number().int().positive()])
     .optional()
     .catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   sort: z.enum(KEY_SORTS).catch('-createdAt').default('-createdAt'),
 })

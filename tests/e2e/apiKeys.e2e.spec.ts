@@ -326,12 +326,24 @@ test('create a key in the browser, use it, watch its usage appear, then revoke i
   await expectAccessible(page)
 
   await page.goto(detailUrl)
+  await page
+    .getByRole('navigation', { name: 'Key sections' })
+    .getByRole('link', { name: 'Danger zone' })
+    .click()
+  await expect(page).toHaveURL(/\/danger$/)
   await page.getByRole('button', { name: 'Revoke key' }).click()
   const dialog = page.getByRole('alertdialog')
   await expect(dialog).toContainText('GET /api/users/me')
   await expect(dialog).toContainText('127.0.0.1')
   await expect(dialog).not.toContainText('203.0.113.50')
   await dialog.getByRole('button', { name: 'Revoke', exact: true }).click()
+  // Announced in the toasts' live region, and the header's status follows.
+  await expect(page.locator('[aria-live="polite"]').getByText('API key revoked.')).toBeVisible()
+  await expect(page.getByRole('main').locator('header').getByText('Revoked')).toBeVisible()
+  await page
+    .getByRole('navigation', { name: 'Key sections' })
+    .getByRole('link', { name: 'Overview' })
+    .click()
   await expect(page.getByText(/This key was revoked/)).toBeVisible()
 
   const refused = await request.get('/api/users/me', { headers: bearer(key) })

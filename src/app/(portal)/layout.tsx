@@ -6,8 +6,11 @@ import { cookies } from 'next/headers'
 import type { ReactNode } from 'react'
 
 import { SiteHeader } from '@/components/SiteHeader'
+import { Toaster } from '@/components/Toaster/index.client'
+import { currentAccount } from '@/data/account'
 import { unreadCount } from '@/data/notifications'
 import { currentUser } from '@/data/session'
+import { FOOTER_LINKS } from '@/lib/nav'
 import { parseTheme } from '@/lib/theme'
 
 export const dynamic = 'force-dynamic'
@@ -23,7 +26,9 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get('tt-theme')?.value)
   const user = await currentUser()
-  const unread = user ? await unreadCount(user) : 0
+  const [unread, account] = user
+    ? await Promise.all([unreadCount(user), currentAccount(user)])
+    : [0, null]
   return (
     <html lang="en" data-theme={theme}>
       <body className="flex min-h-screen flex-col antialiased">
@@ -33,16 +38,27 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         >
           Skip to content
         </a>
-        <SiteHeader user={user} theme={theme} unread={unread} />
+        <SiteHeader user={user} theme={theme} unread={unread} account={account} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>
-        <footer className="border-t border-border py-6 text-center text-sm text-muted-foreground">
-          TuneTrail Community ·{' '}
-          <Link href="/api/health" prefetch={false} className="underline">
-            Service health
-          </Link>
+        <footer className="border-t border-border py-6 text-sm text-muted-foreground">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4">
+            <span>TuneTrail Community</span>
+            <nav aria-label="Footer">
+              <ul className="flex flex-wrap gap-4">
+                {FOOTER_LINKS.map((link) => (
+                  <li key={link.href}>
+                    <Link href={link.href} className="underline">
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
         </footer>
+        <Toaster />
       </body>
     </html>
   )

@@ -1,13 +1,27 @@
 import Link from 'next/link'
 
 import { Button } from '@/components/ui/button'
+import { Badge } from '@/components/ui/badge'
 import { Card } from '@/components/ui/card'
 import { currentUser } from '@/data/session'
+import { HOME_PATH } from '@/lib/nav'
 
-const FEATURES = [
+/** What the portal brings; `href` once a feature is live, "coming soon" until then. */
+const FEATURES: { title: string; text: string; href?: string }[] = [
   {
     title: 'API keys',
     text: 'Scoped keys per environment, rotation with a grace period, live usage against your plan.',
+    href: '/api-keys',
+  },
+  {
+    title: 'Webhooks',
+    text: 'Signed Standard Webhooks with retries, a delivery log and replay.',
+    href: '/docs/webhooks',
+  },
+  {
+    title: 'Docs',
+    text: 'Guides with runnable examples; the API reference and SDK guides are on their way.',
+    href: '/docs',
   },
   {
     title: 'Model hub',
@@ -15,11 +29,7 @@ const FEATURES = [
   },
   { title: 'Community', text: 'Discussions and Q&A with accepted answers, tags and mentions.' },
   { title: 'Showcase', text: 'Projects built on TuneTrail, with screenshots, stacks and votes.' },
-  { title: 'Docs', text: 'Getting started, API reference and SDK guides with runnable examples.' },
-  {
-    title: 'Status & webhooks',
-    text: 'Service status, incidents, and signed webhooks with retries and replay.',
-  },
+  { title: 'Status', text: 'Service status, uptime and incidents, with subscriptions.' },
 ]
 
 export default async function HomePage() {
@@ -38,7 +48,7 @@ export default async function HomePage() {
         <div className="flex flex-wrap gap-3">
           {user ? (
             <Button asChild size="lg">
-              <Link href="/settings/profile">Go to your settings</Link>
+              <Link href={HOME_PATH}>Go to your API keys</Link>
             </Button>
           ) : (
             <>
@@ -60,7 +70,17 @@ export default async function HomePage() {
           {FEATURES.map((feature) => (
             <li key={feature.title}>
               <Card className="h-full">
-                <h3 className="mb-2 font-semibold">{feature.title}</h3>
+                <h3 className="mb-2 flex flex-wrap items-center gap-2 font-semibold">
+                  {feature.href ? (
+                    <Link href={feature.href} className="text-primary underline">
+                      {feature.title}
+                    </Link>
+                  ) : (
+                    <>
+                      {feature.title} <Badge tone="muted">Coming soon</Badge>
+                    </>
+                  )}
+                </h3>
                 <p className="text-sm text-muted-foreground">{feature.text}</p>
               </Card>
             </li>

@@ -2,6 +2,7 @@
 
 import { useActionState, useId, useState } from 'react'
 
+import { useActionFeedback } from '@/components/Toaster/feedback'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirmDialog'
@@ -19,6 +20,7 @@ type Props = {
 /** A destructive action that asks first (keyboard and screen-reader friendly, via Radix). */
 export function ConfirmAction({ action, fields, label, title, description, confirmLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState)
+  useActionFeedback(state, { toastError: true })
   const [open, setOpen] = useState(false)
   const formId = useId()
   return (

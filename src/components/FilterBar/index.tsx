@@ -1,7 +1,7 @@
 import Link from 'next/link'
 
 import { Button } from '@/components/ui/button'
-import { Select } from '@/components/ui/input'
+import { Input, Select } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 import { cn } from '@/lib/cn'
 
@@ -21,6 +21,8 @@ type Props = {
   filters: Filter[]
   /** Query values kept as they are when filtering (e.g. the sort order). */
   keep?: Record<string, string | undefined>
+  /** A text search in front of the filters. */
+  search?: { name: string; label: string; value: string | undefined; placeholder?: string }
   /** Shown as "Clear filters" while any filter is set. */
   clearHref?: string
   className?: string
@@ -30,8 +32,16 @@ type Props = {
  * A list's filters as a GET form: the page reads them from the query string, so a filtered
  * view is a link to share, and it works without JavaScript.
  */
-export function FilterBar({ action, label, filters, keep = {}, clearHref, className }: Props) {
-  const isFiltered = filters.some((filter) => filter.value)
+export function FilterBar({
+  action,
+  label,
+  filters,
+  search,
+  keep = {},
+  clearHref,
+  className,
+}: Props) {
+  const isFiltered = Boolean(search?.value) || filters.some((filter) => filter.value)
   return (
     <form
       method="get"
@@ -41,6 +51,19 @@ export function FilterBar({ action, label, filters, keep = {}, clearHref, classN
     >
       {Object.entries(keep).map(
         ([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />,
+      )}
+      {search && (
+        <div className="w-full space-y-1.5 sm:w-56">
+          <Label htmlFor={`filter-${search.name}`}>{search.label}</Label>
+          <Input
+            id={`filter-${search.name}`}
+            type="search"
+            name={search.name}
+            defaultValue={search.value ?? ''}
+            placeholder={search.placeholder}
+            maxLength={100}
+          />
+        </div>
       )}
       {filters.map((filter) => (
         <div key={filter.name} className={cn('w-full space-y-1.5 sm:w-44', filter.className)}>

@@ -1,10 +1,11 @@
 'use client'
 
-import { createContext, useActionState, useContext, useId, type ReactNode } from 'react'
+import { createContext, useActionState, useContext, useId, useRef, type ReactNode } from 'react'
 import { useFormStatus } from 'react-dom'
 
-import { FieldMessages } from '@/components/FormFields/index.client'
+import { FieldMessages, FormMessage } from '@/components/FormFields/index.client'
 import { Alert } from '@/components/ui/alert'
+import { useActionFeedback } from '@/components/Toaster/feedback'
 import { Button, type ButtonProps } from '@/components/ui/button'
 import { Input, Select, Textarea } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
@@ -36,20 +37,21 @@ export function ActionForm({
   ...rest
 }: ActionFormProps) {
   const [state, formAction] = useActionState(action, initialFormState)
+  const formRef = useRef<HTMLFormElement>(null)
+  useActionFeedback(state, { toastSuccess: !successContent, formRef })
   if (state.status === 'ok' && successContent) {
     return <Alert tone="success">{state.message ?? successContent}</Alert>
   }
   return (
     <FormContext.Provider value={state}>
       <form
+        ref={formRef}
         action={formAction}
         className={className ?? 'space-y-4'}
         noValidate
         aria-label={rest['aria-label']}
       >
-        {state.message && (
-          <Alert tone={state.status === 'ok' ? 'success' : 'error'}>{state.message}</Alert>
-        )}
+        <FormMessage state={state} />
         {children}
         <SubmitButton label={submitLabel} pendingLabel={pendingLabel} variant={submitVariant} />
       </form>

@@ -1,11 +1,14 @@
 'use client'
 
-import { useId, useSyncExternalStore, type ReactNode } from 'react'
+import { useId, useRef, useSyncExternalStore, type ReactNode } from 'react'
+
+import { useActionFeedback } from '@/components/Toaster/feedback'
 
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
+import type { FormState } from '@/lib/formState'
 
 const noSubscription = () => () => {}
 /** False while rendering on the server and hydrating, true afterwards. */
@@ -146,16 +149,30 @@ export function StateForm({
   pendingLabel: string
   children: ReactNode
 }) {
+  const formRef = useRef<HTMLFormElement>(null)
+  useActionFeedback(state as FormState, { formRef })
   return (
-    <form action={action} noValidate className="space-y-6">
-      {state.message && (
-        <Alert tone={state.status === 'ok' ? 'success' : 'error'}>{state.message}</Alert>
-      )}
+    <form ref={formRef} action={action} noValidate className="space-y-6">
+      <FormMessage state={state as FormState} />
       {recordId !== undefined && <input type="hidden" name="id" value={recordId} />}
       {children}
       <Button type="submit" disabled={pending} aria-disabled={pending}>
         {pending ? pendingLabel : submitLabel}
       </Button>
     </form>
+  )
+}
+
+/**
+ * A form's message on top of it: a failure is an alert (focused when no field is to blame); a
+ * success is toasted where the eye is, and stays here unannounced.
+ */
+export function FormMessage({ state }: { state: FormState }) {
+  if (!state.message) return null
+  const isOk = state.status === 'ok'
+  return (
+    <Alert tone={isOk ? 'success' : 'error'} isAnnounced={!isOk} tabIndex={-1} data-form-message>
+      {state.message}
+    </Alert>
   )
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useId, useState } from 'react'
 
+import { useActionFeedback } from '@/components/Toaster/feedback'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirmDialog'
@@ -28,6 +29,7 @@ const requests = (count: number) => (count === 1 ? '1 request' : `${count} reque
  */
 export function RevokeKey({ action, keyId, keyName, recentUse }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState)
+  useActionFeedback(state, { toastError: true })
   const [open, setOpen] = useState(false)
   const formId = useId()
   const isUnused = recentUse.endpoints.length === 0 && recentUse.ips.length === 0

@@ -1,69 +1,127 @@
 import Link from 'next/link'
 
+import { logoutAction } from '@/actions/session'
 import { hasRole } from '@/access/roles'
+import { AccountSwitcher } from '@/components/AppShell/AccountSwitcher.client'
+import { CommandPalette } from '@/components/AppShell/CommandPalette.client'
+import { MobileNav } from '@/components/AppShell/MobileNav.client'
+import { NavLinks, type NavLink } from '@/components/AppShell/NavLinks.client'
 import { NotificationBell } from '@/components/NotificationBell/index.client'
 import { ThemeSwitcher } from '@/components/ThemeSwitcher/index.client'
-import type { User } from '@/payload-types'
+import type { CurrentAccount } from '@/data/account'
+import { sectionsFor } from '@/lib/nav'
 import type { Theme } from '@/lib/theme'
+import type { User } from '@/payload-types'
 
 import { UserMenu } from './index.client'
 
-/**
- * The portal's eight sections (Dashboard, API Keys, Models, Community, Showcase, Docs, Status,
- * Settings) get a link here as each one ships; only working sections are linked.
- */
-const SECTIONS = [
-  { href: '/api-keys', label: 'API keys', needsUser: true },
-  { href: '/settings/profile', label: 'Settings', needsUser: true },
-] as const
+const drawerLink = 'block rounded-md px-3 py-2 text-sm hover:bg-muted'
 
+/**
+ * The shell's header on every portal page: the sections (the current one marked), search
+ * (⌘K), and for a signed-in person the account switcher, the bell and their menu. Below `md`
+ * it stays one row and the rest moves into a drawer.
+ */
 export function SiteHeader({
   user,
   theme,
   unread,
+  account,
 }: {
   user: User | null
   theme: Theme
   unread: number
+  account: CurrentAccount | null
 }) {
+  const links: NavLink[] = sectionsFor(Boolean(user)).map(({ href, label, prefix }) => ({
+    href,
+    label,
+    prefix,
+  }))
+  if (hasRole(user, 'moderator')) {
+    links.push({ href: '/admin', label: 'Admin', prefix: '/admin', isExternal: true })
+  }
+  const switcher = account && account.options.length > 0 && (
+    <AccountSwitcher
+      current={String(account.choice)}
+      label={account.label}
+      options={account.options}
+    />
+  )
   return (
-    <header className="border-b border-border">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold">
-          <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-primary" />
-          TuneTrail Community
-        </Link>
-        <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-4 text-sm">
-          {SECTIONS.filter((section) => !section.needsUser || user).map((section) => (
-            <Link key={section.href} href={section.href} className="hover:underline">
-              {section.label}
-            </Link>
-          ))}
-          {hasRole(user, 'moderator') && (
-            <Link href="/admin" prefetch={false} className="hover:underline">
-              Admin
-            </Link>
+    <header className="sticky top-0 z-40 border-b border-border bg-background">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 md:gap-4">
+        <MobileNav links={links}>
+          {switcher && (
+            <section aria-label="Account" className="space-y-2 border-t border-border pt-4">
+              <h2 className="text-xs font-semibold uppercase text-muted-foreground">Account</h2>
+              {switcher}
+            </section>
           )}
-        </nav>
-        <div className="flex items-center gap-3">
-          <ThemeSwitcher initial={theme} />
+          <div className="border-t border-border pt-4">
+            <ThemeSwitcher initial={theme} />
+          </div>
+          <div className="border-t border-border pt-4">
+            {user ? (
+              <>
+                <p className="px-3 pb-2 text-xs text-muted-foreground">
+                  Signed in as @{user.username}
+                </p>
+                <Link href="/settings/profile" className={drawerLink}>
+                  Profile
+                </Link>
+                <Link href="/notifications" className={drawerLink}>
+                  Notifications
+                </Link>
+                <form action={logoutAction}>
+                  <button type="submit" className={`${drawerLink} w-full text-left`}>
+                    Log out
+                  </button>
+                </form>
+              </>
+            ) : (
+              <>
+                <Link href="/login" className={drawerLink}>
+                  Log in
+                </Link>
+                <Link href="/signup" className={drawerLink}>
+                  Sign up
+                </Link>
+              </>
+            )}
+          </div>
+        </MobileNav>
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold">
+          <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-primary" />
+          <span className="max-[400px]:sr-only">TuneTrail</span>
+          <span className="sr-only sm:not-sr-only">Community</span>
+        </Link>
+        <NavLinks links={links} label="Main" className="hidden items-center gap-1 md:flex" />
+        <div className="ml-auto flex items-center gap-2">
+          <CommandPalette destinations={links.filter((link) => !link.isExternal)} />
+          {switcher && <div className="hidden md:block">{switcher}</div>}
+          <div className="hidden md:block">
+            <ThemeSwitcher initial={theme} />
+          </div>
           {user ? (
             <>
               <NotificationBell initialCount={unread} />
-              <UserMenu name={user.name} username={user.username} />
+              <div className="hidden md:block">
+                <UserMenu name={user.name} username={user.username} />
+              </div>
             </>
           ) : (
-            <div className="flex items-center gap-3 text-sm">
-              <Link href="/login" className="hover:underline">
+            <>
+              <Link href="/login" className="rounded-md px-3 py-2 text-sm hover:bg-muted">
                 Log in
               </Link>
               <Link
                 href="/signup"
-                className="rounded-md bg-primary px-3 py-2 text-primary-foreground hover:opacity-90"
+                className="hidden rounded-md bg-primary px-3 py-2 text-sm text-primary-foreground hover:opacity-90 sm:inline-block"
               >
                 Sign up
               </Link>
-            </div>
+            </>
           )}
         </div>
       </div>

@@ -6,6 +6,7 @@ import { cn } from '@/lib/cn'
 const TONES = {
   success: 'border-success bg-success-soft text-success',
   danger: 'border-danger bg-danger-soft text-danger',
+  warning: 'border-warning bg-warning-soft text-warning',
   neutral: 'border-border bg-muted text-foreground',
   muted: 'border-border bg-muted text-muted-foreground',
   primary: 'border-primary bg-background text-primary',

@@ -7,7 +7,8 @@ import { FilterBar, optionsOf } from '@/components/FilterBar'
 import { pageHref } from '@/components/Pagination'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
-import { listKeys, managedOrganizations, requestNow } from '@/data/apiKeys'
+import { accountFilter, currentAccount } from '@/data/account'
+import { keySuccessors, listKeys, requestNow } from '@/data/apiKeys'
 import { requireUser } from '@/data/session'
 import { KEY_ENVIRONMENTS } from '@/lib/keys/format'
 import { KEY_STATES, keyListQuerySchema } from '@/schemas/apiKeys'
@@ -23,17 +24,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ApiKeysPage({ searchParams }: Props) {
   const user = await requireUser('/api-keys')
   const query = keyListQuerySchema.parse(await searchParams)
-  const [organizations, keys] = await Promise.all([
-    managedOrganizations(user),
-    listKeys(user, {
-      environment: query.environment,
-      status: query.status,
-      organization: query.owner,
-      page: query.page,
-      sort: query.sort,
-    }),
-  ])
-  const isFiltered = Boolean(query.environment || query.status || query.owner)
+  const account = await currentAccount(user)
+  // A shared link's `owner` wins; otherwise the account chosen in the header.
+  const owner = query.owner ?? accountFilter(account.choice)
+  const keys = await listKeys(user, {
+    environment: query.environment,
+    status: query.status,
+    organization: owner,
+    page: query.page,
+    sort: query.sort,
+    search: query.q,
+  })
+  const isFiltered = Boolean(query.environment || query.status || query.q)
   const now = requestNow()
 
   const listHref = (changes: { page?: number; sort?: string }) =>
@@ -41,11 +43,16 @@ export default async function ApiKeysPage({ searchParams }: Props) {
       environment: query.environment,
       status: query.status,
       owner: query.owner,
+      q: query.q,
       sort:
         (changes.sort ?? query.sort) === '-createdAt' ? undefined : (changes.sort ?? query.sort),
       page: changes.page,
     })
-  const columns = keyColumns(now)
+  const successors = await keySuccessors(
+    user,
+    keys.docs.map((key) => key.id),
+  )
+  const columns = keyColumns(now, successors)
 
   return (
     <div className="space-y-6">
@@ -58,12 +65,28 @@ export default async function ApiKeysPage({ searchParams }: Props) {
       <p className="max-w-2xl text-sm text-muted-foreground">
         Your own keys and those of the organizations you own or administer. Send a key as{' '}
         <code className="rounded bg-muted px-1">Authorization: Bearer &lt;key&gt;</code>.
+        {owner !== undefined && (
+          <>
+            {' '}
+            Showing{' '}
+            <strong>
+              {owner === 'personal'
+                ? 'your personal keys'
+                : `the keys of ${account.options.find((option) => option.value === String(owner))?.label ?? 'this organization'}`}
+            </strong>
+            ; switch accounts in the header.
+          </>
+        )}
       </p>
 
       <FilterBar
         action="/api-keys"
         label="Filter keys"
-        keep={{ sort: query.sort === '-createdAt' ? undefined : query.sort }}
+        keep={{
+          sort: query.sort === '-createdAt' ? undefined : query.sort,
+          owner: query.owner === undefined ? undefined : String(query.owner),
+        }}
+        search={{ name: 'q', label: 'Search', value: query.q, placeholder: 'Name or key' }}
         clearHref="/api-keys"
         filters={[
           {
@@ -81,21 +104,6 @@ export default async function ApiKeysPage({ searchParams }: Props) {
             options: optionsOf(KEY_STATES, stateLabel),
             className: 'sm:w-40',
           },
-          ...(organizations.length > 0
-            ? [
-                {
-                  name: 'owner',
-                  label: 'Owner',
-                  value: query.owner === undefined ? undefined : String(query.owner),
-                  allLabel: 'Everyone',
-                  options: [
-                    { value: 'personal', label: 'Personal' },
-                    ...organizations.map((org) => ({ value: String(org.id), label: org.name })),
-                  ],
-                  className: 'sm:w-52',
-                },
-              ]
-            : []),
         ]}
       />
 
@@ -107,7 +115,7 @@ export default async function ApiKeysPage({ searchParams }: Props) {
                 No keys match these filters
               </h2>
               <p className="mb-4 text-sm text-muted-foreground">
-                Try another environment or status.
+                Try another search, environment or status.
               </p>
               <Button asChild variant="outline">
                 <Link href="/api-keys">Show all keys</Link>

@@ -3,14 +3,18 @@ import Link from 'next/link'
 import { EnvironmentBadge, StatusBadge } from '@/components/ApiKeyBadges'
 import type { Column } from '@/components/DataTable'
 import { CodeChips, ownerColumn } from '@/components/DataTable/cells'
+import { KeyRotation } from '@/components/KeyRotation'
 import { RelativeTime } from '@/components/RelativeTime/index.client'
 import { keyState } from '@/data/apiKeys'
 import type { ApiKey } from '@/payload-types'
 
 const SCOPES_SHOWN = 4
 
-/** The columns of the key list: name and prefix, state, scopes, owner, dates, usage. */
-export function keyColumns(now: number): Column<ApiKey>[] {
+/**
+ * The columns of the key list: name and displayed key (with its rotation), environment, status,
+ * scopes, owner, created, last used, expiry, usage.
+ */
+export function keyColumns(now: number, successors: Map<number, ApiKey>): Column<ApiKey>[] {
   return [
     {
       key: 'name',
@@ -25,18 +29,19 @@ export function keyColumns(now: number): Column<ApiKey>[] {
           <code className="block font-mono text-xs break-all text-muted-foreground">
             {key.display}
           </code>
+          <KeyRotation apiKey={key} successor={successors.get(key.id)} now={now} />
         </>
       ),
     },
     {
+      key: 'environment',
+      header: 'Environment',
+      cell: (key) => <EnvironmentBadge environment={key.environment} />,
+    },
+    {
       key: 'state',
       header: 'Status',
-      cell: (key) => (
-        <span className="flex flex-wrap gap-1.5">
-          <EnvironmentBadge environment={key.environment} />
-          <StatusBadge state={keyState(key, now)} />
-        </span>
-      ),
+      cell: (key) => <StatusBadge state={keyState(key, now)} />,
     },
     {
       key: 'scopes',
@@ -61,6 +66,12 @@ export function keyColumns(now: number): Column<ApiKey>[] {
       firstDirection: 'desc',
       className: 'whitespace-nowrap',
       cell: (key) => (key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} now={now} /> : 'Never'),
+    },
+    {
+      key: 'expiresAt',
+      header: 'Expires',
+      className: 'whitespace-nowrap',
+      cell: (key) => (key.expiresAt ? <RelativeTime date={key.expiresAt} now={now} /> : 'Never'),
     },
     {
       key: 'usage',

@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { requestNow } from '@/data/apiKeys'
+import { accountFilter, currentAccount } from '@/data/account'
 import { requireUser } from '@/data/session'
 import { egressIps, HEALTH_DAYS, listEndpoints, type EndpointWithHealth } from '@/data/webhooks'
 import { formatDateTime } from '@/lib/time'
@@ -28,7 +29,8 @@ type Props = { searchParams: Promise<{ deleted?: string }> }
 export default async function WebhooksPage({ searchParams }: Props) {
   const user = await requireUser('/settings/webhooks')
   const { deleted } = await searchParams
-  const endpoints = await listEndpoints(user)
+  const account = await currentAccount(user)
+  const endpoints = await listEndpoints(user, accountFilter(account.choice))
   const ips = egressIps()
   const now = requestNow()
 
@@ -43,8 +45,14 @@ export default async function WebhooksPage({ searchParams }: Props) {
       <p className="max-w-2xl text-sm text-muted-foreground">
         TuneTrail POSTs events (new tracks, finished training runs, reached limits …) to your
         endpoints, signed with each endpoint’s secret. Your own endpoints and those of the
-        organizations you own or administer are listed here. Receivers check every delivery as
-        described in{' '}
+        organizations you own or administer are listed here
+        {account.choice !== 'all' && (
+          <>
+            {' '}
+            (now only <strong>{account.label}</strong>; switch accounts in the header)
+          </>
+        )}
+        . Receivers check every delivery as described in{' '}
         <Link href="/docs/webhooks" className="text-primary underline">
           Verifying webhooks
         </Link>

@@ -3,6 +3,7 @@
 import { useActionState, useId, useState } from 'react'
 
 import { offsetAt, useIsClient } from '@/components/FormFields/index.client'
+import { useActionFeedback } from '@/components/Toaster/feedback'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
@@ -17,6 +18,7 @@ type Props = {
 /** Sends every failed delivery since a local date and time again. */
 export function ReplayForm({ action, endpointId }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState)
+  useActionFeedback(state, { toastError: true })
   const isClient = useIsClient()
   const [since, setSince] = useState('')
   const id = useId()
@@ -26,7 +28,9 @@ export function ReplayForm({ action, endpointId }: Props) {
   return (
     <form action={formAction} noValidate className="space-y-4">
       {state.message && (
-        <Alert tone={state.status === 'ok' ? 'success' : 'error'}>{state.message}</Alert>
+        <Alert tone={state.status === 'ok' ? 'success' : 'error'} isAnnounced={false}>
+          {state.message}
+        </Alert>
       )}
       <input type="hidden" name="id" value={endpointId} />
       <input type="hidden" name="timezoneOffset" value={offsetAt(since, isClient)} />

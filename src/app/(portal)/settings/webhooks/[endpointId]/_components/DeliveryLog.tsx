@@ -33,7 +33,7 @@ type Props = {
 
 /** The endpoint's deliveries: filter by status, sort, page, and redeliver or inspect each. */
 export function DeliveryLog({ endpoint, deliveries, query, now, redeliver }: Props) {
-  const base = `/settings/webhooks/${endpoint.id}`
+  const base = `/settings/webhooks/${endpoint.id}/deliveries`
   const listHref = (changes: { page?: number; sort?: string }) => {
     const sort = changes.sort ?? query.sort
     return `${pageHref(base, {

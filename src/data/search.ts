@@ -1,0 +1,110 @@
+import 'server-only'
+
+import type { Where } from 'payload'
+
+import { sectionsFor } from '@/lib/nav'
+import type { User } from '@/payload-types'
+
+import { listKeys, managedOrganizations } from './apiKeys'
+import { payloadClient } from './session'
+
+export type SearchHit = { group: string; title: string; href: string; detail?: string | null }
+
+export const SEARCH_MAX_LENGTH = 100
+
+/** Pages worth jumping to besides the sections, with words people search them by. */
+const PAGES: { title: string; href: string; words: string; isPrivate?: boolean }[] = [
+  { title: 'New API key', href: '/api-keys/new', words: 'create key token', isPrivate: true },
+  { title: 'Profile', href: '/settings/profile', words: 'account name email', isPrivate: true },
+  {
+    title: 'Organizations',
+    href: '/settings/organization',
+    words: 'team members invite',
+    isPrivate: true,
+  },
+  { title: 'Webhooks', href: '/settings/webhooks', words: 'endpoints events', isPrivate: true },
+  {
+    title: 'New webhook endpoint',
+    href: '/settings/webhooks/new',
+    words: 'add webhook',
+    isPrivate: true,
+  },
+  {
+    title: 'Notification settings',
+    href: '/settings/notifications',
+    words: 'email digest unsubscribe',
+    isPrivate: true,
+  },
+  { title: 'Notifications', href: '/notifications', words: 'bell inbox', isPrivate: true },
+  {
+    title: 'Webhooks guide',
+    href: '/docs/webhooks',
+    words: 'docs signature verify retries events standard webhooks',
+  },
+  { title: 'Log in', href: '/login', words: 'sign in' },
+  { title: 'Sign up', href: '/signup', words: 'register create account' },
+]
+
+const matches = (text: string, query: string) => text.toLowerCase().includes(query.toLowerCase())
+
+/**
+ * What the ⌘K palette and /search find for `query`: pages and sections anyone may see, and for a
+ * signed-in person their own API keys (by name or displayed key) and webhook endpoints (by URL
+ * or description) — read as them, so nothing of anyone else's can show up.
+ */
+export async function searchPortal(user: User | null, rawQuery: string): Promise<SearchHit[]> {
+  const query = rawQuery.trim().slice(0, SEARCH_MAX_LENGTH)
+  if (!query) return []
+  const sections = sectionsFor(Boolean(user))
+  const pages: SearchHit[] = [
+    ...sections.map((section) => ({ title: section.label, href: section.href, words: '' })),
+    ...PAGES.filter((page) => user || !page.isPrivate),
+  ]
+    .filter((page) => matches(`${page.title} ${page.words}`, query))
+    .filter((page) => !(user && (page.href === '/login' || page.href === '/signup')))
+    .map((page) => ({ group: 'Pages', title: page.title, href: page.href }))
+  if (!user) return pages
+
+  const [keys, endpoints] = await Promise.all([
+    listKeys(user, { search: query, page: 1 }),
+    findEndpoints(user, query),
+  ])
+  return [
+    ...pages,
+    ...keys.docs.slice(0, 8).map((key) => ({
+      group: 'API keys',
+      title: key.name,
+      href: `/api-keys/${key.id}`,
+      detail: key.display,
+    })),
+    ...endpoints.map((endpoint) => ({
+      group: 'Webhook endpoints',
+      title: endpoint.url,
+      href: `/settings/webhooks/${endpoint.id}`,
+      detail: endpoint.description,
+    })),
+  ]
+}
+
+async function findEndpoints(user: User, query: string) {
+  const payload = await payloadClient()
+  const organizationIds = (await managedOrganizations(user)).map((org) => org.id)
+  const personal: Where = { owner: { equals: user.id } }
+  const account: Where =
+    organizationIds.length > 0
+      ? { or: [personal, { organization: { in: organizationIds } }] }
+      : personal
+  const { docs } = await payload.find({
+    collection: 'webhook-endpoints',
+    where: {
+      and: [account, { or: [{ url: { like: query } }, { description: { like: query } }] }],
+    },
+    sort: '-createdAt',
+    limit: 8,
+    depth: 0,
+    select: { url: true, description: true },
+    overrideAccess: false,
+    user,
+  })
+  return docs
+}

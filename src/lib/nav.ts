@@ -1,0 +1,36 @@
+/**
+ * The portal's sections, in the order the header shows them. The spec has eight (Dashboard, API
+ * keys, Models, Community, Showcase, Docs, Status, Settings); each gets its entry here when it
+ * ships, so no navigation ever leads to a page that does not exist.
+ */
+export type NavSection = {
+  href: string
+  label: string
+  /** Paths under this prefix mark the section as current. */
+  prefix: string
+  /** Shown to signed-in members only. */
+  isPrivate?: boolean
+}
+
+export const NAV_SECTIONS: readonly NavSection[] = [
+  { href: '/api-keys', label: 'API keys', prefix: '/api-keys', isPrivate: true },
+  { href: '/docs', label: 'Docs', prefix: '/docs' },
+  { href: '/settings/profile', label: 'Settings', prefix: '/settings', isPrivate: true },
+]
+
+/** Where a signed-in member lands when nothing else is asked for (the dashboard, once it ships). */
+export const HOME_PATH = '/api-keys'
+
+export const sectionsFor = (isSignedIn: boolean) =>
+  NAV_SECTIONS.filter((section) => isSignedIn || !section.isPrivate)
+
+/** True when `pathname` is the section's page or below it. */
+export const isCurrentSection = (pathname: string, prefix: string) =>
+  pathname === prefix || pathname.startsWith(`${prefix}/`)
+
+/** Footer links: where to read more. The status page joins when it ships. */
+export const FOOTER_LINKS = [
+  { href: '/docs', label: 'Docs' },
+  { href: '/docs/webhooks', label: 'Webhooks guide' },
+  { href: '/search', label: 'Search' },
+] as const
