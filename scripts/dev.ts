@@ -1,3 +1,6 @@
+// First of all: a bad environment stops here with its message, before other modules read it.
+import '../src/runtime/preflight'
+
 import { loadPayload, migrateDatabase, resolveRuntime } from '../src/runtime/boot'
 import { runChild } from '../src/runtime/children'
 import { serverUrl } from '../src/lib/defaults'

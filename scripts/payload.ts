@@ -1,4 +1,7 @@
 /** Runs a Payload CLI command (migrate:create, generate:types…) with the embedded defaults resolved. */
+// First of all: a bad environment stops here with its message, before other modules read it.
+import '../src/runtime/preflight'
+
 import { spawn } from 'node:child_process'
 
 import { onShutdown, resolveRuntime, shutdown } from '../src/runtime/boot'

@@ -1,3 +1,6 @@
+// First of all: a bad environment stops here with its message, before other modules read it.
+import '../src/runtime/preflight'
+
 import { loadPayload, migrateDatabase, resolveRuntime, shutdown } from '../src/runtime/boot'
 import { isProduction } from '../src/lib/env'
 import { DEMO_USERS, seedDemo } from '../src/seed/demo'

@@ -1,3 +1,6 @@
+// First of all: a bad environment stops here with its message, before other modules read it.
+import '../src/runtime/preflight'
+
 import { onShutdown, resolveRuntime } from '../src/runtime/boot'
 import { startVerifier } from '../src/verifier'
 

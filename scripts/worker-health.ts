@@ -1,4 +1,7 @@
 /** Exit 0 when a worker on this host has beaten recently (container healthcheck). */
+// First of all: a bad environment stops here with its message, before other modules read it.
+import '../src/runtime/preflight'
+
 import os from 'node:os'
 
 import pg from 'pg'

@@ -14,16 +14,22 @@ const url = (protocols: string[], example: string) =>
       `must be a URL such as ${example}`,
     )
 
+/** A whole number in [min, max]; unset or empty means `fallback`. */
+const wholeNumber = (fallback: number, min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`
+  return z.preprocess(
+    (value) => (value === '' || value === undefined ? fallback : Number(value)),
+    z.number({ error: message }).int(message).min(min, message).max(max, message),
+  )
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: optional(url(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/db')),
   REDIS_URL: optional(url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
   PAYLOAD_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
   SERVER_URL: optional(url(['http:', 'https:'], 'https://community.example.com')),
-  PORT: z.preprocess(
-    (value) => (value === '' || value === undefined ? 3000 : Number(value)),
-    z.number().int('must be a whole number').min(1).max(65535),
-  ),
+  PORT: wholeNumber(3000, 1, 65535),
   SMTP_URL: optional(url(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.com:587')),
   MAIL_FROM: optional(z.string().min(3)),
   S3_ENDPOINT: optional(url(['http:', 'https:'], 'https://s3.eu-west-1.amazonaws.com')),
@@ -36,14 +42,8 @@ export const envSchema = z.object({
   WEBHOOK_ALLOW_LOOPBACK: z.preprocess((value) => value === 'true' || value === '1', z.boolean()),
   WEBHOOK_EGRESS_IPS: optional(z.string().max(500)),
   // Webhook attempts in flight at once per worker process (a runner of their own).
-  WEBHOOK_CONCURRENCY: z.preprocess(
-    (value) => (value === '' || value === undefined ? 8 : Number(value)),
-    z.number().int('must be a whole number').min(1).max(256),
-  ),
-  WEBHOOK_TIMEOUT_MS: z.preprocess(
-    (value) => (value === '' || value === undefined ? 15_000 : Number(value)),
-    z.number().int().min(100).max(60_000),
-  ),
+  WEBHOOK_CONCURRENCY: wholeNumber(8, 1, 256),
+  WEBHOOK_TIMEOUT_MS: wholeNumber(15_000, 100, 60_000),
   // Addresses or CIDR ranges of the proxies in front, whose X-Forwarded-For is believed.
   TRUSTED_PROXIES: optional(
     z
@@ -60,28 +60,13 @@ export const envSchema = z.object({
       ),
   ),
   // Sign-ups admitted per client address and hour (raise it behind a shared NAT).
-  SIGNUPS_PER_IP_PER_HOUR: z.preprocess(
-    (value) => (value === '' || value === undefined ? 10 : Number(value)),
-    z.number().int('must be a whole number').min(1).max(100_000),
-  ),
+  SIGNUPS_PER_IP_PER_HOUR: wholeNumber(10, 1, 100_000),
   VERIFIER: optional(z.enum(['in-process', 'off'])),
-  VERIFIER_PORT: z.preprocess(
-    (value) => (value === '' || value === undefined ? 3001 : Number(value)),
-    z.number().int('must be a whole number').min(0).max(65535),
-  ),
-  USAGE_RETENTION_DAYS: z.preprocess(
-    (value) => (value === '' || value === undefined ? 30 : Number(value)),
-    z.number().int('must be a whole number').min(1).max(3650),
-  ),
-  ROLLUP_RETENTION_DAYS: z.preprocess(
-    (value) => (value === '' || value === undefined ? 400 : Number(value)),
-    z.number().int('must be a whole number').min(1).max(3650),
-  ),
+  VERIFIER_PORT: wholeNumber(3001, 0, 65535),
+  USAGE_RETENTION_DAYS: wholeNumber(30, 1, 3650),
+  ROLLUP_RETENTION_DAYS: wholeNumber(400, 1, 3650),
   DATA_DIR: optional(z.string().min(1)),
-  EMBEDDED_PG_PORT: z.preprocess(
-    (value) => (value === '' || value === undefined ? 54329 : Number(value)),
-    z.number().int().min(1024).max(65535),
-  ),
+  EMBEDDED_PG_PORT: wholeNumber(54329, 1024, 65535),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -5,11 +5,13 @@ import { getPayload, type Migration, type Payload } from 'payload'
 import { migrations } from '../../migrations'
 
 import { databaseUrl, payloadSecret } from '../lib/defaults'
-import { ensureEmbeddedPostgres } from './embeddedPostgres'
-import { assertProductionEnv, env, EnvError, isProduction, setEnv } from '../lib/env'
+import { env, setEnv } from '../lib/env'
 import { logger } from '../lib/logger'
 import { migrateQueue, releaseQueue } from '../lib/queue'
 import { closeRedis } from '../lib/redis'
+import { ensureEmbeddedPostgres } from './embeddedPostgres'
+import { checkEnvOrExit } from './preflight'
+import { StartupError } from './startupError'
 
 type Cleanup = () => Promise<void>
 
@@ -33,26 +35,24 @@ export function shutdown(code = 0): Promise<void> {
 /**
  * Resolves configuration for a process started by one of our scripts: validates the environment
  * (naming any bad variable), refuses production without DATABASE_URL/PAYLOAD_SECRET, and outside
- * production fills in the embedded defaults (embedded Postgres, generated secret).
+ * production fills in the embedded defaults (embedded Postgres, generated secret). A reason not
+ * to start is printed as its one sentence, and the process exits 1.
  */
 export async function resolveRuntime(): Promise<void> {
-  try {
-    env()
-    if (isProduction()) assertProductionEnv(env())
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message)
-      process.exit(1)
-    }
-    throw error
-  }
+  checkEnvOrExit()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void shutdown(0))
   }
   if (!env().DATABASE_URL) {
-    const embedded = await ensureEmbeddedPostgres()
-    setEnv('DATABASE_URL', embedded.url)
-    if (embedded.ownsServer) onShutdown(embedded.stop)
+    try {
+      const embedded = await ensureEmbeddedPostgres()
+      setEnv('DATABASE_URL', embedded.url)
+      if (embedded.ownsServer) onShutdown(embedded.stop)
+    } catch (error) {
+      if (!(error instanceof StartupError)) throw error
+      console.error(error.message)
+      await shutdown(1)
+    }
   }
   if (!env().PAYLOAD_SECRET) setEnv('PAYLOAD_SECRET', payloadSecret())
 }

@@ -6,6 +6,9 @@
  * dropping forwarding headers the client wrote, before any code of the app reads them; and the
  * security headers of every response, with a nonce-based Content-Security-Policy.
  */
+// First of all: a bad environment stops here with its message (the Docker web image starts here).
+import './preflight'
+
 import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
