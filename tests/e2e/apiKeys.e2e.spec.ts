@@ -377,7 +377,7 @@ test('the key table sorts by its headers, pages, and stacks into cards at 360 px
   // Each row is a card whose cells say what they are; nothing scrolls sideways.
   await expect(
     page.getByRole('row').filter({ hasText: 'Alpha key' }).getByRole('cell').first(),
-  ).toHaveAttribute('data-label', 'Status')
+  ).toHaveAttribute('data-label', 'Environment')
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await expectAccessible(page)
   // The headers are hidden on a phone; the orders are links above the cards.

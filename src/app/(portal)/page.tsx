@@ -6,12 +6,16 @@ import { Card } from '@/components/ui/card'
 import { currentUser } from '@/data/session'
 import { HOME_PATH } from '@/lib/nav'
 
-/** What the portal brings; `href` once a feature is live, "coming soon" until then. */
-const FEATURES: { title: string; text: string; href?: string }[] = [
+/**
+ * What the portal brings: `href` once a feature is live ("coming soon" until then), linked for
+ * members only when it is behind the login.
+ */
+const FEATURES: { title: string; text: string; href?: string; isPrivate?: boolean }[] = [
   {
     title: 'API keys',
     text: 'Scoped keys per environment, rotation with a grace period, live usage against your plan.',
     href: '/api-keys',
+    isPrivate: true,
   },
   {
     title: 'Webhooks',
@@ -71,10 +75,12 @@ export default async function HomePage() {
             <li key={feature.title}>
               <Card className="h-full">
                 <h3 className="mb-2 flex flex-wrap items-center gap-2 font-semibold">
-                  {feature.href ? (
+                  {feature.href && (user || !feature.isPrivate) ? (
                     <Link href={feature.href} className="text-primary underline">
                       {feature.title}
                     </Link>
+                  ) : feature.href ? (
+                    feature.title
                   ) : (
                     <>
                       {feature.title} <Badge tone="muted">Coming soon</Badge>

@@ -36,6 +36,8 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[]>([])
   const [status, setStatus] = useState<'idle' | 'loading' | 'failed'>('idle')
+  /** The highlighted item: the best hit once results arrive, so Enter opens it. */
+  const [selected, setSelected] = useState('')
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -60,7 +62,9 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
           signal: controller.signal,
         })
         if (!response.ok) throw new Error(`search answered ${response.status}`)
-        setHits(((await response.json()) as { hits: SearchHit[] }).hits)
+        const found = ((await response.json()) as { hits: SearchHit[] }).hits
+        setHits(found)
+        setSelected(found[0]?.href ?? 'all-results')
         setStatus('idle')
       } catch (error) {
         if (!controller.signal.aborted) {
@@ -100,6 +104,8 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
         onOpenChange={setOpen}
         label="Search the portal"
         shouldFilter={false}
+        value={selected}
+        onValueChange={setSelected}
         overlayClassName="fixed inset-0 z-50 bg-black/50"
         contentClassName="fixed left-1/2 top-[12vh] z-50 w-[calc(100vw-2rem)] max-w-xl -translate-x-1/2 overflow-hidden rounded-lg border border-border bg-card text-foreground shadow-xl"
       >
@@ -123,10 +129,10 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
               Search failed. Try again, or open the search page.
             </p>
           )}
-          {query.trim() && status === 'idle' && (
-            <Command.Empty className="px-3 py-2 text-sm text-muted-foreground">
+          {query.trim() && status === 'idle' && hits.length === 0 && (
+            <p className="px-3 py-2 text-sm text-muted-foreground">
               Nothing matches “{query.trim()}”.
-            </Command.Empty>
+            </p>
           )}
           {!query.trim() && (
             <Command.Group

@@ -9,7 +9,7 @@ export function remaining(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000))
   if (seconds < 60) return `${seconds} s`
   const minutes = Math.ceil(seconds / 60)
-  if (minutes < 60) return `${minutes} min`
+  if (minutes <= 60) return `${minutes} min`
   const hours = Math.floor(minutes / 60)
   if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`
   return `${Math.round(hours / 24)} days`

@@ -19,6 +19,8 @@ type Props = {
   keyId: number
   keyName: string
   recentUse: RecentUse
+  /** Already revoked: nothing to do (the component stays, so its result is still announced). */
+  isRevoked?: boolean
 }
 
 const requests = (count: number) => (count === 1 ? '1 request' : `${count} requests`)
@@ -27,11 +29,12 @@ const requests = (count: number) => (count === 1 ? '1 request' : `${count} reque
  * Revokes a key after a confirmation that shows what used it lately, so nobody cuts off a
  * live integration by mistake. Same pattern as ConfirmAction, with a richer dialog.
  */
-export function RevokeKey({ action, keyId, keyName, recentUse }: Props) {
+export function RevokeKey({ action, keyId, keyName, recentUse, isRevoked = false }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState)
   useActionFeedback(state, { toastError: true })
   const [open, setOpen] = useState(false)
   const formId = useId()
+  if (isRevoked) return null
   const isUnused = recentUse.endpoints.length === 0 && recentUse.ips.length === 0
   return (
     <div className="space-y-3">

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { EnvironmentBadge, StatusBadge } from '@/components/ApiKeyBadges'
 import { DataTable, type Column } from '@/components/DataTable'
 import { RelativeTime } from '@/components/RelativeTime/index.client'
 import { StatCards } from '@/components/StatCards'
@@ -10,7 +8,6 @@ import { Panel } from '@/components/ui/card'
 import {
   errorRate,
   getKey,
-  keyState,
   latencyPercentiles,
   liveLimits,
   requestNow,
@@ -81,27 +78,6 @@ export default async function ApiKeyUsagePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="flex flex-wrap gap-1 text-sm">
-        <Link href="/api-keys" className="text-primary underline">
-          API keys
-        </Link>
-        <span aria-hidden="true">/</span>
-        <Link href={`/api-keys/${key.id}`} className="text-primary underline">
-          {key.name}
-        </Link>
-      </nav>
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold break-words">Usage of {key.name}</h1>
-        <div className="flex flex-wrap items-center gap-2">
-          <code className="font-mono text-sm break-all text-muted-foreground">{key.display}</code>
-          <EnvironmentBadge environment={key.environment} />
-          <StatusBadge state={keyState(key, now)} />
-          <span className="text-sm text-muted-foreground">
-            Last used {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} now={now} /> : 'never'}
-          </span>
-        </div>
-      </header>
-
       <Panel
         id="limits-heading"
         title="Limits right now"

@@ -77,7 +77,7 @@ export const sendTestEventAction = personAction({
     const { eventId } = await sendTestEvent(await req(), id, type)
     return {
       status: 'ok',
-      message: `Test event ${eventId} (${type}) queued. Reload the page in a few seconds to see its delivery below.`,
+      message: `Test event ${eventId} (${type}) queued. Its delivery shows in the log below as soon as it is attempted.`,
       values: { type },
     }
   },
