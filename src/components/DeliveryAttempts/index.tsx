@@ -34,7 +34,10 @@ function Attempt({ attempt, number }: { attempt: DeliveryAttempt; number: number
           <span>{attempt.durationMs.toLocaleString('en')} ms</span>
         )}
       </p>
-      {attempt.error ? <p className="tt-timeline__error">{attempt.error}</p> : null}
+      {/* "HTTP 500" is already the badge; errors without a response say what happened. */}
+      {attempt.error && attempt.error !== `HTTP ${attempt.responseStatus}` ? (
+        <p className="tt-timeline__error">{attempt.error}</p>
+      ) : null}
       {attempt.requestHeaders ? (
         <Details summary="Request headers">
           <HeaderTable caption={`Request headers of ${name}`} headers={attempt.requestHeaders} />
