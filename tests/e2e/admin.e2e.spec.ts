@@ -124,7 +124,8 @@ test('the admin shows delivery attempts, the dashboard and editors with every ou
   expect(await brokenImages(page)).toEqual([])
   expect(await violationsIn(page, '.tt-field')).toEqual([])
   if (process.env.UPDATE_SCREENSHOTS) {
-    await page.setViewportSize({ width: 1280, height: 1000 })
+    // Tall enough for the whole view: a scrolled capture would repeat the sticky header.
+    await page.setViewportSize({ width: 1280, height: 2200 })
     await page.screenshot({ path: 'docs/screenshots/admin-delivery.png', fullPage: true })
   }
 
