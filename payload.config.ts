@@ -36,6 +36,12 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
     meta: { titleSuffix: ' · TuneTrail Admin' },
+    // Nothing in the admin loads from outside the deployment: no Gravatar, no CDN editor
+    // (JSON fields have their own components; tests/int/adminSelfContained.int.spec.ts checks).
+    avatar: 'default',
+    // Dates read as in the portal (src/lib/time.ts formatDateTime), with the viewer's zone named.
+    dateFormat: 'MMM d, yyyy, h:mm a zzz',
+    components: { beforeDashboard: ['@/components/AdminDashboard#AdminDashboard'] },
   },
   collections: [
     Users,

@@ -359,7 +359,7 @@ export interface WebhookEndpoint {
   events?: string[] | null;
   enabled?: boolean | null;
   /**
-   * Extra headers sent with every delivery, as a JSON object.
+   * Extra headers sent with every delivery.
    */
   headers?:
     | {

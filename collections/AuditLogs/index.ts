@@ -42,7 +42,11 @@ export const AuditLogs: CollectionConfig = {
     // The account the key belongs to, so its owners can read their trail.
     { name: 'owner', type: 'relationship', relationTo: 'users', index: true },
     { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true },
-    { name: 'changes', type: 'json' },
+    {
+      name: 'changes',
+      type: 'json',
+      admin: { components: { Field: '@/components/AuditChanges#AuditChanges' } },
+    },
   ],
   timestamps: true,
 }

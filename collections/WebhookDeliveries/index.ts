@@ -57,9 +57,19 @@ export const WebhookDeliveries: CollectionConfig = {
       ],
     },
     { name: 'attemptCount', type: 'number', defaultValue: 0 },
-    // Every attempt: { at, responseStatus, durationMs, error } (JSON: written by the worker).
-    { name: 'attempts', type: 'json', defaultValue: [] },
-    { name: 'requestHeaders', type: 'json' },
+    // Every attempt: { at, responseStatus, durationMs, error, requestHeaders, responseHeaders,
+    // responseBody } (JSON: written by the worker), shown as a timeline.
+    {
+      name: 'attempts',
+      type: 'json',
+      defaultValue: [],
+      admin: { components: { Field: '@/components/DeliveryAttempts#DeliveryAttempts' } },
+    },
+    {
+      name: 'requestHeaders',
+      type: 'json',
+      admin: { components: { Field: '@/components/JsonView#JsonView' } },
+    },
     { name: 'responseStatus', type: 'number' },
     { name: 'responseBody', type: 'textarea' },
     { name: 'durationMs', type: 'number' },

@@ -51,7 +51,10 @@ export const WebhookEndpoints: CollectionConfig = {
       // { "X-Name": "value" }: extra headers sent with every delivery.
       name: 'headers',
       type: 'json',
-      admin: { description: 'Extra headers sent with every delivery, as a JSON object.' },
+      admin: {
+        description: 'Extra headers sent with every delivery.',
+        components: { Field: '@/components/HeadersField#HeadersField' },
+      },
       validate: (value: unknown) => {
         if (value === null || value === undefined) return true
         if (typeof value !== 'object' || Array.isArray(value)) {

@@ -47,7 +47,12 @@ export const WebhookEvents: CollectionConfig = {
     { name: 'organization', type: 'relationship', relationTo: 'organizations', index: true },
     // Who caused it, when a person did.
     { name: 'actor', type: 'relationship', relationTo: 'users' },
-    { name: 'data', type: 'json', required: true },
+    {
+      name: 'data',
+      type: 'json',
+      required: true,
+      admin: { components: { Field: '@/components/JsonView#JsonView' } },
+    },
     // `<account>:<idempotency key>`: the same key never creates two events.
     { name: 'idempotencyScope', type: 'text', unique: true, index: true, hidden: true },
     { name: 'isTest', type: 'checkbox', defaultValue: false },

@@ -84,6 +84,18 @@ export type DeliveryAttempt = {
   responseStatus: number | null
   durationMs: number | null
   error: string | null
+  /** What was sent and answered, recorded per attempt since issue 11 (older attempts: null). */
+  requestHeaders: Record<string, string> | null
+  responseHeaders: Record<string, string> | null
+  responseBody: string | null
+}
+
+/** A JSON object of strings (a header map), or null for anything else. */
+export function stringRecord(value: unknown): Record<string, string> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
+  const entries = Object.entries(value as Record<string, unknown>)
+  if (entries.some(([, text]) => typeof text !== 'string')) return null
+  return Object.fromEntries(entries) as Record<string, string>
 }
 
 /** The JSON `attempts` column as typed rows (anything malformed is skipped). */
@@ -99,6 +111,9 @@ export function deliveryAttempts(value: unknown): DeliveryAttempt[] {
         responseStatus: typeof row.responseStatus === 'number' ? row.responseStatus : null,
         durationMs: typeof row.durationMs === 'number' ? row.durationMs : null,
         error: typeof row.error === 'string' ? row.error : null,
+        requestHeaders: stringRecord(row.requestHeaders),
+        responseHeaders: stringRecord(row.responseHeaders),
+        responseBody: typeof row.responseBody === 'string' ? row.responseBody : null,
       },
     ]
   })

@@ -129,7 +129,10 @@ describe('webhook delivery', () => {
   })
 
   it('retries a failing receiver with the same webhook-id until it succeeds', async () => {
-    const hook = await receiver((n) => ({ status: n <= 2 ? 503 : 200 }))
+    const hook = await receiver((n) => ({
+      status: n <= 2 ? 503 : 200,
+      headers: { 'X-Receiver-Try': String(n) },
+    }))
     const user = await makeUser()
     const endpoint = await endpointFor(user, hook.url)
     await publishEvent(await createLocalReq({}, payload), {
@@ -154,6 +157,20 @@ describe('webhook delivery', () => {
     expect(done.attempts).toBe(3)
     const ids = hook.received.map((r) => r.headers['webhook-id'])
     expect(new Set(ids).size).toBe(1)
+    // Each attempt's log entry keeps what was sent and answered (never the signature).
+    const { rows: logged } = await db.query<{ attempts: Record<string, unknown>[] }>(
+      'SELECT attempts FROM webhook_deliveries WHERE id = $1',
+      [done.id],
+    )
+    expect(logged[0].attempts.map((attempt) => attempt.responseStatus)).toEqual([503, 503, 200])
+    logged[0].attempts.forEach((attempt, index) => {
+      expect(attempt).toMatchObject({
+        responseHeaders: { 'x-receiver-try': String(index + 1) },
+        responseBody: `answer ${index + 1}`,
+        requestHeaders: { 'webhook-id': ids[0], 'content-type': 'application/json' },
+      })
+      expect(attempt.requestHeaders).not.toHaveProperty('webhook-signature')
+    })
     const { rows } = await db.query('SELECT failing_since FROM webhook_endpoints WHERE id = $1', [
       endpoint.id,
     ])

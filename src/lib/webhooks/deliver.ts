@@ -21,6 +21,8 @@ export const MAX_IN_FLIGHT_PER_ENDPOINT = 4
 export const MAX_IN_FLIGHT_PER_ACCOUNT = 4
 /** Beyond the attempt's deadline, how long its lease lasts (signing, recording, a slow database). */
 const LEASE_MARGIN_MS = 30_000
+/** Of each attempt's response body, what its log entry keeps (the delivery keeps the last 4 KB). */
+const ATTEMPT_BODY_CHARS = 1000
 /** Advisory-lock class under which claims for one account are serialised. */
 const ACCOUNT_LOCK_CLASS = 740_611
 
@@ -293,7 +295,9 @@ async function recordAttempt(
       `UPDATE webhook_deliveries
           SET status = $2, attempt_count = $3,
               attempts = attempts || jsonb_build_array(jsonb_build_object(
-                'at', now(), 'responseStatus', $4::int, 'durationMs', $5::int, 'error', $6::text)),
+                'at', now(), 'responseStatus', $4::int, 'durationMs', $5::int, 'error', $6::text,
+                'requestHeaders', $7::jsonb, 'responseHeaders', $11::jsonb,
+                'responseBody', left($8::text, $12::int))),
               request_headers = $7::jsonb, response_status = $4, response_body = $8,
               duration_ms = $5, error = $6, next_attempt_at = $9, lease_until = NULL,
               updated_at = now()
@@ -309,6 +313,8 @@ async function recordAttempt(
         result.body ?? null,
         verdict.nextAttemptAt,
         previousAttempts,
+        result.headers ? JSON.stringify(result.headers) : null,
+        ATTEMPT_BODY_CHARS,
       ],
     )
     if (rowCount === 0) {

@@ -9,9 +9,15 @@ export const TIMEOUT_MS = 15_000
 /** What is kept of a receiver's answer; reading stops there. */
 export const MAX_RESPONSE_BYTES = 4096
 
+/** Response headers kept per attempt, and the longest value kept of each. */
+const MAX_RESPONSE_HEADERS = 30
+const MAX_HEADER_VALUE = 500
+
 export type SendResult = {
   status?: number
   body?: string
+  /** The receiver's response headers (at most 30, values cut at 500 characters). */
+  headers?: Record<string, string>
   retryAfter?: string
   durationMs: number
   error?: string
@@ -82,6 +88,7 @@ export function send(
           const answer = () => ({
             status: incoming.statusCode,
             body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_BYTES),
+            headers: responseHeaders(incoming),
             retryAfter: incoming.headers['retry-after'],
           })
           incoming.on('data', (chunk: Buffer) => {
@@ -101,4 +108,14 @@ export function send(
     request.on('error', (err) => finish({ error: err.message }))
     request.end(body)
   })
+}
+
+/** The answer's headers as the receiver sent them, bounded: shown in the delivery log. */
+function responseHeaders(incoming: http.IncomingMessage): Record<string, string> {
+  const pairs: [string, string][] = []
+  const raw = incoming.rawHeaders
+  for (let i = 0; i + 1 < raw.length && pairs.length < MAX_RESPONSE_HEADERS; i += 2) {
+    pairs.push([raw[i].toLowerCase(), raw[i + 1].slice(0, MAX_HEADER_VALUE)])
+  }
+  return Object.fromEntries(pairs)
 }
