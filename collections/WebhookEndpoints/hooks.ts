@@ -22,7 +22,7 @@ export const checkEndpoint: CollectionBeforeValidateHook = async ({ data, operat
     if (problem) {
       throw new ValidationError({
         collection: 'webhook-endpoints',
-        errors: [{ path: 'url', message: `URL refused: ${problem}.` }],
+        errors: [{ path: 'url', message: problem }],
       })
     }
   }

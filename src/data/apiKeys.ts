@@ -14,6 +14,7 @@ import { logger } from '@/lib/logger'
 import { effectiveLimits, WINDOW_MS, type Resource, type Window } from '@/lib/plans'
 import { redis } from '@/lib/redis'
 import { relationId } from '@/lib/relationId'
+import { RATE_LIMITED_SQL } from '@/lib/usage/outcomes'
 import type { ApiKey, User } from '@/payload-types'
 import type { KeySort, KeyState, UsageGranularity } from '@/schemas/apiKeys'
 
@@ -147,7 +148,9 @@ export type EndpointUsage = {
   endpoint: string
   /** Requests seen: verifications, or gateway reports when the endpoint was never verified. */
   requests: number
-  /** Verifications refused (any code but VALID). */
+  /** Verifications refused by a limit or quota. */
+  rateLimited: number
+  /** Verifications refused for the key itself (unknown, revoked, expired, scope, address). */
   refused: number
   /** Gateway-reported responses with status 400 or above. */
   errors: number
@@ -164,13 +167,16 @@ export async function topEndpoints(keyId: number, days = 7, limit = 10): Promise
   const rows = await query<{
     endpoint: string
     requests: string
+    rate_limited: string
     refused: string
     errors: string
     avg_latency_ms: string | null
     last_seen: Date
   }>(
     `WITH verified AS (
-       SELECT endpoint, count(*) AS requests, count(*) FILTER (WHERE code <> 'VALID') AS refused,
+       SELECT endpoint, count(*) AS requests,
+              count(*) FILTER (WHERE code IN ${RATE_LIMITED_SQL}) AS rate_limited,
+              count(*) FILTER (WHERE code <> 'VALID' AND code NOT IN ${RATE_LIMITED_SQL}) AS refused,
               max(occurred_at) AS last_seen
          FROM usage_events
         WHERE key_id = $1 AND kind = 'verify' AND endpoint IS NOT NULL
@@ -189,6 +195,7 @@ export async function topEndpoints(keyId: number, days = 7, limit = 10): Promise
      )
      SELECT COALESCE(v.endpoint, r.endpoint) AS endpoint,
             GREATEST(COALESCE(v.requests, 0), COALESCE(r.requests, 0)) AS requests,
+            COALESCE(v.rate_limited, 0) AS rate_limited,
             COALESCE(v.refused, 0) AS refused, COALESCE(r.errors, 0) AS errors,
             r.avg_latency_ms, GREATEST(v.last_seen, r.last_seen) AS last_seen
        FROM verified v FULL JOIN reported r ON r.endpoint = v.endpoint
@@ -199,6 +206,7 @@ export async function topEndpoints(keyId: number, days = 7, limit = 10): Promise
   return rows.map((row) => ({
     endpoint: row.endpoint,
     requests: Number(row.requests),
+    rateLimited: Number(row.rate_limited),
     refused: Number(row.refused),
     errors: Number(row.errors),
     avgLatencyMs: row.avg_latency_ms === null ? null : Math.round(Number(row.avg_latency_ms)),
@@ -328,9 +336,11 @@ export type ErrorRate = {
   serverErrors: number
   /** (4xx + 5xx) / reported, or null without reports. */
   errorRate: number | null
-  /** Verifications, and how many were refused (any code but VALID). */
+  /** Verifications, how many a limit refused and how many were refused for the key itself. */
   verifications: number
+  rateLimited: number
   refused: number
+  /** (rate limited + refused) / verifications, or null without verifications. */
   refusalRate: number | null
 }
 
@@ -341,7 +351,9 @@ export async function errorRate(keyId: number, days = 7): Promise<ErrorRate> {
             count(*) FILTER (WHERE kind = 'report' AND status BETWEEN 400 AND 499) AS client_errors,
             count(*) FILTER (WHERE kind = 'report' AND status >= 500) AS server_errors,
             count(*) FILTER (WHERE kind = 'verify') AS verifications,
-            count(*) FILTER (WHERE kind = 'verify' AND code IS DISTINCT FROM 'VALID') AS refused
+            count(*) FILTER (WHERE kind = 'verify' AND code IN ${RATE_LIMITED_SQL}) AS rate_limited,
+            count(*) FILTER (WHERE kind = 'verify' AND code IS DISTINCT FROM 'VALID'
+                               AND code NOT IN ${RATE_LIMITED_SQL}) AS refused
        FROM usage_events
       WHERE key_id = $1 AND occurred_at > now() - make_interval(days => $2)`,
     [keyId, clampDays(days)],
@@ -351,6 +363,7 @@ export async function errorRate(keyId: number, days = 7): Promise<ErrorRate> {
   const serverErrors = Number(row?.server_errors ?? 0)
   const verifications = Number(row?.verifications ?? 0)
   const refused = Number(row?.refused ?? 0)
+  const rateLimited = Number(row?.rate_limited ?? 0)
   return {
     days: clampDays(days),
     reported,
@@ -358,8 +371,9 @@ export async function errorRate(keyId: number, days = 7): Promise<ErrorRate> {
     serverErrors,
     errorRate: reported > 0 ? (clientErrors + serverErrors) / reported : null,
     verifications,
+    rateLimited,
     refused,
-    refusalRate: verifications > 0 ? refused / verifications : null,
+    refusalRate: verifications > 0 ? (rateLimited + refused) / verifications : null,
   }
 }
 

@@ -46,19 +46,25 @@ test('signs up, confirms the email from the mail, logs in and edits the profile'
   await expect(page.getByText('Your email is confirmed')).toBeVisible()
 
   await logIn(page, { email, password: 'flow-password-123' })
+  await page.goto('/settings/profile')
   await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible()
   await expectAccessible(page)
   await page.getByLabel('Bio').fill('I make playlists from stems.')
+  // Empty link rows stay behind "Add link"; the new row takes the focus.
+  await expect(page.getByLabel('Link 1 label')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Add link' }).click()
+  await expect(page.getByLabel('Link 1 label')).toBeFocused()
   await page.getByLabel('Link 1 label').fill('GitHub')
   await page.getByLabel('Link 1 URL').fill('https://github.com/flow')
   await page.getByRole('button', { name: 'Save profile' }).click()
-  await expect(page.getByText('Profile saved.')).toBeVisible()
+  await expect(page.getByRole('main').getByText('Profile saved.')).toBeVisible()
+  await expect(page.locator('[aria-live="polite"]').getByText('Profile saved.')).toBeVisible()
 
   await page
     .getByLabel('Image')
     .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG })
   await page.getByRole('button', { name: 'Upload avatar' }).click()
-  await expect(page.getByText('Avatar updated.')).toBeVisible()
+  await expect(page.getByRole('main').getByText('Avatar updated.')).toBeVisible()
 
   await page.reload()
   await expect(page.getByLabel('Bio')).toHaveValue('I make playlists from stems.')
@@ -154,6 +160,8 @@ test('shows a clear message for every bad input', async ({ page, request }) => {
   await expect(formAlert(page)).toContainText(/invalid or has expired/)
 
   await logIn(page, taken)
+  await page.goto('/settings/profile')
+  await page.getByRole('button', { name: 'Add link' }).click()
   await page.getByLabel('Link 1 label').fill('Site')
   await page.getByLabel('Link 1 URL').fill('javascript:alert(1)')
   await page.getByLabel('Username').fill('No Spaces Allowed')

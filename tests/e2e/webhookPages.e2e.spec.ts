@@ -54,7 +54,7 @@ test('add an endpoint, send a test event, read the delivery log and redeliver', 
   await expect(
     page
       .getByRole('main')
-      .getByText(/refused/i)
+      .getByText(/leads to a private network/i)
       .first(),
   ).toBeVisible()
 

@@ -155,12 +155,16 @@ describe('SSRF guard', () => {
       await refusedUrl('http://localhost:9000/hook', { resolve: dns, allowLoopback: true }),
     ).toBeNull()
     expect(await refusedUrl('https://user:pw@hooks.example.com/', { resolve: dns })).toMatch(
-      /credentials/,
+      /user name and password/,
     )
     expect(await refusedUrl('ftp://hooks.example.com/', { resolve: dns })).toMatch(/https/)
-    expect(await refusedUrl('not a url', { resolve: dns })).toMatch(/absolute URL/)
-    expect(await refusedUrl('https://nowhere.example.com/', { resolve: dns })).toMatch(
-      /does not resolve/,
+    expect(await refusedUrl('not a url', { resolve: dns })).toMatch(/full address/)
+    // In plain words, naming the host and what to do.
+    expect(await refusedUrl('https://nowhere.example.com/', { resolve: dns })).toBe(
+      'We could not find nowhere.example.com from the server. Check the address, or try again later.',
+    )
+    expect(await refusedUrl('https://sneaky.example.com/in', { resolve: dns })).toMatch(
+      /private network .* public internet/,
     )
   })
 })

@@ -1,6 +1,14 @@
 'use client'
 
-import { createContext, useActionState, useContext, useId, useRef, type ReactNode } from 'react'
+import {
+  createContext,
+  useActionState,
+  useContext,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import { useFormStatus } from 'react-dom'
 
 import { FieldMessages, FormMessage } from '@/components/FormFields/index.client'
@@ -145,6 +153,58 @@ export function Field({
       )}
       <FieldMessages id={id} hint={hint} error={error} />
     </div>
+  )
+}
+
+/**
+ * Rows of the same fields (`links.0.label`, `links.0.url`, …): the filled ones
+ * shown, the empty ones behind an "Add" button instead of a stack of blank inputs.
+ */
+export function RepeatedRows({
+  rows,
+  filled,
+  addLabel,
+}: {
+  /** Every row there may be, in order (rendered by the page). */
+  rows: ReactNode[]
+  /** Rows with a value now. */
+  filled: number
+  addLabel: string
+}) {
+  const max = rows.length
+  const state = useContext(FormContext)
+  // After a failed submit, the rows the person had opened come back too.
+  const sent = Object.keys({ ...state.values, ...state.errors }).reduce((most, name) => {
+    const index = Number(/^[^.]+\.(\d+)\./.exec(name)?.[1] ?? -1)
+    return Math.max(most, index + 1)
+  }, 0)
+  const [shown, setShown] = useState(Math.max(filled, sent))
+  const addRef = useRef<HTMLButtonElement>(null)
+  return (
+    <>
+      {rows.slice(0, shown).map((row, index) => (
+        <div key={index}>{row}</div>
+      ))}
+      {shown < max && (
+        <Button
+          ref={addRef}
+          type="button"
+          variant="outline"
+          size="sm"
+          onClick={() => {
+            setShown(shown + 1)
+            // The new row's first field takes the focus.
+            requestAnimationFrame(() =>
+              addRef.current?.parentElement
+                ?.querySelectorAll<HTMLInputElement>('input')
+                [shown * 2]?.focus(),
+            )
+          }}
+        >
+          {addLabel}
+        </Button>
+      )}
+    </>
   )
 }
 

@@ -171,7 +171,14 @@ export function FormMessage({ state }: { state: FormState }) {
   if (!state.message) return null
   const isOk = state.status === 'ok'
   return (
-    <Alert tone={isOk ? 'success' : 'error'} isAnnounced={!isOk} tabIndex={-1} data-form-message>
+    // A whole row when the form is a grid (the inline invite form).
+    <Alert
+      tone={isOk ? 'success' : 'error'}
+      isAnnounced={!isOk}
+      tabIndex={-1}
+      className="col-span-full"
+      data-form-message
+    >
       {state.message}
     </Alert>
   )

@@ -7,10 +7,15 @@ export type Stat = {
   value: ReactNode
   /** A line under the value: the window, a comparison, what it counts. */
   hint?: ReactNode
-  tone?: 'default' | 'danger' | 'success'
+  tone?: 'default' | 'danger' | 'success' | 'warning'
 }
 
-const TONES = { default: '', danger: 'text-danger', success: 'text-success' } as const
+const TONES = {
+  default: '',
+  danger: 'text-danger',
+  success: 'text-success',
+  warning: 'text-warning',
+} as const
 
 /** A row of figures, each a card: label, big value, hint. Two per row on a phone. */
 export function StatCards({ stats, label }: { stats: Stat[]; label: string }) {

@@ -2,6 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 
+import { OUTCOME_GROUP_LABELS, outcomeGroup, type OutcomeGroup } from '@/lib/usage/outcomes'
+
 export type ChartPoint = { bucket: string; total: number; byOutcome: Record<string, number> }
 
 type Props = {
@@ -12,26 +14,21 @@ type Props = {
   labels: string[]
 }
 
-const LIMITED = new Set(['RATE_LIMITED', 'USAGE_EXCEEDED'])
-
 /** Verification outcomes grouped into the three series the chart stacks (theme tokens). */
-const SERIES = [
-  { key: 'allowed', name: 'Allowed', color: 'var(--success)', has: (o: string) => o === 'VALID' },
-  {
-    key: 'limited',
-    name: 'Rate limited',
-    color: 'var(--primary)',
-    has: (o: string) => LIMITED.has(o),
-  },
-  {
-    key: 'refused',
-    name: 'Refused',
-    color: 'var(--danger)',
-    has: (o: string) => o !== 'VALID' && !LIMITED.has(o),
-  },
-] as const
+const SERIES = (
+  [
+    ['allowed', 'var(--success)'],
+    ['limited', 'var(--warning)'],
+    ['refused', 'var(--danger)'],
+  ] as const
+).map(([key, color]) => ({
+  key,
+  name: OUTCOME_GROUP_LABELS[key],
+  color,
+  has: (outcome: string) => outcomeGroup(outcome) === key,
+}))
 
-type Row = { label: string } & Record<(typeof SERIES)[number]['key'], number>
+type Row = { label: string } & Record<OutcomeGroup, number>
 
 const sumOf = (point: ChartPoint, has: (outcome: string) => boolean) =>
   Object.entries(point.byOutcome).reduce((sum, [outcome, n]) => (has(outcome) ? sum + n : sum), 0)

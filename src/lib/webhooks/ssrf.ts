@@ -64,6 +64,9 @@ export function refusedAddress(
 
 const lookupAll = promisify(dnsLookup)
 
+const unresolved = (host: string) =>
+  `We could not find ${host} from the server. Check the address, or try again later.`
+
 /**
  * Checks a webhook URL when it is saved: http(s) only (plain http only to an allowed loopback),
  * no credentials, and every address its host resolves to must be public. Returns a message
@@ -77,10 +80,14 @@ export async function refusedUrl(
   try {
     url = new URL(value)
   } catch {
-    return 'url must be an absolute URL'
+    return 'Enter a full address starting with https://, e.g. https://example.com/webhooks.'
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'url must use https'
-  if (url.username || url.password) return 'url must not contain credentials'
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return 'The address must start with https://.'
+  }
+  if (url.username || url.password) {
+    return 'Leave the user name and password out of the address; send a secret in a custom header instead.'
+  }
   const host = url.hostname.replace(/^\[|\]$/g, '')
   const resolve =
     policy.resolve ??
@@ -92,16 +99,18 @@ export async function refusedUrl(
   try {
     addresses = isIP(host) ? [host] : await resolve(host)
   } catch {
-    return `url host ${host} does not resolve`
+    return unresolved(host)
   }
-  if (addresses.length === 0) return `url host ${host} does not resolve`
+  if (addresses.length === 0) return unresolved(host)
   for (const address of addresses) {
     const problem = refusedAddress(address, policy)
-    if (problem) return `url host ${host} resolves to a refused address (${problem})`
+    if (problem) {
+      return `${host} leads to a private network (${problem}). Webhooks can only reach addresses on the public internet.`
+    }
   }
   // Plain http only to an allowed loopback receiver (local development and tests).
   const isLoopbackOnly = addresses.every((address) => isLoopback(address))
-  if (url.protocol === 'http:' && !isLoopbackOnly) return 'url must use https'
+  if (url.protocol === 'http:' && !isLoopbackOnly) return 'The address must start with https://.'
   return null
 }
 

@@ -3,6 +3,7 @@ import Link from 'next/link'
 
 import { canManage } from '@/access/organizationAccess'
 import { ConfirmAction } from '@/components/ConfirmAction/index.client'
+import { SuggestSlug } from '@/components/SuggestSlug/index.client'
 import { ActionForm, Field, Hidden } from '@/components/Form/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Card } from '@/components/ui/card'
@@ -239,8 +240,9 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
             label="Slug"
             required
             maxLength={48}
-            hint="Used in URLs: lower-case letters, digits and dashes."
+            hint="Used in URLs: lower-case letters, digits and dashes. Suggested from the name."
           />
+          <SuggestSlug from="name" to="slug" />
         </ActionForm>
       </Card>
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { ActionForm, Field } from '@/components/Form/index.client'
+import { ActionForm, Field, RepeatedRows } from '@/components/Form/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Card } from '@/components/ui/card'
 import { requireUser } from '@/data/session'
@@ -55,22 +55,31 @@ export default async function ProfileSettingsPage({ searchParams }: Props) {
           />
           <fieldset className="space-y-3">
             <legend className="text-sm font-medium">Links (up to 5)</legend>
-            {Array.from({ length: 5 }, (_, i) => (
-              <div key={i} className="grid gap-3 sm:grid-cols-[10rem_1fr]">
-                <Field
-                  name={`links.${i}.label`}
-                  label={`Link ${i + 1} label`}
-                  defaultValue={links[i]?.label ?? ''}
-                  maxLength={40}
-                />
-                <Field
-                  name={`links.${i}.url`}
-                  label={`Link ${i + 1} URL`}
-                  type="url"
-                  defaultValue={links[i]?.url ?? ''}
-                />
-              </div>
-            ))}
+            {links.length === 0 && (
+              <p className="text-sm text-muted-foreground">
+                Your site, GitHub or anything else people should find from your profile.
+              </p>
+            )}
+            <RepeatedRows
+              filled={links.length}
+              addLabel="Add link"
+              rows={Array.from({ length: 5 }, (_, i) => (
+                <div key={i} className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+                  <Field
+                    name={`links.${i}.label`}
+                    label={`Link ${i + 1} label`}
+                    defaultValue={links[i]?.label ?? ''}
+                    maxLength={40}
+                  />
+                  <Field
+                    name={`links.${i}.url`}
+                    label={`Link ${i + 1} URL`}
+                    type="url"
+                    defaultValue={links[i]?.url ?? ''}
+                  />
+                </div>
+              ))}
+            />
           </fieldset>
         </ActionForm>
       </Card>

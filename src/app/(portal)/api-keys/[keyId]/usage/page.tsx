@@ -21,6 +21,8 @@ import { requireUser } from '@/data/session'
 import { serverUrl } from '@/lib/defaults'
 import { granularitySchema } from '@/schemas/apiKeys'
 
+import { OUTCOME_GROUP_LABELS } from '@/lib/usage/outcomes'
+
 import { count, milliseconds, percent } from './_components/labels'
 import { LimitBars } from './_components/LimitBars'
 import { RequestsCard } from './_components/RequestsCard'
@@ -65,7 +67,17 @@ export default async function ApiKeyUsagePage({ params, searchParams }: Props) {
       cell: (row) => <code className="font-mono break-all">{row.endpoint}</code>,
     },
     { key: 'requests', header: 'Requests', cell: (row) => count(row.requests) },
-    { key: 'refused', header: 'Refused', cell: (row) => count(row.refused) },
+    {
+      key: 'rateLimited',
+      header: OUTCOME_GROUP_LABELS.limited,
+      cell: (row) =>
+        row.rateLimited > 0 ? (
+          <span className="font-semibold text-warning">{count(row.rateLimited)}</span>
+        ) : (
+          count(0)
+        ),
+    },
+    { key: 'refused', header: OUTCOME_GROUP_LABELS.refused, cell: (row) => count(row.refused) },
     { key: 'errors', header: 'Errors', cell: (row) => count(row.errors) },
     { key: 'latency', header: 'Avg latency', cell: (row) => milliseconds(row.avgLatencyMs) },
     {
@@ -111,6 +123,11 @@ export default async function ApiKeyUsagePage({ params, searchParams }: Props) {
             <h2 id="quality-heading" className="text-lg font-semibold">
               Errors and latency, last {STATS_DAYS} days
             </h2>
+            <p className="text-sm text-muted-foreground">
+              Every call is checked by the key verifier (allowed, rate limited or refused). The{' '}
+              <strong>gateway</strong> — TuneTrail&apos;s front door that forwards your calls to the
+              API — then reports each response&apos;s status and latency.
+            </p>
             <StatCards label="Errors and latency" stats={qualityStats(errors, latency)} />
           </section>
           <Panel id="endpoints-heading" title="Top endpoints">
@@ -136,8 +153,8 @@ export default async function ApiKeyUsagePage({ params, searchParams }: Props) {
 function qualityStats(errors: ErrorRate, latency: LatencyPercentiles) {
   const latencyHint =
     latency.samples === 0
-      ? 'No latency reported by the gateway yet.'
-      : `From ${count(latency.samples)} reported requests.`
+      ? 'The gateway has not reported any latency yet.'
+      : `From ${count(latency.samples)} responses the gateway reported.`
   return [
     {
       label: 'Error responses (4xx and 5xx)',
@@ -145,13 +162,14 @@ function qualityStats(errors: ErrorRate, latency: LatencyPercentiles) {
       tone: errors.errorRate ? ('danger' as const) : undefined,
       hint:
         errors.reported === 0
-          ? 'No responses reported by the gateway yet.'
+          ? 'The gateway has not reported any response yet.'
           : `${count(errors.clientErrors)} client and ${count(errors.serverErrors)} server errors of ${count(errors.reported)} reported responses`,
     },
     {
-      label: 'Refused verifications',
+      label: `${OUTCOME_GROUP_LABELS.limited} or ${OUTCOME_GROUP_LABELS.refused.toLowerCase()}`,
       value: errors.refusalRate === null ? '—' : percent(errors.refusalRate),
-      hint: `${count(errors.refused)} of ${count(errors.verifications)} verifications`,
+      tone: errors.rateLimited > 0 ? ('warning' as const) : undefined,
+      hint: `${OUTCOME_GROUP_LABELS.limited}: ${count(errors.rateLimited)} · ${OUTCOME_GROUP_LABELS.refused}: ${count(errors.refused)} of ${count(errors.verifications)} calls`,
     },
     { label: 'Latency p50', value: milliseconds(latency.p50), hint: latencyHint },
     {

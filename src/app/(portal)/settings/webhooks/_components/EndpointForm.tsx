@@ -109,7 +109,7 @@ export function EndpointForm({
         name="url"
         label="URL"
         error={errors.url}
-        hint="Where deliveries are POSTed, e.g. https://example.com/webhooks/tunetrail. It must reach the public internet."
+        hint="The https:// address deliveries are POSTed to, e.g. https://example.com/webhooks/tunetrail. It must be on the public internet: private and local network addresses are refused."
         isRequired
       >
         {(props) => (
