@@ -24,18 +24,32 @@ async function receiver(status: (n: number) => number) {
   }
 }
 
-async function endpointWithDelivery(request: APIRequestContext, auth: string, url: string) {
+/**
+ * An endpoint with one delivery: a test event, or (`isReal`) a real event — a new API key's
+ * `api_key.created` — since a failed test event does not make an endpoint failing.
+ */
+async function endpointWithDelivery(
+  request: APIRequestContext,
+  auth: string,
+  url: string,
+  isReal = false,
+) {
   const created = await request.post('/api/webhook-endpoints', {
     headers: { Authorization: auth },
-    data: { url, events: [] },
+    data: { url, events: [isReal ? 'api_key.created' : 'track.created'] },
   })
   expect(created.status(), await created.text()).toBe(201)
   const endpoint = (await created.json()).doc as { id: number }
-  const sent = await request.post(`/api/webhook-endpoints/${endpoint.id}/test`, {
-    headers: { Authorization: auth },
-    data: { type: 'track.created' },
-  })
-  expect(sent.status()).toBe(202)
+  const sent = isReal
+    ? await request.post('/api/api-keys', {
+        headers: { Authorization: auth },
+        data: { name: 'announced', environment: 'development', scopes: ['tracks:read'] },
+      })
+    : await request.post(`/api/webhook-endpoints/${endpoint.id}/test`, {
+        headers: { Authorization: auth },
+        data: { type: 'track.created' },
+      })
+  expect(sent.status()).toBe(isReal ? 201 : 202)
   return endpoint.id
 }
 
@@ -88,7 +102,7 @@ test('the admin shows delivery attempts, the dashboard and editors with every ou
   const login = await request.post('/api/users/login', { data: user })
   const auth = `JWT ${(await login.json()).token}`
   const flakyId = await endpointWithDelivery(request, auth, flaky.url)
-  const brokenId = await endpointWithDelivery(request, auth, broken.url)
+  const brokenId = await endpointWithDelivery(request, auth, broken.url, true)
   await expect
     .poll(async () => (await deliveryOf(request, auth, flakyId))?.status, { timeout: 30_000 })
     .toBe('succeeded')

@@ -180,9 +180,10 @@ test('changes email only once the new address confirms it', async ({ page, reque
   const user = await createVerifiedUser(request)
   const next = `${uniqueName('moved')}@example.test`
   await logIn(page, user)
+  await page.goto('/settings/profile')
   await page.getByLabel('New email').fill(next)
   await page.getByRole('button', { name: 'Change email' }).click()
-  await expect(page.getByText(`Check the inbox of ${next}`)).toBeVisible()
+  await expect(page.getByRole('main').getByText(`Check the inbox of ${next}`)).toBeVisible()
   await page.reload()
   await expect(page.getByText(`Waiting for ${next} to confirm`)).toBeVisible()
   await expect(page.getByText(`You sign in with ${user.email}`)).toBeVisible()
@@ -192,7 +193,7 @@ test('changes email only once the new address confirms it', async ({ page, reque
   await page.goto(mail.link as string)
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Confirm new email' }).click()
-  await expect(page.getByText(`Your email is now ${next}`)).toBeVisible()
+  await expect(page.getByRole('main').getByText(`Your email is now ${next}`)).toBeVisible()
 
   await page.context().clearCookies()
   await logIn(page, { email: next, password: user.password })

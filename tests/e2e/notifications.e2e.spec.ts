@@ -201,7 +201,9 @@ test('preferences are kept, and the mailed unsubscribe links work without loggin
   await visitor.goto((pageLink as string).replaceAll('&amp;', '&'))
   await expect(visitor.getByText('Stop mail about “API key created”.')).toBeVisible()
   await visitor.getByRole('button', { name: 'Unsubscribe' }).click()
-  await expect(visitor.getByText('You will get no more mail of this kind.')).toBeVisible()
+  await expect(
+    visitor.getByRole('main').getByText('You will get no more mail of this kind.'),
+  ).toBeVisible()
   await visitor.goto('/unsubscribe?token=forged.token')
   await expect(visitor.getByText('This unsubscribe link is not valid.')).toBeVisible()
   await anonymous.close()
@@ -232,7 +234,7 @@ test('preferences are kept, and the mailed unsubscribe links work without loggin
   await page.getByLabel('Rate limit reached: Webhook').check()
   await page.getByLabel('Daily digest').check()
   await page.getByRole('button', { name: 'Save preferences' }).click()
-  await expect(page.getByText('Notification preferences saved.')).toBeVisible()
+  await expect(page.getByRole('main').getByText('Notification preferences saved.')).toBeVisible()
   await page.reload()
   await expect(page.getByLabel('Rate limit reached: Webhook')).toBeChecked()
   await expect(page.getByLabel('Daily digest')).toBeChecked()

@@ -25,7 +25,13 @@ test('an owner invites a teammate, who accepts and appears as a member', async (
   await expectAccessible(owner)
   await owner.getByLabel('Email').fill(inviteeEmail)
   await owner.getByRole('button', { name: 'Send invitation' }).click()
-  await expect(owner.getByText(`Invitation sent to ${inviteeEmail}.`)).toBeVisible()
+  await expect(
+    owner.getByRole('main').getByText(`Invitation sent to ${inviteeEmail}.`),
+  ).toBeVisible()
+  // Announced where the eye is, too.
+  await expect(
+    owner.locator('[aria-live="polite"]').getByText(`Invitation sent to ${inviteeEmail}.`),
+  ).toBeVisible()
   await expect(owner.getByText(`${inviteeEmail} · member`)).toBeVisible()
 
   const mail = await waitForMail(mailDir(), inviteeEmail, /invited you to Groove Labs/)

@@ -70,6 +70,17 @@ test('every link from any navigation answers 200, as anonymous, member and admin
   expect([...member.keys()]).toEqual(
     expect.arrayContaining(['/api-keys', '/settings/profile', '/settings/webhooks']),
   )
+  // Nothing a member reaches scrolls sideways on a phone.
+  await page.setViewportSize({ width: 360, height: 740 })
+  const wide: string[] = []
+  for (const path of member.keys()) {
+    await page.goto(path)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
+    if (overflow > 0) wide.push(`${path}: ${overflow}px`)
+  }
+  expect(wide).toEqual([])
 
   await page.context().clearCookies()
   await logIn(page, DEMO.admin)
@@ -170,6 +181,9 @@ test('on a phone the header keeps one row and the menu is a drawer that traps fo
     'aria-current',
     'page',
   )
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.screenshot({ path: 'docs/screenshots/shell-mobile.png' })
+  }
   await expectAccessible(page)
   for (let i = 0; i < 15; i++) {
     await page.keyboard.press('Tab')
@@ -217,9 +231,16 @@ test('a rotated key counts down on its row and page, and the new one says what i
   const newRow = page.getByRole('row', { name: new RegExp(`^Rotating ${fresh.display}`) })
   await expect(newRow).toContainText(`Replaces Rotating (${old.display})`)
 
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.screenshot({ path: 'docs/screenshots/shell-keys.png' })
+  }
+
   await page.goto(`/api-keys/${old.id}`)
   const countdown = page.getByRole('main').locator('header').getByTestId('countdown')
   await expect(countdown).toHaveText(/stops working in (59|60) min/)
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.screenshot({ path: 'docs/screenshots/key-page.png' })
+  }
   // Live: the time shown follows the clock (fast-forwarded here past the grace period).
   await page.clock.install()
   await page.reload()
@@ -263,7 +284,6 @@ test('key and endpoint pages are tabs with their own URLs, each accessible', asy
   await tabs.getByRole('link', { name: 'Settings' }).click()
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Tabbed and renamed')
   await page.getByRole('button', { name: 'Save changes' }).click()
-  const toasts = page.locator('[aria-live="polite"]').filter({ hasText: 'Changes saved.' })
-  await expect(toasts).toBeVisible()
+  await expect(page.locator('[aria-live="polite"]').getByText('Changes saved.')).toBeVisible()
   await expect(page.getByRole('heading', { level: 1, name: 'Tabbed and renamed' })).toBeVisible()
 })

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { keyService } from '@/lib/keys/service'
 import { endpointTopic, listen } from '@/lib/notifications/live'
-import { rotateSecret, sendTestEvent } from '@/lib/webhooks/manage'
+import { redeliver, rotateSecret, sendTestEvent } from '@/lib/webhooks/manage'
 import { handlePublish } from '@/lib/webhooks/http'
 import { publishEventFor as publishEvent } from '@/lib/events/publish'
 import { send } from '@/lib/webhooks/send'
@@ -239,6 +239,54 @@ describe('webhook delivery', () => {
     // The open endpoint page heard of the new delivery and of its attempt.
     await waitFor(async () => (heard.length >= 2 ? heard : undefined))
     unlisten()
+    await hook.close()
+  }, 30_000)
+
+  it('logs an endpoint’s own header by name only, and keeps the latest 20 attempts', async () => {
+    const hook = await receiver(() => ({ status: 200 }))
+    const user = await makeUser()
+    const endpoint = (await payload.create({
+      collection: 'webhook-endpoints',
+      data: { url: hook.url, events: [], headers: { 'X-Api-Token': 'tok-secret-123' } } as never,
+      depth: 0,
+      overrideAccess: false,
+      user: asUser(user),
+    })) as { id: number }
+    const req = await createLocalReq({ user: asUser(user) }, payload)
+    await sendTestEvent(req, endpoint.id, 'track.created')
+    const done = await waitFor(async () => {
+      const rows = await deliveryOf(endpoint.id)
+      return rows[0]?.status === 'succeeded' ? rows[0] : undefined
+    })
+    // The receiver got the value; the log has the name only.
+    expect(hook.received[0].headers['x-api-token']).toBe('tok-secret-123')
+    const stored = await db.query(
+      `SELECT request_headers::text AS last, attempts::text AS attempts
+         FROM webhook_deliveries WHERE id = $1`,
+      [done.id],
+    )
+    expect(stored.rows[0].last).toContain('X-Api-Token')
+    expect(`${stored.rows[0].last}${stored.rows[0].attempts}`).not.toContain('tok-secret-123')
+
+    // A delivery redelivered again and again keeps its latest 20 attempts.
+    await db.query(
+      `UPDATE webhook_deliveries
+          SET attempts = (SELECT jsonb_agg(jsonb_build_object('at', now(), 'old', n))
+                            FROM generate_series(1, 20) n), attempt_count = 20
+        WHERE id = $1`,
+      [done.id],
+    )
+    await redeliver(req, done.id)
+    const again = await waitFor(async () => {
+      const { rows } = await db.query(
+        `SELECT attempt_count::int AS count, jsonb_array_length(attempts) AS kept,
+                attempts -> 0 ->> 'old' AS first, attempts -> 19 ->> 'responseStatus' AS last
+           FROM webhook_deliveries WHERE id = $1`,
+        [done.id],
+      )
+      return rows[0].count === 21 ? rows[0] : undefined
+    })
+    expect(again).toEqual({ count: 21, kept: 20, first: '2', last: '200' })
     await hook.close()
   }, 30_000)
 

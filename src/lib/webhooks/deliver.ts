@@ -15,6 +15,12 @@ import { signatureHeaders } from './signing'
 
 /** An endpoint failing without a break for this long is disabled and its owner told. */
 export const DISABLE_AFTER_MS = 5 * 86_400_000
+
+/** Attempts a delivery keeps in its log (the count goes on: `attempt_count`). */
+export const ATTEMPTS_KEPT = 20
+
+/** How the log shows the value of an endpoint's own header. */
+export const HIDDEN_VALUE = '••••••'
 /** Attempts in flight to one endpoint at once: a slow receiver holds at most this many workers. */
 export const MAX_IN_FLIGHT_PER_ENDPOINT = 4
 /** Attempts in flight for one account's endpoints together: no tenant takes every worker. */
@@ -268,8 +274,13 @@ export async function attemptDelivery(
   }
   const previousAttempts = Number(row.attempt_count)
   const verdict = judgeAttempt(result, previousAttempts + 1, now())
+  // What the log shows of the request: no signature, and the endpoint's own headers by name
+  // only (they often carry a token, and the log outlives a change of it).
+  const customNames = new Set(Object.keys(row.headers ?? {}).map((name) => name.toLowerCase()))
   const shownHeaders = Object.fromEntries(
-    Object.entries(headers).filter(([name]) => name !== 'webhook-signature'),
+    Object.entries(headers)
+      .filter(([name]) => name !== 'webhook-signature')
+      .map(([name, value]) => [name, customNames.has(name.toLowerCase()) ? HIDDEN_VALUE : value]),
   )
   await deps.withClient((client) =>
     recordAttempt(client, row, previousAttempts, result, verdict, shownHeaders),
@@ -294,10 +305,16 @@ async function recordAttempt(
     const { rowCount } = await client.query(
       `UPDATE webhook_deliveries
           SET status = $2, attempt_count = $3,
-              attempts = attempts || jsonb_build_array(jsonb_build_object(
-                'at', now(), 'responseStatus', $4::int, 'durationMs', $5::int, 'error', $6::text,
-                'requestHeaders', $7::jsonb, 'responseHeaders', $11::jsonb,
-                'responseBody', left($8::text, $12::int))),
+              -- The latest attempts only: redeliveries cannot grow a row without end.
+              attempts = (SELECT COALESCE(jsonb_agg(kept.e ORDER BY kept.i), '[]'::jsonb)
+                FROM (SELECT t.e, t.i
+                        FROM jsonb_array_elements(attempts || jsonb_build_array(jsonb_build_object(
+                               'at', now(), 'responseStatus', $4::int, 'durationMs', $5::int,
+                               'error', $6::text, 'requestHeaders', $7::jsonb,
+                               'responseHeaders', $11::jsonb,
+                               'responseBody', left($8::text, $12::int))))
+                             WITH ORDINALITY AS t(e, i)
+                       ORDER BY t.i DESC LIMIT $13) kept),
               request_headers = $7::jsonb, response_status = $4, response_body = $8,
               duration_ms = $5, error = $6, next_attempt_at = $9, lease_until = NULL,
               updated_at = now()
@@ -315,6 +332,7 @@ async function recordAttempt(
         previousAttempts,
         result.headers ? JSON.stringify(result.headers) : null,
         ATTEMPT_BODY_CHARS,
+        ATTEMPTS_KEPT,
       ],
     )
     if (rowCount === 0) {
