@@ -47,6 +47,9 @@ const PAGES: { title: string; href: string; words: string; isPrivate?: boolean }
 
 const matches = (text: string, query: string) => text.toLowerCase().includes(query.toLowerCase())
 
+/** `%` and `_` are characters to find, not LIKE wildcards (Payload passes `like` values on). */
+const literal = (query: string) => query.replace(/[\\%_]/g, (char) => `\\${char}`)
+
 /**
  * What the ⌘K palette and /search find for `query`: pages and sections anyone may see, and for a
  * signed-in person their own API keys (by name or displayed key) and webhook endpoints (by URL
@@ -66,8 +69,8 @@ export async function searchPortal(user: User | null, rawQuery: string): Promise
   if (!user) return pages
 
   const [keys, endpoints] = await Promise.all([
-    listKeys(user, { search: query, page: 1 }),
-    findEndpoints(user, query),
+    listKeys(user, { search: literal(query), page: 1 }),
+    findEndpoints(user, literal(query)),
   ])
   return [
     ...pages,

@@ -129,13 +129,27 @@ function mkdirReadable(dir: string) {
   fs.chmodSync(dir, 0o755)
 }
 
+/**
+ * `chmod -R a+rX`: the copy keeps the modes of the installed files, which a restrictive umask at
+ * install time may have left unreadable to other users.
+ */
+export function makeReadable(target: string) {
+  const stat = fs.lstatSync(target)
+  if (stat.isSymbolicLink()) return
+  const execute = stat.isDirectory() || stat.mode & 0o111 ? 0o555 : 0o444
+  fs.chmodSync(target, (stat.mode & 0o7777) | execute)
+  if (stat.isDirectory()) {
+    for (const entry of fs.readdirSync(target)) makeReadable(path.join(target, entry))
+  }
+}
+
 /** Copies the binaries once per version; a half-finished copy never takes the final name. */
 function stageBinaries(nativeDir: string, target: string) {
   if (fs.existsSync(target)) return
   mkdirReadable(path.dirname(target))
   const partial = `${target}.partial-${process.pid}`
   fs.cpSync(nativeDir, partial, { recursive: true, verbatimSymlinks: true })
-  fs.chmodSync(partial, 0o755)
+  makeReadable(partial)
   try {
     fs.renameSync(partial, target)
   } catch (error) {

@@ -246,7 +246,7 @@ test('a rotated key counts down on its row and page, and the new one says what i
   await page.reload()
   await page.clock.fastForward('01:01:00')
   await expect(page.getByRole('main').locator('header').getByTestId('countdown')).toHaveText(
-    'has expired',
+    'this key has expired',
   )
 })
 
@@ -286,4 +286,28 @@ test('key and endpoint pages are tabs with their own URLs, each accessible', asy
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.locator('[aria-live="polite"]').getByText('Changes saved.')).toBeVisible()
   await expect(page.getByRole('heading', { level: 1, name: 'Tabbed and renamed' })).toBeVisible()
+})
+
+test('one person holds at most ten live streams; closing one frees its place', async ({
+  request,
+  baseURL,
+}) => {
+  const user = await createVerifiedUser(request)
+  const headers = { Authorization: await jwt(request, user) }
+  const streams: AbortController[] = []
+  const open = async () => {
+    const controller = new AbortController()
+    const response = await fetch(`${baseURL}/api/notifications/stream`, {
+      headers,
+      signal: controller.signal,
+    })
+    if (response.status === 200) streams.push(controller)
+    else controller.abort()
+    return response.status
+  }
+  for (let i = 0; i < 10; i++) expect(await open()).toBe(200)
+  expect(await open()).toBe(429)
+  streams.shift()?.abort()
+  await expect.poll(open, { timeout: 5000 }).toBe(200)
+  for (const stream of streams) stream.abort()
 })

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { firstBlocked, planForRoot } from '@/runtime/postgresPlacement'
+import { firstBlocked, makeReadable, planForRoot } from '@/runtime/postgresPlacement'
 import { explainExit, failureLine, initialise } from '@/runtime/postgresProcess'
 import { StartupError } from '@/runtime/startupError'
 
@@ -65,6 +65,20 @@ describe('embedded Postgres for a root user', () => {
   it('names the outermost directory that blocks the way', () => {
     expect(firstBlocked('/root/clone/node_modules/x', outsideRoot)).toBe('/root')
     expect(firstBlocked('/home/ann/app', (dir) => dir !== '/home/ann')).toBe('/home/ann')
+  })
+})
+
+describe('staging the binaries', () => {
+  it('makes a copy readable by every user whatever modes the install left', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tt-stage-'))
+    fs.mkdirSync(path.join(dir, 'lib'))
+    fs.writeFileSync(path.join(dir, 'lib', 'libpq.so'), 'x', { mode: 0o600 })
+    fs.writeFileSync(path.join(dir, 'initdb'), 'x', { mode: 0o700 })
+    fs.chmodSync(path.join(dir, 'lib'), 0o700)
+    makeReadable(dir)
+    const mode = (file: string) => fs.statSync(path.join(dir, file)).mode & 0o777
+    expect([mode('lib'), mode('lib/libpq.so'), mode('initdb')]).toEqual([0o755, 0o644, 0o755])
+    fs.rmSync(dir, { recursive: true, force: true })
   })
 })
 

@@ -61,6 +61,16 @@ describe('search', () => {
     expect(hits.filter((hit) => hit.group === 'Webhook endpoints').map((hit) => hit.href)).toEqual([
       `/settings/webhooks/${endpoint.id}`,
     ])
+    // `%` and `_` are searched for as they are, not as wildcards listing everything.
+    for (const wildcard of ['%', '_', '\\']) {
+      const found = (await searchPortal(me, wildcard)).filter((hit) => hit.group !== 'Pages')
+      const literal = found.filter((hit) => `${hit.title} ${hit.detail}`.includes(wildcard))
+      expect(found, wildcard).toEqual(literal)
+    }
+    const percent = await keyOf(me, `${word} 100% pure`)
+    expect((await searchPortal(me, '100%')).map((hit) => hit.href)).toEqual([
+      `/api-keys/${percent.id}`,
+    ])
     const byPrefix = await searchPortal(me, mine.display.slice(0, 12))
     expect(byPrefix.map((hit) => hit.href)).toContain(`/api-keys/${mine.id}`)
 

@@ -7,6 +7,7 @@ import { adminDashboard, NEAR_LIMIT_SHARE } from '@/data/adminDashboard'
 import { requestNow } from '@/data/now'
 import { formatDateTime, relativeTime } from '@/lib/time'
 import type { User } from '@/payload-types'
+import { hasRole } from '@/access/roles'
 
 const count = (value: number) => value.toLocaleString('en')
 const percent = (share: number) => `${Math.round(share * 100)}%`
@@ -21,12 +22,13 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
 }
 
 /**
- * Above the collection cards: what staff act on today, read with the viewer's own access
- * (moderators see only what they may read). Lists appear only when they have rows.
+ * Above the collection cards, for staff: what they act on today, read with their own access.
+ * Lists appear only when they have rows.
  */
 export async function AdminDashboard({ payload, user }: ServerProps) {
-  if (!user) return null
-  const viewer = user as unknown as User
+  const viewer = user as unknown as User | null
+  // Site-wide figures are for staff; a moderator's own access would make them misleading.
+  if (!viewer || !hasRole(viewer, 'staff')) return null
   const admin = payload.config.routes.admin
   const now = requestNow()
   const data = await adminDashboard(payload, viewer, now)
@@ -43,10 +45,10 @@ export async function AdminDashboard({ payload, user }: ServerProps) {
         <Stat
           label="Failing webhook endpoints"
           value={failingEndpoints.total}
-          href={`${admin}/collections/webhook-endpoints?where[failingSince][exists]=true`}
+          href={`${admin}/collections/webhook-endpoints?where[failingSince][exists]=true&where[enabled][equals]=true`}
         />
         <Stat
-          label={`Keys at ${percent(NEAR_LIMIT_SHARE)}+ of a limit`}
+          label={`Recently used keys at ${percent(NEAR_LIMIT_SHARE)}+ of a limit`}
           value={keysNearLimit.length}
         />
       </ul>

@@ -4,7 +4,7 @@ import type { KeyState } from '@/schemas/apiKeys'
 
 const ENVIRONMENTS: Record<KeyEnvironment, { label: string; tone: BadgeTone }> = {
   development: { label: 'Development', tone: 'neutral' },
-  staging: { label: 'Staging', tone: 'warning' },
+  staging: { label: 'Staging', tone: 'primary' },
   production: { label: 'Production', tone: 'danger' },
 }
 

@@ -37,6 +37,8 @@ type Props = {
   defaults?: KeyFormDefaults
   /** Organizations the user may create keys for (create only). */
   organizations?: { id: number; name: string }[]
+  /** The owner chosen at first: the account the header's switcher shows (`''`: personal). */
+  defaultOrganization?: string
 }
 
 const ENVIRONMENTS = [
@@ -76,6 +78,7 @@ export function ApiKeyForm({
   keyId,
   defaults = EMPTY,
   organizations = [],
+  defaultOrganization = '',
 }: Props) {
   const [state, formAction, pending] = useActionState(action, {} as IssuedKeyState)
   const isClient = useIsClient()
@@ -148,7 +151,7 @@ export function ApiKeyForm({
       {isCreate && (
         <OwnerField
           organizations={organizations}
-          value={value('organization', '')}
+          value={value('organization', defaultOrganization)}
           error={errors.organization}
           hint="An organization's keys count against its plan and are managed by its owners and admins."
         />

@@ -34,7 +34,11 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
   const router = useRouter()
   const [isOpen, setOpen] = useState(false)
   const [query, setQuery] = useState('')
-  const [hits, setHits] = useState<SearchHit[]>([])
+  /** The results, and the query they answer (older answers never show for a newer query). */
+  const [answer, setAnswer] = useState<{ query: string; hits: SearchHit[] }>({
+    query: '',
+    hits: [],
+  })
   const [status, setStatus] = useState<'idle' | 'loading' | 'failed'>('idle')
   /** The highlighted item: the best hit once results arrive, so Enter opens it. */
   const [selected, setSelected] = useState('')
@@ -63,7 +67,7 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
         })
         if (!response.ok) throw new Error(`search answered ${response.status}`)
         const found = ((await response.json()) as { hits: SearchHit[] }).hits
-        setHits(found)
+        setAnswer({ query: q, hits: found })
         setSelected(found[0]?.href ?? 'all-results')
         setStatus('idle')
       } catch (error) {
@@ -78,6 +82,10 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
       controller.abort()
     }
   }, [query])
+
+  const trimmed = query.trim()
+  const hits = answer.query === trimmed ? answer.hits : []
+  const isSearching = Boolean(trimmed) && answer.query !== trimmed && status !== 'failed'
 
   const go = (href: string) => {
     setOpen(false)
@@ -113,27 +121,28 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
           <SearchIcon />
           <Command.Input
             value={query}
-            onValueChange={setQuery}
+            onValueChange={(value) => {
+              setQuery(value)
+              setStatus(value.trim() ? 'loading' : 'idle')
+            }}
             placeholder="Search pages, API keys, webhook endpoints…"
             className="min-h-12 flex-1 bg-transparent text-base outline-none"
           />
         </div>
         <Command.List className="max-h-[60vh] overflow-y-auto p-2">
-          {query.trim() && status === 'loading' && hits.length === 0 && (
-            <Command.Loading>
-              <p className="px-3 py-2 text-sm text-muted-foreground">Searching…</p>
-            </Command.Loading>
-          )}
-          {query.trim() && status === 'failed' && (
-            <p role="alert" className="px-3 py-2 text-sm text-danger">
-              Search failed. Try again, or open the search page.
-            </p>
-          )}
-          {query.trim() && status === 'idle' && hits.length === 0 && (
-            <p className="px-3 py-2 text-sm text-muted-foreground">
-              Nothing matches “{query.trim()}”.
-            </p>
-          )}
+          <div aria-live="polite" className="empty:hidden">
+            {isSearching && <p className="px-3 py-2 text-sm text-muted-foreground">Searching…</p>}
+            {trimmed && status === 'failed' && (
+              <p className="px-3 py-2 text-sm text-danger">
+                Search failed. Try again, or open the search page.
+              </p>
+            )}
+            {trimmed && !isSearching && status === 'idle' && hits.length === 0 && (
+              <p className="px-3 py-2 text-sm text-muted-foreground">
+                Nothing matches “{trimmed}”.
+              </p>
+            )}
+          </div>
           {!query.trim() && (
             <Command.Group
               heading="Go to"
@@ -151,7 +160,7 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
               ))}
             </Command.Group>
           )}
-          {groupsOf(query.trim() ? hits : []).map(([group, items]) => (
+          {groupsOf(hits).map(([group, items]) => (
             <Command.Group
               key={group}
               heading={group}

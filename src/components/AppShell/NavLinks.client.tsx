@@ -3,6 +3,8 @@
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 
+import { LinkPending } from '@/components/Loading/LinkPending.client'
+
 import { cn } from '@/lib/cn'
 import { isCurrentSection } from '@/lib/nav'
 
@@ -38,6 +40,7 @@ export function NavLinks({
                 )}
               >
                 {link.label}
+                {!link.isExternal && <LinkPending />}
               </Link>
             </li>
           )

@@ -44,7 +44,11 @@ export function ConfirmAction({ action, fields, label, title, description, confi
         isDanger
         formId={formId}
       />
-      {state.message && state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+      {state.message && state.status === 'error' && (
+        <Alert tone="error" isAnnounced={false}>
+          {state.message}
+        </Alert>
+      )}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useRouter } from 'next/navigation'
+import { useEffect, useRef, useState } from 'react'
 
 import { formatDateTime } from '@/lib/time'
 
@@ -24,12 +25,16 @@ export function Countdown({
   now,
   label = 'stops working in',
   endedLabel = 'has stopped working',
+  refreshAtEnd = false,
 }: {
   until: string
   now: number
   label?: string
   endedLabel?: string
+  /** Refresh the page's data once the time is up (its status badges follow). */
+  refreshAtEnd?: boolean
 }) {
+  const router = useRouter()
   const end = new Date(until).getTime()
   const [current, setCurrent] = useState(now)
   useEffect(() => {
@@ -37,6 +42,14 @@ export function Countdown({
     return () => clearInterval(timer)
   }, [])
   const left = end - current
+  const isOver = left <= 0
+  const hasRefreshed = useRef(false)
+  useEffect(() => {
+    // Once, when the time runs out while the page is open (not when it opened late).
+    if (!isOver || !refreshAtEnd || end <= now || hasRefreshed.current) return
+    hasRefreshed.current = true
+    router.refresh()
+  }, [isOver, refreshAtEnd, end, now, router])
   return (
     <time
       dateTime={new Date(end).toISOString()}

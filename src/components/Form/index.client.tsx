@@ -30,6 +30,8 @@ type ActionFormProps = {
   submitVariant?: ButtonProps['variant']
   /** Shown instead of the form once the action reports success. */
   successContent?: ReactNode
+  /** The id of what the action changes elsewhere on the page: focused once it succeeded. */
+  focusOnSuccess?: string
   'aria-label'?: string
 }
 
@@ -42,11 +44,12 @@ export function ActionForm({
   className,
   submitVariant,
   successContent,
+  focusOnSuccess,
   ...rest
 }: ActionFormProps) {
   const [state, formAction] = useActionState(action, initialFormState)
   const formRef = useRef<HTMLFormElement>(null)
-  useActionFeedback(state, { toastSuccess: !successContent, formRef })
+  useActionFeedback(state, { toastSuccess: !successContent, formRef, focusOnSuccess })
   if (state.status === 'ok' && successContent) {
     return <Alert tone="success">{state.message ?? successContent}</Alert>
   }

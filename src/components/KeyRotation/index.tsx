@@ -37,7 +37,13 @@ export function KeyRotation({
             <>
               {' · '}
               <strong className="font-semibold text-warning">
-                <Countdown until={apiKey.expiresAt} now={now} endedLabel="has expired" />
+                <Countdown
+                  until={apiKey.expiresAt}
+                  now={now}
+                  label="this key stops working in"
+                  endedLabel="this key has expired"
+                  refreshAtEnd
+                />
               </strong>
             </>
           )}

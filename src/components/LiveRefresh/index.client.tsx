@@ -3,20 +3,23 @@
 import { useRouter } from 'next/navigation'
 import { useEffect } from 'react'
 
+import { subscribe, watch } from '@/lib/live/client'
+
 /**
- * Keeps a server-rendered page current: listens on the live stream for `topic` (e.g.
- * `webhook-endpoint:12`, announced by the worker after each delivery attempt) and refreshes the
- * page's data when it changes. The browser reconnects a dropped stream by itself.
+ * Keeps a server-rendered page current: follows `topic` (e.g. `webhook-endpoint:12`, announced
+ * by the worker after each delivery attempt) on the tab's one live stream and refreshes the
+ * page's data when it changes (at most about once a second, the server coalesces).
  */
 export function LiveRefresh({ topic }: { topic: string }) {
   const router = useRouter()
   useEffect(() => {
-    const source = new EventSource(`/api/notifications/stream?watch=${encodeURIComponent(topic)}`)
-    const onChanged = () => router.refresh()
-    source.addEventListener('changed', onChanged)
+    const stopWatching = watch(topic)
+    const unsubscribe = subscribe('changed', (changed) => {
+      if (changed === topic) router.refresh()
+    })
     return () => {
-      source.removeEventListener('changed', onChanged)
-      source.close()
+      unsubscribe()
+      stopWatching()
     }
   }, [router, topic])
   return null

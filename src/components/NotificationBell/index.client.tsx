@@ -3,42 +3,23 @@
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
 
-const RETRY_MS = 3000
-const MAX_RETRY_MS = 60_000
+import { subscribe } from '@/lib/live/client'
 
 /**
- * The header's bell: the unread count, live. An EventSource on /api/notifications/stream gets
+ * The header's bell: the unread count, live. The tab's stream (/api/notifications/stream) gets
  * the count at once and again whenever it changes (in this tab or any other, from any server);
  * after a dropped connection the browser reconnects by itself and the count comes again.
  */
 export function NotificationBell({ initialCount }: { initialCount: number }) {
   const [count, setCount] = useState(initialCount)
-  useEffect(() => {
-    let source: EventSource | undefined
-    let retry: number | undefined
-    let delayMs = RETRY_MS
-    const onUnread = (event: MessageEvent<string>) => {
-      delayMs = RETRY_MS
-      const next = Number(event.data)
-      if (Number.isFinite(next)) setCount(next)
-    }
-    const connect = () => {
-      source = new EventSource('/api/notifications/stream')
-      source.addEventListener('unread', onUnread)
-      source.addEventListener('error', () => {
-        // A dropped connection reconnects by itself; an error answer (a server restarting
-        // behind its proxy) closes the stream for good: open a new one, backing off.
-        if (source?.readyState !== EventSource.CLOSED) return
-        retry = window.setTimeout(connect, delayMs)
-        delayMs = Math.min(delayMs * 2, MAX_RETRY_MS)
-      })
-    }
-    connect()
-    return () => {
-      window.clearTimeout(retry)
-      source?.close()
-    }
-  }, [])
+  useEffect(
+    () =>
+      subscribe('unread', (data) => {
+        const next = Number(data)
+        if (Number.isFinite(next)) setCount(next)
+      }),
+    [],
+  )
   const label = count === 0 ? 'Notifications' : `Notifications, ${count} unread`
   return (
     <Link

@@ -89,7 +89,11 @@ export function RevokeKey({ action, keyId, keyName, recentUse, isRevoked = false
           )}
         </div>
       </ConfirmDialog>
-      {state.status === 'error' && state.message && <Alert tone="error">{state.message}</Alert>}
+      {state.status === 'error' && state.message && (
+        <Alert tone="error" isAnnounced={false}>
+          {state.message}
+        </Alert>
+      )}
     </div>
   )
 }

@@ -3,6 +3,8 @@
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 
+import { LinkPending } from '@/components/Loading/LinkPending.client'
+
 export type Tab = { href: string; label: string }
 
 /**
@@ -23,6 +25,7 @@ export function TabNav({ label, tabs }: { label: string; tabs: Tab[] }) {
               className="-mb-px inline-block min-h-10 border-b-2 border-transparent px-3 py-2 text-sm text-muted-foreground hover:text-foreground aria-[current=page]:border-primary aria-[current=page]:font-semibold aria-[current=page]:text-foreground"
             >
               {tab.label}
+              <LinkPending />
             </Link>
           </li>
         ))}

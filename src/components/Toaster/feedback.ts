@@ -12,6 +12,8 @@ type Options = {
   toastError?: boolean
   /** The form: on failure, focus moves to its first invalid field, or to its message. */
   formRef?: RefObject<HTMLElement | null>
+  /** On success, focus moves to (and the page scrolls to) the element with this id. */
+  focusOnSuccess?: string
 }
 
 /**
@@ -20,13 +22,19 @@ type Options = {
  */
 export function useActionFeedback(state: FormState, options: Options = {}) {
   const seen = useRef(state)
-  const { toastSuccess = true, toastError = false, formRef } = options
+  const { toastSuccess = true, toastError = false, formRef, focusOnSuccess } = options
   useEffect(() => {
     if (state === seen.current) return
     seen.current = state
     if (!state.message && state.status !== 'error') return
     if (state.status === 'ok') {
       if (toastSuccess && state.message) toast.success(state.message)
+      const changed = focusOnSuccess ? document.getElementById(focusOnSuccess) : null
+      if (changed) {
+        if (!changed.hasAttribute('tabindex')) changed.setAttribute('tabindex', '-1')
+        changed.focus()
+        changed.scrollIntoView({ block: 'start', behavior: 'smooth' })
+      }
       return
     }
     if (toastError && state.message) toast.error(state.message)
@@ -35,5 +43,5 @@ export function useActionFeedback(state: FormState, options: Options = {}) {
       form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
       form?.querySelector<HTMLElement>('[data-form-message]')
     target?.focus()
-  }, [state, toastSuccess, toastError, formRef])
+  }, [state, toastSuccess, toastError, formRef, focusOnSuccess])
 }

@@ -36,6 +36,11 @@ export default async function ApiKeysPage({ searchParams }: Props) {
     search: query.q,
   })
   const isFiltered = Boolean(query.environment || query.status || query.q)
+  const ownerLabel =
+    owner === 'personal'
+      ? 'Your personal account'
+      : (account.options.find((option) => option.value === String(owner))?.label ??
+        'This organization')
   const now = requestNow()
 
   const listHref = (changes: { page?: number; sort?: string }) =>
@@ -70,9 +75,7 @@ export default async function ApiKeysPage({ searchParams }: Props) {
             {' '}
             Showing{' '}
             <strong>
-              {owner === 'personal'
-                ? 'your personal keys'
-                : `the keys of ${account.options.find((option) => option.value === String(owner))?.label ?? 'this organization'}`}
+              {owner === 'personal' ? 'your personal keys' : `the keys of ${ownerLabel}`}
             </strong>
             ; switch accounts in the header.
           </>
@@ -124,7 +127,9 @@ export default async function ApiKeysPage({ searchParams }: Props) {
           ) : (
             <>
               <h2 id="empty-heading" className="mb-1 text-lg font-semibold">
-                You have no API keys yet
+                {owner === undefined
+                  ? 'You have no API keys yet'
+                  : `${ownerLabel} has no API keys yet`}
               </h2>
               <p className="mb-4 text-sm text-muted-foreground">
                 Create a key to call the TuneTrail API from your app, scripts or CI. Keep separate

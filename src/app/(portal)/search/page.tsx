@@ -19,6 +19,8 @@ function groupsOf(hits: SearchHit[]): [string, SearchHit[]][] {
   return [...groups]
 }
 
+const groupId = (group: string) => `group-${group.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+
 /** The search the ⌘K palette and the error pages lead to: the same results, without JavaScript. */
 export default async function SearchPage({ searchParams }: Props) {
   const raw = (await searchParams).q
@@ -50,8 +52,8 @@ export default async function SearchPage({ searchParams }: Props) {
         </EmptyState>
       )}
       {groupsOf(hits).map(([group, items]) => (
-        <section key={group} aria-labelledby={`group-${group}`} className="space-y-2">
-          <h2 id={`group-${group}`} className="text-lg font-semibold">
+        <section key={group} aria-labelledby={groupId(group)} className="space-y-2">
+          <h2 id={groupId(group)} className="text-lg font-semibold">
             {group}
           </h2>
           <ul className="divide-y divide-border rounded-lg border border-border">

@@ -5,6 +5,7 @@ import { hasRole } from '@/access/roles'
 import { ApiKeyForm } from '@/components/ApiKeyForm/index.client'
 import { Card } from '@/components/ui/card'
 import { managedOrganizations } from '@/data/apiKeys'
+import { currentAccount } from '@/data/account'
 import { requireUser } from '@/data/session'
 import { grantableScopes, SCOPES } from '@/lib/keys/scopes'
 
@@ -17,6 +18,7 @@ export const metadata: Metadata = { title: 'New API key' }
 export default async function NewApiKeyPage() {
   const user = await requireUser('/api-keys/new')
   const organizations = await managedOrganizations(user)
+  const account = await currentAccount(user)
   const scopeOptions = grantableScopes(hasRole(user, 'staff')).map((scope) => ({
     value: scope,
     description: SCOPES[scope].description,
@@ -35,6 +37,7 @@ export default async function NewApiKeyPage() {
           action={createKeyAction}
           scopeOptions={scopeOptions}
           organizations={organizations.map((org) => ({ id: org.id, name: org.name }))}
+          defaultOrganization={typeof account.choice === 'number' ? String(account.choice) : ''}
           submitLabel="Create key"
           pendingLabel="Creating…"
         />

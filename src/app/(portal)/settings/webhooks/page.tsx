@@ -91,7 +91,9 @@ export default async function WebhooksPage({ searchParams }: Props) {
       {endpoints.length === 0 ? (
         <Card aria-labelledby="empty-heading" className="text-center">
           <h2 id="empty-heading" className="mb-1 text-lg font-semibold">
-            You have no webhook endpoints yet
+            {account.choice === 'all'
+              ? 'You have no webhook endpoints yet'
+              : `${account.choice === 'personal' ? 'Your personal account' : account.label} has no webhook endpoints yet`}
           </h2>
           <p className="mb-4 text-sm text-muted-foreground">
             Add an endpoint to hear about events as they happen instead of polling the API. Test it

@@ -14,6 +14,12 @@ const HEARTBEAT_MS = 25_000
 const POLL_MS = 5000
 /** Several notifications at once make one update. */
 const COALESCE_MS = 150
+/** A watched page refreshes at most this often, however busy its endpoint. */
+const WATCH_EVERY_MS = 1000
+/** Open streams one person may hold in one process (a tab holds one). */
+const MAX_STREAMS_PER_USER = 10
+
+const openStreams = new Map<number, number>()
 
 /** What a page may watch besides the unread count: `webhook-endpoint:<id>`, if it is theirs. */
 const WATCHABLE = /^webhook-endpoint:(\d{1,12})$/
@@ -32,6 +38,12 @@ export const GET = route(async (request) => {
   const { user } = await payload.auth({ headers: request.headers })
   if (!user || user.collection !== 'users' || (user as KeyUser).apiKey) {
     return errorJson(401, 'Sign in to follow your notifications.')
+  }
+  const userId = Number(user.id)
+  if ((openStreams.get(userId) ?? 0) >= MAX_STREAMS_PER_USER) {
+    return errorJson(429, 'Too many open live streams: close some tabs of the portal.', {
+      headers: { 'Retry-After': '30' },
+    })
   }
   const watch = new URL(request.url).searchParams.get('watch')
   if (watch !== null) {
@@ -62,22 +74,31 @@ export const GET = route(async (request) => {
       }
       write('retry: 3000\n\n')
       void sendCount()
-      const unlisten = listen(userTopic(Number(user.id)), changed)
+      const unlisten = listen(userTopic(userId), changed)
+      openStreams.set(userId, (openStreams.get(userId) ?? 0) + 1)
       let watchPending: NodeJS.Timeout | undefined
-      const unwatch = watch
-        ? listen(watch, () => {
-            clearTimeout(watchPending)
-            watchPending = setTimeout(
-              () => write(`event: changed\ndata: ${watch}\n\n`),
-              COALESCE_MS,
-            )
-          })
-        : () => undefined
+      // Throttled: the first change is sent within a second, and the ones meanwhile with it.
+      const watchChanged = () => {
+        watchPending ??= setTimeout(() => {
+          watchPending = undefined
+          write(`event: changed\ndata: ${watch}\n\n`)
+        }, WATCH_EVERY_MS)
+      }
+      const unwatch = watch ? listen(watch, watchChanged) : () => undefined
       const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS)
-      const poll = isLive() ? undefined : setInterval(changed, POLL_MS)
+      // Without Redis no other process can announce anything: poll instead.
+      const poll = isLive()
+        ? undefined
+        : setInterval(() => {
+            changed()
+            if (watch) watchChanged()
+          }, POLL_MS)
       stop = () => {
         if (isClosed) return
         isClosed = true
+        const left = (openStreams.get(userId) ?? 1) - 1
+        if (left > 0) openStreams.set(userId, left)
+        else openStreams.delete(userId)
         unlisten()
         unwatch()
         clearTimeout(pending)

@@ -6,7 +6,7 @@ import { ApiKeyForm } from '@/components/ApiKeyForm/index.client'
 import { RotateKey } from '@/components/RotateKey/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Panel } from '@/components/ui/card'
-import { getKey, keyState, requestNow } from '@/data/apiKeys'
+import { getKey, keyState, keySuccessors, requestNow } from '@/data/apiKeys'
 import { requireUser } from '@/data/session'
 import { GRACE_PERIODS } from '@/lib/keys/manage'
 import { ALL_SCOPES, grantableScopes, SCOPES } from '@/lib/keys/scopes'
@@ -27,6 +27,7 @@ export default async function ApiKeySettingsPage({ params }: Props) {
   const key = await getKey(user, keyId)
   if (!key) notFound()
   const state = keyState(key, requestNow())
+  const successor = (await keySuccessors(user, [key.id])).get(key.id)
   const isRevoked = state === 'revoked'
 
   const grantable = new Set<string>([...grantableScopes(hasRole(user, 'staff')), ...key.scopes])
@@ -68,9 +69,11 @@ export default async function ApiKeySettingsPage({ params }: Props) {
         title="Rotate"
         description={
           <>
-            {state === 'active'
-              ? 'Issue a new key with the same settings. The old one can keep working for a while, so you can deploy the new one first.'
-              : 'Only an active key can be rotated.'}
+            {successor
+              ? `This key was replaced by ${successor.name} (${successor.display}); rotate that one instead.`
+              : state === 'active'
+                ? 'Issue a new key with the same settings. The old one can keep working for a while, so you can deploy the new one first.'
+                : 'Only an active key can be rotated.'}
           </>
         }
       >
@@ -78,7 +81,7 @@ export default async function ApiKeySettingsPage({ params }: Props) {
           action={rotateKeyAction}
           keyId={key.id}
           keyName={key.name}
-          canRotate={state === 'active'}
+          canRotate={state === 'active' && !successor}
           gracePeriods={GRACE_PERIODS.map((value) => ({
             value,
             label: GRACE_PERIOD_LABELS[value],

@@ -30,6 +30,8 @@ type Props = {
   defaults?: EndpointFormDefaults
   /** Organizations the user may add endpoints for (create only). */
   organizations?: { id: number; name: string }[]
+  /** The owner chosen at first: the account the header's switcher shows (`''`: personal). */
+  defaultOrganization?: string
 }
 
 const EMPTY: EndpointFormDefaults = {
@@ -49,6 +51,7 @@ export function EndpointForm({
   endpointId,
   defaults = EMPTY,
   organizations = [],
+  defaultOrganization = '',
 }: Props) {
   const [state, formAction, pending] = useActionState(action, {} as CreatedEndpointState)
   const isCreate = endpointId === undefined
@@ -144,7 +147,7 @@ export function EndpointForm({
       {isCreate && (
         <OwnerField
           organizations={organizations}
-          value={values?.organization ?? ''}
+          value={values?.organization ?? defaultOrganization}
           error={errors.organization}
           hint="An organization’s endpoints receive its events and are managed by its owners and admins."
         />

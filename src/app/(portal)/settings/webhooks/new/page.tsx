@@ -3,6 +3,7 @@ import Link from 'next/link'
 
 import { Card } from '@/components/ui/card'
 import { managedOrganizations } from '@/data/apiKeys'
+import { currentAccount } from '@/data/account'
 import { requireUser } from '@/data/session'
 import { eventCatalog } from '@/data/webhooks'
 
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: 'Add a webhook endpoint' }
 export default async function NewWebhookEndpointPage() {
   const user = await requireUser('/settings/webhooks/new')
   const organizations = await managedOrganizations(user)
+  const account = await currentAccount(user)
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -41,6 +43,7 @@ export default async function NewWebhookEndpointPage() {
             example,
           }))}
           organizations={organizations.map((org) => ({ id: org.id, name: org.name }))}
+          defaultOrganization={typeof account.choice === 'number' ? String(account.choice) : ''}
           submitLabel="Add endpoint"
           pendingLabel="Adding…"
         />

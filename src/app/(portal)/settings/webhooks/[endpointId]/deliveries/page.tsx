@@ -56,6 +56,7 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: Pr
         {!isDisabled && (
           <ActionForm
             action={sendTestEventAction}
+            focusOnSuccess="deliveries-heading"
             submitLabel="Send test event"
             pendingLabel="Sending…"
             className="space-y-4 sm:max-w-sm"
