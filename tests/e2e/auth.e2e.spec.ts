@@ -197,5 +197,6 @@ test('changes email only once the new address confirms it', async ({ page, reque
 
   await page.context().clearCookies()
   await logIn(page, { email: next, password: user.password })
+  await page.goto('/settings/profile')
   await expect(page.getByText(`You sign in with ${next}`)).toBeVisible()
 })
