@@ -22,8 +22,19 @@ export const onShutdown = (cleanup: Cleanup) => cleanups.unshift(cleanup)
 
 let shuttingDown: Promise<void> | undefined
 
+/** A cleanup that never settles must not keep the process (or leave it exiting with 13). */
+const SHUTDOWN_DEADLINE_MS = 10_000
+
 export function shutdown(code = 0): Promise<void> {
   shuttingDown ??= (async () => {
+    // A cleanup whose promise is left unsettled once its sockets are gone would end a script
+    // with 13 ("unsettled top-level await"): the loop running dry means everything is closed.
+    process.once('beforeExit', () => process.exit(code))
+    // And one that never finishes while holding a handle does not keep the process.
+    setTimeout(() => {
+      logger.warn({ msg: 'shutdown took too long; exiting anyway' })
+      process.exit(code)
+    }, SHUTDOWN_DEADLINE_MS).unref()
     for (const cleanup of cleanups) {
       await cleanup().catch((err: unknown) => logger.error({ msg: 'shutdown step failed', err }))
     }

@@ -39,3 +39,10 @@ describe('a bad environment value', () => {
     )
   })
 })
+
+describe('shutting down', () => {
+  it('exits with its own code even when a cleanup step never settles', async () => {
+    const result = await runScript('tests/fixtures/shutdownHang.ts', {})
+    expect(result.code, result.stderr).toBe(3)
+  }, 60_000)
+})
