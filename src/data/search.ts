@@ -3,12 +3,11 @@ import 'server-only'
 import type { Where } from 'payload'
 
 import { sectionsFor } from '@/lib/nav'
+import type { SearchHit } from '@/lib/searchHits'
 import type { User } from '@/payload-types'
 
 import { listKeys, managedOrganizations } from './apiKeys'
 import { payloadClient } from './session'
-
-export type SearchHit = { group: string; title: string; href: string; detail?: string | null }
 
 export const SEARCH_MAX_LENGTH = 100
 

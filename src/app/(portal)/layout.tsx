@@ -1,10 +1,10 @@
 import './globals.css'
 
 import type { Metadata, Viewport } from 'next'
-import Link from 'next/link'
 import { cookies } from 'next/headers'
 import type { ReactNode } from 'react'
 
+import { LinkRow } from '@/components/LinkRow'
 import { SiteHeader } from '@/components/SiteHeader'
 import { Toaster } from '@/components/Toaster/index.client'
 import { currentAccount } from '@/data/account'
@@ -45,17 +45,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <footer className="border-t border-border py-6 text-sm text-muted-foreground">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4">
             <span>TuneTrail Community</span>
-            <nav aria-label="Footer">
-              <ul className="flex flex-wrap gap-4">
-                {FOOTER_LINKS.map((link) => (
-                  <li key={link.href}>
-                    <Link href={link.href} className="underline">
-                      {link.label}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <LinkRow label="Footer" links={FOOTER_LINKS} />
           </div>
         </footer>
         <Toaster />

@@ -4,7 +4,7 @@ import { Command } from 'cmdk'
 import { useRouter } from 'next/navigation'
 import { useEffect, useState } from 'react'
 
-import type { SearchHit } from '@/data/search'
+import { groupsOf, type SearchHit } from '@/lib/searchHits'
 
 import { SearchIcon } from './icons'
 
@@ -15,12 +15,6 @@ type Destination = { href: string; label: string }
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-
-function groupsOf(hits: SearchHit[]): [string, SearchHit[]][] {
-  const groups = new Map<string, SearchHit[]>()
-  for (const hit of hits) groups.set(hit.group, [...(groups.get(hit.group) ?? []), hit])
-  return [...groups]
-}
 
 const itemClass =
   'flex cursor-pointer flex-col gap-0.5 rounded-md px-3 py-2 text-sm data-[selected=true]:bg-muted'

@@ -1,6 +1,6 @@
-import Link from 'next/link'
 import type { ReactNode } from 'react'
 
+import { LinkRow } from '@/components/LinkRow'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 
@@ -51,17 +51,12 @@ export function ErrorPage({
         />
         <Button type="submit">Search</Button>
       </form>
-      <nav aria-label="Ways back">
-        <ul className="flex flex-wrap justify-center gap-4 text-sm">
-          {WAYS_BACK.map((link) => (
-            <li key={link.href}>
-              <Link href={link.href} className="text-primary underline">
-                {link.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <LinkRow
+        label="Ways back"
+        links={WAYS_BACK}
+        className="justify-center text-sm"
+        linkClassName="text-primary underline"
+      />
     </div>
   )
 }

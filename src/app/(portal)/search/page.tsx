@@ -4,7 +4,8 @@ import Link from 'next/link'
 import { EmptyState } from '@/components/EmptyState'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
-import { searchPortal, SEARCH_MAX_LENGTH, type SearchHit } from '@/data/search'
+import { searchPortal, SEARCH_MAX_LENGTH } from '@/data/search'
+import { groupsOf } from '@/lib/searchHits'
 import { currentUser } from '@/data/session'
 
 export const dynamic = 'force-dynamic'
@@ -12,12 +13,6 @@ export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Search', robots: { index: false } }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
-
-function groupsOf(hits: SearchHit[]): [string, SearchHit[]][] {
-  const groups = new Map<string, SearchHit[]>()
-  for (const hit of hits) groups.set(hit.group, [...(groups.get(hit.group) ?? []), hit])
-  return [...groups]
-}
 
 const groupId = (group: string) => `group-${group.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
 
