@@ -60,6 +60,7 @@ export const unsubscribeEndpoint = defineEndpoint({
   summary: 'One-click unsubscribe from notification mail',
   caller: 'anyone',
   doing: 'unsubscribe',
+  query: { token: "The signed token of the mail's List-Unsubscribe link." },
   handler: async (req) => {
     const target = readUnsubscribeToken(req.searchParams.get('token'))
     if (!target) return errorJson(400, 'This unsubscribe link is not valid.', { field: 'token' })

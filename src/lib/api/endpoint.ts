@@ -3,7 +3,7 @@ import type { z } from 'zod'
 
 import type { KeyUser } from '../keys/collectionScopes'
 import { errorJson } from './errors'
-import type { EndpointDoc } from './openapi'
+import type { EndpointDoc } from './openapi/collections'
 
 /**
  * Who may call an endpoint:
@@ -24,6 +24,8 @@ type Spec<Body extends z.ZodType | undefined> = {
   doing: string
   /** The JSON body, checked before the handler runs; an absent body reads as `{}`. */
   body?: Body
+  /** Query parameters it reads, by name, with what they mean (for the OpenAPI document). */
+  query?: Record<string, string>
   handler: (
     req: PayloadRequest,
     input: { body: Body extends z.ZodType ? z.infer<Body> : undefined; id: string },
@@ -51,7 +53,8 @@ export function defineEndpoint<Body extends z.ZodType | undefined = undefined>(
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     ...(spec.body ? { body: spec.body } : {}),
-    auth: spec.caller === 'anyone' ? 'none' : 'user',
+    ...(spec.query ? { query: spec.query } : {}),
+    caller: spec.caller,
   }
   return {
     path: spec.path,

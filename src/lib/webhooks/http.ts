@@ -8,7 +8,8 @@ import { isServiceEventType, parseEventData, type EventType } from '../events/re
 import { parseAccountName } from '../accounts'
 import { publishEventFor as publishEvent } from '../events/publish'
 
-const bodySchema = z.object({
+/** Body of POST /api/events (also in the OpenAPI document). */
+export const publishBodySchema = z.object({
   type: z
     .string({ error: 'type is required.' })
     .refine(isServiceEventType, 'type is not an event type services publish.'),
@@ -35,7 +36,7 @@ export async function handlePublish(
   } catch {
     return error(400, 'INVALID_BODY', 'The body must be JSON.', 'body')
   }
-  const parsed = bodySchema.safeParse(json)
+  const parsed = publishBodySchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     return error(400, 'INVALID_REQUEST', issue.message, issue.path.join('.') || 'body')

@@ -1,0 +1,198 @@
+import { SEARCH_MAX_LENGTH } from '@/data/search'
+import { usageReportSchema, verifyRequestSchema } from '@/schemas/keys'
+
+import { RESOURCES } from '../../keys/verifier'
+import { publishBodySchema } from '../../webhooks/http'
+import { security, type Who } from './security'
+import {
+  errorResponses,
+  fromZod,
+  jsonBody,
+  ok,
+  operationId,
+  type Json,
+  type Operation,
+} from './shared'
+
+type Route = { tag: string; who: Who; operation: Operation }
+
+const rateLimit = {
+  type: 'object',
+  properties: {
+    limit: { type: 'integer' },
+    remaining: { type: 'integer' },
+    reset: { type: 'integer', description: 'Seconds until the window resets.' },
+    window: { type: 'string' },
+    resource: { type: 'string', enum: [...RESOURCES] },
+  },
+}
+
+const verdict: Json = {
+  type: 'object',
+  required: ['valid', 'code'],
+  properties: {
+    valid: { type: 'boolean' },
+    code: { type: 'string', description: 'OK, or why the key is refused (REVOKED, EXPIRED …).' },
+    keyId: { type: 'integer' },
+    owner: { type: ['integer', 'null'] },
+    organization: { type: ['integer', 'null'] },
+    plan: { type: 'string' },
+    environment: { type: 'string' },
+    scopes: { type: 'array', items: { type: 'string' } },
+    ratelimit: rateLimit,
+  },
+}
+
+const reports = fromZod(usageReportSchema)
+
+/**
+ * The portal's own route handlers (src/app/api/**\/route.ts), keyed by `method /api/path`.
+ * Bodies are the zod schemas the handlers parse with.
+ */
+export const OWN_ROUTES: Record<string, Route> = {
+  'post /api/keys/verify': {
+    tag: 'Services',
+    who: { kind: 'service', scope: 'keys:verify' },
+    operation: {
+      summary: 'Verify an API key',
+      description:
+        "For TuneTrail services: is this key valid for this scope, and within its limits? Always 200 with a verdict once the caller's own key is allowed; the hot path is the verification server on VERIFIER_PORT.",
+      requestBody: jsonBody(fromZod(verifyRequestSchema)),
+      responses: { 200: ok('The verdict', verdict), ...errorResponses([400, 401, 403, 429]) },
+    },
+  },
+  'post /api/usage': {
+    tag: 'Services',
+    who: { kind: 'service', scope: 'usage:report' },
+    operation: {
+      summary: 'Report gateway request outcomes',
+      description: 'A JSON array of reports, or `{ events: [...] }`; at most 1000 a batch.',
+      requestBody: jsonBody({
+        oneOf: [
+          { type: 'array', items: reports, minItems: 1, maxItems: 1000 },
+          {
+            type: 'object',
+            required: ['events'],
+            properties: { events: { type: 'array', items: reports, minItems: 1, maxItems: 1000 } },
+          },
+        ],
+      }),
+      responses: {
+        202: ok('Written', { type: 'object', properties: { accepted: { type: 'integer' } } }),
+        ...errorResponses([400, 401, 403, 422]),
+      },
+    },
+  },
+  'post /api/events': {
+    tag: 'Services',
+    who: { kind: 'service', scope: 'events:publish' },
+    operation: {
+      summary: 'Publish a webhook event',
+      description: "`data` is checked against the event type's schema (see the webhooks docs).",
+      requestBody: jsonBody(fromZod(publishBodySchema)),
+      responses: {
+        202: ok('Published', published()),
+        200: ok('A duplicate of an earlier event (same idempotencyKey)', published()),
+        ...errorResponses([400, 401, 403, 422]),
+      },
+    },
+  },
+  'get /api/search': {
+    tag: 'Portal',
+    who: { kind: 'anyone' },
+    operation: {
+      summary: 'Search the portal (what the ⌘K palette lists)',
+      description:
+        "Pages for anyone; a signed-in person's own keys and webhook endpoints too (API keys get pages only).",
+      parameters: [
+        { name: 'q', in: 'query', schema: { type: 'string', maxLength: SEARCH_MAX_LENGTH } },
+      ],
+      responses: {
+        200: ok('Hits', {
+          type: 'object',
+          properties: {
+            hits: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { title: { type: 'string' }, href: { type: 'string' } },
+              },
+            },
+          },
+        }),
+        ...errorResponses([400, 429]),
+      },
+    },
+  },
+  'get /api/notifications/stream': {
+    tag: 'Notifications',
+    who: { kind: 'person' },
+    operation: {
+      summary: 'Live unread count (Server-Sent Events)',
+      description:
+        '`event: unread` with the count at the start and whenever it may change; with `watch=webhook-endpoint:<id>` also `event: changed` when its deliveries change.',
+      parameters: [
+        {
+          name: 'watch',
+          in: 'query',
+          schema: { type: 'string', pattern: '^webhook-endpoint:\\d{1,12}$' },
+        },
+      ],
+      responses: {
+        200: { description: 'The stream', content: { 'text/event-stream': { schema: {} } } },
+        ...errorResponses([401, 404, 429]),
+      },
+    },
+  },
+  'get /api/health': {
+    tag: 'Portal',
+    who: { kind: 'anyone' },
+    operation: {
+      summary: 'Service health: the verdict and failing parts (details for staff)',
+      responses: { 200: ok('Healthy', { type: 'object' }), 503: ok('Some part fails') },
+    },
+  },
+  'get /api/openapi.json': {
+    tag: 'Portal',
+    who: { kind: 'anyone' },
+    operation: {
+      summary: 'This document',
+      responses: { 200: ok('OpenAPI 3.1', { type: 'object' }) },
+    },
+  },
+  'post /api/graphql': {
+    tag: 'GraphQL',
+    who: { kind: 'account', rule: 'any' },
+    operation: {
+      summary: 'GraphQL: the same collections, access rules and key scopes as REST',
+      requestBody: jsonBody({
+        type: 'object',
+        required: ['query'],
+        properties: { query: { type: 'string' }, variables: { type: 'object' } },
+      }),
+      responses: { 200: ok('A GraphQL result', { type: 'object' }) },
+    },
+  },
+}
+
+function published(): Json {
+  return {
+    type: 'object',
+    properties: { id: { type: 'integer' }, duplicate: { type: 'boolean' } },
+  }
+}
+
+export function ownPaths(): Record<string, Record<string, Json>> {
+  const paths: Record<string, Record<string, Json>> = {}
+  for (const [key, { tag, who, operation }] of Object.entries(OWN_ROUTES)) {
+    const [method, route] = key.split(' ')
+    paths[route] ??= {}
+    paths[route][method] = {
+      tags: [tag],
+      operationId: operationId(method, route),
+      ...operation,
+      ...security(who),
+    }
+  }
+  return paths
+}

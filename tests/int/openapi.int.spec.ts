@@ -1,0 +1,92 @@
+import config from '@payload-config'
+import { Validator } from '@seriousme/openapi-schema-validator'
+import type { SanitizedConfig } from 'payload'
+import { describe, expect, it } from 'vitest'
+
+import { openApiDocument } from '@/lib/api/openapi'
+
+type Doc = {
+  paths: Record<string, Record<string, { operationId: string; security: object[] }>>
+  components: {
+    schemas: Record<string, { properties: Record<string, unknown>; required: string[] }>
+  }
+}
+
+const build = (sanitized: SanitizedConfig) =>
+  openApiDocument(sanitized, 'http://localhost:3000') as unknown as Doc
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const doc = build(await config)
+    const result = await new Validator().validate(doc as unknown as Record<string, unknown>)
+    expect(result.errors).toBeUndefined()
+    expect(result.valid).toBe(true)
+  })
+
+  it('is refused by the validator when broken (the check can fail)', async () => {
+    const doc = build(await config) as unknown as Record<string, unknown>
+    const components = doc.components as { schemas: Record<string, unknown> }
+    // A component name with a colon: what the document had before names were made valid.
+    const badName = { ...doc, components: { ...components, schemas: { 'users:input': {} } } }
+    const noIn = { ...doc, paths: { '/api/x': { get: { parameters: [{ name: 'q' }] } } } }
+    expect((await new Validator().validate(badName)).valid).toBe(false)
+    expect((await new Validator().validate(noIn)).valid).toBe(false)
+  })
+
+  it('gives every operation a unique operationId', async () => {
+    const ids = Object.values(build(await config).paths).flatMap((operations) =>
+      Object.values(operations).map((operation) => operation.operationId),
+    )
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('never shows hidden fields, and leaves what only the system writes out of bodies', async () => {
+    const { schemas } = build(await config).components
+    expect(Object.keys(schemas['api-keys'].properties)).not.toContain('keyHash')
+    expect(Object.keys(schemas.users.properties)).not.toEqual(expect.arrayContaining(['hash']))
+    for (const secret of ['salt', 'hash', 'resetPasswordToken', '_verificationToken', 'password']) {
+      expect(schemas.users.properties).not.toHaveProperty(secret)
+    }
+    expect(schemas['users.create'].properties).toHaveProperty('password')
+    expect(schemas['users.create'].properties).not.toHaveProperty('roles')
+    expect(schemas['api-keys'].properties).toHaveProperty('status')
+    expect(schemas['api-keys.update'].properties).not.toHaveProperty('status')
+    expect(schemas['api-keys.update'].properties).not.toHaveProperty('id')
+  })
+
+  it("lists a key's scope on each operation, and closes to keys what keys cannot use", async () => {
+    const { paths } = build(await config)
+    expect(paths['/api/webhook-endpoints'].get.security).toContainEqual({
+      apiKey: ['webhooks:manage'],
+    })
+    expect(paths['/api/keys/verify'].post.security).toEqual([{ apiKey: ['keys:verify'] }])
+    expect(paths['/api/users/me'].get.security).toContainEqual({ apiKey: [] })
+    expect(JSON.stringify(paths['/api/api-keys/{id}/revoke'].post.security)).not.toContain('apiKey')
+    expect(JSON.stringify(paths['/api/organization-invitations'].get.security)).not.toContain(
+      'apiKey',
+    )
+  })
+
+  it('changes when a collection field changes', async () => {
+    const sanitized = await config
+    const color = { name: 'color', type: 'text', required: true } as const
+    const changed = {
+      ...sanitized,
+      collections: sanitized.collections.map((collection) =>
+        collection.slug === 'webhook-endpoints'
+          ? {
+              ...collection,
+              fields: [...collection.fields, color],
+              flattenedFields: [...collection.flattenedFields, color],
+            }
+          : collection,
+      ),
+    } as SanitizedConfig
+    const before = build(sanitized).components.schemas
+    const after = build(changed).components.schemas
+    expect(before['webhook-endpoints'].properties).not.toHaveProperty('color')
+    expect(after['webhook-endpoints'].properties.color).toEqual({ type: 'string' })
+    expect(after['webhook-endpoints.create'].required).toContain('color')
+    expect(after['webhook-endpoints.update'].properties).toHaveProperty('color')
+  })
+})
