@@ -52,6 +52,21 @@ describe('the OpenAPI document', () => {
     expect(schemas['api-keys'].properties).toHaveProperty('status')
     expect(schemas['api-keys.update'].properties).not.toHaveProperty('status')
     expect(schemas['api-keys.update'].properties).not.toHaveProperty('id')
+    // Read-only in the admin panel: hooks or Payload set them.
+    expect(schemas['organization-invitations.create'].properties).not.toHaveProperty('acceptedAt')
+    expect(schemas['media.create'].properties).not.toHaveProperty('filename')
+    expect(schemas['media.create'].properties).toHaveProperty('alt')
+  })
+
+  it('takes uploads as multipart form data, and names only schemas it defines', async () => {
+    const doc = build(await config)
+    const body = JSON.stringify(doc.paths['/api/media'].post)
+    expect(body).toContain('multipart/form-data')
+    const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)]
+    for (const [, name] of refs) expect(doc.components.schemas, name).toHaveProperty([name])
+    expect(Object.keys(doc.components.schemas).some((name) => name.startsWith('payload-'))).toBe(
+      false,
+    )
   })
 
   it("lists a key's scope on each operation, and closes to keys what keys cannot use", async () => {

@@ -46,6 +46,28 @@ const credentials = z.object({ email: z.email(), password: z.string().min(1) })
 const emailOnly = z.object({ email: z.email() })
 const newPassword = z.object({ token: z.string(), password: z.string().min(1) })
 
+/** An upload is created as multipart form data: the file, and the other fields as JSON. */
+const uploadBody = (slug: string) => ({
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          file: { type: 'string', contentMediaType: 'application/octet-stream' },
+          _payload: {
+            type: 'string',
+            contentMediaType: 'application/json',
+            contentSchema: ref(`${slug}.create`),
+            description: 'The other fields, as JSON.',
+          },
+        },
+      },
+    },
+  },
+})
+
 type Known = Record<string, { operation: Operation; who: Who }>
 
 /** What Payload's built-in endpoints do, keyed by `method path`, and who may call them. */
@@ -53,6 +75,7 @@ export function builtIn(
   slug: string,
   label: string,
   isAuth: boolean,
+  isUpload: boolean,
   rules: { read: ScopeRule; write: ScopeRule },
 ): Known {
   const doc = ref(slug)
@@ -90,7 +113,7 @@ export function builtIn(
       who: writing,
       operation: {
         summary: `Create a document in ${label}`,
-        requestBody: jsonBody(ref(`${slug}.create`)),
+        requestBody: isUpload ? uploadBody(slug) : jsonBody(ref(`${slug}.create`)),
         responses: {
           201: result('Created'),
           ...errorResponses([400, 401, 403, 413, 415, 429]),

@@ -64,7 +64,7 @@ export function collectionPaths(
   const { slug } = collection
   const label = collectionLabel(collection)
   const rules = COLLECTION_SCOPES[slug] ?? { read: 'none', write: 'none' }
-  const known = builtIn(slug, label, Boolean(collection.auth), rules)
+  const known = builtIn(slug, label, Boolean(collection.auth), Boolean(collection.upload), rules)
   const paths: Record<string, Record<string, Json>> = {}
   for (const endpoint of (collection.endpoints || []) as Endpoint[]) {
     const path = templatePath(endpoint.path === '/' ? '' : endpoint.path) || '/'

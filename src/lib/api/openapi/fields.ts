@@ -30,6 +30,10 @@ function allows(rule: FieldAccess | undefined): boolean {
 
 const isHidden = (field: FlattenedField) => 'hidden' in field && field.hidden === true
 
+/** Read-only in the admin panel: set by hooks or by Payload (an upload's filename, size …). */
+const isReadOnly = (field: FlattenedField) =>
+  Boolean(field.admin && 'readOnly' in field.admin && field.admin.readOnly)
+
 type Shape = { properties: Json; required: string[] }
 
 function pick(schema: Json, keep: (name: string) => boolean, required: string[]): Json {
@@ -46,7 +50,7 @@ function pick(schema: Json, keep: (name: string) => boolean, required: string[])
  * A collection's document as a caller reads it and as they write it, from Payload's own JSON
  * Schema of the collection (configToJSONSchema) narrowed by the collection's fields: hidden
  * fields (hashes, salts, tokens) are never shown, and fields the system or staff alone write
- * (field access) are left out of request bodies.
+ * (field access, or read-only in the admin panel) are left out of request bodies.
  */
 export function collectionSchemas(
   collection: SanitizedCollectionConfig,
@@ -61,7 +65,7 @@ export function collectionSchemas(
   const isWritable = (name: string) => {
     if (name === 'password') return Boolean(collection.auth)
     const field = fields.get(name)
-    if (SYSTEM.includes(name) || !field || isHidden(field)) return false
+    if (SYSTEM.includes(name) || !field || isHidden(field) || isReadOnly(field)) return false
     const access = 'access' in field ? field.access : undefined
     return allows(access?.create) || allows(access?.update)
   }

@@ -15,6 +15,22 @@ const TAGS = [
   { name: 'GraphQL', description: 'The GraphQL endpoint over the same collections.' },
 ]
 
+/** Adds the definitions the schemas point at (shared ones such as timezones), and theirs. */
+function addReferenced(schemas: Record<string, Json>, definitions: Record<string, Json>) {
+  const byName = new Map(Object.entries(definitions).map(([name, d]) => [componentName(name), d]))
+  let pending = Object.values(schemas)
+  while (pending.length > 0) {
+    const names = [...JSON.stringify(pending).matchAll(/"#\/components\/schemas\/([^"]+)"/g)]
+    pending = []
+    for (const [, name] of names) {
+      const definition = byName.get(name)
+      if (schemas[name] || !definition) continue
+      schemas[name] = definition
+      pending.push(definition)
+    }
+  }
+}
+
 /**
  * OpenAPI 3.1 of every public endpoint, derived from the Payload config (each collection's
  * routes as Payload serves them, with its fields as JSON Schema), from each custom endpoint's
@@ -48,10 +64,7 @@ export function openApiDocument(config: SanitizedConfig, serverUrl: string): Jso
     tags.push({ name: collectionLabel(collection), description: `/api/${collection.slug}` })
     Object.assign(paths, collectionRoutes)
   }
-  // Schemas the collections' schemas point at (blocks, shared definitions).
-  for (const [name, definition] of Object.entries(definitions)) {
-    schemas[componentName(name)] ??= definition
-  }
+  addReferenced(schemas, definitions)
   Object.assign(paths, ownPaths())
   return {
     openapi: '3.1.0',
