@@ -328,7 +328,13 @@ export async function send(
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     })
-    await response.arrayBuffer()
+    // An event stream (GET /api/notifications/stream) answers with its headers and stays open:
+    // that is its answer, so it is closed here rather than read to an end it never reaches.
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel()
+    } else {
+      await response.arrayBuffer()
+    }
     return { status: response.status, ms: performance.now() - started, request }
   } catch {
     return { status: 0, ms: performance.now() - started, request }
