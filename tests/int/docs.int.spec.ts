@@ -1,3 +1,4 @@
+import type * as NextCacheModule from 'next/cache'
 import { createLocalReq, type PayloadRequest } from 'payload'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -10,10 +11,12 @@ import { seedDocs, seedDocsPages } from '@/seed/docs'
 
 import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
 
+type NextCache = typeof NextCacheModule
+
 // The docs hook revalidates Next's cache; outside Next the call is observed instead.
 const { revalidateTag } = vi.hoisted(() => ({ revalidateTag: vi.fn() }))
 vi.mock('next/cache', async (original) => ({
-  ...(await original<typeof import('next/cache')>()),
+  ...(await original<NextCache>()),
   revalidateTag,
 }))
 
