@@ -22,7 +22,15 @@ export const CodeGroupBlock: Block = {
           required: true,
           options: CODE_LANGUAGES.map(({ value, label }) => ({ value, label })),
         },
-        { name: 'code', type: 'code', required: true },
+        // A plain textarea: Payload's code editor (Monaco) would load from a CDN, and the admin
+        // loads nothing from outside the deployment (README, Admin panel).
+        {
+          name: 'code',
+          type: 'textarea',
+          required: true,
+          maxLength: 20_000,
+          admin: { rows: 12, className: 'font-mono' },
+        },
       ],
     },
   ],

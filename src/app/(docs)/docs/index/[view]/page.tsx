@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { notFound } from 'next/navigation'
 
 import { publishedDocsPages } from '@/data/docs'
 import { DOCS_SECTIONS, docsPath } from '@/lib/docs/sections'
@@ -10,8 +11,17 @@ export const metadata: Metadata = {
     'Guides and reference for the TuneTrail API: keys, rate limits, tracks, recommendations, audio, models, SDKs, tutorials and webhooks.',
 }
 
-/** The docs' index: every section with its published pages (static, revalidated on publish). */
-export default async function DocsIndexPage() {
+/**
+ * The docs' index at /docs (rewritten here, next.config.mjs): every section with its published
+ * pages. Like the pages, it is rendered on its first request and cached until a publish
+ * revalidates the docs tag; a route with no parameter would be prerendered by the build,
+ * which has no database.
+ */
+export const dynamicParams = true
+export const generateStaticParams = async () => [] as { view: string }[]
+
+export default async function DocsIndexPage({ params }: { params: Promise<{ view: string }> }) {
+  if ((await params).view !== 'all') notFound()
   const pages = await publishedDocsPages()
   return (
     <div className="mx-auto max-w-5xl space-y-8">
