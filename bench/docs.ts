@@ -97,7 +97,8 @@ start('node', ['.next/standalone/portal-server.mjs'], {
   DATA_DIR: process.env.DATA_DIR ?? `${process.cwd()}/.data`,
 })
 const portal = `http://127.0.0.1:${NEXT_PORT}`
-await waitFor(`${portal}/api/health`)
+// /api/health reports the worker too, which is off here: wait for a page instead.
+await waitFor(`${portal}/login`)
 // The first request renders and caches the page; the bare server answers the same bytes.
 const first = await fetch(`${portal}${PAGE}`)
 if (!first.ok) throw new Error(`${PAGE} answered ${first.status}`)

@@ -91,8 +91,17 @@ for (const width of [360, 1280]) {
 }
 
 test('a member rates a page once; /docs/webhooks leads to its new page', async ({ page }) => {
+  const refused: string[] = []
+  page.on('console', (message) => {
+    if (/Content.Security.Policy|Refused to/i.test(message.text())) refused.push(message.text())
+  })
   await logIn(page, DEMO.leo)
-  await page.goto('/docs/sdks/python')
+  const response = await page.goto('/docs/sdks/python')
+  // A static page: no nonce in its policy (cached HTML cannot carry one), nothing refused.
+  const headers = response?.headers() ?? {}
+  expect(headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline';")
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'self'")
+  expect(headers['x-frame-options']).toBe('SAMEORIGIN')
   const feedback = page.getByRole('region', { name: 'Was this page helpful?' })
   await feedback.getByRole('button', { name: 'Yes' }).click()
   await expect(feedback.getByRole('status')).toHaveText('Thanks! Glad it helped.')
@@ -108,6 +117,7 @@ test('a member rates a page once; /docs/webhooks leads to its new page', async (
   await expect(page).toHaveURL('/docs/webhooks/verifying-webhooks')
   await expect(page.getByRole('heading', { level: 1, name: 'Verifying webhooks' })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Retry schedule' })).toBeVisible()
+  expect(refused).toEqual([])
 })
 
 test('publishing a change in /admin updates the public page without a rebuild', async ({

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { feedbackEndpoint } from '@collections/DocsPages/endpoints'
 import { DOCS_SECTIONS, DOCS_TAG } from '@/lib/docs/sections'
+import { contentSecurityPolicy, isStaticPagePath } from '@/lib/net/securityHeaders'
 import { tableOfContents } from '@/lib/docs/toc'
 import type { DocsPage, User } from '@/payload-types'
 import { markdownToLexical } from '@/seed/docs/lexical'
@@ -258,5 +259,32 @@ describe('docs revalidation', () => {
     revalidateTag.mockClear()
     await payload.delete({ collection: 'docs-pages', id: page.id, overrideAccess: true })
     expect(revalidateTag).toHaveBeenCalledWith(DOCS_TAG, { expire: 0 })
+  })
+})
+
+describe('the script policy of static docs pages', () => {
+  it('applies only to /docs and /docs/<section>/<slug> as sent, never to the preview', () => {
+    for (const path of ['/docs', '/docs/', '/docs/getting-started/quickstart']) {
+      expect(isStaticPagePath(path), path).toBe(true)
+    }
+    for (const path of [
+      '/docs/preview',
+      '/docs/%61/b',
+      '/docs/a/b/c',
+      '/docs/../api-keys/x',
+      '/api-keys',
+      '/docsx',
+    ]) {
+      expect(isStaticPagePath(path), path).toBe(false)
+    }
+  })
+
+  it('drops the nonce for static pages and keeps every other directive', () => {
+    const page = contentSecurityPolicy('abc', { isStaticPage: true })
+    expect(page).toContain("script-src 'self' 'unsafe-inline';")
+    expect(page).not.toContain('nonce-')
+    expect(page).toContain("frame-ancestors 'self'")
+    expect(page).toContain("object-src 'none'")
+    expect(contentSecurityPolicy('abc')).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'")
   })
 })
