@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { feedbackEndpoint } from '@collections/DocsPages/endpoints'
 import { DOCS_SECTIONS, DOCS_TAG } from '@/lib/docs/sections'
 import { contentSecurityPolicy, isStaticPagePath } from '@/lib/net/securityHeaders'
+import { highlightToHtml } from '@/lib/docs/highlight'
 import { tableOfContents } from '@/lib/docs/toc'
 import type { DocsPage, User } from '@/payload-types'
 import { markdownToLexical } from '@/seed/docs/lexical'
@@ -286,5 +287,15 @@ describe('the script policy of static docs pages', () => {
     expect(page).toContain("frame-ancestors 'self'")
     expect(page).toContain("object-src 'none'")
     expect(contentSecurityPolicy('abc')).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'")
+  })
+})
+
+describe('code highlighting', () => {
+  it('wraps Prism tokens in spans and escapes the code', () => {
+    const html = highlightToHtml('const a = "<script>"', 'javascript')
+    expect(html).toContain('<span class="token keyword">const</span>')
+    expect(html).toContain('&quot;&lt;script&gt;&quot;')
+    expect(html).not.toContain('<script>')
+    expect(highlightToHtml('<b>&', 'no-such-language')).toBe('&lt;b&gt;&amp;')
   })
 })

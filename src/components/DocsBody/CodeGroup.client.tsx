@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 
 import { cn } from '@/lib/cn'
 
@@ -8,7 +8,8 @@ import { cn } from '@/lib/cn'
 const STORAGE_KEY = 'tt-docs-language'
 const CHANGE_EVENT = 'tt-docs-language'
 
-export type CodeTab = { language: string; label: string; code: string; panel: ReactNode }
+/** `html`: the snippet highlighted on the server (src/lib/docs/highlight.ts, escaped). */
+export type CodeTab = { language: string; label: string; code: string; html: string }
 
 function storedLanguage(): string | null {
   try {
@@ -130,7 +131,12 @@ export function CodeGroup({ title, tabs }: { title: string | null; tabs: CodeTab
         tabIndex={0}
         className="max-h-[36rem] overflow-auto [&_pre]:m-0 [&_pre]:overflow-visible [&_pre]:rounded-none [&_pre]:border-0"
       >
-        {current.panel}
+        <pre className="markdown-body bg-muted p-4 text-sm leading-6">
+          <code
+            className={`language-${current.language}`}
+            dangerouslySetInnerHTML={{ __html: current.html }}
+          />
+        </pre>
       </div>
     </figure>
   )

@@ -1,4 +1,4 @@
-import { Markdown } from '@/components/Markdown'
+import { highlightToHtml } from '@/lib/docs/highlight'
 import { CODE_LANGUAGES } from '@/lib/docs/sections'
 
 import { CodeGroup, type CodeTab } from './CodeGroup.client'
@@ -6,18 +6,12 @@ import { CodeGroup, type CodeTab } from './CodeGroup.client'
 const labelOf = (language: string) =>
   CODE_LANGUAGES.find((option) => option.value === language)?.label ?? language
 
-/** Highlighted (Prism, through the Markdown renderer) on the server; the fence outgrows the code. */
-export function highlighted(language: string, code: string) {
-  const fence = '`'.repeat(Math.max(3, ...[...code.matchAll(/`+/g)].map((m) => m[0].length + 1)))
-  return <Markdown>{`${fence}${language}\n${code}\n${fence}`}</Markdown>
-}
-
 export function codeTabs(snippets: { language: string; code: string }[]): CodeTab[] {
   return snippets.map(({ language, code }) => ({
     language,
     label: labelOf(language),
     code,
-    panel: highlighted(language, code),
+    html: highlightToHtml(code, language),
   }))
 }
 
