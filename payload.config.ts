@@ -8,6 +8,8 @@ import sharp from 'sharp'
 
 import { ApiKeys } from './collections/ApiKeys'
 import { AuditLogs } from './collections/AuditLogs'
+import { DocsFeedback } from './collections/DocsFeedback'
+import { DocsPages } from './collections/DocsPages'
 import { Media } from './collections/Media'
 import { NotificationPreferences } from './collections/NotificationPreferences'
 import { Notifications } from './collections/Notifications'
@@ -55,6 +57,8 @@ export default buildConfig({
     WebhookDeliveries,
     Notifications,
     NotificationPreferences,
+    DocsPages,
+    DocsFeedback,
   ],
   editor: lexicalEditor(),
   secret: payloadSecret(),

@@ -9,6 +9,7 @@ import * as migration_20261130_061148_user_sessions from './20261130_061148_user
 import * as migration_20261130_064913_delivery_lease_index from './20261130_064913_delivery_lease_index';
 import * as migration_20261130_081127_outbox_notifications from './20261130_081127_outbox_notifications';
 import * as migration_20261130_081140_event_consumptions from './20261130_081140_event_consumptions';
+import * as migration_20261130_114122_docs_pages from './20261130_114122_docs_pages';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261130_081140_event_consumptions.up,
     down: migration_20261130_081140_event_consumptions.down,
-    name: '20261130_081140_event_consumptions'
+    name: '20261130_081140_event_consumptions',
+  },
+  {
+    up: migration_20261130_114122_docs_pages.up,
+    down: migration_20261130_114122_docs_pages.down,
+    name: '20261130_114122_docs_pages'
   },
 ];

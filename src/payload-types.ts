@@ -78,6 +78,8 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     notifications: Notification;
     'notification-preferences': NotificationPreference;
+    'docs-pages': DocsPage;
+    'docs-feedback': DocsFeedback;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -96,6 +98,8 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
+    'docs-pages': DocsPagesSelect<false> | DocsPagesSelect<true>;
+    'docs-feedback': DocsFeedbackSelect<false> | DocsFeedbackSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -506,6 +510,59 @@ export interface NotificationPreference {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "docs-pages".
+ */
+export interface DocsPage {
+  id: number;
+  title: string;
+  slug: string;
+  section: 'getting-started' | 'api-reference' | 'ml-models' | 'sdks' | 'tutorials' | 'best-practices' | 'webhooks';
+  /**
+   * Lower comes first within the section.
+   */
+  order: number;
+  /**
+   * One or two sentences: the index, search and llms.txt show it.
+   */
+  summary: string;
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  /**
+   * Set each time the page is published.
+   */
+  lastUpdated?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "docs-feedback".
+ */
+export interface DocsFeedback {
+  id: number;
+  page: number | DocsPage;
+  user: number | User;
+  helpful: boolean;
+  comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -571,6 +628,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notification-preferences';
         value: number | NotificationPreference;
+      } | null)
+    | ({
+        relationTo: 'docs-pages';
+        value: number | DocsPage;
+      } | null)
+    | ({
+        relationTo: 'docs-feedback';
+        value: number | DocsFeedback;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -897,6 +962,34 @@ export interface NotificationPreferencesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "docs-pages_select".
+ */
+export interface DocsPagesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  section?: T;
+  order?: T;
+  summary?: T;
+  body?: T;
+  lastUpdated?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "docs-feedback_select".
+ */
+export interface DocsFeedbackSelect<T extends boolean = true> {
+  page?: T;
+  user?: T;
+  helpful?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -944,6 +1037,54 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "CodeGroupBlock".
+ */
+export interface CodeGroupBlock {
+  title?: string | null;
+  snippets: {
+    language: 'bash' | 'python' | 'javascript' | 'typescript' | 'json' | 'http' | 'text';
+    code: string;
+    id?: string | null;
+  }[];
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'codeGroup';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "CalloutBlock".
+ */
+export interface CalloutBlock {
+  kind: 'note' | 'tip' | 'warning';
+  title?: string | null;
+  text: string;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'callout';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "DocImageBlock".
+ */
+export interface DocImageBlock {
+  image: number | Media;
+  caption?: string | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'docImage';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "LiveDataBlock".
+ */
+export interface LiveDataBlock {
+  source: 'webhook-events' | 'webhook-egress-ips' | 'webhook-retries';
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'liveData';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

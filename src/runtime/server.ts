@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 
 import { parseTrustedProxies, trustForwarded } from '../lib/net/clientAddress'
-import { securityHeaders } from '../lib/net/securityHeaders'
+import { isStaticPagePath, securityHeaders } from '../lib/net/securityHeaders'
 
 const isDev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT || 3000)
@@ -49,10 +49,15 @@ const server = http.createServer((request, response) => {
   request.headers['x-request-id'] = requestId
   response.setHeader('X-Request-Id', requestId)
   // A nonce per response: Next reads it from the request's policy and puts it on its scripts.
+  // Static pages (the docs) are served from cache and cannot carry one: they get the static
+  // policy, and Next is not handed a nonce (src/lib/net/securityHeaders.ts says why).
   const nonce = randomBytes(16).toString('base64')
-  const headers = securityHeaders(nonce, { isDev, isHttps })
-  request.headers['content-security-policy'] = headers['Content-Security-Policy']
-  request.headers['x-nonce'] = nonce
+  const isStaticPage = isStaticPagePath((request.url ?? '/').split('?')[0])
+  const headers = securityHeaders(nonce, { isDev, isHttps, isStaticPage })
+  if (!isStaticPage) {
+    request.headers['content-security-policy'] = headers['Content-Security-Policy']
+    request.headers['x-nonce'] = nonce
+  }
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
   handle(request, response).catch((err: unknown) => {
     console.error('request failed', request.url, err)

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { seedDocs } from './docs'
+
 /** Dev-only demo accounts; `npm run dev` prints these. Never created in production unless asked. */
 export const DEMO_USERS = [
   {
@@ -34,7 +36,9 @@ export const DEMO_USERS = [
 
 export const DEMO_ORGANIZATION = { name: 'Groove Labs', slug: 'groove-labs' }
 
-/** Creates the demo accounts and organization once; running it again changes nothing. */
+/**
+ * Creates the demo accounts, organization and docs pages once; running it again changes nothing.
+ */
 export async function seedDemo(payload: Payload): Promise<{ created: string[] }> {
   const created: string[] = []
   const ids: Record<string, number> = {}
@@ -80,5 +84,6 @@ export async function seedDemo(payload: Payload): Promise<{ created: string[] }>
     })
     created.push(`organization ${DEMO_ORGANIZATION.slug}`)
   }
+  created.push(...(await seedDocs(payload)))
   return { created }
 }

@@ -22,6 +22,9 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   // They name keys, endpoints and organizations, so reading them takes what reading keys takes.
   notifications: { read: 'usage:read', write: 'none' },
   'notification-preferences': { read: 'none', write: 'none' },
+  // Published docs are public; pages are written in /admin and votes only by signed-in people.
+  'docs-pages': { read: 'any', write: 'none' },
+  'docs-feedback': { read: 'none', write: 'none' },
 }
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }

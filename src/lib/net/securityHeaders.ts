@@ -6,17 +6,41 @@
  * its own scripts when it finds it in the request's policy) and what they load ('strict-dynamic');
  * styles may be inline (Payload's admin and Radix set style attributes). Nothing may frame the
  * portal, post forms elsewhere, load plugins or change the base URL.
+ *
+ * Static pages (the docs, `isStaticPage`) are the exception for scripts. Their HTML is rendered
+ * once and served to everyone from Next's cache, so it cannot carry a per-response nonce, and
+ * Next's inline scripts (the page's RSC payload) differ per page and per publish, so no fixed
+ * list of hashes fits them. They get `script-src 'self' 'unsafe-inline'`: scripts from this
+ * origin and inline ones. That is sound only because such a page holds nothing from the request
+ * or from members: no query string, cookie or user content is rendered into it (staff-written
+ * docs, escaped by React). Every other policy stays: no other origin's scripts, connect-src
+ * 'self', no plugins, no base change. They may be framed by the portal itself (`'self'`): the
+ * admin's live preview shows a docs page in an iframe.
  */
-export function contentSecurityPolicy(nonce: string, { isDev = false, isHttps = false } = {}) {
+type PolicyOptions = { isDev?: boolean; isHttps?: boolean; isStaticPage?: boolean }
+
+/** Paths of the static pages above: /docs and /docs/<section>/<slug>, as sent (no encoding). */
+const STATIC_PAGE_PATH = /^\/docs(?:\/[a-z-]+\/[a-z0-9-]+)?\/?$/
+
+export const isStaticPagePath = (rawPath: string) =>
+  STATIC_PAGE_PATH.test(rawPath) && rawPath !== '/docs/preview'
+
+export function contentSecurityPolicy(
+  nonce: string,
+  { isDev = false, isHttps = false, isStaticPage = false }: PolicyOptions = {},
+) {
+  const scripts = isStaticPage
+    ? "'self' 'unsafe-inline'"
+    : `'self' 'nonce-${nonce}' 'strict-dynamic'`
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ''}`,
+    `script-src ${scripts}${isDev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
     "worker-src 'self' blob:",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${isStaticPage ? "'self'" : "'none'"}`,
     "form-action 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -27,12 +51,12 @@ export function contentSecurityPolicy(nonce: string, { isDev = false, isHttps = 
 
 export function securityHeaders(
   nonce: string,
-  options: { isDev?: boolean; isHttps?: boolean } = {},
+  options: PolicyOptions = {},
 ): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(nonce, options),
     'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
+    'X-Frame-Options': options.isStaticPage ? 'SAMEORIGIN' : 'DENY',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     'Cross-Origin-Opener-Policy': 'same-origin',

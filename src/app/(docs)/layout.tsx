@@ -1,0 +1,86 @@
+import '../(portal)/globals.css'
+
+import type { Metadata, Viewport } from 'next'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+
+import { CommandPalette } from '@/components/AppShell/CommandPalette.client'
+import { MobileNav } from '@/components/AppShell/MobileNav.client'
+import { NavLinks, type NavLink } from '@/components/AppShell/NavLinks.client'
+import { LinkRow } from '@/components/LinkRow'
+import { FOOTER_LINKS, sectionsFor } from '@/lib/nav'
+
+import { DocsAccount } from './docs/_components/Account.client'
+import { ThemeChoice } from './docs/_components/ThemeChoice.client'
+
+export const metadata: Metadata = {
+  title: { default: 'Docs', template: '%s · TuneTrail Docs' },
+  description: 'Guides and reference for building on the TuneTrail music-ML API.',
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+
+/**
+ * Applies the reader's theme (the portal's `tt-theme` cookie) before the first paint, so a
+ * static page needs no server read and shows no flash. Static docs pages are served with a
+ * script policy that allows inline scripts (src/lib/net/securityHeaders.ts explains why).
+ */
+const THEME_SCRIPT = `(function(){var m=document.cookie.match(/(?:^|; )tt-theme=(light|dark|contrast)/);document.documentElement.dataset.theme=m?m[1]:(matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light')})()`
+
+/**
+ * The docs' own root layout: the portal's shell without any per-request read, so every docs
+ * page can be static. The signed-in corner loads in the browser (DocsAccount).
+ */
+export default function DocsLayout({ children }: { children: ReactNode }) {
+  const links: NavLink[] = sectionsFor(false).map(({ href, label, prefix }) => ({
+    href,
+    label,
+    prefix,
+  }))
+  return (
+    <html lang="en" data-theme="light" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body className="flex min-h-screen flex-col antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-primary focus:px-3 focus:py-2 focus:text-primary-foreground"
+        >
+          Skip to content
+        </a>
+        <header className="sticky top-0 z-40 border-b border-border bg-background">
+          <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 md:gap-4">
+            <MobileNav links={links}>
+              <div className="border-t border-border pt-4">
+                <ThemeChoice />
+              </div>
+            </MobileNav>
+            <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold">
+              <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-primary" />
+              <span className="max-[400px]:sr-only">TuneTrail</span>
+              <span className="sr-only sm:not-sr-only">Community</span>
+            </Link>
+            <NavLinks links={links} label="Main" className="hidden items-center gap-1 md:flex" />
+            <div className="ml-auto flex items-center gap-2">
+              <CommandPalette destinations={links} />
+              <div className="hidden md:block">
+                <ThemeChoice />
+              </div>
+              <DocsAccount />
+            </div>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-border py-6 text-sm text-muted-foreground">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4">
+            <span>TuneTrail Community</span>
+            <LinkRow label="Footer" links={FOOTER_LINKS} />
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}
