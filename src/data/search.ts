@@ -37,7 +37,7 @@ const PAGES: { title: string; href: string; words: string; isPrivate?: boolean }
   { title: 'Notifications', href: '/notifications', words: 'bell inbox', isPrivate: true },
   {
     title: 'Webhooks guide',
-    href: '/docs/webhooks',
+    href: '/docs/webhooks/verifying-webhooks',
     words: 'docs signature verify retries events standard webhooks',
   },
   { title: 'Log in', href: '/login', words: 'sign in' },

@@ -31,6 +31,6 @@ export const isCurrentSection = (pathname: string, prefix: string) =>
 /** Footer links: where to read more. The status page joins when it ships. */
 export const FOOTER_LINKS = [
   { href: '/docs', label: 'Docs' },
-  { href: '/docs/webhooks', label: 'Webhooks guide' },
+  { href: '/docs/webhooks/verifying-webhooks', label: 'Webhooks guide' },
   { href: '/search', label: 'Search' },
 ] as const

@@ -77,7 +77,7 @@ describe('search', () => {
     // A visitor finds public pages only; SQL wildcards are just characters.
     expect(await searchPortal(null, word)).toEqual([])
     expect((await searchPortal(null, 'webhooks')).map((hit) => hit.href)).toEqual(
-      expect.arrayContaining(['/docs/webhooks']),
+      expect.arrayContaining(['/docs/webhooks/verifying-webhooks']),
     )
     expect((await searchPortal(null, 'webhooks')).map((hit) => hit.href)).not.toContain(
       '/settings/webhooks',

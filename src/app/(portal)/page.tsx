@@ -20,7 +20,7 @@ const FEATURES: { title: string; text: string; href?: string; isPrivate?: boolea
   {
     title: 'Webhooks',
     text: 'Signed Standard Webhooks with retries, a delivery log and replay.',
-    href: '/docs/webhooks',
+    href: '/docs/webhooks/verifying-webhooks',
   },
   {
     title: 'Docs',

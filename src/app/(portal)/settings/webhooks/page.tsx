@@ -53,7 +53,7 @@ export default async function WebhooksPage({ searchParams }: Props) {
           </>
         )}
         . Receivers check every delivery as described in{' '}
-        <Link href="/docs/webhooks" className="text-primary underline">
+        <Link href="/docs/webhooks/verifying-webhooks" className="text-primary underline">
           Verifying webhooks
         </Link>
         .

@@ -68,7 +68,7 @@ export function EndpointForm({
         >
           <p className="text-sm">
             Receivers check each delivery with it, as described in{' '}
-            <Link href="/docs/webhooks" className="text-primary underline">
+            <Link href="/docs/webhooks/verifying-webhooks" className="text-primary underline">
               Verifying webhooks
             </Link>
             .

@@ -29,7 +29,7 @@ export default async function NewWebhookEndpointPage() {
       <p className="max-w-2xl text-sm text-muted-foreground">
         TuneTrail POSTs each event you pick to this URL, signed with a secret shown once after you
         add the endpoint. See{' '}
-        <Link href="/docs/webhooks" className="text-primary underline">
+        <Link href="/docs/webhooks/verifying-webhooks" className="text-primary underline">
           Verifying webhooks
         </Link>{' '}
         for how receivers check the signature.

@@ -60,7 +60,7 @@ export default async function WebhookSettingsPage({ params }: Props) {
         description={
           <>
             Every delivery is signed with this secret;{' '}
-            <Link href="/docs/webhooks" className="text-primary underline">
+            <Link href="/docs/webhooks/verifying-webhooks" className="text-primary underline">
               verify the signature
             </Link>{' '}
             before trusting one.
