@@ -26,6 +26,9 @@ for (const width of [360, 1280]) {
     await expect(page).toHaveURL(QUICKSTART)
     await expect(page.getByRole('heading', { level: 1, name: 'Quickstart' })).toBeVisible()
     await expectAccessible(page)
+    if (process.env.UPDATE_SCREENSHOTS && width === 1280) {
+      await page.screenshot({ path: 'docs/screenshots/docs-page.png' })
+    }
 
     // Sidebar: every section's pages, the current one marked (in a disclosure on small screens).
     if (width < 1024) await page.getByText('All docs pages').click()

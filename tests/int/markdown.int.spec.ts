@@ -2,6 +2,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { Callout } from '@/components/DocsBody'
 import { Markdown } from '@/components/Markdown'
 
 const render = (source: string) => renderToStaticMarkup(createElement(Markdown, null, source))
@@ -127,5 +128,20 @@ describe('user Markdown', () => {
     )
     expect(html).toMatch(/<img src="https:\/\/cdn.example\/d.png" alt="" loading="lazy"/)
     expect(html).not.toMatch(/width=|height=/)
+  })
+})
+
+describe('docs callouts', () => {
+  it('render their text as Markdown: a link is a link, not brackets', () => {
+    const html = renderToStaticMarkup(
+      createElement(Callout, {
+        blockType: 'callout',
+        kind: 'tip',
+        title: 'Keep keys out of code',
+        text: 'Read [Keeping API keys safe](/docs/best-practices/api-keys) first.',
+      } as never),
+    )
+    expect(html).toContain('<a href="/docs/best-practices/api-keys"')
+    expect(html).not.toContain('](/docs')
   })
 })

@@ -11,6 +11,8 @@ import type {
   Media,
 } from '@/payload-types'
 
+import { Markdown } from '@/components/Markdown'
+
 import { CodeGroup } from './CodeGroup.client'
 import { codeTabs } from './CodeSample'
 import { LiveData } from './LiveData'
@@ -21,7 +23,8 @@ const CALLOUT_LOOK = {
   warning: { label: 'Warning', className: 'border-warning bg-warning-soft' },
 } as const
 
-function Callout({ kind, title, text }: CalloutBlock) {
+/** A note, tip or warning; its text is Markdown (links, `code`, emphasis), sanitised. */
+export function Callout({ kind, title, text }: CalloutBlock) {
   const look = CALLOUT_LOOK[kind]
   return (
     <aside
@@ -29,7 +32,7 @@ function Callout({ kind, title, text }: CalloutBlock) {
       className={`rounded-md border-l-4 p-4 ${look.className}`}
     >
       <p className="font-semibold">{title ?? look.label}</p>
-      <p>{text}</p>
+      <Markdown>{text}</Markdown>
     </aside>
   )
 }
