@@ -20,6 +20,12 @@ const bySectionThenOrder = (a: DocsPageLink, b: DocsPageLink) =>
  * Every published page, in reading order. Read as an anonymous visitor (overrideAccess: false,
  * no user: published pages only) and cached under the docs tag until a publish revalidates it.
  */
+/**
+ * A publish revalidates the tag in the process that saved it; other web replicas (each has its
+ * own cache) catch up within this many seconds at the latest.
+ */
+export const DOCS_BACKSTOP_SECONDS = 300
+
 export const publishedDocsPages = unstable_cache(
   async (): Promise<DocsPageLink[]> => {
     const payload = await payloadClient()
@@ -34,7 +40,7 @@ export const publishedDocsPages = unstable_cache(
     return (docs as DocsPageLink[]).sort(bySectionThenOrder)
   },
   ['docs-pages:published-list'],
-  { tags: [DOCS_TAG] },
+  { tags: [DOCS_TAG], revalidate: DOCS_BACKSTOP_SECONDS },
 )
 
 /** One published page with its body (images populated), cached under the docs tag. */
@@ -51,7 +57,7 @@ export const publishedDocsPage = unstable_cache(
     return docs[0] ?? null
   },
   ['docs-pages:published-page'],
-  { tags: [DOCS_TAG] },
+  { tags: [DOCS_TAG], revalidate: DOCS_BACKSTOP_SECONDS },
 )
 
 /** The latest draft of a page, for staff previewing in draft mode (never cached). */

@@ -54,7 +54,11 @@ const server = http.createServer((request, response) => {
   const nonce = randomBytes(16).toString('base64')
   const isStaticPage = isStaticPagePath((request.url ?? '/').split('?')[0])
   const headers = securityHeaders(nonce, { isDev, isHttps, isStaticPage })
-  if (!isStaticPage) {
+  if (isStaticPage) {
+    // A client's own policy or nonce header must not reach the render others get from cache.
+    delete request.headers['content-security-policy']
+    delete request.headers['x-nonce']
+  } else {
     request.headers['content-security-policy'] = headers['Content-Security-Policy']
     request.headers['x-nonce'] = nonce
   }

@@ -147,3 +147,20 @@ test('publishing a change in /admin updates the public page without a rebuild', 
   }).toPass({ timeout: 20_000 })
   await reader.close()
 })
+
+test('made-up docs paths answer 404, every time', async ({ page }) => {
+  for (const path of [
+    '/docs/getting-started/no-such-page',
+    '/docs/no-such-section/quickstart',
+    '/docs/index/other',
+  ]) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(404)
+    }
+  }
+  // A real page still comes from the cache.
+  await page.goto('/docs/getting-started/quickstart')
+  const again = await page.goto('/docs/getting-started/quickstart')
+  expect(again?.status()).toBe(200)
+})

@@ -26,6 +26,8 @@ type Props = { params: Promise<{ section: string; slug: string }> }
  * needs no database, so nothing is listed ahead of time.
  */
 export const dynamicParams = true
+// Other web replicas catch up with a publish within 5 minutes (the tag is per process).
+export const revalidate = 300
 export const generateStaticParams = async () => [] as { section: string; slug: string }[]
 
 /** Staff in draft mode (the admin's live preview) see the latest draft, uncached. */

@@ -18,6 +18,8 @@ export const metadata: Metadata = {
  * which has no database.
  */
 export const dynamicParams = true
+// Other web replicas catch up with a publish within 5 minutes (the tag is per process).
+export const revalidate = 300
 export const generateStaticParams = async () => [] as { view: string }[]
 
 export default async function DocsIndexPage({ params }: { params: Promise<{ view: string }> }) {
