@@ -320,7 +320,7 @@ describe('the first admin', () => {
         { encoding: 'utf8', env: process.env },
       )
     const first = run()
-    expect(first.status, first.stderr).toBe(0)
+    expect(first.status, `${first.stderr}\n${first.stdout}`).toBe(0)
     expect(first.stdout).toContain(`Created admin ${email}`)
     const { docs } = await payload.find({
       collection: 'users',
@@ -328,7 +328,7 @@ describe('the first admin', () => {
     })
     expect(docs[0]).toMatchObject({ roles: ['admin'], _verified: true })
     const second = run()
-    expect(second.status, second.stderr).toBe(0)
+    expect(second.status, `${second.stderr}\n${second.stdout}`).toBe(0)
     expect(second.stdout).toContain('nothing changed')
     const again = await payload.find({ collection: 'users', where: { email: { equals: email } } })
     expect(again.totalDocs).toBe(1)
