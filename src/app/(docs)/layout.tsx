@@ -1,14 +1,13 @@
 import '../(portal)/globals.css'
 
 import type { Metadata, Viewport } from 'next'
-import Link from 'next/link'
 import type { ReactNode } from 'react'
 
 import { CommandPalette } from '@/components/AppShell/CommandPalette.client'
 import { MobileNav } from '@/components/AppShell/MobileNav.client'
 import { NavLinks, type NavLink } from '@/components/AppShell/NavLinks.client'
-import { LinkRow } from '@/components/LinkRow'
-import { FOOTER_LINKS, sectionsFor } from '@/lib/nav'
+import { SiteFooter, SiteLogo } from '@/components/SiteHeader/parts'
+import { sectionsFor } from '@/lib/nav'
 
 import { DocsAccount } from './docs/_components/Account.client'
 import { ThemeChoice } from './docs/_components/ThemeChoice.client'
@@ -56,11 +55,7 @@ export default function DocsLayout({ children }: { children: ReactNode }) {
                 <ThemeChoice />
               </div>
             </MobileNav>
-            <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold">
-              <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-primary" />
-              <span className="max-[400px]:sr-only">TuneTrail</span>
-              <span className="sr-only sm:not-sr-only">Community</span>
-            </Link>
+            <SiteLogo />
             <NavLinks links={links} label="Main" className="hidden items-center gap-1 md:flex" />
             <div className="ml-auto flex items-center gap-2">
               <CommandPalette destinations={links} />
@@ -74,12 +69,7 @@ export default function DocsLayout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
           {children}
         </main>
-        <footer className="border-t border-border py-6 text-sm text-muted-foreground">
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4">
-            <span>TuneTrail Community</span>
-            <LinkRow label="Footer" links={FOOTER_LINKS} />
-          </div>
-        </footer>
+        <SiteFooter width="max-w-7xl" />
       </body>
     </html>
   )

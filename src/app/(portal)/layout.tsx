@@ -4,13 +4,12 @@ import type { Metadata, Viewport } from 'next'
 import { cookies } from 'next/headers'
 import type { ReactNode } from 'react'
 
-import { LinkRow } from '@/components/LinkRow'
 import { SiteHeader } from '@/components/SiteHeader'
+import { SiteFooter } from '@/components/SiteHeader/parts'
 import { Toaster } from '@/components/Toaster/index.client'
 import { currentAccount } from '@/data/account'
 import { unreadCount } from '@/data/notifications'
 import { currentUser } from '@/data/session'
-import { FOOTER_LINKS } from '@/lib/nav'
 import { parseTheme } from '@/lib/theme'
 
 export const dynamic = 'force-dynamic'
@@ -42,12 +41,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>
-        <footer className="border-t border-border py-6 text-sm text-muted-foreground">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4">
-            <span>TuneTrail Community</span>
-            <LinkRow label="Footer" links={FOOTER_LINKS} />
-          </div>
-        </footer>
+        <SiteFooter />
         <Toaster />
       </body>
     </html>

@@ -14,6 +14,7 @@ import type { Theme } from '@/lib/theme'
 import type { User } from '@/payload-types'
 
 import { UserMenu } from './index.client'
+import { SiteLogo } from './parts'
 
 const drawerLink = 'block rounded-md px-3 py-2 text-sm hover:bg-muted'
 
@@ -91,11 +92,7 @@ export function SiteHeader({
             )}
           </div>
         </MobileNav>
-        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold">
-          <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-primary" />
-          <span className="max-[400px]:sr-only">TuneTrail</span>
-          <span className="sr-only sm:not-sr-only">Community</span>
-        </Link>
+        <SiteLogo />
         <NavLinks links={links} label="Main" className="hidden items-center gap-1 md:flex" />
         <div className="ml-auto flex items-center gap-2">
           <CommandPalette destinations={links.filter((link) => !link.isExternal)} />
