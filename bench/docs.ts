@@ -4,15 +4,14 @@
  * Needs `npm run build` first. Prints numbers and ratios; asserts nothing. Uses DATABASE_URL /
  * REDIS_URL when set, otherwise embedded Postgres and the in-process store.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import autocannon from 'autocannon'
-
 import { onShutdown, shutdown } from '../src/runtime/boot'
 import { seedDocs } from '../src/seed/docs'
+import { measureHttp, startProcess, waitUntilUp, type Row } from './load'
 import { startBench } from './setup'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8)
@@ -22,7 +21,6 @@ const NEXT_PORT = 3296
 const PAGE = '/docs/getting-started/quickstart'
 const GOAL_RPS = 1500
 
-type Row = { name: string; rps: number; p50: number; p99: number; failures: number }
 const rows: Row[] = []
 const children: ChildProcess[] = []
 
@@ -40,55 +38,14 @@ onShutdown(async () => {
 })
 await seedDocs(payload)
 
-function start(command: string, args: string[], extra: Record<string, string>) {
-  const child = spawn(command, args, {
-    env: { ...process.env, NODE_OPTIONS: '--no-deprecation', ...extra },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  })
-  children.push(child)
-  return child
-}
-
-async function waitFor(url: string) {
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    const isUp = await fetch(url).then(
-      (response) => response.status < 500,
-      () => false,
-    )
-    if (isUp) return
-    if (Date.now() > deadline) throw new Error(`${url} did not come up`)
-    await new Promise((resolve) => setTimeout(resolve, 300))
-  }
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-
 async function http(name: string, url: string): Promise<Row> {
-  const options = { url, connections: CONNECTIONS }
-  await autocannon({ ...options, duration: 2 })
-  const latencies: number[] = []
-  const instance = autocannon({ ...options, duration: DURATION_S })
-  ;(instance as unknown as autocannon.Instance).on('response', (_client, _status, _bytes, ms) => {
-    latencies.push(ms)
-  })
-  const result = await instance
-  latencies.sort((a, b) => a - b)
-  const row = {
-    name,
-    rps: result.requests.average,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    failures: result.errors + result.timeouts + result.non2xx,
-  }
+  const row = await measureHttp(name, { url, connections: CONNECTIONS }, DURATION_S)
   rows.push(row)
   return row
 }
 
 // The portal, as `npm start` runs it (the worker and verifier off: only pages are measured).
-start('node', ['.next/standalone/portal-server.mjs'], {
+startProcess(children, 'node', ['.next/standalone/portal-server.mjs'], {
   NODE_ENV: 'production',
   PORT: String(NEXT_PORT),
   HOSTNAME: '127.0.0.1',
@@ -98,7 +55,7 @@ start('node', ['.next/standalone/portal-server.mjs'], {
 })
 const portal = `http://127.0.0.1:${NEXT_PORT}`
 // /api/health reports the worker too, which is off here: wait for a page instead.
-await waitFor(`${portal}/login`)
+await waitUntilUp(`${portal}/login`)
 // The first request renders and caches the page; the bare server answers the same bytes.
 const first = await fetch(`${portal}${PAGE}`)
 if (!first.ok) throw new Error(`${PAGE} answered ${first.status}`)
@@ -107,7 +64,8 @@ const cacheState = (await fetch(`${portal}${PAGE}`)).headers.get('x-nextjs-cache
 
 const htmlFile = path.join(os.tmpdir(), `bench-docs-${process.pid}.html`)
 fs.writeFileSync(htmlFile, html)
-start(
+startProcess(
+  children,
   'node',
   [
     '-e',
@@ -120,7 +78,7 @@ console.log(
   `bench:docs on ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION_S}s per run, ` +
     `page ${PAGE} (${(html.length / 1024).toFixed(1)} KiB, x-nextjs-cache: ${cacheState})`,
 )
-await waitFor(`http://127.0.0.1:${BARE_PORT}/`)
+await waitUntilUp(`http://127.0.0.1:${BARE_PORT}/`)
 const bare = await http('bare node:http, same HTML', `http://127.0.0.1:${BARE_PORT}/`)
 const docs = await http(`docs page ${PAGE}`, `${portal}${PAGE}`)
 await http('docs index /docs', `${portal}/docs`)

@@ -5,16 +5,15 @@
  * Prints numbers and ratios; asserts nothing. Uses DATABASE_URL/REDIS_URL when set, otherwise
  * embedded Postgres and the in-process store (then each process has its own store).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
-
-import autocannon from 'autocannon'
 
 import { onShutdown, shutdown } from '../src/runtime/boot'
 import { env } from '../src/lib/env'
 import { keyService, verifyKey } from '../src/lib/keys/service'
 import { redis } from '../src/lib/redis'
+import { measureHttp, percentile, startProcess, waitUntilUp, type Row } from './load'
 import { benchUser, startBench } from './setup'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8)
@@ -23,7 +22,6 @@ const BARE_PORT = 3290
 const VERIFIER_PORT = 3291
 const NEXT_PORT = 3292
 
-type Row = { name: string; rps: number; p50: number; p99: number; failures: number }
 const rows: Row[] = []
 const children: ChildProcess[] = []
 
@@ -57,10 +55,6 @@ const key = await issue(member, ['tracks:read'])
 const body = JSON.stringify({ key, scope: 'tracks:read', endpoint: 'GET /v1/tracks' })
 const headers = { authorization: `Bearer ${serviceKey}`, 'content-type': 'application/json' }
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-
 /** Closed-loop load from this process: `concurrency` callers for DURATION_S seconds. */
 async function inProcess(name: string, call: () => Promise<unknown>, concurrency = CONNECTIONS) {
   const run = async (seconds: number, record: boolean) => {
@@ -93,51 +87,13 @@ async function inProcess(name: string, call: () => Promise<unknown>, concurrency
 /** HTTP load with autocannon; `rate` fixes requests per second (open loop) instead of max. */
 async function http(name: string, url: string, rate?: number): Promise<Row> {
   const options = { url, method: 'POST' as const, headers, body, connections: CONNECTIONS }
-  await autocannon({ ...options, duration: 2 })
-  // autocannon's histogram has whole milliseconds: keep each response time for exact percentiles.
-  const latencies: number[] = []
-  const instance = autocannon({
-    ...options,
-    duration: DURATION_S,
-    ...(rate ? { overallRate: rate } : {}),
-  })
-  ;(instance as unknown as autocannon.Instance).on('response', (_client, _status, _bytes, ms) => {
-    latencies.push(ms)
-  })
-  const result = await instance
-  latencies.sort((a, b) => a - b)
-  const row = {
+  const row = await measureHttp(
     name,
-    rps: result.requests.average,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    failures: result.errors + result.timeouts + result.non2xx,
-  }
+    { ...options, ...(rate ? { overallRate: rate } : {}) },
+    DURATION_S,
+  )
   rows.push(row)
   return row
-}
-
-function start(command: string, args: string[], extra: Record<string, string>) {
-  const child = spawn(command, args, {
-    env: { ...process.env, NODE_OPTIONS: '--no-deprecation', ...extra },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  })
-  children.push(child)
-  return child
-}
-
-async function waitFor(url: string, init?: RequestInit) {
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    const ok = await fetch(url, init).then(
-      (r) => r.status < 500,
-      () => false,
-    )
-    if (ok) return
-    if (Date.now() > deadline) throw new Error(`${url} did not come up`)
-    await new Promise((resolve) => setTimeout(resolve, 300))
-  }
 }
 
 console.log(
@@ -148,7 +104,8 @@ console.log(
 // Baselines.
 await redis().set('tt:bench:probe', 'x')
 await inProcess('bare Redis GET (ioredis)', () => redis().get('tt:bench:probe'))
-start(
+startProcess(
+  children,
   'node',
   [
     '-e',
@@ -156,7 +113,7 @@ start(
   ],
   {},
 )
-await waitFor(`http://127.0.0.1:${BARE_PORT}/`)
+await waitUntilUp(`http://127.0.0.1:${BARE_PORT}/`)
 const bare = await http('bare node:http server', `http://127.0.0.1:${BARE_PORT}/`)
 
 // (a) the verifier as a function in this process.
@@ -166,10 +123,10 @@ await keyService().usage.flush()
 // (b) the verification server, on its own as `npm run verifier` runs it.
 // BENCH_PROFILE=1 writes a CPU profile of the verification server to .data/profiles.
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.data/profiles'] : []
-start('node', [...profile, '--import', 'tsx', 'scripts/verifier.ts'], {
+startProcess(children, 'node', [...profile, '--import', 'tsx', 'scripts/verifier.ts'], {
   VERIFIER_PORT: String(VERIFIER_PORT),
 })
-await waitFor(`http://127.0.0.1:${VERIFIER_PORT}/health`)
+await waitUntilUp(`http://127.0.0.1:${VERIFIER_PORT}/health`)
 const server = await http(
   '(b) verification server POST /verify',
   `http://127.0.0.1:${VERIFIER_PORT}/verify`,
@@ -183,7 +140,7 @@ await http(
 
 // (c) the Next route, from the production build.
 if (fs.existsSync('.next/standalone/portal-server.mjs')) {
-  start('node', ['.next/standalone/portal-server.mjs'], {
+  startProcess(children, 'node', ['.next/standalone/portal-server.mjs'], {
     NODE_ENV: 'production',
     PORT: String(NEXT_PORT),
     HOSTNAME: '127.0.0.1',
@@ -191,7 +148,11 @@ if (fs.existsSync('.next/standalone/portal-server.mjs')) {
     VERIFIER: 'off',
     DATA_DIR: process.env.DATA_DIR ?? `${process.cwd()}/.data`,
   })
-  await waitFor(`http://127.0.0.1:${NEXT_PORT}/api/keys/verify`, { method: 'POST', headers, body })
+  await waitUntilUp(`http://127.0.0.1:${NEXT_PORT}/api/keys/verify`, {
+    method: 'POST',
+    headers,
+    body,
+  })
   await http(
     '(c) Next route POST /api/keys/verify',
     `http://127.0.0.1:${NEXT_PORT}/api/keys/verify`,
