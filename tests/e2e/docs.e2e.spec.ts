@@ -131,6 +131,11 @@ test('publishing a change in /admin updates the public page without a rebuild', 
   const reader = await browser.newPage()
   await reader.goto(path)
   await expect(reader.getByRole('heading', { level: 1, name: 'Errors' })).toBeVisible()
+  // By now the server's page cache holds it (src/runtime/pageCache.ts): the publish must clear it.
+  await expect(async () => {
+    const cached = await reader.request.get(path)
+    expect(cached.headers()['x-portal-cache']).toBe('HIT')
+  }).toPass({ timeout: 10_000 })
 
   await logIn(page, DEMO.admin)
   await page.goto(path)
