@@ -71,7 +71,8 @@ describe('page cache in front of Next', () => {
     await get('/docs/c/cookie')
     await get('/docs/c/cookie')
     nextState = { cache: 'HIT', body: 'plain' }
-    for (const headers of [{ rsc: '1' }, { 'next-router-prefetch': '1' }]) {
+    const routerHeaders: Record<string, string>[] = [{ rsc: '1' }, { 'next-router-prefetch': '1' }]
+    for (const headers of routerHeaders) {
       await get('/docs/c/rsc', headers)
       await get('/docs/c/rsc', headers)
     }
