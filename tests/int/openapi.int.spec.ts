@@ -132,3 +132,24 @@ describe('the TuneTrail API in the document', () => {
     expect(create.content['application/json'].schema.required).toEqual(['title', 'artist'])
   })
 })
+
+describe('custom endpoints in the document', () => {
+  it('describe what they answer, from the same schemas', async () => {
+    const doc = openApiDocument(await config, 'http://localhost:3000') as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>
+    }
+    const rotate = doc.paths['/api/api-keys/{id}/rotate'].post.responses
+    expect(Object.keys(rotate)).toContain('201')
+    expect(JSON.stringify(rotate['201'])).toContain('#/components/schemas/api-keys')
+    const replay = doc.paths['/api/webhook-endpoints/{id}/replay'].post.responses['202']
+    expect(replay).toMatchObject({
+      content: {
+        'application/json': {
+          schema: { properties: { replayed: { type: 'integer' } }, required: ['replayed'] },
+        },
+      },
+    })
+    // No custom endpoint is left with the generic answer.
+    expect(JSON.stringify(doc.paths)).not.toContain('"description":"Done"')
+  })
+})

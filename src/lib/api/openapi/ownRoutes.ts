@@ -205,7 +205,10 @@ export const OWN_ROUTES: Record<string, Route> = {
 function published(): Json {
   return {
     type: 'object',
-    properties: { id: { type: 'integer' }, duplicate: { type: 'boolean' } },
+    properties: {
+      id: { type: 'string', description: 'The event id (webhook-id of its deliveries).' },
+      duplicate: { type: 'boolean' },
+    },
   }
 }
 
