@@ -8,7 +8,6 @@ const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:'])
 export function isSafeHref(url: string | null | undefined): boolean {
   if (!url) return false
   // Browsers ignore tabs, newlines and leading spaces or controls in a scheme: so must we.
-  // eslint-disable-next-line no-control-regex
   const cleaned = url.replace(/[\u0000-\u0020\u007f]+/g, '')
   if (/^[/?#]/.test(cleaned) && !cleaned.startsWith('//')) return true
   if (cleaned.startsWith('//')) return true
