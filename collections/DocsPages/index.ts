@@ -9,6 +9,7 @@ import { serverUrl } from '@/lib/defaults'
 import { DOCS_BLOCKS } from './blocks'
 import { feedbackEndpoint } from './endpoints'
 import { revalidateDeletedDoc, revalidateDocs } from './hooks/revalidate'
+import { indexForSearch } from './hooks/searchIndex'
 
 /** Where the admin's live preview shows a page: the public URL, through draft mode. */
 const previewUrl = (data: Record<string, unknown>) =>
@@ -98,7 +99,7 @@ export const DocsPages: CollectionConfig = {
     },
   ],
   hooks: {
-    afterChange: [revalidateDocs],
+    afterChange: [indexForSearch, revalidateDocs],
     afterDelete: [revalidateDeletedDoc],
   },
   endpoints: [feedbackEndpoint],

@@ -103,7 +103,7 @@ export const OWN_ROUTES: Record<string, Route> = {
     operation: {
       summary: 'Search the portal (what the ⌘K palette lists)',
       description:
-        "Pages for anyone; a signed-in person's own keys and webhook endpoints too (API keys get pages only).",
+        "Pages and published docs pages (full-text, best first, with a snippet whose matched words are marked) for anyone; a signed-in person's own keys and webhook endpoints too (API keys get pages and docs only).",
       parameters: [
         { name: 'q', in: 'query', schema: { type: 'string', maxLength: SEARCH_MAX_LENGTH } },
       ],
@@ -115,7 +115,22 @@ export const OWN_ROUTES: Record<string, Route> = {
               type: 'array',
               items: {
                 type: 'object',
-                properties: { title: { type: 'string' }, href: { type: 'string' } },
+                required: ['group', 'title', 'href'],
+                properties: {
+                  group: { type: 'string', examples: ['Pages', 'Docs', 'API keys'] },
+                  title: { type: 'string' },
+                  href: { type: 'string' },
+                  detail: { type: ['string', 'null'] },
+                  snippet: {
+                    type: 'array',
+                    description: 'Text parts of a docs page; `isMatch` marks the matched words.',
+                    items: {
+                      type: 'object',
+                      required: ['text', 'isMatch'],
+                      properties: { text: { type: 'string' }, isMatch: { type: 'boolean' } },
+                    },
+                  },
+                },
               },
             },
           },

@@ -45,7 +45,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params
   if (!isDocsSection(section)) return {}
   const page = await publishedDocsPage(section, slug)
-  return page ? { title: page.title, description: page.summary } : {}
+  return page
+    ? {
+        title: page.title,
+        description: page.summary,
+        // The same page as Markdown, for tools and language models (…/slug.md).
+        alternates: { types: { 'text/markdown': `${docsPath(page)}.md` } },
+      }
+    : {}
 }
 
 export default async function DocsPageRoute({ params }: Props) {
