@@ -17,6 +17,7 @@ import { searchDocsPages, searchDocsPassages } from '@/lib/docs/search'
 import { passagesOf, reindexAllDocsPages } from '@/lib/docs/searchIndex'
 import { snippetParts } from '@/lib/docs/snippet'
 import { tableOfContents } from '@/lib/docs/toc'
+import { isStaticPagePath } from '@/lib/net/securityHeaders'
 import type { DocsPage } from '@/payload-types'
 import { seedDocs } from '@/seed/docs'
 import { markdownToLexical } from '@/seed/docs/lexical'
@@ -470,4 +471,8 @@ describe('docs as Markdown', () => {
     )
   })
 
+  it('serves the assistant page with the static pages’ script policy', () => {
+    expect(isStaticPagePath('/docs/assistant')).toBe(true)
+    expect(isStaticPagePath('/docs/webhooks/verifying-webhooks.md')).toBe(false)
+  })
 })

@@ -1,4 +1,5 @@
 import { SEARCH_MAX_LENGTH } from '@/data/search'
+import { assistantRequestSchema } from '@/schemas/docs'
 import { usageReportSchema, verifyRequestSchema } from '@/schemas/keys'
 
 import { RESOURCES } from '../../keys/verifier'
@@ -136,6 +137,23 @@ export const OWN_ROUTES: Record<string, Route> = {
           },
         }),
         ...errorResponses([400, 429]),
+      },
+    },
+  },
+  'post /api/docs/assistant': {
+    tag: 'Portal',
+    who: { kind: 'anyone' },
+    operation: {
+      summary: 'Ask the docs (the assistant)',
+      description:
+        'Answers a question from the published docs, as JSON lines (`application/x-ndjson`): first `{type:"passages", passages:[{n,title,heading,href,excerpt}], mode}`, then with a language model configured `{type:"delta", text}` pieces of an answer citing passages as `[n]`, `{type:"error", message}` if the model fails, and `{type:"done"}`. Rate-limited per person and per client address.',
+      requestBody: jsonBody(fromZod(assistantRequestSchema)),
+      responses: {
+        200: {
+          description: 'The answer, streamed',
+          content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+        },
+        ...errorResponses([400, 413, 415, 429]),
       },
     },
   },

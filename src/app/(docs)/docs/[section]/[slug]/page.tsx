@@ -4,6 +4,7 @@ import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { hasRole } from '@/access/roles'
+import { AskDocs } from '@/components/AskDocs/index.client'
 import { DocsBody } from '@/components/DocsBody'
 import { draftDocsPage, publishedDocsPage, publishedDocsPages } from '@/data/docs'
 import { currentUser } from '@/data/session'
@@ -100,6 +101,7 @@ export default async function DocsPageRoute({ params }: Props) {
           )}
         </header>
         <DocsBody body={body} />
+        <AskDocs />
         <Feedback pageId={page.id} path={path} />
         <PrevNext pages={pages} current={page.id} />
       </article>
