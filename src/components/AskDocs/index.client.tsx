@@ -155,6 +155,15 @@ export function AskDocs({ variant = 'compact' }: { variant?: 'compact' | 'page' 
         </div>
         <p id={`${id}-hint`} className="text-xs text-muted-foreground">
           Answers come from the published docs only, with links to the passages they use.
+          {!isPage && (
+            <>
+              {' '}
+              <Link href="/docs/assistant" className="text-primary underline">
+                Ask on a page of its own
+              </Link>
+              .
+            </>
+          )}
         </p>
         {problem && (
           <p id={`${id}-problem`} role="alert" className="text-sm text-danger">
