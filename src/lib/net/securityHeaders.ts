@@ -19,8 +19,11 @@
  */
 type PolicyOptions = { isDev?: boolean; isHttps?: boolean; isStaticPage?: boolean }
 
-/** Paths of the static pages above: /docs and /docs/<section>/<slug>, as sent (no encoding). */
-const STATIC_PAGE_PATH = /^\/docs(?:\/[a-z-]+\/[a-z0-9-]+)?\/?$/
+/**
+ * Paths of the static pages above: /docs, /docs/<section>/<slug> and /docs/assistant, as sent
+ * (no encoding).
+ */
+const STATIC_PAGE_PATH = /^\/docs(?:\/[a-z-]+\/[a-z0-9-]+|\/assistant)?\/?$/
 
 export const isStaticPagePath = (rawPath: string) =>
   STATIC_PAGE_PATH.test(rawPath) && rawPath !== '/docs/preview'
