@@ -416,6 +416,15 @@ describe('citations', () => {
     expect(out + filter.end()).toBe('See [1] and [3] but not or. Arrays[2] stay [')
   })
 
+  it('stays linear on long runs of whitespace the model may be asked to write', () => {
+    const filter = citationFilter(2)
+    const spaces = ' '.repeat(100_000)
+    let out = ''
+    for (let i = 0; i < 20; i++) out += filter.push(`${spaces}\n`)
+    out += filter.push('x [1]') + filter.end()
+    expect(out).toBe(`${spaces}\n`.repeat(20) + 'x [1]')
+  })
+
   it('renders only citations of the passages given', () => {
     expect(answerParts('A [1] b [2][5] c', 2)).toEqual([
       { text: 'A ' },

@@ -5,14 +5,18 @@
  * whatever renders it (`answerParts`).
  */
 
-const CITATION = /\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]/g
-/** A citation with the spaces before it (which go with it when it is dropped). */
-const SPACED_CITATION = /(\s*)\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]/g
+const CITATION = /\[(\d{1,3}(?:[ \t]{0,3},[ \t]{0,3}\d{1,3})*)\]/g
+/**
+ * A citation with the space before it (which goes with it when it is dropped). Whitespace is
+ * matched a few characters at most: the model's text is the question-asker's to shape, and an
+ * unbounded run would make these scans quadratic in its length.
+ */
+const SPACED_CITATION = /([ \t]?)\[(\d{1,3}(?:[ \t]{0,3},[ \t]{0,3}\d{1,3})*)\]/g
 /**
  * The end of a chunk that may be the start of a citation the next chunk completes, with the
  * spaces before it (matches at least the empty string).
  */
-const OPEN_CITATION = /\s*(?:\[[\d,\s]{0,24})?$/
+const OPEN_CITATION = /[ \t]?(?:\[[\d, \t]{0,24})?$/
 
 /** A citation with only the numbers 1…count kept, written `[1][2]`; '' when none is left. */
 function keepValid(numbers: string, count: number): string {
