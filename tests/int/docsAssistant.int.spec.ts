@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { AssistantEvent, AssistantLlm } from '@/lib/docs/assistant'
+import {
+  ANSWER_MAX_CHARACTERS,
+  ANSWER_MAX_TOKENS,
+  type AssistantEvent,
+  type AssistantLlm,
+} from '@/lib/docs/assistant'
 import { ASSISTANT_LIMITS, handleAssistant } from '@/lib/docs/assistantHttp'
 import { answerParts, citationFilter } from '@/lib/docs/citations'
 import { tableOfContents } from '@/lib/docs/toc'
@@ -226,6 +231,8 @@ describe('the docs assistant with a language model', () => {
     expect(sent.path).toBe('/v1/chat/completions')
     expect(sent.headers.authorization).toBe('Bearer sk-test-secret-key')
     expect(sent.body).toMatchObject({ model: 'fake-1', stream: true })
+    // What one answer may cost is bounded.
+    expect(sent.body.max_tokens).toBe(ANSWER_MAX_TOKENS)
     const messages = sent.body.messages as { role: string; content: string }[]
     expect(messages.map((message) => message.role)).toEqual(['system', 'user'])
     expect(messages[1].content).toBe('How do I rotate an API key without downtime?')
@@ -293,6 +300,15 @@ describe('the docs assistant with a language model', () => {
     const broken = await allEvents(await ask({ question: 'What are the rate limit headers?' }))
     expect(answerOf(broken)).toBe('Limits are per key [1]')
     expect(broken.at(-2)).toMatchObject({ type: 'error' })
+
+    // A model that will not stop is cut off at the answer's length.
+    model.answer(streaming(Array.from({ length: 40 }, () => 'words '.repeat(40))))
+    const endless = await allEvents(await ask({ question: 'What are the rate limit headers?' }))
+    expect(answerOf(endless).length).toBeLessThanOrEqual(ANSWER_MAX_CHARACTERS)
+    expect(endless.at(-2)).toMatchObject({
+      type: 'error',
+      message: expect.stringMatching(/^The answer was longer than the assistant gives/),
+    })
   })
 
   it('asks the model nothing when no passage matches', async () => {
@@ -386,19 +402,21 @@ describe('the docs assistant’s door', () => {
       'RATE_LIMITED',
     )
 
-    // Visitors from one address share its limit.
-    const address = newAddress()
-    for (let index = 0; index < ASSISTANT_LIMITS.perAddress; index++) {
+    // Visitors from one address share its limit, no more generous than a person's; an IPv6
+    // /64 is one address, whichever of its addresses each question comes from.
+    const prefix = `2001:db8:${(addressCount++).toString(16)}:1`
+    for (let index = 0; index < ASSISTANT_LIMITS.perVisitorAddress; index++) {
       const response = await ask(
         { question: 'rate limits' },
-        { llm: null, headers: { 'x-tt-client-ip': address } },
+        { llm: null, headers: { 'x-tt-client-ip': `${prefix}::${(index + 1).toString(16)}` } },
       )
       expect(response.status).toBe(200)
       await response.body?.cancel()
     }
+    expect(ASSISTANT_LIMITS.perVisitorAddress).toBeLessThanOrEqual(ASSISTANT_LIMITS.perPerson)
     const visitor = await ask(
       { question: 'rate limits' },
-      { llm: null, headers: { 'x-tt-client-ip': address } },
+      { llm: null, headers: { 'x-tt-client-ip': `${prefix}::ffff` } },
     )
     expect(visitor.status).toBe(429)
     expect(visitor.headers.get('retry-after')).toMatch(/^\d+$/)

@@ -11,6 +11,14 @@ import type { DocsPassageHit } from './search'
  * Without a model, the passages themselves are the answer.
  */
 
+/** What one answer may cost: tokens asked of the model, characters passed on, and time. */
+export const ANSWER_MAX_TOKENS = 800
+export const ANSWER_MAX_CHARACTERS = 6000
+const ANSWER_DEADLINE_MS = 90_000
+/** Answers a process streams from the model at once; beyond it, the passages alone. */
+export const MAX_CONCURRENT_ANSWERS = 16
+let answering = 0
+
 export type AssistantLlm = { baseUrl: string; apiKey?: string; model: string; timeoutMs: number }
 
 /** The configured model (ASSISTANT_* variables), or null: then passages answer. */
@@ -110,6 +118,9 @@ export async function* completionDeltas(
   const stop = () => controller.abort()
   signal?.addEventListener('abort', stop, { once: true })
   let timer = setTimeout(stop, llm.timeoutMs)
+  // However steadily it streams, an answer ends within this (a model paid per token).
+  const deadline = setTimeout(stop, ANSWER_DEADLINE_MS)
+  let length = 0
   const stillGoing = () => {
     clearTimeout(timer)
     timer = setTimeout(stop, llm.timeoutMs)
@@ -130,7 +141,13 @@ export async function* completionDeltas(
           Accept: 'text/event-stream',
           ...(llm.apiKey ? { Authorization: `Bearer ${llm.apiKey}` } : {}),
         },
-        body: JSON.stringify({ model: llm.model, stream: true, temperature: 0.2, messages }),
+        body: JSON.stringify({
+          model: llm.model,
+          stream: true,
+          temperature: 0.2,
+          max_tokens: ANSWER_MAX_TOKENS,
+          messages,
+        }),
         signal: controller.signal,
       })
     } catch (error) {
@@ -154,10 +171,16 @@ export async function* completionDeltas(
       if (next.done || next.value.data.trim() === '[DONE]') return
       stillGoing()
       const text = deltaOf(next.value.data)
-      if (text) yield text
+      if (!text) continue
+      length += text.length
+      if (length > ANSWER_MAX_CHARACTERS) {
+        throw new UpstreamError('The answer was longer than the assistant gives.')
+      }
+      yield text
     }
   } finally {
     clearTimeout(timer)
+    clearTimeout(deadline)
     signal?.removeEventListener('abort', stop)
     controller.abort()
   }
@@ -197,7 +220,8 @@ export function answerStream({
   const encoder = new TextEncoder()
   const cancelled = new AbortController()
   const stop = AbortSignal.any([cancelled.signal, ...(signal ? [signal] : [])])
-  const useModel = llm !== null && passages.length > 0
+  const isBusy = answering >= MAX_CONCURRENT_ANSWERS
+  const useModel = llm !== null && passages.length > 0 && !isBusy
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (event: AssistantEvent) => {
@@ -208,8 +232,16 @@ export function answerStream({
         passages: citedPassages(passages),
         mode: useModel ? 'model' : 'passages',
       })
+      if (llm !== null && passages.length > 0 && isBusy) {
+        send({
+          type: 'error',
+          message:
+            'The assistant is busy right now. These passages of the docs match your question best.',
+        })
+      }
       if (useModel) {
         const filter = citationFilter(passages.length)
+        answering++
         try {
           for await (const delta of completionDeltas(llm, chatMessages(question, passages), stop)) {
             const text = filter.push(delta)
@@ -228,6 +260,8 @@ export function answerStream({
               message: `${reason} These passages of the docs match your question best.`,
             })
           }
+        } finally {
+          answering--
         }
       }
       send({ type: 'done' })

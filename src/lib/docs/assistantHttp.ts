@@ -7,12 +7,21 @@ import { errorJson } from '../api/errors'
 import { db } from '../db'
 import type { KeyUser } from '../keys/collectionScopes'
 import { clientIpOf } from '../net/clientAddress'
+import { ipBucket } from '../net/ip'
 import { hitLimit } from '../rateLimit'
 import { answerStream, UpstreamError, type AssistantLlm } from './assistant'
 import { searchDocsPassages } from './search'
 
-/** Questions per minute: per signed-in person, and per client address (anyone). */
-export const ASSISTANT_LIMITS = { perPerson: 10, perAddress: 30, windowMs: 60_000 }
+/**
+ * Questions per minute: a visitor gets as many per address (an IPv6 /64 counts as one) as a
+ * signed-in person gets; every address also has a ceiling for all the people behind it.
+ */
+export const ASSISTANT_LIMITS = {
+  perPerson: 10,
+  perVisitorAddress: 10,
+  perAddress: 60,
+  windowMs: 60_000,
+}
 /** Passages retrieved for a question (and given to the model). */
 export const ASSISTANT_PASSAGES = 5
 const MAX_BODY_BYTES = 8 * 1024
@@ -31,16 +40,17 @@ export async function handleAssistant(
     return errorJson(415, 'Send the question as JSON: {"question": "…"}.')
   }
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-    return errorJson(413, 'The request is too large.')
+    return errorJson(413, 'The request is too large.', { field: 'body' })
   }
   const { user } = await payload.auth({ headers: request.headers })
   const person = user && user.collection === 'users' && !(user as KeyUser).apiKey ? user : null
-  const subjects: [string, number][] = [
-    ...(person
-      ? [[`assistant:user:${person.id}`, ASSISTANT_LIMITS.perPerson] as [string, number]]
-      : []),
-    [`assistant:ip:${clientIpOf(request.headers) ?? 'unknown'}`, ASSISTANT_LIMITS.perAddress],
-  ]
+  const address = ipBucket(clientIpOf(request.headers) ?? 'unknown')
+  const subjects: [string, number][] = person
+    ? [
+        [`assistant:ip:${address}`, ASSISTANT_LIMITS.perAddress],
+        [`assistant:user:${person.id}`, ASSISTANT_LIMITS.perPerson],
+      ]
+    : [[`assistant:visitor:${address}`, ASSISTANT_LIMITS.perVisitorAddress]]
   for (const [subject, limit] of subjects) {
     const result = await hitLimit(subject, limit, ASSISTANT_LIMITS.windowMs)
     if (!result.isAllowed) {
@@ -52,7 +62,7 @@ export async function handleAssistant(
 
   const raw = await request.text()
   if (new TextEncoder().encode(raw).length > MAX_BODY_BYTES) {
-    return errorJson(413, 'The request is too large.')
+    return errorJson(413, 'The request is too large.', { field: 'body' })
   }
   let body: unknown
   try {
