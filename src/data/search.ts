@@ -3,6 +3,8 @@ import 'server-only'
 import type { Where } from 'payload'
 
 import { db } from '@/lib/db'
+import { ipBucket } from '@/lib/net/ip'
+import { hitLimit, type LimitResult } from '@/lib/rateLimit'
 import { searchDocsPages } from '@/lib/docs/search'
 import { sectionsFor } from '@/lib/nav'
 import type { SearchHit } from '@/lib/searchHits'
@@ -12,6 +14,24 @@ import { listKeys, managedOrganizations } from './apiKeys'
 import { payloadClient } from './session'
 
 export const SEARCH_MAX_LENGTH = 100
+
+/** A palette searches as one types: generous, but not a way to hammer the database. */
+export const SEARCHES_PER_MINUTE = 120
+
+/**
+ * Counts one search against the searcher's limit (the person, or the client address — an IPv6
+ * /64 as one), shared by GET /api/search and the /search page.
+ */
+export async function countSearch(
+  person: Pick<User, 'id'> | null,
+  ip: string | undefined,
+): Promise<LimitResult> {
+  return hitLimit(
+    `search:${person ? `user:${person.id}` : `ip:${ipBucket(ip ?? 'unknown')}`}`,
+    SEARCHES_PER_MINUTE,
+    60_000,
+  )
+}
 
 /** Pages worth jumping to besides the sections, with words people search them by. */
 const PAGES: { title: string; href: string; words: string; isPrivate?: boolean }[] = [

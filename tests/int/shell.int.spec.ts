@@ -7,7 +7,7 @@ import PortalError from '@/app/(portal)/error'
 import { remaining } from '@/components/Countdown/index.client'
 import { parseAccountChoice } from '@/data/account'
 import { errorRate, topEndpoints } from '@/data/apiKeys'
-import { searchPortal } from '@/data/search'
+import { countSearch, searchPortal, SEARCHES_PER_MINUTE } from '@/data/search'
 import { closeKeyService, keyService } from '@/lib/keys/service'
 import { insertUsageEvents } from '@/lib/usage/events'
 import { outcomeGroup } from '@/lib/usage/outcomes'
@@ -83,6 +83,19 @@ describe('search', () => {
       '/settings/webhooks',
     )
     expect(await searchPortal(me, '   ')).toEqual([])
+  })
+
+  it('counts searches of the page and the palette against one limit, an IPv6 /64 as one visitor', async () => {
+    const prefix = `2001:db8:${Date.now().toString(16).slice(-4)}:${Math.floor(Math.random() * 0xffff).toString(16)}`
+    for (let index = 0; index < SEARCHES_PER_MINUTE; index++) {
+      expect((await countSearch(null, `${prefix}::${(index + 1).toString(16)}`)).isAllowed).toBe(
+        true,
+      )
+    }
+    expect((await countSearch(null, `${prefix}::beef`)).isAllowed).toBe(false)
+    expect((await countSearch(null, `${prefix.replace(/:[0-9a-f]+$/, ':1')}::1`)).isAllowed).toBe(
+      true,
+    )
   })
 })
 

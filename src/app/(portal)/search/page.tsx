@@ -5,9 +5,9 @@ import { EmptyState } from '@/components/EmptyState'
 import { SearchSnippet } from '@/components/SearchSnippet'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
-import { searchPortal, SEARCH_MAX_LENGTH } from '@/data/search'
+import { countSearch, searchPortal, SEARCH_MAX_LENGTH } from '@/data/search'
 import { groupsOf } from '@/lib/searchHits'
-import { currentUser } from '@/data/session'
+import { clientIp, currentUser } from '@/data/session'
 
 export const dynamic = 'force-dynamic'
 
@@ -22,7 +22,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const raw = (await searchParams).q
   const query = (typeof raw === 'string' ? raw : '').trim().slice(0, SEARCH_MAX_LENGTH)
   const user = await currentUser()
-  const hits = await searchPortal(user, query)
+  const limit = query ? await countSearch(user, await clientIp()) : null
+  const isLimited = limit !== null && !limit.isAllowed
+  const hits = isLimited ? [] : await searchPortal(user, query)
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">Search</h1>
@@ -40,7 +42,12 @@ export default async function SearchPage({ searchParams }: Props) {
         />
         <Button type="submit">Search</Button>
       </form>
-      {query && hits.length === 0 && (
+      {isLimited && (
+        <p role="alert" className="rounded-md border border-warning bg-warning-soft p-3 text-sm">
+          Too many searches in the last minute: wait a moment and search again.
+        </p>
+      )}
+      {query && !isLimited && hits.length === 0 && (
         <EmptyState id="no-results" title={`Nothing matches “${query}”`}>
           {user
             ? 'Search looks at page names, the docs, your API keys (name or key prefix) and your webhook endpoints (URL or description).'
