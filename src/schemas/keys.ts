@@ -68,9 +68,14 @@ export const usageBatchSchema = z.preprocess(
 /** `events[3].status: ...` for the first issue of a failed parse. */
 export function firstIssue(error: z.ZodError): { field: string; message: string } {
   const issue = error.issues[0]
-  const field = issue.path
+  // An unknown field is named itself, not its parent object.
+  const path =
+    issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] as PropertyKey] : issue.path
+  const field = path
     .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
     .join('')
     .replace(/^\./, '')
-  return { field: field || 'body', message: issue.message }
+  const message =
+    issue.code === 'unrecognized_keys' ? `${field} is not a field of this request.` : issue.message
+  return { field: field || 'body', message }
 }

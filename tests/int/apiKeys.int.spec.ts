@@ -542,6 +542,10 @@ describe('dry run (the docs playground)', () => {
       status: 400,
       body: { errors: [{ field: 'scope' }] },
     })
+    expect(await bad(JSON.stringify({ key: created.key, cost: 5 }))).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'cost', message: 'cost is not a field of this request.' }] },
+    })
     expect(await bad(JSON.stringify({}))).toMatchObject({
       status: 400,
       body: { errors: [{ field: 'key' }] },

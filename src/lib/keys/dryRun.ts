@@ -4,6 +4,7 @@ import { errorAnswer, type HttpAnswer } from '@/lib/api/errors'
 import type { User } from '@/payload-types'
 import { dryRunRequestSchema, firstIssue } from '@/schemas/keys'
 
+import { hashKey, isWellFormedKey } from './format'
 import type { VerifyResult, Verifier } from './verifier'
 
 /**
@@ -30,10 +31,16 @@ export async function handleDryRun(
     const { field, message } = firstIssue(parsed.error)
     return errorAnswer(400, 'INVALID_REQUEST', message, field)
   }
-  const result = await verifier.verify({ ...parsed.data, ip }, { isDryRun: true })
-  if (result.keyId === undefined || !(await mayRead(payload, user, result.keyId))) {
+  // Whether the person may read the key is settled first, with the same work for a key that
+  // does not exist: how long the answer takes says nothing about someone else's key.
+  const record = isWellFormedKey(parsed.data.key)
+    ? await verifier.lookup(hashKey(parsed.data.key))
+    : null
+  const isReadable = await mayRead(payload, user, record?.id ?? 0)
+  if (!record || !isReadable) {
     return { status: 200, body: { valid: false, code: 'NOT_FOUND' } satisfies VerifyResult }
   }
+  const result = await verifier.verify({ ...parsed.data, ip }, { isDryRun: true })
   const { valid, code, keyId, environment, scopes, ratelimit } = result
   return {
     status: 200,
