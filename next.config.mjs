@@ -10,6 +10,9 @@ const nextConfig = {
     // Server code keeps its names: Payload picks an error's log level by its class name
     // (a refused request is not an ERROR line), and production stack traces stay readable.
     serverMinification: false,
+    // Cached pages stay in memory (Next's LRU, 50 MB) and are not written to disk: a docs page
+    // is cached on its first request, so made-up docs URLs would otherwise each leave files.
+    isrFlushToDisk: false,
   },
   // The build type-checks the app only: tests and benches need devDependencies' types, and
   // `NODE_ENV=production npm ci && npm run build` installs none.

@@ -61,6 +61,8 @@ const first = await fetch(`${portal}${PAGE}`)
 if (!first.ok) throw new Error(`${PAGE} answered ${first.status}`)
 const html = await first.text()
 const cacheState = (await fetch(`${portal}${PAGE}`)).headers.get('x-nextjs-cache') ?? 'none'
+// From the third request on, the server's page cache answers (src/runtime/pageCache.ts).
+const pageCacheState = (await fetch(`${portal}${PAGE}`)).headers.get('x-portal-cache') ?? 'none'
 
 const htmlFile = path.join(os.tmpdir(), `bench-docs-${process.pid}.html`)
 fs.writeFileSync(htmlFile, html)
@@ -76,7 +78,7 @@ startProcess(
 
 console.log(
   `bench:docs on ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION_S}s per run, ` +
-    `page ${PAGE} (${(html.length / 1024).toFixed(1)} KiB, x-nextjs-cache: ${cacheState})`,
+    `page ${PAGE} (${(html.length / 1024).toFixed(1)} KiB, x-nextjs-cache: ${cacheState}, x-portal-cache: ${pageCacheState})`,
 )
 await waitUntilUp(`http://127.0.0.1:${BARE_PORT}/`)
 const bare = await http('bare node:http, same HTML', `http://127.0.0.1:${BARE_PORT}/`)

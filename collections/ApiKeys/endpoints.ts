@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { defineEndpoint } from '@/lib/api/endpoint'
+import { ref } from '@/lib/api/openapi/shared'
 import { GRACE_PERIODS, revokeKey, rotateKey, type GracePeriod } from '@/lib/keys/manage'
 
 /** POST /api/api-keys/:id/revoke */
@@ -10,6 +11,13 @@ export const revokeEndpoint = defineEndpoint({
   summary: 'Revoke a key at once',
   caller: 'person',
   doing: 'revoke or rotate keys',
+  response: {
+    description: 'The revoked key',
+    body: {
+      type: 'object',
+      properties: { doc: ref('api-keys'), message: { type: 'string' } },
+    },
+  },
   handler: async (req, { id }) =>
     Response.json({ doc: await revokeKey(req, id), message: 'API key revoked.' }),
 })
@@ -31,6 +39,19 @@ export const rotateEndpoint = defineEndpoint({
   caller: 'person',
   doing: 'revoke or rotate keys',
   body: rotateBody,
+  response: {
+    status: 201,
+    description: 'The successor, with its plaintext once as doc.key',
+    body: {
+      type: 'object',
+      properties: {
+        doc: {
+          allOf: [ref('api-keys'), { type: 'object', properties: { key: { type: 'string' } } }],
+        },
+        message: { type: 'string' },
+      },
+    },
+  },
   handler: async (req, { id, body }) => {
     const doc = await rotateKey(req, id, body.gracePeriodSeconds as GracePeriod)
     return Response.json({ doc, message: 'API key rotated.' }, { status: 201 })

@@ -21,6 +21,10 @@ export const feedbackEndpoint = defineEndpoint({
   caller: 'person',
   doing: 'rate docs pages',
   body: feedbackBody,
+  response: {
+    description: "The page's totals and your vote",
+    body: z.object({ helpful: z.number().int(), notHelpful: z.number().int(), yours: z.boolean() }),
+  },
   handler: async (req, { body, id }) => {
     const result = await recordFeedback(req, Number(id), body)
     if (!result) return errorJson(404, 'Not found.')

@@ -9,6 +9,7 @@ import { serverUrl } from '@/lib/defaults'
 import { DOCS_BLOCKS } from './blocks'
 import { feedbackEndpoint } from './endpoints'
 import { revalidateDeletedDoc, revalidateDocs } from './hooks/revalidate'
+import { refuseUnsafeLinks } from './hooks/safeLinks'
 
 /** Where the admin's live preview shows a page: the public URL, through draft mode. */
 const previewUrl = (data: Record<string, unknown>) =>
@@ -98,6 +99,7 @@ export const DocsPages: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeValidate: [refuseUnsafeLinks],
     afterChange: [revalidateDocs],
     afterDelete: [revalidateDeletedDoc],
   },

@@ -47,6 +47,7 @@ export const markReadEndpoint = defineEndpoint({
   caller: 'person',
   doing: 'mark notifications read',
   body: markReadBody,
+  response: { description: 'How many changed', body: z.object({ marked: z.number().int() }) },
   handler: async (req, { body }) => Response.json({ marked: await markRead(req, body) }),
 })
 
@@ -61,6 +62,7 @@ export const unsubscribeEndpoint = defineEndpoint({
   caller: 'anyone',
   doing: 'unsubscribe',
   query: { token: "The signed token of the mail's List-Unsubscribe link." },
+  response: { description: 'What changed, in words', body: z.object({ message: z.string() }) },
   handler: async (req) => {
     const target = readUnsubscribeToken(req.searchParams.get('token'))
     if (!target) return errorJson(400, 'This unsubscribe link is not valid.', { field: 'token' })

@@ -1,4 +1,5 @@
 import { APIError, NotFound, type PayloadRequest } from 'payload'
+import { z } from 'zod'
 
 import { memberRole } from '@/access/organizationAccess'
 import { defineEndpoint } from '@/lib/api/endpoint'
@@ -61,6 +62,7 @@ export const leaveEndpoint = defineEndpoint({
   // A key never changes memberships.
   caller: 'person',
   doing: 'leave an organization',
+  response: { description: 'Done, in words', body: z.object({ message: z.string() }) },
   handler: async (req, { id }) => {
     const name = await leaveOrganization(req, Number(id))
     return Response.json({ message: `You left ${name}.` })

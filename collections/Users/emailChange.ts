@@ -172,6 +172,10 @@ export const confirmEmailChangeEndpoint = defineEndpoint({
   // The mailed token is the authorisation.
   caller: 'anyone',
   doing: 'confirm an email change',
+  response: {
+    description: 'The new email',
+    body: z.object({ message: z.string(), email: z.email() }),
+  },
   body: z.object({ token: z.string({ error: 'token is required.' }).min(20).max(200) }),
   handler: async (req, { body }) => {
     const result = await confirmEmailChange(req.payload, body.token)

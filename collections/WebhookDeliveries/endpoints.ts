@@ -8,6 +8,11 @@ export const redeliverEndpoint = defineEndpoint({
   summary: 'Attempt a delivery again now, with the same webhook-id',
   caller: 'account',
   doing: 'manage webhooks',
+  response: {
+    status: 202,
+    description: 'The delivery being attempted again',
+    body: { type: 'object', properties: { redelivering: { type: 'integer' } } },
+  },
   handler: async (req, { id }) =>
     Response.json({ redelivering: await redeliver(req, id) }, { status: 202 }),
 })

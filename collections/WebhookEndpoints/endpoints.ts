@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { defineEndpoint } from '@/lib/api/endpoint'
+import { ref } from '@/lib/api/openapi/shared'
 import { WEBHOOK_EVENT_TYPES, type EventType } from '@/lib/events/registry'
 import {
   enableEndpoint,
@@ -30,6 +31,7 @@ export const endpointActions: Endpoint[] = [
     ...managing,
     path: '/:id/reveal-secret',
     summary: 'Reveal the signing secret',
+    response: { description: 'The secret', body: z.object({ secret: z.string() }) },
     handler: async (req, { id }) => Response.json({ secret: await revealSecret(req, id) }),
   }),
   defineEndpoint({
@@ -37,6 +39,7 @@ export const endpointActions: Endpoint[] = [
     path: '/:id/rotate-secret',
     summary: 'Rotate the signing secret',
     description: 'The previous secret also signs deliveries for 24 hours.',
+    response: { description: 'The new secret', body: z.object({ secret: z.string() }) },
     handler: async (req, { id }) => Response.json({ secret: await rotateSecret(req, id) }),
   }),
   defineEndpoint({
@@ -44,6 +47,13 @@ export const endpointActions: Endpoint[] = [
     path: '/:id/test',
     summary: 'Send a test event to this endpoint',
     body: testBody,
+    response: {
+      status: 202,
+      description: 'The test event, on its way',
+      body: z.object({
+        event: z.object({ id: z.number().int(), eventId: z.string(), isDuplicate: z.boolean() }),
+      }),
+    },
     handler: async (req, { id, body }) => {
       const event = await sendTestEvent(req, id, body.type ?? 'track.created')
       return Response.json({ event }, { status: 202 })
@@ -53,6 +63,10 @@ export const endpointActions: Endpoint[] = [
     ...managing,
     path: '/:id/enable',
     summary: 'Re-enable a disabled endpoint',
+    response: {
+      description: 'The endpoint',
+      body: { type: 'object', properties: { doc: ref('webhook-endpoints') } },
+    },
     handler: async (req, { id }) => Response.json({ doc: await enableEndpoint(req, id) }),
   }),
   defineEndpoint({
@@ -60,6 +74,11 @@ export const endpointActions: Endpoint[] = [
     path: '/:id/replay',
     summary: 'Deliver every failed delivery since a date again',
     body: replayBody,
+    response: {
+      status: 202,
+      description: 'How many deliveries were queued again',
+      body: z.object({ replayed: z.number().int() }),
+    },
     handler: async (req, { id, body }) => {
       const count = await replayFailed(req, id, new Date(body.since))
       return Response.json({ replayed: count }, { status: 202 })

@@ -37,4 +37,6 @@ export function payloadSecret(): string {
 
 export const serverUrl = () => env().SERVER_URL ?? `http://localhost:${env().PORT}`
 
+export const tunetrailApiUrl = () => env().TUNETRAIL_API_URL ?? 'https://api.tunetrail.dev'
+
 export const mailFrom = () => env().MAIL_FROM ?? 'TuneTrail Community <no-reply@tunetrail.dev>'

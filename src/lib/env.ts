@@ -30,6 +30,8 @@ export const envSchema = z.object({
   PAYLOAD_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
   SERVER_URL: optional(url(['http:', 'https:'], 'https://community.example.com')),
   PORT: wholeNumber(3000, 1, 65535),
+  // Where TuneTrail's own API answers (the docs and the OpenAPI document's /v1 operations).
+  TUNETRAIL_API_URL: optional(url(['http:', 'https:'], 'https://api.tunetrail.dev')),
   SMTP_URL: optional(url(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.com:587')),
   MAIL_FROM: optional(z.string().min(3)),
   S3_ENDPOINT: optional(url(['http:', 'https:'], 'https://s3.eu-west-1.amazonaws.com')),

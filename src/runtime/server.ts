@@ -19,6 +19,7 @@ import next from 'next'
 
 import { parseTrustedProxies, trustForwarded } from '../lib/net/clientAddress'
 import { isStaticPagePath, securityHeaders } from '../lib/net/securityHeaders'
+import { createPageCache } from './pageCache'
 
 const isDev = process.env.NODE_ENV !== 'production'
 const port = Number(process.env.PORT || 3000)
@@ -41,6 +42,9 @@ const handle = app.getRequestHandler()
 // Read after prepare(): Next has loaded .env files by then.
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES)
 const isHttps = (process.env.SERVER_URL ?? '').startsWith('https://')
+// Static docs pages from memory, ahead of Next's router (src/runtime/pageCache.ts). Development
+// renders every request afresh.
+const pageCache = isDev ? null : createPageCache()
 
 const server = http.createServer((request, response) => {
   trustForwarded(request, trusted)
@@ -63,6 +67,12 @@ const server = http.createServer((request, response) => {
     request.headers['x-nonce'] = nonce
   }
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
+  const cached = isStaticPage && pageCache ? pageCache.lookup(request) : null
+  if (cached?.hit) {
+    pageCache?.serve(cached.hit, request, response)
+    return
+  }
+  if (cached) pageCache?.capture(cached.key, response)
   handle(request, response).catch((err: unknown) => {
     console.error('request failed', request.url, err)
     if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' })

@@ -27,6 +27,11 @@ export const verifyRequestSchema = z.object({
   endpoint: z.string().max(300, 'endpoint is too long.').optional(),
 })
 
+/** Body of POST /api/keys/dry-run: what a key would get, counted nowhere. */
+export const dryRunRequestSchema = verifyRequestSchema
+  .pick({ key: true, scope: true, resource: true })
+  .strict()
+
 const DAY_MS = 86_400_000
 /** Reports are about the last day (up to 5 minutes of clock skew ahead). */
 const timestamp = z

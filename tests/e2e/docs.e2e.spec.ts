@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+
 import { expect, test, type Page } from '@playwright/test'
 
 import { DEMO, expectAccessible, logIn } from './helpers'
@@ -131,6 +133,11 @@ test('publishing a change in /admin updates the public page without a rebuild', 
   const reader = await browser.newPage()
   await reader.goto(path)
   await expect(reader.getByRole('heading', { level: 1, name: 'Errors' })).toBeVisible()
+  // By now the server's page cache holds it (src/runtime/pageCache.ts): the publish must clear it.
+  await expect(async () => {
+    const cached = await reader.request.get(path)
+    expect(cached.headers()['x-portal-cache']).toBe('HIT')
+  }).toPass({ timeout: 10_000 })
 
   await logIn(page, DEMO.admin)
   await page.goto(path)
@@ -163,4 +170,12 @@ test('made-up docs paths answer 404, every time', async ({ page }) => {
   await page.goto('/docs/getting-started/quickstart')
   const again = await page.goto('/docs/getting-started/quickstart')
   expect(again?.status()).toBe(200)
+  // Nothing is written to disk per URL: made-up paths must not be a way to fill it.
+  const written = (dir: string): string[] =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((name) => name.includes('no-such'))
+      : []
+  expect(written('.next/standalone/.next/server')).toEqual([])
 })

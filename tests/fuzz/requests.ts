@@ -9,6 +9,8 @@ import fc from 'fast-check'
 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema }
 type Operation = {
+  /** Served by the TuneTrail API, not this portal (src/lib/api/openapi/tunetrail.ts). */
+  'x-tunetrail-api'?: boolean
   parameters?: { name: string; in: string }[]
   requestBody?: { content?: Record<string, { schema?: Schema & { $ref?: string } }> }
 }
@@ -35,10 +37,12 @@ export type FuzzRequest = {
 
 export type Target = { route: string; method: string; operation: Operation }
 
-/** Every operation of the document (Payload's own collections are not in it). */
+/** Every operation of the document this portal serves (not the TuneTrail API's /v1). */
 export function targets(document: OpenApi): Target[] {
   return Object.entries(document.paths).flatMap(([route, operations]) =>
-    Object.entries(operations).map(([method, operation]) => ({ route, method, operation })),
+    Object.entries(operations)
+      .filter(([, operation]) => !operation['x-tunetrail-api'])
+      .map(([method, operation]) => ({ route, method, operation })),
   )
 }
 

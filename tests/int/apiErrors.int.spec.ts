@@ -90,6 +90,7 @@ describe('route handlers and endpoints answer in the one format', () => {
       summary: 'Do a thing',
       caller: 'person',
       doing: 'do things',
+      response: { description: 'Done', body: { type: 'object' } },
       body: z.object({ name: z.string().min(1) }),
       handler: async (_req, { body }) => {
         ran += 1
@@ -125,6 +126,7 @@ describe('route handlers and endpoints answer in the one format', () => {
       summary: 'Leave',
       caller: 'person',
       doing: 'leave',
+      response: { description: 'Done', body: { type: 'object' } },
       handler: async (_req, { id }) => {
         ran += 1
         return Response.json({ id })

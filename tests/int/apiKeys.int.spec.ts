@@ -3,6 +3,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { hashKey } from '@/lib/keys/format'
+import { handleDryRun } from '@/lib/keys/dryRun'
 import { revokeKey, rotateKey } from '@/lib/keys/manage'
 import { closeKeyService, verifyKey } from '@/lib/keys/service'
 import { createVerifier } from '@/lib/keys/verifier'
@@ -475,5 +476,75 @@ describe('usage', () => {
     const pruned = await pruneUsage(db, { eventDays: 30, rollupDays: 400 })
     expect(pruned.events).toBeGreaterThanOrEqual(1)
     expect(await count()).toBe(1)
+  })
+})
+
+describe('dry run (the docs playground)', () => {
+  it('answers what a call would get without counting it or recording usage', async () => {
+    const user = await makeUser()
+    const created = await issue(user)
+    const usage = createUsageBuffer(db, { intervalMs: 60_000 })
+    const verifier = createVerifier({ pool: db, redis: redis(), usage })
+    const dry = (scope?: string) =>
+      handleDryRun(payload, verifier, user, JSON.stringify({ key: created.key, scope }), undefined)
+
+    for (let i = 0; i < 15; i++) {
+      expect((await dry('tracks:read')).body).toMatchObject({
+        valid: true,
+        code: 'VALID',
+        keyId: created.id,
+        ratelimit: { window: 'minute', limit: 10, remaining: 9 },
+      })
+    }
+    expect((await dry('models:write')).body).toMatchObject({ code: 'INSUFFICIENT_SCOPE' })
+    expect(usage.pending()).toBe(0)
+    // The free plan's 10 a minute are all still there for real calls…
+    for (let i = 0; i < 10; i++)
+      expect((await verifier.verify({ key: created.key })).valid).toBe(true)
+    // …and once they are spent, the dry run says so, still counting nothing.
+    expect((await dry()).body).toMatchObject({
+      code: 'RATE_LIMITED',
+      ratelimit: { window: 'minute', remaining: 0 },
+    })
+    expect(usage.pending()).toBe(10)
+    await usage.close()
+  })
+
+  it('answers NOT_FOUND about a key the person may not read, and names a bad field', async () => {
+    const [owner, other] = [await makeUser(), await makeUser()]
+    const created = await issue(owner)
+    const verifier = createVerifier({ pool: db, redis: redis() })
+    const asOther = await handleDryRun(
+      payload,
+      verifier,
+      other,
+      JSON.stringify({ key: created.key }),
+      undefined,
+    )
+    expect(asOther).toEqual({ status: 200, body: { valid: false, code: 'NOT_FOUND' } })
+    await revokeKey(await reqFor(owner), created.id)
+    const revokedAsOther = await handleDryRun(
+      payload,
+      verifier,
+      other,
+      JSON.stringify({ key: created.key }),
+      undefined,
+    )
+    expect(revokedAsOther.body).toEqual({ valid: false, code: 'NOT_FOUND' })
+
+    const bad = async (body: string) =>
+      (await handleDryRun(payload, verifier, owner, body, undefined)) as {
+        status: number
+        body: { errors: { field?: string }[] }
+      }
+    expect(await bad('{')).toMatchObject({ status: 400, body: { errors: [{ field: 'body' }] } })
+    expect(await bad(JSON.stringify({ key: created.key, scope: 'nope' }))).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'scope' }] },
+    })
+    expect(await bad(JSON.stringify({}))).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'key' }] },
+    })
   })
 })

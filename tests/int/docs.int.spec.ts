@@ -6,6 +6,7 @@ import { feedbackEndpoint } from '@collections/DocsPages/endpoints'
 import { DOCS_SECTIONS, DOCS_TAG } from '@/lib/docs/sections'
 import { contentSecurityPolicy, isStaticPagePath } from '@/lib/net/securityHeaders'
 import { highlightToHtml } from '@/lib/docs/highlight'
+import { isSafeHref } from '@/lib/docs/links'
 import { tableOfContents } from '@/lib/docs/toc'
 import type { DocsPage, User } from '@/payload-types'
 import { markdownToLexical } from '@/seed/docs/lexical'
@@ -117,6 +118,36 @@ describe('docs pages: access', () => {
 
   it('refuses a slug that is not URL-safe', async () => {
     expect(await rejection(makePage('published', { slug: 'Not A Slug' }))).toMatch(/^slug:/)
+  })
+
+  it('refuses a link to a script URL, naming the body, and never renders one', async () => {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:x',
+      'data:text/html,x',
+    ]) {
+      const linked = markdownToLexical(`See [this](${url.replace(/\s/g, '%20')}).`)
+      // The seed's Markdown takes no spaces in URLs: put the exact URL in the node.
+      const link = (linked.root.children as { children: { fields?: { url: string } }[] }[])[0]
+        .children[1]
+      link.fields = { ...link.fields, url }
+      expect(
+        await rejection(makePage('published', { body: linked as unknown as DocsPage['body'] })),
+      ).toMatch(/^body: Links may go to web pages/)
+      expect(isSafeHref(url)).toBe(false)
+    }
+    for (const url of [
+      'https://tunetrail.dev',
+      '/docs/x',
+      '#anchor',
+      'quickstart',
+      'mailto:a@b.c',
+    ]) {
+      expect(isSafeHref(url)).toBe(true)
+    }
+    const fine = markdownToLexical('See [the quickstart](/docs/getting-started/quickstart).')
+    await makePage('published', { body: fine as unknown as DocsPage['body'] })
   })
 })
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { displayKey, generateKey, hashKey, isWellFormedKey } from '@/lib/keys/format'
-import { checkLimits } from '@/lib/keys/limiter'
+import { checkLimits, peekWindows, windowsOf } from '@/lib/keys/limiter'
+import { createLocalLimiter } from '@/lib/keys/localLimiter'
 import { ALL_SCOPES, grantableScopes, isScope, SCOPES } from '@/lib/keys/scopes'
 import { effectiveLimits, RATE_LIMITS } from '@/lib/plans'
 import { redis } from '@/lib/redis'
@@ -102,5 +103,32 @@ describe('multi-window limiter', () => {
       remaining: 2,
     })
     expect(await checkLimits(redis(), account, 'model_training', {})).toEqual({ isAllowed: true })
+  })
+})
+
+describe('dry-run limits', () => {
+  it('reads the windows as the script would decide, counting nothing (Redis and in-process)', async () => {
+    const account = unique('acct')
+    const checks = windowsOf('api_calls', { minute: 3, hour: 10 }, 1)
+    for (let i = 0; i < 2; i++)
+      await checkLimits(redis(), account, 'api_calls', { minute: 3, hour: 10 })
+    for (let i = 0; i < 5; i++) {
+      expect(await peekWindows(redis(), account, checks)).toMatchObject({
+        isAllowed: true,
+        window: 'minute',
+        remaining: 0,
+      })
+    }
+    await checkLimits(redis(), account, 'api_calls', { minute: 3, hour: 10 })
+    expect(await peekWindows(redis(), account, checks)).toMatchObject({
+      isAllowed: false,
+      window: 'minute',
+      remaining: 0,
+    })
+
+    const local = createLocalLimiter()
+    expect(local.peek(account, checks)).toMatchObject({ isAllowed: true, remaining: 2 })
+    expect(local.check(account, checks)).toMatchObject({ isAllowed: true, remaining: 2 })
+    expect(local.peek(account, checks)).toMatchObject({ isAllowed: true, remaining: 1 })
   })
 })

@@ -105,3 +105,51 @@ describe('the OpenAPI document', () => {
     expect(after['webhook-endpoints.update'].properties).toHaveProperty('color')
   })
 })
+
+describe('the TuneTrail API in the document', () => {
+  it('lists the /v1 surface every non-service scope is for, on the TuneTrail API server', async () => {
+    const doc = openApiDocument(await config, 'http://localhost:3000') as {
+      paths: Record<string, Record<string, Record<string, unknown>>>
+    }
+    const v1 = Object.entries(doc.paths)
+      .filter(([route]) => route.startsWith('/v1/'))
+      .flatMap(([, operations]) => Object.values(operations))
+    const scopes = new Set(v1.flatMap((operation) => operation['x-required-scopes'] as string[]))
+    for (const scope of ['tracks:read', 'tracks:write', 'recommendations:read', 'audio:process']) {
+      expect(scopes).toContain(scope)
+    }
+    for (const scope of ['models:read', 'models:train']) expect(scopes).toContain(scope)
+    for (const operation of v1) {
+      expect(operation['x-tunetrail-api']).toBe(true)
+      expect(operation.servers).toEqual([
+        { url: 'https://api.tunetrail.dev', description: 'The TuneTrail API' },
+      ])
+    }
+    // Bodies come from the zod schemas (src/schemas/tunetrail.ts).
+    const create = doc.paths['/v1/tracks'].post.requestBody as {
+      content: { 'application/json': { schema: { required: string[] } } }
+    }
+    expect(create.content['application/json'].schema.required).toEqual(['title', 'artist'])
+  })
+})
+
+describe('custom endpoints in the document', () => {
+  it('describe what they answer, from the same schemas', async () => {
+    const doc = openApiDocument(await config, 'http://localhost:3000') as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>
+    }
+    const rotate = doc.paths['/api/api-keys/{id}/rotate'].post.responses
+    expect(Object.keys(rotate)).toContain('201')
+    expect(JSON.stringify(rotate['201'])).toContain('#/components/schemas/api-keys')
+    const replay = doc.paths['/api/webhook-endpoints/{id}/replay'].post.responses['202']
+    expect(replay).toMatchObject({
+      content: {
+        'application/json': {
+          schema: { properties: { replayed: { type: 'integer' } }, required: ['replayed'] },
+        },
+      },
+    })
+    // No custom endpoint is left with the generic answer.
+    expect(JSON.stringify(doc.paths)).not.toContain('"description":"Done"')
+  })
+})

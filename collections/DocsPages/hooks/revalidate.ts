@@ -2,6 +2,7 @@ import { revalidateTag } from 'next/cache'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import { DOCS_TAG } from '@/lib/docs/sections'
+import { clearPageCache } from '@/runtime/pageCache'
 import type { DocsPage } from '@/payload-types'
 
 /**
@@ -25,5 +26,6 @@ export const revalidateDeletedDoc: CollectionAfterDeleteHook<DocsPage> = ({ doc,
 function expire(logger: { info: (obj: object, msg: string) => void }, id: number) {
   if (!process.env.NEXT_RUNTIME) return
   revalidateTag(DOCS_TAG, { expire: 0 })
+  clearPageCache()
   logger.info({ tag: DOCS_TAG, page: id }, 'docs revalidated')
 }

@@ -2,6 +2,7 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import { RichText, type JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
 import type { ReactNode } from 'react'
 
+import { isSafeHref } from '@/lib/docs/links'
 import { slugify, textOf } from '@/lib/docs/toc'
 import type {
   CalloutBlock,
@@ -57,11 +58,41 @@ function DocImage({ image, caption }: DocImageBlock) {
   )
 }
 
+function SafeLink({
+  url,
+  newTab,
+  linkType,
+  children,
+}: {
+  url?: string | null
+  newTab?: boolean | null
+  linkType?: string | null
+  children: ReactNode
+}) {
+  if (linkType === 'internal' || !isSafeHref(url)) return <>{children}</>
+  return (
+    <a
+      href={url ?? undefined}
+      {...(newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+    >
+      {children}
+    </a>
+  )
+}
+
 /** Converters for the docs' blocks, and headings with the ids the table of contents links to. */
 const converters = (): JSXConvertersFunction => {
   const seen = new Map<string, number>()
   return ({ defaultConverters }) => ({
     ...defaultConverters,
+    // Saving refuses script URLs (collections/DocsPages/hooks/safeLinks.ts); older content
+    // still never renders one as a link. Internal links have no page to go to here.
+    link: ({ node, nodesToJSX }) => (
+      <SafeLink {...node.fields}>{nodesToJSX({ nodes: node.children })}</SafeLink>
+    ),
+    autolink: ({ node, nodesToJSX }) => (
+      <SafeLink {...node.fields}>{nodesToJSX({ nodes: node.children })}</SafeLink>
+    ),
     heading: ({ node, nodesToJSX }) => {
       const children: ReactNode = nodesToJSX({ nodes: node.children })
       if (node.tag !== 'h2' && node.tag !== 'h3') {

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 
 import type { KeyUser } from '../keys/collectionScopes'
 import { errorJson } from './errors'
-import type { EndpointDoc } from './openapi/collections'
+import type { EndpointDoc, EndpointResponse } from './openapi/collections'
 
 /**
  * Who may call an endpoint:
@@ -26,6 +26,8 @@ type Spec<Body extends z.ZodType | undefined> = {
   body?: Body
   /** Query parameters it reads, by name, with what they mean (for the OpenAPI document). */
   query?: Record<string, string>
+  /** What it answers on success (for the OpenAPI document): a zod schema or JSON Schema. */
+  response: EndpointResponse
   handler: (
     req: PayloadRequest,
     input: { body: Body extends z.ZodType ? z.infer<Body> : undefined; id: string },
@@ -54,6 +56,7 @@ export function defineEndpoint<Body extends z.ZodType | undefined = undefined>(
     ...(spec.description ? { description: spec.description } : {}),
     ...(spec.body ? { body: spec.body } : {}),
     ...(spec.query ? { query: spec.query } : {}),
+    response: spec.response,
     caller: spec.caller,
   }
   return {

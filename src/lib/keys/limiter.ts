@@ -141,6 +141,52 @@ export async function checkWindows(
   return decide(checks, allowed === 1, index, count, ttl, now)
 }
 
+/**
+ * What `checkWindows` would decide, without counting anything (the docs playground's dry run):
+ * the same windows read in one round trip, the same first-refusing / tightest-window rule.
+ */
+export async function peekWindows(
+  redis: RedisStore,
+  account: string,
+  checks: WindowCheck[],
+  now = Date.now(),
+): Promise<LimitDecision> {
+  const keys = checks.map((check) =>
+    windowKey(check.counter ?? account, check.resource, check.window, now),
+  )
+  if (keys.length === 0) return { isAllowed: true }
+  const pipeline = redis.multi()
+  for (const key of keys) pipeline.get(key).pttl(key)
+  const replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {
+    if (error) throw error
+    return value
+  })
+  const counts = keys.map((_, i) => Number(replies[i * 2] ?? 0))
+  const ttls = keys.map((_, i) => Number(replies[i * 2 + 1]))
+  return evaluateWindows(checks, counts, ttls, now)
+}
+
+/** The script's rule over counts already read (a dry run: nothing is added). */
+export function evaluateWindows(
+  checks: WindowCheck[],
+  counts: number[],
+  ttls: number[],
+  now: number,
+): LimitDecision {
+  let tightest = 0
+  let tightestLeft = Infinity
+  for (let i = 0; i < checks.length; i++) {
+    if (counts[i] + checks[i].cost > checks[i].limit) {
+      return decide(checks, false, i + 1, counts[i], ttls[i], now)
+    }
+    const left = checks[i].limit - counts[i] - checks[i].cost
+    if (left < tightestLeft) [tightest, tightestLeft] = [i + 1, left]
+  }
+  if (tightest === 0) return { isAllowed: true }
+  const i = tightest - 1
+  return decide(checks, true, tightest, counts[i] + checks[i].cost, ttls[i], now)
+}
+
 /** Windows of a limits table, all charged `cost`. */
 export const windowsOf = (resource: Resource, limits: Limits, cost: number): WindowCheck[] =>
   (Object.keys(limits) as Window[])

@@ -1,5 +1,5 @@
 import { WINDOW_MS } from '../plans'
-import { decide, windowKey, type LimitDecision, type WindowCheck } from './limiter'
+import { evaluateWindows, windowKey, type LimitDecision, type WindowCheck } from './limiter'
 
 /**
  * The fallback while Redis is unreachable: the same windows counted in this process only.
@@ -14,42 +14,35 @@ export function createLocalLimiter() {
     for (const [key, counter] of counters) if (counter.expiresAt <= now) counters.delete(key)
   }
 
+  function read(account: string, checks: WindowCheck[], now: number) {
+    const keys = checks.map((check) =>
+      windowKey(check.counter ?? account, check.resource, check.window, now),
+    )
+    const live = keys.map((key) => {
+      const counter = counters.get(key)
+      return counter && counter.expiresAt > now ? counter : undefined
+    })
+    const counts = live.map((counter) => counter?.count ?? 0)
+    // No counter yet: 0, and decide() falls back to the window's end.
+    const ttls = live.map((counter) => (counter ? counter.expiresAt - now : 0))
+    return { keys, counts, decision: evaluateWindows(checks, counts, ttls, now) }
+  }
+
   return {
     check(account: string, checks: WindowCheck[], now = Date.now()): LimitDecision {
       sweep(now)
-      const keys = checks.map((check) =>
-        windowKey(check.counter ?? account, check.resource, check.window, now),
-      )
-      const current = keys.map((key) => {
-        const counter = counters.get(key)
-        return counter && counter.expiresAt > now ? counter.count : 0
-      })
-      let tightest = 0
-      let tightestLeft = Infinity
-      for (let i = 0; i < checks.length; i++) {
-        if (current[i] + checks[i].cost > checks[i].limit) {
-          const ttl = (counters.get(keys[i])?.expiresAt ?? now) - now
-          return decide(checks, false, i + 1, current[i], ttl, now)
-        }
-        const left = checks[i].limit - current[i] - checks[i].cost
-        if (left < tightestLeft) [tightest, tightestLeft] = [i + 1, left]
-      }
+      const { keys, counts, decision } = read(account, checks, now)
+      if (!decision.isAllowed) return decision
       checks.forEach((check, i) => {
         const windowMs = WINDOW_MS[check.window]
         const expiresAt = (Math.floor(now / windowMs) + 1) * windowMs
-        counters.set(keys[i], { count: current[i] + check.cost, expiresAt })
+        counters.set(keys[i], { count: counts[i] + check.cost, expiresAt })
       })
-      if (tightest === 0) return { isAllowed: true }
-      const ttl = (counters.get(keys[tightest - 1])?.expiresAt ?? now) - now
-      return decide(
-        checks,
-        true,
-        tightest,
-        current[tightest - 1] + checks[tightest - 1].cost,
-        ttl,
-        now,
-      )
+      return decision
     },
+    /** The decision `check` would make, counting nothing. */
+    peek: (account: string, checks: WindowCheck[], now = Date.now()): LimitDecision =>
+      read(account, checks, now).decision,
     clear: () => counters.clear(),
   }
 }

@@ -9,7 +9,13 @@ import type { UsageBuffer } from '../usage/events'
 import { localKeyCache, metadataKey, readLocal, STALE, writeLocal } from './cache'
 import { hashKey, isWellFormedKey } from './format'
 import { rangeMatcher } from '../net/ip'
-import { checkWindows, windowsOf, type LimitDecision, type WindowCheck } from './limiter'
+import {
+  checkWindows,
+  peekWindows,
+  windowsOf,
+  type LimitDecision,
+  type WindowCheck,
+} from './limiter'
 import { createLocalLimiter } from './localLimiter'
 import { loadKeyRecord, type KeyRecord } from './store'
 
@@ -61,6 +67,11 @@ export type VerifyResult = {
 export type VerifyOptions = {
   /** Count against rate limits and usage (default true). Off for a service caller's own key. */
   isMetered?: boolean
+  /**
+   * Answer the code this call would get without counting it anywhere: limits are read, not
+   * bumped, and nothing is recorded (the docs playground's dry run).
+   */
+  isDryRun?: boolean
 }
 
 export type Verifier = {
@@ -214,7 +225,22 @@ export function createVerifier(deps: VerifierDeps): Verifier {
     return resource === 'api_calls' ? calls : [...calls, ...windows(resource, cost)]
   }
 
-  async function limit(account: string, checks: WindowCheck[], at: number): Promise<LimitDecision> {
+  async function limit(
+    account: string,
+    checks: WindowCheck[],
+    at: number,
+    isDryRun: boolean,
+  ): Promise<LimitDecision> {
+    if (isDryRun) {
+      if (!degradedSince) {
+        try {
+          return await withRedis((client) => peekWindows(client, account, checks, at))
+        } catch {
+          // Fall through to the in-process counters.
+        }
+      }
+      return fallback.peek(account, checks, at)
+    }
     if (!degradedSince) {
       try {
         // Once sent, the script may have counted: wait for its answer rather than count the
@@ -240,6 +266,7 @@ export function createVerifier(deps: VerifierDeps): Verifier {
 
   async function verify(input: VerifyInput, options: VerifyOptions = {}): Promise<VerifyResult> {
     const isMetered = options.isMetered ?? true
+    const isDryRun = options.isDryRun ?? false
     const at = now()
     probe(at)
     const resource = input.resource ?? 'api_calls'
@@ -247,7 +274,7 @@ export function createVerifier(deps: VerifierDeps): Verifier {
     const record = isWellFormedKey(input.key) ? await lookup(hashKey(input.key)) : null
 
     const finish = (result: VerifyResult): VerifyResult => {
-      if (isMetered) {
+      if (isMetered && !isDryRun) {
         deps.usage?.record({
           occurredAt: new Date(at),
           kind: 'verify',
@@ -287,7 +314,7 @@ export function createVerifier(deps: VerifierDeps): Verifier {
     }
     if (!isMetered) return { valid: true, code: 'VALID', ...details }
 
-    const decision = await limit(record.account, windowsFor(record, resource, cost), at)
+    const decision = await limit(record.account, windowsFor(record, resource, cost), at, isDryRun)
     const ratelimit: RateLimitInfo | undefined =
       decision.window && decision.resource
         ? {
@@ -299,7 +326,7 @@ export function createVerifier(deps: VerifierDeps): Verifier {
           }
         : undefined
     if (!decision.isAllowed) {
-      if (!decision.isKeyLimit && decision.resource && decision.window) {
+      if (!isDryRun && !decision.isKeyLimit && decision.resource && decision.window) {
         const bucket = Math.floor(at / WINDOW_MS[decision.window])
         const seenKey = `${record.account}:${decision.resource}:${decision.window}:${bucket}`
         if (!limitsReached.has(seenKey)) {

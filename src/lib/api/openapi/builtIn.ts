@@ -88,16 +88,29 @@ export function builtIn(
       type: 'object',
       properties: { docs: { type: 'array', items: doc }, errors: { type: 'array' } },
     })
-  const list: Json = {
+  const pageOf = (items: Json): Json => ({
     type: 'object',
     properties: {
-      docs: { type: 'array', items: doc },
+      docs: { type: 'array', items },
       totalDocs: { type: 'integer' },
       limit: { type: 'integer' },
       page: { type: 'integer' },
       totalPages: { type: 'integer' },
       hasNextPage: { type: 'boolean' },
       hasPrevPage: { type: 'boolean' },
+    },
+  })
+  const list = pageOf(doc)
+  const version = {
+    type: 'object',
+    properties: {
+      id: { type: 'integer' },
+      parent: { type: 'integer' },
+      version: doc,
+      latest: { type: 'boolean' },
+      autosave: { type: 'boolean' },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
     },
   }
   const known: Known = {
@@ -169,6 +182,33 @@ export function builtIn(
       operation: {
         summary: `Delete one document of ${label}`,
         responses: { 200: result('Deleted'), ...errorResponses([401, 403, 404, 409]) },
+      },
+    },
+    // Versions (collections with drafts or history; readVersions access applies).
+    'get /versions': {
+      who: writing,
+      operation: {
+        summary: `List versions of ${label} documents`,
+        parameters: [QUERY.where, QUERY.limit, QUERY.page, QUERY.sort, QUERY.depth],
+        responses: {
+          200: ok('A page of versions', pageOf(version)),
+          ...errorResponses([400, 401, 403]),
+        },
+      },
+    },
+    'get /versions/{id}': {
+      who: writing,
+      operation: {
+        summary: `Read one version of a ${label} document`,
+        parameters: [QUERY.depth],
+        responses: { 200: ok('The version', version), ...errorResponses([401, 403, 404]) },
+      },
+    },
+    'post /versions/{id}': {
+      who: writing,
+      operation: {
+        summary: `Restore a version of a ${label} document`,
+        responses: { 200: result('Restored'), ...errorResponses([401, 403, 404]) },
       },
     },
     'post /{id}/duplicate': {

@@ -1,5 +1,5 @@
 import type { Endpoint, SanitizedCollectionConfig } from 'payload'
-import type { z } from 'zod'
+import { z } from 'zod'
 
 import type { Caller } from '../endpoint'
 import { COLLECTION_SCOPES } from '../../keys/collectionScopes'
@@ -19,6 +19,13 @@ import {
 import { builtIn } from './builtIn'
 
 /** What a custom endpoint (defineEndpoint) says about itself in `custom.openapi`. */
+/** A custom endpoint's success answer: its status (200 unless said) and body. */
+export type EndpointResponse = {
+  status?: 200 | 201 | 202
+  description: string
+  body: z.ZodType | Json
+}
+
 export type EndpointDoc = {
   summary: string
   description?: string
@@ -26,6 +33,7 @@ export type EndpointDoc = {
   body?: z.ZodType
   /** Query parameters by name, with what they mean. */
   query?: Record<string, string>
+  response?: EndpointResponse
   caller: Caller
 }
 
@@ -47,7 +55,12 @@ function customOperation(doc: EndpointDoc | undefined, method: string, path: str
     ...(query.length ? { parameters: query } : {}),
     ...(doc?.body ? { requestBody: jsonBody(fromZod(doc.body)) } : {}),
     responses: {
-      200: ok('Done', { type: 'object' }),
+      [doc?.response?.status ?? 200]: doc?.response
+        ? ok(
+            doc.response.description,
+            doc.response.body instanceof z.ZodType ? fromZod(doc.response.body) : doc.response.body,
+          )
+        : ok('Done', { type: 'object' }),
       ...errorResponses([400, 401, 403, 404, 429]),
     },
   }

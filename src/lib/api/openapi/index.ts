@@ -4,6 +4,7 @@ import { collectionLabel, collectionPaths } from './collections'
 import { collectionSchemas } from './fields'
 import { ownPaths } from './ownRoutes'
 import { securitySchemes } from './security'
+import { TUNETRAIL_TAGS, tunetrailPaths } from './tunetrail'
 import { componentName, errorSchema, type Json } from './shared'
 
 export type { EndpointDoc } from './collections'
@@ -65,17 +66,17 @@ export function openApiDocument(config: SanitizedConfig, serverUrl: string): Jso
     Object.assign(paths, collectionRoutes)
   }
   addReferenced(schemas, definitions)
-  Object.assign(paths, ownPaths())
+  Object.assign(paths, ownPaths(), tunetrailPaths())
   return {
     openapi: '3.1.0',
     info: {
       title: 'TuneTrail Community Portal API',
       version: '1',
       description:
-        'REST over the collections of the portal, and the verification, usage and event APIs of TuneTrail services. Errors answer `{ errors: [{ code, message, field? }] }`. An API key may call an operation when it holds the scopes its `apiKey` requirement lists (see `x-scopes` on the scheme).',
+        'REST over the collections of the portal, the verification, usage and event APIs of TuneTrail services, and (under /v1, served by the TuneTrail API itself) the API that portal keys are scoped for. Errors answer `{ errors: [{ code, message, field? }] }`. An API key may call an operation when it holds the scopes its `apiKey` requirement lists (see `x-scopes` on the scheme).',
     },
     servers: [{ url: serverUrl }],
-    tags: [...tags, ...TAGS],
+    tags: [...tags, ...TAGS, ...TUNETRAIL_TAGS],
     components: { securitySchemes, schemas },
     paths,
   }

@@ -1,7 +1,7 @@
 import { SEARCH_MAX_LENGTH } from '@/data/search'
-import { usageReportSchema, verifyRequestSchema } from '@/schemas/keys'
+import { dryRunRequestSchema, usageReportSchema, verifyRequestSchema } from '@/schemas/keys'
 
-import { RESOURCES } from '../../keys/verifier'
+import { RESOURCES, VERIFY_CODES } from '../../keys/verifier'
 import { publishBodySchema } from '../../webhooks/http'
 import { security, type Who } from './security'
 import {
@@ -27,21 +27,23 @@ const rateLimit = {
   },
 }
 
-const verdict: Json = {
-  type: 'object',
-  required: ['valid', 'code'],
-  properties: {
-    valid: { type: 'boolean' },
-    code: { type: 'string', description: 'OK, or why the key is refused (REVOKED, EXPIRED …).' },
-    keyId: { type: 'integer' },
-    owner: { type: ['integer', 'null'] },
-    organization: { type: ['integer', 'null'] },
-    plan: { type: 'string' },
-    environment: { type: 'string' },
-    scopes: { type: 'array', items: { type: 'string' } },
-    ratelimit: rateLimit,
+const verdictProperties = {
+  valid: { type: 'boolean' },
+  code: {
+    type: 'string',
+    enum: [...VERIFY_CODES],
+    description: 'VALID, or why the key is refused.',
   },
+  keyId: { type: 'integer' },
+  owner: { type: ['integer', 'null'] },
+  organization: { type: ['integer', 'null'] },
+  plan: { type: 'string' },
+  environment: { type: 'string' },
+  scopes: { type: 'array', items: { type: 'string' } },
+  ratelimit: rateLimit,
 }
+
+const verdict: Json = { type: 'object', required: ['valid', 'code'], properties: verdictProperties }
 
 const reports = fromZod(usageReportSchema)
 
@@ -59,6 +61,31 @@ export const OWN_ROUTES: Record<string, Route> = {
         "For TuneTrail services: is this key valid for this scope, and within its limits? Always 200 with a verdict once the caller's own key is allowed; the hot path is the verification server on VERIFIER_PORT.",
       requestBody: jsonBody(fromZod(verifyRequestSchema)),
       responses: { 200: ok('The verdict', verdict), ...errorResponses([400, 401, 403, 429]) },
+    },
+  },
+  'post /api/keys/dry-run': {
+    tag: 'API keys',
+    who: { kind: 'person' },
+    operation: {
+      summary: 'Dry-run a key (the playground)',
+      description:
+        'The code the verifier would give one of your keys for this scope right now, without counting the call against any limit or recording usage. A key you may not read answers NOT_FOUND. At most 60 a minute.',
+      requestBody: jsonBody(fromZod(dryRunRequestSchema)),
+      responses: {
+        200: ok('What the key would get', {
+          type: 'object',
+          required: ['valid', 'code'],
+          properties: {
+            valid: verdictProperties.valid,
+            code: verdictProperties.code,
+            keyId: verdictProperties.keyId,
+            environment: verdictProperties.environment,
+            scopes: verdictProperties.scopes,
+            ratelimit: rateLimit,
+          },
+        }),
+        ...errorResponses([400, 401, 429]),
+      },
     },
   },
   'post /api/usage': {
@@ -178,7 +205,10 @@ export const OWN_ROUTES: Record<string, Route> = {
 function published(): Json {
   return {
     type: 'object',
-    properties: { id: { type: 'integer' }, duplicate: { type: 'boolean' } },
+    properties: {
+      id: { type: 'string', description: 'The event id (webhook-id of its deliveries).' },
+      duplicate: { type: 'boolean' },
+    },
   }
 }
 
