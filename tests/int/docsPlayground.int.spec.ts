@@ -103,6 +103,18 @@ describe('the operations of the OpenAPI document', () => {
     expect(list.parameters.find((p) => p.name === 'where')?.isObject).toBe(true)
   })
 
+  it('marks the TuneTrail API operations as served elsewhere and builds their URLs there', async () => {
+    const doc = await document()
+    const operations = listOperations(doc)
+    const tracks = operation(operations, 'get /v1/tracks')
+    expect(tracks.access).toEqual({ kind: 'scope', scope: 'tracks:read' })
+    expect(tracks.elsewhere).toMatch(/^https?:\/\//)
+    expect(tracks.elsewhere).not.toBe(ORIGIN)
+    const built = buildRequest(tracks, { ...noInputs, query: { limit: '5' } }, ORIGIN)
+    expect(built.request?.url).toBe(`${tracks.elsewhere?.replace(/\/$/, '')}/v1/tracks?limit=5`)
+    expect(operation(operations, 'get /api/users/me').elsewhere).toBeUndefined()
+  })
+
   it('groups by tag in the document order and searches every word', async () => {
     const doc = await document()
     const operations = listOperations(doc)
@@ -156,6 +168,19 @@ describe('building a request', () => {
       components: doc.components,
     })
     expect(missing.errors).toEqual([{ field: 'body.url', message: 'is required' }])
+    const track = operation(listOperations(doc), 'post /v1/tracks')
+    const short = buildRequest(
+      track,
+      { ...noInputs, body: '{"title": "", "artist": "A"}' },
+      ORIGIN,
+      {
+        components: doc.components,
+      },
+    )
+    expect(short.errors).toContainEqual({
+      field: 'body.title',
+      message: 'must have at least 1 character',
+    })
     const broken = buildRequest(create, { ...noInputs, body: '{"url": ' }, ORIGIN)
     expect(broken.errors[0]).toMatchObject({ field: 'body', message: /is not valid JSON/ })
   })

@@ -7,6 +7,7 @@
 export type JsonSchema = Record<string, unknown>
 
 export type OpenApiDocument = {
+  servers?: { url: string }[]
   paths?: Record<string, Record<string, unknown>>
   components?: { schemas?: Record<string, JsonSchema> }
   tags?: { name: string }[]
@@ -45,6 +46,11 @@ export type PlaygroundOperation = {
   /** A body that is not JSON (uploads): the playground cannot build it. */
   hasOtherBody: boolean
   access: KeyAccess
+  /**
+   * The server of an operation served elsewhere (the TuneTrail API, `x-tunetrail-api`): the
+   * playground prints its requests for that server and cannot send them from this page.
+   */
+  elsewhere?: string
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const
@@ -64,7 +70,8 @@ type RawOperation = {
   }[]
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> }
   security?: Record<string, string[]>[]
-  'x-required-scopes'?: string[]
+  servers?: { url?: string }[]
+  'x-tunetrail-api'?: boolean
 }
 
 export function keyAccess(security: Record<string, string[]>[] | undefined): KeyAccess {
@@ -97,10 +104,15 @@ function parametersOf(raw: RawOperation['parameters']): Parameter[] {
 
 /** Every operation of the document, in the document's order of paths and methods. */
 export function listOperations(document: OpenApiDocument): PlaygroundOperation[] {
+  const home = document.servers?.[0]?.url
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     METHODS.flatMap((method) => {
       const raw = item[method] as RawOperation | undefined
       if (!raw) return []
+      const server =
+        raw.servers?.[0]?.url ?? (item.servers as { url?: string }[] | undefined)?.[0]?.url
+      const isElsewhere =
+        raw['x-tunetrail-api'] === true || (server !== undefined && server !== home)
       const content = raw.requestBody?.content ?? {}
       const json = content['application/json']
       return [
@@ -118,6 +130,7 @@ export function listOperations(document: OpenApiDocument): PlaygroundOperation[]
             : undefined,
           hasOtherBody: !json && Object.keys(content).length > 0,
           access: keyAccess(raw.security),
+          ...(isElsewhere ? { elsewhere: server ?? home } : {}),
         },
       ]
     }),

@@ -44,10 +44,14 @@ function parameterValue(parameter: Parameter, text: string): unknown {
   return text
 }
 
+/** `https://api.example/base/` + `/v1/x` → `https://api.example/base/v1/x`. */
+const joinUrl = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`
+
 /**
  * Checks the inputs against the operation (parameters by their schemas, the body by its
- * request schema) and builds the request: absolute URL on `origin`, the key as a Bearer
- * header, JSON body. Any problem comes back named by field instead of a request.
+ * request schema) and builds the request: absolute URL on `origin` (or on the operation's
+ * own server when it is served elsewhere), the key as a Bearer header, JSON body. Any problem
+ * comes back named by field instead of a request.
  */
 export function buildRequest(
   operation: PlaygroundOperation,
@@ -126,7 +130,7 @@ export function buildRequest(
   }
   if (errors.length > 0) return { errors }
 
-  const url = new URL(path, origin)
+  const url = new URL(joinUrl(operation.elsewhere ?? origin, path))
   for (const [name, value] of query) url.searchParams.append(name, value)
   const headers: [string, string][] = [['Accept', 'application/json']]
   if (options.key) headers.push(['Authorization', `Bearer ${options.key}`])
@@ -173,8 +177,11 @@ export function exampleBody(
     )
   }
   if (type === 'array') return []
-  if (type === 'string') return ''
-  if (type === 'integer' || type === 'number') return 0
+  if (type === 'string') {
+    if (resolved.format === 'uri' || resolved.format === 'url') return 'https://example.com/'
+    return Number(resolved.minLength ?? 0) > 0 ? 'example' : ''
+  }
+  if (type === 'integer' || type === 'number') return Number(resolved.minimum ?? 0)
   if (type === 'boolean') return false
   return null
 }

@@ -47,6 +47,27 @@ const join = (prefix: string, path: string) =>
       : path
     : prefix
 
+/** cfworker's messages, said of the field (“must …”). */
+const REWRITES: [RegExp, (match: RegExpExecArray) => string][] = [
+  [
+    /^String is too short \((\d+) < (\d+)\)\.$/,
+    (m) => `must have at least ${m[2]} character${m[2] === '1' ? '' : 's'}`,
+  ],
+  [/^String is too long \((\d+) > (\d+)\)\.$/, (m) => `must have at most ${m[2]} characters`],
+  [/^String does not match format "(.+)"\.$/, (m) => `must be a valid ${m[1]}`],
+  [/^String does not match pattern\.$/, () => 'does not have the expected form'],
+  [/^Instance does not match any of (.+)\.$/, (m) => `must be one of ${m[1]}`],
+  [
+    /^Array has too few items \((\d+) < (\d+)\)\.$/,
+    (m) => `must have at least ${m[2]} item${m[2] === '1' ? '' : 's'}`,
+  ],
+  [/^Array has too many items \((\d+) > (\d+)\)\.$/, (m) => `must have at most ${m[2]} items`],
+  [/^.+ is less than or equal to\s+(.+)\.$/, (m) => `must be more than ${m[1]}`],
+  [/^.+ is less than\s+(.+)\.$/, (m) => `must be at least ${m[1]}`],
+  [/^.+ is greater than or equal to\s+(.+)\.$/, (m) => `must be less than ${m[1]}`],
+  [/^.+ is greater than\s+(.+)\.$/, (m) => `must be at most ${m[1]}`],
+]
+
 function describe(unit: OutputUnit, prefix: string): FieldError {
   const path = fieldPath(unit.instanceLocation)
   const required = /^Instance does not have required property "(.+)"\.$/.exec(unit.error)
@@ -58,6 +79,10 @@ function describe(unit: OutputUnit, prefix: string): FieldError {
   }
   if (unit.keyword === 'false') {
     return { field: join(prefix, path), message: 'is not a field this operation accepts' }
+  }
+  for (const [pattern, say] of REWRITES) {
+    const match = pattern.exec(unit.error)
+    if (match) return { field: join(prefix, path), message: say(match) }
   }
   return { field: join(prefix, path), message: unit.error.replace(/^Instance /, 'the value ') }
 }

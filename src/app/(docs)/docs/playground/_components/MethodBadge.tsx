@@ -4,8 +4,8 @@ const TONES: Record<string, string> = {
   get: 'text-success border-success',
   post: 'text-primary border-primary',
   delete: 'text-danger border-danger',
-  patch: 'text-warning border-warning',
-  put: 'text-warning border-warning',
+  patch: 'text-foreground border-foreground',
+  put: 'text-foreground border-foreground',
 }
 
 /** An HTTP method as a small label (colour is a hint only; the text says it). */

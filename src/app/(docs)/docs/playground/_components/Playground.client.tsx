@@ -84,6 +84,7 @@ export function Playground() {
   const [selectedId, setSelectedId] = useState<string>()
   const [inputs, setInputs] = useState<RequestInputs>({ path: {}, query: {}, body: '' })
   const [checkedInputs, setCheckedInputs] = useState(inputs)
+  /** Problems show once the reader edits the request or tries to send it. */
   const [showErrors, setShowErrors] = useState(false)
   const [isBusy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome>()
@@ -167,7 +168,7 @@ export function Playground() {
     setShowErrors(true)
     setCheckedInputs(inputs)
     const built = build(inputs, key)
-    if (!built?.request) return
+    if (!built?.request || operation?.elsewhere) return
     const { request } = built
     setBusy(true)
     const started = performance.now()
@@ -238,6 +239,10 @@ export function Playground() {
         ? 'A dry run needs a key whose value this tab knows.'
         : undefined
 
+  const sendBlocked = operation?.elsewhere
+    ? `Served by the TuneTrail API (${operation.elsewhere}), not this portal: copy the request to send it, or dry-run your key for its scope.`
+    : undefined
+
   const tabs = useMemo(() => {
     if (!operation) return []
     const masked = build(checkedInputs, key ? maskKey(key) : undefined)?.request
@@ -280,7 +285,7 @@ export function Playground() {
                 id="playground-request"
                 className="flex flex-wrap items-center gap-2 text-lg font-semibold"
               >
-                <MethodBadge method={operation.method} />
+                <MethodBadge method={operation.method} />{' '}
                 <span className="font-mono text-base break-all">{operation.path}</span>
               </h2>
               <p>{operation.summary}</p>
@@ -295,12 +300,16 @@ export function Playground() {
             <RequestForm
               operation={operation}
               inputs={inputs}
-              onChange={setInputs}
+              onChange={(next) => {
+                setInputs(next)
+                setShowErrors(true)
+              }}
               errors={errors}
               showErrors={showErrors}
               onSend={() => void send()}
               onDryRun={() => void dryRun()}
               isBusy={isBusy}
+              sendBlocked={sendBlocked}
               dryRunBlocked={dryRunBlocked}
             />
             <div className="space-y-1">

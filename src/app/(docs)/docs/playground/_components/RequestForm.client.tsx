@@ -13,13 +13,15 @@ type Props = {
   operation: PlaygroundOperation
   inputs: RequestInputs
   onChange: (inputs: RequestInputs) => void
-  /** Problems of the inputs as they stand (shown once the reader edits or sends). */
+  /** Problems of the inputs as they stand. */
   errors: FieldError[]
+  /** True once the reader has edited the inputs or tried to send them. */
   showErrors: boolean
   onSend: () => void
   onDryRun: () => void
   isBusy: boolean
-  /** Why a dry run is not possible, if it is not. */
+  /** Why sending or a dry run is not possible, if it is not. */
+  sendBlocked?: string
   dryRunBlocked?: string
 }
 
@@ -84,7 +86,7 @@ export function RequestForm(props: Props) {
   const queryParameters = operation.parameters.filter((p) => p.in === 'query')
   const errorOf = (field: string) =>
     showErrors ? errors.find((error) => error.field === field) : undefined
-  const bodyErrors = errors.filter((error) => error.field.startsWith('body'))
+  const bodyErrors = showErrors ? errors.filter((error) => error.field.startsWith('body')) : []
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -148,7 +150,7 @@ export function RequestForm(props: Props) {
         </p>
       )}
       <div id={errorsId} aria-live="polite">
-        {errors.length > 0 && (showErrors || bodyErrors.length > 0) && (
+        {errors.length > 0 && showErrors && (
           <div className="rounded-md border border-danger bg-danger-soft p-3 text-sm text-danger">
             <p className="font-semibold">
               {errors.length === 1 ? 'One problem to fix' : `${errors.length} problems to fix`}{' '}
@@ -165,7 +167,11 @@ export function RequestForm(props: Props) {
         )}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={props.isBusy}>
+        <Button
+          type="submit"
+          disabled={props.isBusy || Boolean(props.sendBlocked)}
+          aria-describedby={props.sendBlocked ? `${errorsId}-send` : undefined}
+        >
           Send request
         </Button>
         <Button
@@ -177,6 +183,11 @@ export function RequestForm(props: Props) {
         >
           Dry run
         </Button>
+        {props.sendBlocked && (
+          <p id={`${errorsId}-send`} className="text-xs text-muted-foreground">
+            {props.sendBlocked}
+          </p>
+        )}
         {props.dryRunBlocked && (
           <p id={`${errorsId}-dry`} className="text-xs text-muted-foreground">
             {props.dryRunBlocked}

@@ -142,8 +142,9 @@ export function DryRunView({ answer, scope }: { answer: DryRunAnswer; scope?: st
           <>
             <dt className="font-semibold">Rate limit</dt>
             <dd>
-              {limit.remaining} of {limit.limit} {limit.resource.replace(/_/g, ' ')} left this{' '}
-              {limit.window}; resets in {limit.reset} s
+              Sent now, it would leave {limit.remaining} of {limit.limit}{' '}
+              {limit.resource.replace(/_/g, ' ')} this {limit.window} (the window resets in{' '}
+              {limit.reset} s)
             </dd>
           </>
         )}
