@@ -309,7 +309,7 @@ describe('the script policy of static docs pages', () => {
       '/docs/preview',
       '/docs/%61/b',
       '/docs/a/b/c',
-      '/docs/playground/x',
+      '/docs/playground/x/y',
       '/docs/api-referencex',
       '/docs/../api-keys/x',
       '/api-keys',
