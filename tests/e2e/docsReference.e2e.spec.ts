@@ -93,6 +93,9 @@ test('a member with no key creates a test key in one click and calls GET /api/us
   await expect(client.getByText('X-RateLimit-Remaining', { exact: false }).first()).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(client).toBeHidden()
+  // Scalar kept nothing of it either (no persisted auth, no IndexedDB).
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(key)
+  expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0)
 
   // Every operation of the document is listed, and nothing else.
   const document = (await (await request.get('/api/openapi.json')).json()) as {
