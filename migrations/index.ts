@@ -10,6 +10,7 @@ import * as migration_20261130_064913_delivery_lease_index from './20261130_0649
 import * as migration_20261130_081127_outbox_notifications from './20261130_081127_outbox_notifications';
 import * as migration_20261130_081140_event_consumptions from './20261130_081140_event_consumptions';
 import * as migration_20261130_114122_docs_pages from './20261130_114122_docs_pages';
+import * as migration_20261130_134412_docs_search from './20261130_134412_docs_search';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261130_114122_docs_pages.up,
     down: migration_20261130_114122_docs_pages.down,
-    name: '20261130_114122_docs_pages'
+    name: '20261130_114122_docs_pages',
+  },
+  {
+    up: migration_20261130_134412_docs_search.up,
+    down: migration_20261130_134412_docs_search.down,
+    name: '20261130_134412_docs_search'
   },
 ];

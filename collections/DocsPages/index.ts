@@ -10,6 +10,7 @@ import { DOCS_BLOCKS } from './blocks'
 import { feedbackEndpoint } from './endpoints'
 import { revalidateDeletedDoc, revalidateDocs } from './hooks/revalidate'
 import { refuseUnsafeLinks } from './hooks/safeLinks'
+import { indexForSearch } from './hooks/searchIndex'
 
 /** Where the admin's live preview shows a page: the public URL, through draft mode. */
 const previewUrl = (data: Record<string, unknown>) =>
@@ -100,7 +101,7 @@ export const DocsPages: CollectionConfig = {
   ],
   hooks: {
     beforeValidate: [refuseUnsafeLinks],
-    afterChange: [revalidateDocs],
+    afterChange: [indexForSearch, revalidateDocs],
     afterDelete: [revalidateDeletedDoc],
   },
   endpoints: [feedbackEndpoint],

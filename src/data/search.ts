@@ -2,6 +2,8 @@ import 'server-only'
 
 import type { Where } from 'payload'
 
+import { db } from '@/lib/db'
+import { searchDocsPages } from '@/lib/docs/search'
 import { sectionsFor } from '@/lib/nav'
 import type { SearchHit } from '@/lib/searchHits'
 import type { User } from '@/payload-types'
@@ -59,23 +61,38 @@ const matches = (text: string, query: string) => text.toLowerCase().includes(que
 /** `%` and `_` are characters to find, not LIKE wildcards (Payload passes `like` values on). */
 const literal = (query: string) => query.replace(/[\\%_]/g, (char) => `\\${char}`)
 
+/** Published docs pages matching `query` (Postgres full-text search), with snippets. */
+async function searchDocs(query: string): Promise<SearchHit[]> {
+  const hits = await searchDocsPages(await db({ payload: await payloadClient() }), query, 6)
+  return hits.map((hit) => ({
+    group: 'Docs',
+    title: hit.title,
+    href: hit.href,
+    snippet: hit.snippet,
+  }))
+}
+
 /**
- * What the ⌘K palette and /search find for `query`: pages and sections anyone may see, and for a
- * signed-in person their own API keys (by name or displayed key) and webhook endpoints (by URL
- * or description) — read as them, so nothing of anyone else's can show up.
+ * What the ⌘K palette and /search find for `query`: pages and sections anyone may see, the
+ * published docs pages, and for a signed-in person their own API keys (by name or displayed
+ * key) and webhook endpoints (by URL or description) — read as them, so nothing of anyone
+ * else's can show up.
  */
 export async function searchPortal(user: User | null, rawQuery: string): Promise<SearchHit[]> {
   const query = rawQuery.trim().slice(0, SEARCH_MAX_LENGTH)
   if (!query) return []
   const sections = sectionsFor(Boolean(user))
+  const docs = await searchDocs(query)
+  // A docs page found by its text is listed once, under Docs, with its snippet.
   const pages: SearchHit[] = [
     ...sections.map((section) => ({ title: section.label, href: section.href, words: '' })),
     ...PAGES.filter((page) => user || !page.isPrivate),
   ]
     .filter((page) => matches(`${page.title} ${page.words}`, query))
     .filter((page) => !(user && (page.href === '/login' || page.href === '/signup')))
+    .filter((page) => !docs.some((doc) => doc.href === page.href))
     .map((page) => ({ group: 'Pages', title: page.title, href: page.href }))
-  if (!user) return pages
+  if (!user) return [...pages, ...docs]
 
   const [keys, endpoints] = await Promise.all([
     listKeys(user, { search: literal(query), page: 1 }),
@@ -83,6 +100,7 @@ export async function searchPortal(user: User | null, rawQuery: string): Promise
   ])
   return [
     ...pages,
+    ...docs,
     ...keys.docs.slice(0, 8).map((key) => ({
       group: 'API keys',
       title: key.name,

@@ -3,17 +3,18 @@ import 'server-only'
 import type { PaginatedDocs, Where } from 'payload'
 import { cache } from 'react'
 
-import { env } from '@/lib/env'
-import {
-  WEBHOOK_EVENT_TYPES,
-  EVENT_TYPES,
-  eventJsonSchema,
-  type EventType,
-} from '@/lib/events/registry'
 import type { User, WebhookDelivery, WebhookEndpoint } from '@/payload-types'
 import { DELIVERIES_PER_PAGE, type DeliverySort, type DeliveryStatus } from '@/schemas/webhooks'
 
 import { managedOrganizations } from './apiKeys'
+
+// The catalog is plain data (no database), shared with the docs' Markdown and search text.
+export {
+  egressIps,
+  eventCatalog,
+  examplePayload,
+  type EventCatalogEntry,
+} from '@/lib/webhooks/catalog'
 import { payloadClient } from './session'
 
 /** The window the health of an endpoint is measured over. */
@@ -30,48 +31,6 @@ export type EndpointHealth = {
 }
 
 export type EndpointWithHealth = WebhookEndpoint & { health: EndpointHealth }
-
-/** The addresses deliveries come from, for receivers' allowlists (none when unset). */
-export function egressIps(): string[] {
-  return (env().WEBHOOK_EGRESS_IPS ?? '')
-    .split(',')
-    .map((ip) => ip.trim())
-    .filter(Boolean)
-}
-
-/** A delivery body as receivers get it, with the example `data` of `type`. */
-export function examplePayload(type: EventType): string {
-  return JSON.stringify(
-    {
-      event: type,
-      timestamp: '2026-11-25T10:00:00.000Z',
-      data: EVENT_TYPES[type].example,
-      webhook_id: '12',
-      delivery_id: 'msg_0mhf3k2a94f1c2b7e9a0d3c6b8f12',
-    },
-    null,
-    2,
-  )
-}
-
-export type EventCatalogEntry = {
-  type: EventType
-  description: string
-  /** The whole delivery body, pretty-printed JSON. */
-  example: string
-  /** The JSON Schema of `data`, pretty-printed. */
-  schema: string
-}
-
-/** Every event type with its description, an example delivery and the schema of its data. */
-export function eventCatalog(): EventCatalogEntry[] {
-  return WEBHOOK_EVENT_TYPES.map((type) => ({
-    type,
-    description: EVENT_TYPES[type].description,
-    example: examplePayload(type),
-    schema: JSON.stringify(eventJsonSchema(type), null, 2),
-  }))
-}
 
 /** When a delivery was last attempted (its newest attempt), else when it was created. */
 export function lastAttemptAt(delivery: Pick<WebhookDelivery, 'attempts' | 'createdAt'>): string {

@@ -68,6 +68,12 @@ export const envSchema = z.object({
   USAGE_RETENTION_DAYS: wholeNumber(30, 1, 3650),
   ROLLUP_RETENTION_DAYS: wholeNumber(400, 1, 3650),
   DATA_DIR: optional(z.string().min(1)),
+  // The docs assistant's language model: any OpenAI-compatible /chat/completions endpoint.
+  // Unset: the assistant answers with the best passages of the docs themselves.
+  ASSISTANT_OPENAI_BASE_URL: optional(url(['http:', 'https:'], 'https://api.openai.com/v1')),
+  ASSISTANT_API_KEY: optional(z.string().min(1).max(1000)),
+  ASSISTANT_MODEL: optional(z.string().min(1).max(200)),
+  ASSISTANT_TIMEOUT_MS: wholeNumber(30_000, 1000, 300_000),
   EMBEDDED_PG_PORT: wholeNumber(54329, 1024, 65535),
 })
 
@@ -97,6 +103,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (s3.some(Boolean) && !s3.every(Boolean)) {
     throw new EnvError(
       'Invalid configuration:\n  S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set all three or none',
+    )
+  }
+  if (Boolean(env.ASSISTANT_OPENAI_BASE_URL) !== Boolean(env.ASSISTANT_MODEL)) {
+    throw new EnvError(
+      'Invalid configuration:\n  ASSISTANT_OPENAI_BASE_URL and ASSISTANT_MODEL: set both or neither',
+    )
+  }
+  if (env.ASSISTANT_API_KEY && !env.ASSISTANT_OPENAI_BASE_URL) {
+    throw new EnvError(
+      'Invalid configuration:\n  ASSISTANT_API_KEY: set ASSISTANT_OPENAI_BASE_URL and ASSISTANT_MODEL too',
     )
   }
   return env

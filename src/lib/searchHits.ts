@@ -1,5 +1,16 @@
-/** One search result: where it leads, and under which heading it is listed. */
-export type SearchHit = { group: string; title: string; href: string; detail?: string | null }
+import type { SnippetPart } from './docs/snippet'
+
+/**
+ * One search result: where it leads, and under which heading it is listed; docs pages come
+ * with a snippet of their text, the matched words marked.
+ */
+export type SearchHit = {
+  group: string
+  title: string
+  href: string
+  detail?: string | null
+  snippet?: SnippetPart[]
+}
 
 /** Results under their headings, in the order the headings first appear. */
 export function groupsOf(hits: SearchHit[]): [string, SearchHit[]][] {

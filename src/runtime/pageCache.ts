@@ -21,7 +21,7 @@ export type CachedPage = {
 export type PageCache = {
   lookup: (request: http.IncomingMessage) => { key: string; hit?: CachedPage } | null
   /** Wraps `response` so that what Next writes for `key` is stored when it is cacheable. */
-  capture: (key: string, response: http.ServerResponse) => void
+  capture: (key: string, request: http.IncomingMessage, response: http.ServerResponse) => void
   serve: (hit: CachedPage, request: http.IncomingMessage, response: http.ServerResponse) => void
   clear: () => void
   size: () => number
@@ -65,10 +65,7 @@ export function createPageCache({
     if (url.includes('?')) return null
     if (ROUTER_HEADERS.some((name) => request.headers[name] !== undefined)) return null
     if (/(?:^|;\s*)__prerender_bypass=/.test(request.headers.cookie ?? '')) return null
-    const encoding = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
-      ? 'gzip'
-      : 'identity'
-    const key = `${encoding} ${url}`
+    const key = `${preferredEncoding(request.headers['accept-encoding'])} ${url}`
     const hit = entries.get(key)
     if (hit && now() - hit.storedAt > ttlMs) {
       entries.delete(key)
@@ -77,7 +74,9 @@ export function createPageCache({
     return { key, hit }
   }
 
-  function capture(key: string, response: http.ServerResponse) {
+  function capture(key: string, request: http.IncomingMessage, response: http.ServerResponse) {
+    // A HEAD's answer has no body: only a GET's is ever kept.
+    if (request.method !== 'GET') return
     const startedIn = generation
     const chunks: Buffer[] = []
     let size = 0
@@ -103,8 +102,13 @@ export function createPageCache({
       keep(chunk, rest[0])
       const result = end(chunk, ...rest)
       const headers = response.getHeaders()
+      const body = Buffer.concat(chunks)
+      const length = headers['content-length']
       const isCacheable =
         !isTooBig &&
+        // What Next encoded is what this key's requests accept (gzip, or nothing).
+        `${headers['content-encoding'] ?? 'identity'} ` === key.slice(0, key.indexOf(' ') + 1) &&
+        (length === undefined || Number(length) === body.length) &&
         startedIn === generation &&
         response.statusCode === 200 &&
         headers['x-nextjs-cache'] === 'HIT' &&
@@ -116,7 +120,7 @@ export function createPageCache({
           headers: Object.entries(headers)
             .filter(([name]) => !NOT_REPLAYED.has(name))
             .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
-          body: Buffer.concat(chunks),
+          body,
           storedAt: now(),
         })
       }
@@ -153,6 +157,20 @@ export function createPageCache({
   }
   ;(globalThis as Global)[KEY] = cache
   return cache
+}
+
+/**
+ * The encoding a cached answer for this request is kept in: gzip when the request accepts it
+ * (q above 0), otherwise none. Whatever else Next negotiates (deflate, `*`) is not kept.
+ */
+export function preferredEncoding(acceptEncoding: string | string[] | undefined): string {
+  for (const part of String(acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    if (name.trim() !== 'gzip') continue
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='))
+    return q && !(Number(q.slice(2)) > 0) ? 'identity' : 'gzip'
+  }
+  return 'identity'
 }
 
 /** Empties the process's page cache, if this process has one (a docs publish calls it). */

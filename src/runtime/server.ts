@@ -72,7 +72,7 @@ const server = http.createServer((request, response) => {
     pageCache?.serve(cached.hit, request, response)
     return
   }
-  if (cached) pageCache?.capture(cached.key, response)
+  if (cached) pageCache?.capture(cached.key, request, response)
   handle(request, response).catch((err: unknown) => {
     console.error('request failed', request.url, err)
     if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' })

@@ -1,9 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { clearPageCache, createPageCache } from '@/runtime/pageCache'
+import { clearPageCache, createPageCache, preferredEncoding } from '@/runtime/pageCache'
 
 /** Stands in for Next: answers what `next` says, counting renders. */
 let nextState: { cache: string; body: string; cookie?: string; delayMs?: number } = {
@@ -18,7 +19,7 @@ const server = http.createServer((request, response) => {
   response.setHeader('Content-Security-Policy', 'from-the-server')
   const cached = cache.lookup(request)
   if (cached?.hit) return cache.serve(cached.hit, request, response)
-  if (cached) cache.capture(cached.key, response)
+  if (cached) cache.capture(cached.key, request, response)
   renders++
   const state = nextState
   const answer = () => {
@@ -27,8 +28,18 @@ const server = http.createServer((request, response) => {
     response.setHeader('Content-Security-Policy', 'from-next')
     if (state.cookie) response.setHeader('set-cookie', state.cookie)
     response.setHeader('content-type', 'text/html')
-    response.write(`<p>${state.body}`)
-    response.end('</p>')
+    // Like Next: compressed as negotiated, and a HEAD gets the headers only.
+    const accepted = String(request.headers['accept-encoding'] ?? '')
+    const html = Buffer.from(`<p>${state.body}</p>`)
+    const [encoding, bytes] = /gzip/.test(accepted)
+      ? ['gzip', zlib.gzipSync(html)]
+      : /deflate/.test(accepted)
+        ? ['deflate', zlib.deflateSync(html)]
+        : [undefined, html]
+    if (encoding) response.setHeader('content-encoding', encoding)
+    if (request.method === 'HEAD') return response.end()
+    response.write(bytes.subarray(0, 5))
+    response.end(bytes.subarray(5))
   }
   if (state.delayMs) setTimeout(answer, state.delayMs)
   else answer()
@@ -108,5 +119,34 @@ describe('page cache in front of Next', () => {
     nextState = { cache: 'HIT', body: 'later' }
     expect(await (await get('/docs/d/e')).text()).toBe('<p>later</p>')
     expect(cache.size()).toBeGreaterThan(0)
+  })
+
+  it('never keeps a HEAD answer (no body), and keeps only gzip or plain answers under their own key', async () => {
+    nextState = { cache: 'HIT', body: 'headed' }
+    renders = 0
+    for (let i = 0; i < 3; i++) await fetch(`${base}/docs/h/i`, { method: 'HEAD' })
+    expect(renders).toBe(3)
+    expect(await (await get('/docs/h/i')).text()).toBe('<p>headed</p>')
+
+    // Only deflate accepted: Next answers deflate, which is not kept…
+    renders = 0
+    for (let i = 0; i < 2; i++) {
+      const deflated = await get('/docs/h/deflate', { 'accept-encoding': 'deflate' })
+      expect(deflated.headers.get('content-encoding')).toBe('deflate')
+      expect(await deflated.text()).toBe('<p>headed</p>')
+    }
+    expect(renders).toBe(2)
+    // …and a client that accepts no compression never gets the gzip copy.
+    await get('/docs/h/plain')
+    await get('/docs/h/plain')
+    const plain = await get('/docs/h/plain', { 'accept-encoding': 'identity' })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await plain.text()).toBe('<p>headed</p>')
+
+    expect(preferredEncoding('gzip, deflate, br')).toBe('gzip')
+    expect(preferredEncoding('deflate, gzip;q=0')).toBe('identity')
+    expect(preferredEncoding('*')).toBe('identity')
+    expect(preferredEncoding(undefined)).toBe('identity')
+    expect(preferredEncoding('GZIP;q=0.5')).toBe('gzip')
   })
 })

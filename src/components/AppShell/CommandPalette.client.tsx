@@ -4,6 +4,7 @@ import { Command } from 'cmdk'
 import { useRouter } from 'next/navigation'
 import { useEffect, useState } from 'react'
 
+import { SearchSnippet } from '@/components/SearchSnippet'
 import { groupsOf, type SearchHit } from '@/lib/searchHits'
 
 import { SearchIcon } from './icons'
@@ -21,8 +22,8 @@ const itemClass =
 
 /**
  * Search from anywhere: ⌘K (Ctrl+K, or `/`) or the header's button opens a palette listing the
- * sections, then pages, API keys and webhook endpoints matching what is typed (from
- * /api/search, as the signed-in person). Arrow keys move, Enter opens, Escape closes.
+ * sections, then pages, docs pages (with a snippet), API keys and webhook endpoints matching
+ * what is typed (from /api/search, as the signed-in person). Arrow keys move, Enter opens, Escape closes.
  */
 export function CommandPalette({ destinations }: { destinations: Destination[] }) {
   const router = useRouter()
@@ -119,7 +120,7 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
               setQuery(value)
               setStatus(value.trim() ? 'loading' : 'idle')
             }}
-            placeholder="Search pages, API keys, webhook endpoints…"
+            placeholder="Search pages, docs, API keys, webhooks…"
             className="min-h-12 flex-1 bg-transparent text-base outline-none"
           />
         </div>
@@ -173,6 +174,7 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
                       {hit.detail}
                     </span>
                   )}
+                  {hit.snippet && <SearchSnippet parts={hit.snippet} />}
                 </Command.Item>
               ))}
             </Command.Group>

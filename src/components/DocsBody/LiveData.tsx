@@ -1,23 +1,13 @@
 import { DataTable, type Column } from '@/components/DataTable'
 import { egressIps, eventCatalog } from '@/data/webhooks'
 import { env } from '@/lib/env'
+import { duration } from '@/lib/webhooks/catalog'
 import { RETRY_SCHEDULE_SECONDS } from '@/lib/webhooks/retry'
 import type { LiveDataBlock } from '@/payload-types'
 
 import { CodeSample } from './CodeSample'
 
 const Code = ({ children }: { children: string }) => <code>{children}</code>
-
-/** "5 seconds", "30 minutes", "2 hours". */
-export function duration(seconds: number): string {
-  const [value, unit] =
-    seconds >= 3600
-      ? [seconds / 3600, 'hour']
-      : seconds >= 60
-        ? [seconds / 60, 'minute']
-        : [seconds, 'second']
-  return `${value} ${unit}${value === 1 ? '' : 's'}`
-}
 
 const RETRY_COLUMNS: Column<{ seconds: number; attempt: number }>[] = [
   { key: 'attempt', header: 'Attempt', isRowHeader: true, cell: (row) => row.attempt },

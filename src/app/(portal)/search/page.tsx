@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { EmptyState } from '@/components/EmptyState'
+import { SearchSnippet } from '@/components/SearchSnippet'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { searchPortal, SEARCH_MAX_LENGTH } from '@/data/search'
@@ -35,15 +36,15 @@ export default async function SearchPage({ searchParams }: Props) {
           name="q"
           defaultValue={query}
           maxLength={SEARCH_MAX_LENGTH}
-          placeholder="Pages, API keys, webhook endpoints…"
+          placeholder="Pages, docs, API keys, webhook endpoints…"
         />
         <Button type="submit">Search</Button>
       </form>
       {query && hits.length === 0 && (
         <EmptyState id="no-results" title={`Nothing matches “${query}”`}>
           {user
-            ? 'Search looks at page names, your API keys (name or key prefix) and your webhook endpoints (URL or description).'
-            : 'Log in to search your API keys and webhook endpoints too.'}
+            ? 'Search looks at page names, the docs, your API keys (name or key prefix) and your webhook endpoints (URL or description).'
+            : 'Search looks at page names and the docs. Log in to search your API keys and webhook endpoints too.'}
         </EmptyState>
       )}
       {groupsOf(hits).map(([group, items]) => (
@@ -59,6 +60,11 @@ export default async function SearchPage({ searchParams }: Props) {
                 </Link>
                 {hit.detail && (
                   <p className="font-mono text-xs break-all text-muted-foreground">{hit.detail}</p>
+                )}
+                {hit.snippet && (
+                  <p>
+                    <SearchSnippet parts={hit.snippet} className="text-sm" />
+                  </p>
                 )}
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { SEARCH_MAX_LENGTH } from '@/data/search'
+import { assistantRequestSchema } from '@/schemas/docs'
 import { dryRunRequestSchema, usageReportSchema, verifyRequestSchema } from '@/schemas/keys'
 
 import { RESOURCES, VERIFY_CODES } from '../../keys/verifier'
@@ -130,7 +131,7 @@ export const OWN_ROUTES: Record<string, Route> = {
     operation: {
       summary: 'Search the portal (what the ⌘K palette lists)',
       description:
-        "Pages for anyone; a signed-in person's own keys and webhook endpoints too (API keys get pages only).",
+        "Pages and published docs pages (full-text, best first, with a snippet whose matched words are marked) for anyone; a signed-in person's own keys and webhook endpoints too (API keys get pages and docs only).",
       parameters: [
         { name: 'q', in: 'query', schema: { type: 'string', maxLength: SEARCH_MAX_LENGTH } },
       ],
@@ -142,12 +143,44 @@ export const OWN_ROUTES: Record<string, Route> = {
               type: 'array',
               items: {
                 type: 'object',
-                properties: { title: { type: 'string' }, href: { type: 'string' } },
+                required: ['group', 'title', 'href'],
+                properties: {
+                  group: { type: 'string', examples: ['Pages', 'Docs', 'API keys'] },
+                  title: { type: 'string' },
+                  href: { type: 'string' },
+                  detail: { type: ['string', 'null'] },
+                  snippet: {
+                    type: 'array',
+                    description: 'Text parts of a docs page; `isMatch` marks the matched words.',
+                    items: {
+                      type: 'object',
+                      required: ['text', 'isMatch'],
+                      properties: { text: { type: 'string' }, isMatch: { type: 'boolean' } },
+                    },
+                  },
+                },
               },
             },
           },
         }),
         ...errorResponses([400, 429]),
+      },
+    },
+  },
+  'post /api/docs/assistant': {
+    tag: 'Portal',
+    who: { kind: 'anyone' },
+    operation: {
+      summary: 'Ask the docs (the assistant)',
+      description:
+        'Answers a question from the published docs, as JSON lines (`application/x-ndjson`): first `{type:"passages", passages:[{n,title,heading,href,excerpt}], mode}`, then with a language model configured `{type:"delta", text}` pieces of an answer citing passages as `[n]`, `{type:"error", message}` if the model fails, and `{type:"done"}`. Rate-limited per person and per client address.',
+      requestBody: jsonBody(fromZod(assistantRequestSchema)),
+      responses: {
+        200: {
+          description: 'The answer, streamed',
+          content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+        },
+        ...errorResponses([400, 413, 415, 429]),
       },
     },
   },

@@ -4,6 +4,7 @@ import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 
 import { hasRole } from '@/access/roles'
+import { AskDocs } from '@/components/AskDocs/index.client'
 import { DocsBody } from '@/components/DocsBody'
 import { draftDocsPage, publishedDocsPage, publishedDocsPages } from '@/data/docs'
 import { currentUser } from '@/data/session'
@@ -45,7 +46,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params
   if (!isDocsSection(section)) return {}
   const page = await publishedDocsPage(section, slug)
-  return page ? { title: page.title, description: page.summary } : {}
+  return page
+    ? {
+        title: page.title,
+        description: page.summary,
+        // The same page as Markdown, for tools and language models (…/slug.md).
+        alternates: { types: { 'text/markdown': `${docsPath(page)}.md` } },
+      }
+    : {}
 }
 
 export default async function DocsPageRoute({ params }: Props) {
@@ -93,6 +101,7 @@ export default async function DocsPageRoute({ params }: Props) {
           )}
         </header>
         <DocsBody body={body} />
+        <AskDocs />
         <Feedback pageId={page.id} path={path} />
         <PrevNext pages={pages} current={page.id} />
       </article>

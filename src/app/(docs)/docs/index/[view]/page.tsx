@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
+import { AskDocs } from '@/components/AskDocs/index.client'
 import { publishedDocsPages } from '@/data/docs'
 import { DOCS_SECTIONS, docsPath } from '@/lib/docs/sections'
 import { DOCS_TOOLS } from '@/lib/nav'
@@ -80,6 +81,7 @@ export default async function DocsIndexPage({ params }: { params: Promise<{ view
           })}
         </ul>
       )}
+      <AskDocs />
     </div>
   )
 }
