@@ -58,6 +58,16 @@ const PAGES: { title: string; href: string; words: string; isPrivate?: boolean }
   },
   { title: 'Notifications', href: '/notifications', words: 'bell inbox', isPrivate: true },
   {
+    title: 'API reference',
+    href: '/docs/api-reference',
+    words: 'docs openapi endpoints try it scalar',
+  },
+  {
+    title: 'API playground',
+    href: '/docs/playground',
+    words: 'docs try request dry run curl python javascript test key',
+  },
+  {
     title: 'Webhooks guide',
     href: '/docs/webhooks/verifying-webhooks',
     words: 'docs signature verify retries events standard webhooks',

@@ -28,9 +28,24 @@ export const sectionsFor = (isSignedIn: boolean) =>
 export const isCurrentSection = (pathname: string, prefix: string) =>
   pathname === prefix || pathname.startsWith(`${prefix}/`)
 
+/** The docs' interactive pages (not docs-pages content): the sidebar, the index and ⌘K list them. */
+export const DOCS_TOOLS = [
+  {
+    href: '/docs/api-reference',
+    label: 'API reference',
+    summary: 'Every endpoint from the OpenAPI document, with requests you can send.',
+  },
+  {
+    href: '/docs/playground',
+    label: 'Playground',
+    summary: 'Build a request, send it or dry-run your key, and copy it as code.',
+  },
+] as const
+
 /** Footer links: where to read more. The status page joins when it ships. */
 export const FOOTER_LINKS = [
   { href: '/docs', label: 'Docs' },
+  { href: '/docs/api-reference', label: 'API reference' },
   { href: '/docs/webhooks/verifying-webhooks', label: 'Webhooks guide' },
   { href: '/search', label: 'Search' },
 ] as const

@@ -11,6 +11,8 @@ const PUBLIC_PAGES = [
   '/verify-email',
   '/invitations/accept',
   '/logout',
+  '/docs/api-reference',
+  '/docs/playground',
 ]
 
 for (const path of PUBLIC_PAGES) {

@@ -295,14 +295,22 @@ describe('docs revalidation', () => {
 })
 
 describe('the script policy of static docs pages', () => {
-  it('applies only to /docs and /docs/<section>/<slug> as sent, never to the preview', () => {
-    for (const path of ['/docs', '/docs/', '/docs/getting-started/quickstart']) {
+  it('applies only to /docs, /docs/<section>/<slug>, the reference and the playground as sent, never to the preview', () => {
+    for (const path of [
+      '/docs',
+      '/docs/',
+      '/docs/getting-started/quickstart',
+      '/docs/api-reference',
+      '/docs/playground',
+    ]) {
       expect(isStaticPagePath(path), path).toBe(true)
     }
     for (const path of [
       '/docs/preview',
       '/docs/%61/b',
       '/docs/a/b/c',
+      '/docs/playground/x/y',
+      '/docs/api-referencex',
       '/docs/../api-keys/x',
       '/api-keys',
       '/docsx',

@@ -20,10 +20,12 @@
 type PolicyOptions = { isDev?: boolean; isHttps?: boolean; isStaticPage?: boolean }
 
 /**
- * Paths of the static pages above: /docs, /docs/<section>/<slug> and /docs/assistant, as sent
- * (no encoding).
+ * Paths of the static pages above, as sent (no encoding): /docs, /docs/<section>/<slug>,
+ * /docs/assistant, and the API reference and playground (their per-reader parts, keys
+ * included, load in the browser).
  */
-const STATIC_PAGE_PATH = /^\/docs(?:\/[a-z-]+\/[a-z0-9-]+|\/assistant)?\/?$/
+const STATIC_PAGE_PATH =
+  /^\/docs(?:\/[a-z-]+\/[a-z0-9-]+|\/assistant|\/api-reference|\/playground)?\/?$/
 
 export const isStaticPagePath = (rawPath: string) =>
   STATIC_PAGE_PATH.test(rawPath) && rawPath !== '/docs/preview'

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { AskDocs } from '@/components/AskDocs/index.client'
 import { publishedDocsPages } from '@/data/docs'
 import { DOCS_SECTIONS, docsPath } from '@/lib/docs/sections'
+import { DOCS_TOOLS } from '@/lib/nav'
 
 export const metadata: Metadata = {
   title: { absolute: 'Docs · TuneTrail Community' },
@@ -38,6 +39,21 @@ export default async function DocsIndexPage({ params }: { params: Promise<{ view
           : an API key and your first request in five minutes.
         </p>
       </header>
+      <section aria-labelledby="try-the-api" className="space-y-3">
+        <h2 id="try-the-api" className="text-xl font-semibold">
+          Try the API
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {DOCS_TOOLS.map((tool) => (
+            <li key={tool.href} className="rounded-lg border border-border p-4">
+              <Link href={tool.href} className="font-semibold text-primary underline">
+                {tool.label}
+              </Link>
+              <p className="mt-1 text-sm text-muted-foreground">{tool.summary}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
       {pages.length === 0 ? (
         <p>No pages are published yet.</p>
       ) : (

@@ -1,0 +1,95 @@
+'use client'
+
+import '@scalar/api-reference-react/style.css'
+import './scalar.css'
+
+import { ApiReferenceReact } from '@scalar/api-reference-react'
+import { useMemo, type ComponentProps } from 'react'
+
+type Configuration = Exclude<
+  ComponentProps<typeof ApiReferenceReact>['configuration'],
+  readonly unknown[]
+>
+
+/** Code samples: cURL, Python (requests) and JavaScript (fetch); every other client hidden. */
+const HIDDEN_CLIENTS: Configuration['hiddenClients'] = {
+  c: true,
+  clojure: true,
+  csharp: true,
+  dart: true,
+  fsharp: true,
+  go: true,
+  http: true,
+  java: true,
+  julia: true,
+  kotlin: true,
+  node: true,
+  objc: true,
+  ocaml: true,
+  php: true,
+  powershell: true,
+  r: true,
+  ruby: true,
+  rust: true,
+  swift: true,
+  shell: ['httpie', 'wget'],
+  python: ['python3', 'aiohttp', 'httpx_sync', 'httpx_async'],
+  js: ['axios', 'jquery', 'ofetch', 'xhr'],
+}
+
+/**
+ * Try-it requests carry the key and nothing else: the reader's session cookie stays out, so a
+ * request behaves as it will from their code (and the cURL shown is the whole request).
+ */
+const keyOnlyFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'omit' })
+
+type Props = {
+  /** The plaintext of the picked test key, known to this tab only. */
+  token?: string
+  isDark: boolean
+}
+
+/**
+ * Scalar, configured to stay on this origin: no web fonts, no telemetry, no Agent Scalar or MCP
+ * buttons, no developer tools (the "Generate SDK"/"Explore Scalar" dialogs talk to scalar.com),
+ * no "Open API Client" links (client.scalar.com), no request proxy (try-it calls the portal
+ * directly, same origin), no persisted auth (Scalar would keep the token in localStorage).
+ * Scalar's other hosts (dashboard, registry, proxy, API) point back at this page.
+ */
+export default function Scalar({ token, isDark }: Props) {
+  const configuration = useMemo<Configuration>(
+    () => ({
+      url: '/api/openapi.json',
+      customFetch: keyOnlyFetch,
+      withDefaultFonts: false,
+      telemetry: false,
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: 'never' as const,
+      // Its "Open API Client" buttons link to client.scalar.com; try-it stays in the page.
+      hideClientButton: true,
+      persistAuth: false,
+      externalUrls: {
+        dashboardUrl: '/docs/api-reference',
+        registryUrl: '/docs/api-reference',
+        proxyUrl: '',
+        apiBaseUrl: '/docs/api-reference',
+      },
+      theme: 'none' as const,
+      forceDarkModeState: isDark ? ('dark' as const) : ('light' as const),
+      hideDarkModeToggle: true,
+      // ⌘K opens the portal's own search.
+      searchHotKey: 'j' as const,
+      documentDownloadType: 'json' as const,
+      hiddenClients: HIDDEN_CLIENTS,
+      featuredClients: ['shell/curl', 'python/requests', 'js/fetch'],
+      defaultHttpClient: { targetKey: 'shell' as const, clientKey: 'curl' as const },
+      authentication: {
+        preferredSecurityScheme: 'apiKey',
+        ...(token ? { securitySchemes: { apiKey: { token } } } : {}),
+      },
+    }),
+    [token, isDark],
+  )
+  return <ApiReferenceReact configuration={configuration} />
+}
