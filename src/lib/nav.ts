@@ -40,6 +40,11 @@ export const DOCS_TOOLS = [
     label: 'Playground',
     summary: 'Build a request, send it or dry-run your key, and copy it as code.',
   },
+  {
+    href: '/docs/assistant',
+    label: 'Ask the docs',
+    summary: 'A question in your words, answered from the docs with links to the passages.',
+  },
 ] as const
 
 /** Footer links: where to read more. The status page joins when it ships. */
