@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { parseRange } from './net/ip'
+import { parseRange, rangeMatcher } from './net/ip'
 
 /** Empty strings in the environment mean "unset". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -21,6 +21,22 @@ const wholeNumber = (fallback: number, min: number, max: number) => {
     (value) => (value === '' || value === undefined ? fallback : Number(value)),
     z.number({ error: message }).int(message).min(min, message).max(max, message),
   )
+}
+
+/** Loopback, private and link-local addresses, and single-label names (a compose service). */
+function isNearbyHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  if (host === 'localhost' || (!host.includes('.') && !host.includes(':'))) return true
+  return rangeMatcher([
+    '127.0.0.0/8',
+    '10.0.0.0/8',
+    '172.16.0.0/12',
+    '192.168.0.0/16',
+    '169.254.0.0/16',
+    '::1/128',
+    'fc00::/7',
+    'fe80::/10',
+  ])(host)
 }
 
 export const envSchema = z.object({
@@ -70,7 +86,12 @@ export const envSchema = z.object({
   DATA_DIR: optional(z.string().min(1)),
   // The docs assistant's language model: any OpenAI-compatible /chat/completions endpoint.
   // Unset: the assistant answers with the best passages of the docs themselves.
-  ASSISTANT_OPENAI_BASE_URL: optional(url(['http:', 'https:'], 'https://api.openai.com/v1')),
+  ASSISTANT_OPENAI_BASE_URL: optional(
+    url(['http:', 'https:'], 'https://api.openai.com/v1').refine(
+      (value) => new URL(value).protocol === 'https:' || isNearbyHost(new URL(value).hostname),
+      'must use https (http only for localhost, a private address or an internal host name): the API key would travel in clear text',
+    ),
+  ),
   ASSISTANT_API_KEY: optional(z.string().min(1).max(1000)),
   ASSISTANT_MODEL: optional(z.string().min(1).max(200)),
   ASSISTANT_TIMEOUT_MS: wholeNumber(30_000, 1000, 300_000),

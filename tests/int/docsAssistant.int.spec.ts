@@ -469,5 +469,14 @@ describe('assistant configuration', () => {
     expect(() => parseEnv({ ASSISTANT_OPENAI_BASE_URL: 'ftp://x', ASSISTANT_MODEL: 'm' })).toThrow(
       /ASSISTANT_OPENAI_BASE_URL: must be a URL/,
     )
+    // The key never travels in clear text over the internet; a model next door may use http.
+    expect(() =>
+      parseEnv({ ASSISTANT_OPENAI_BASE_URL: 'http://api.example.com/v1', ASSISTANT_MODEL: 'm' }),
+    ).toThrow(/ASSISTANT_OPENAI_BASE_URL: must use https/)
+    for (const base of ['http://ollama:11434/v1', 'http://10.1.2.3/v1', 'http://[::1]:8080/v1']) {
+      expect(
+        parseEnv({ ASSISTANT_OPENAI_BASE_URL: base, ASSISTANT_MODEL: 'm' }).ASSISTANT_MODEL,
+      ).toBe('m')
+    }
   })
 })

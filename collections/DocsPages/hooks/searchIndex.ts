@@ -11,7 +11,14 @@ import type { DocsPage } from '@/payload-types'
  * changes nothing (the index is rebuilt from the published row, which a draft does not touch).
  * A deleted page's rows go with it (foreign keys, ON DELETE CASCADE).
  */
-export const indexForSearch: CollectionAfterChangeHook<DocsPage> = async ({ doc, req }) => {
+export const indexForSearch: CollectionAfterChangeHook<DocsPage> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
+  // A draft saved after a draft (the editor's autosave, every 800 ms) leaves the published row
+  // as it was: nothing to re-index.
+  if (doc._status === 'draft' && previousDoc?._status === 'draft') return doc
   await reindexDocsPage(await db(req), doc.id)
   return doc
 }

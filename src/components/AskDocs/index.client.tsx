@@ -118,7 +118,7 @@ export function AskDocs({ variant = 'compact' }: { variant?: 'compact' | 'page' 
           Ask the docs
         </h2>
       )}
-      <form onSubmit={ask} className="space-y-2" aria-describedby={`${id}-hint`}>
+      <form onSubmit={ask} className="space-y-2">
         <label htmlFor={`${id}-question`} className="block text-sm font-medium">
           Your question
         </label>
@@ -135,6 +135,7 @@ export function AskDocs({ variant = 'compact' }: { variant?: 'compact' | 'page' 
                 }
               }}
               placeholder="How do I rotate an API key without downtime?"
+              aria-describedby={`${id}-hint`}
               aria-invalid={problem ? true : undefined}
               aria-errormessage={problem ? `${id}-problem` : undefined}
             />
@@ -145,6 +146,7 @@ export function AskDocs({ variant = 'compact' }: { variant?: 'compact' | 'page' 
               maxLength={ASSISTANT_QUESTION_MAX}
               onChange={(event) => setQuestion(event.target.value)}
               placeholder="How do I verify a webhook signature?"
+              aria-describedby={`${id}-hint`}
               aria-invalid={problem ? true : undefined}
               aria-errormessage={problem ? `${id}-problem` : undefined}
             />
@@ -155,6 +157,7 @@ export function AskDocs({ variant = 'compact' }: { variant?: 'compact' | 'page' 
         </div>
         <p id={`${id}-hint`} className="text-xs text-muted-foreground">
           Answers come from the published docs only, with links to the passages they use.
+          {isPage && ' Ctrl+Enter (⌘+Enter on a Mac) asks from the text box.'}
           {!isPage && (
             <>
               {' '}
@@ -190,7 +193,8 @@ function AnswerView({ answer, Heading }: { answer: Answer; Heading: 'h2' | 'h3' 
   if (answer.passages.length === 0) {
     return (
       <p className="text-sm">
-        Nothing in the docs matches that question. Try other words, or search the docs with ⌘K.
+        Nothing in the docs matches that question. Try other words, or search the docs with Ctrl+K
+        (⌘K on a Mac).
       </p>
     )
   }

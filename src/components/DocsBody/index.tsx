@@ -3,6 +3,7 @@ import { RichText, type JSXConvertersFunction } from '@payloadcms/richtext-lexic
 import type { ReactNode } from 'react'
 
 import { isSafeHref } from '@/lib/docs/links'
+import { docsPath } from '@/lib/docs/sections'
 import { slugify, textOf } from '@/lib/docs/toc'
 import type {
   CalloutBlock,
@@ -58,23 +59,35 @@ function DocImage({ image, caption }: DocImageBlock) {
   )
 }
 
+type InternalDoc = { relationTo?: string; value?: unknown } | null
+
+/** An internal link's address: docs pages link to their page; other collections have none. */
+function internalHref(doc: InternalDoc | undefined): string | null {
+  const value = doc?.value as { section?: unknown; slug?: unknown } | undefined
+  if (doc?.relationTo !== 'docs-pages' || typeof value !== 'object' || value === null) return null
+  const { section, slug } = value
+  return typeof section === 'string' && typeof slug === 'string'
+    ? docsPath({ section, slug })
+    : null
+}
+
 function SafeLink({
   url,
   newTab,
   linkType,
+  doc,
   children,
 }: {
   url?: string | null
   newTab?: boolean | null
   linkType?: string | null
+  doc?: InternalDoc
   children: ReactNode
 }) {
-  if (linkType === 'internal' || !isSafeHref(url)) return <>{children}</>
+  const href = linkType === 'internal' ? internalHref(doc) : isSafeHref(url) ? url : null
+  if (!href) return <>{children}</>
   return (
-    <a
-      href={url ?? undefined}
-      {...(newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
-    >
+    <a href={href} {...(newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
       {children}
     </a>
   )
@@ -86,7 +99,7 @@ const converters = (): JSXConvertersFunction => {
   return ({ defaultConverters }) => ({
     ...defaultConverters,
     // Saving refuses script URLs (collections/DocsPages/hooks/safeLinks.ts); older content
-    // still never renders one as a link. Internal links have no page to go to here.
+    // still never renders one as a link. Internal links go to the docs page they name.
     link: ({ node, nodesToJSX }) => (
       <SafeLink {...node.fields}>{nodesToJSX({ nodes: node.children })}</SafeLink>
     ),

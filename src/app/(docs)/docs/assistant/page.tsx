@@ -21,7 +21,7 @@ export default function AssistantPage() {
           <Link href="/docs" className="text-primary underline">
             all docs pages
           </Link>{' '}
-          or search them with ⌘K.
+          or search them with Ctrl+K (⌘K on a Mac).
         </p>
       </header>
       <AskDocs variant="page" />
