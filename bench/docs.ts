@@ -60,9 +60,15 @@ await waitUntilUp(`${portal}/login`)
 const first = await fetch(`${portal}${PAGE}`)
 if (!first.ok) throw new Error(`${PAGE} answered ${first.status}`)
 const html = await first.text()
-const cacheState = (await fetch(`${portal}${PAGE}`)).headers.get('x-nextjs-cache') ?? 'none'
+/** A request's header, with its body read (Next finishes, and the page cache keeps, only then). */
+async function headerOf(name: string) {
+  const response = await fetch(`${portal}${PAGE}`)
+  await response.arrayBuffer()
+  return response.headers.get(name) ?? 'none'
+}
+const cacheState = await headerOf('x-nextjs-cache')
 // From the third request on, the server's page cache answers (src/runtime/pageCache.ts).
-const pageCacheState = (await fetch(`${portal}${PAGE}`)).headers.get('x-portal-cache') ?? 'none'
+const pageCacheState = await headerOf('x-portal-cache')
 
 const htmlFile = path.join(os.tmpdir(), `bench-docs-${process.pid}.html`)
 fs.writeFileSync(htmlFile, html)

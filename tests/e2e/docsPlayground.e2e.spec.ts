@@ -165,3 +165,49 @@ test('signed out, the playground says how to sign in and dry runs wait for a key
   await expect(page.getByText('A dry run needs a key whose value this tab knows.')).toBeVisible()
   await expectAccessible(page)
 })
+
+test('a key revoked elsewhere is forgotten with a notice, and logging out forgets every key', async ({
+  page,
+  request,
+}) => {
+  const member = await createVerifiedUser(request)
+  await logIn(page, member)
+  await page.goto(PLAYGROUND)
+  await page.getByRole('button', { name: 'Create a test key' }).click()
+  await expect(page.getByTestId('new-test-key')).toBeVisible()
+  const key = ((await page.getByTestId('new-test-key').textContent()) ?? '').trim()
+  const stored = () =>
+    page.evaluate(() =>
+      Object.keys(window.sessionStorage).filter((name) => name.startsWith('tt-docs-keys:')),
+    )
+  await expect.poll(stored).toHaveLength(1)
+
+  // Revoked in another tab (here: over REST with the same session).
+  const { docs } = (await (
+    await page.request.get('/api/api-keys?limit=1&sort=-createdAt', {
+      headers: { 'Sec-Fetch-Site': 'same-origin' },
+    })
+  ).json()) as { docs: { id: number }[] }
+  const revoked = await page.request.post(`/api/api-keys/${docs[0].id}/revoke`, {
+    headers: { 'Sec-Fetch-Site': 'same-origin' },
+  })
+  expect(revoked.status()).toBe(200)
+
+  await page.reload()
+  await expect(page.getByRole('status').filter({ hasText: 'no longer active' })).toContainText(
+    `${key.slice(0, 12)}`,
+  )
+  await pickEndpoint(page, 'users me', /The signed-in user/)
+  await expect(page.getByRole('button', { name: 'Send request' })).toBeDisabled()
+  await expect(page.getByText('Pick, create or paste a test key first')).toBeVisible()
+  expect(await page.content()).not.toContain(key)
+
+  // A new key, then logging out: the tab keeps no plaintext.
+  await page.getByRole('button', { name: 'Create a test key' }).click()
+  await expect(page.getByTestId('new-test-key')).toBeVisible()
+  await page.goto('/logout')
+  await page.getByRole('button', { name: 'Log out of TuneTrail Community' }).click()
+  await page.goto(PLAYGROUND)
+  await expect(page.getByRole('region', { name: 'Your test key' })).toContainText('Log in')
+  await expect.poll(stored).toEqual([])
+})

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { openApiDocument } from '@/lib/api/openapi'
 import { checkPastedKey, LIVE_KEY_REFUSED, maskKey, testKeyRequest } from '@/lib/docs/tryKey'
 import { dryRunBody } from '@/lib/docs/playground/dryRun'
+import { tryItFetch } from '@/lib/docs/tryItFetch'
 import {
   groupByTag,
   keyAccess,
@@ -323,5 +324,37 @@ describe('explaining rate-limit headers', () => {
     expect(rows.at(-1)).toMatchObject({ name: 'Retry-After', meaning: /wait 42 seconds/ })
     expect(explainRateLimit(() => null)).toEqual([])
     expect(rateLimitSummary(() => null)).toBeNull()
+  })
+})
+
+describe("the reference's try-it fetch", () => {
+  const origin = 'http://portal.test'
+  const sent: Request[] = []
+  const tryIt = tryItFetch(origin, async (input, init) => {
+    sent.push(new Request(input as Request, init))
+    return new Response('{}', { status: 200 })
+  })
+
+  it('sends the key without the session cookie, refuses live keys and explains /v1', async () => {
+    const ok = await tryIt(`${origin}/api/users/me`, {
+      headers: { Authorization: 'Bearer tt_test_abc' },
+      credentials: 'include',
+    })
+    expect(ok.status).toBe(200)
+    expect(sent[0].credentials).toBe('omit')
+    expect(sent[0].headers.get('authorization')).toBe('Bearer tt_test_abc')
+
+    const live = await tryIt(`${origin}/api/users/me`, {
+      headers: { Authorization: 'Bearer  tt_live_abc' },
+    })
+    expect(live.status).toBe(400)
+    expect(await live.json()).toMatchObject({ errors: [{ code: 'LIVE_KEY_REFUSED' }] })
+
+    const elsewhere = await tryIt(`${origin}/v1/models`, {})
+    expect(elsewhere.status).toBe(421)
+    expect(await elsewhere.json()).toMatchObject({
+      errors: [{ code: 'TUNETRAIL_API', message: expect.stringContaining('/docs/playground') }],
+    })
+    expect(sent).toHaveLength(1)
   })
 })

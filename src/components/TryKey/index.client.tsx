@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useId, useState, type FormEvent } from 'react'
+import { type CSSProperties, useId, useState, type FormEvent } from 'react'
 
 import { SecretPanel } from '@/components/SecretPanel/index.client'
 import { Button } from '@/components/ui/button'
@@ -61,6 +61,11 @@ function ReadyPicker({ state }: { state: Extract<TryKey, { status: 'ready' }> })
   return (
     <div className="space-y-3">
       {state.listError && <p className="text-sm text-danger">{state.listError}</p>}
+      {state.notice && (
+        <p role="status" className="rounded-md border border-warning bg-warning-soft p-2 text-sm">
+          {state.notice}
+        </p>
+      )}
       {choices.length === 0 ? (
         <p className="text-sm">
           You have no test keys yet. Create one: it gets read scopes in your personal account and
@@ -165,8 +170,12 @@ function PasteKey({ paste }: { paste: (text: string) => string | null }) {
         <Input
           id={inputId}
           name="key"
-          type="password"
+          // Not a password field: browsers offer to save those (to a synced password manager).
+          type="text"
           autoComplete="off"
+          data-1p-ignore
+          data-lpignore="true"
+          style={{ WebkitTextSecurity: 'disc' } as CSSProperties}
           spellCheck={false}
           autoFocus
           aria-invalid={error ? true : undefined}

@@ -39,3 +39,15 @@ export function writeKnownKeys(userId: number, known: KnownKeys) {
     console.warn('docs keys not kept in this tab', error)
   }
 }
+
+/** Forgets every person's known keys in this tab (nobody is signed in any more). */
+export function forgetAllKnownKeys() {
+  try {
+    for (let index = window.sessionStorage.length - 1; index >= 0; index--) {
+      const name = window.sessionStorage.key(index)
+      if (name?.startsWith('tt-docs-keys:')) window.sessionStorage.removeItem(name)
+    }
+  } catch (error) {
+    console.warn('docs keys not cleared from this tab', error)
+  }
+}

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useViewer } from '@/components/Viewer/index.client'
 import { checkPastedKey, testKeyRequest } from '@/lib/docs/tryKey'
 
-import { readKnownKeys, writeKnownKeys, type KnownKeys } from './store'
+import { forgetAllKnownKeys, readKnownKeys, writeKnownKeys, type KnownKeys } from './store'
 
 /** One of the reader's test keys as the portal lists it (no secret: name and display form). */
 type ListedKey = { id: number; name: string; display?: string | null; organization?: unknown }
@@ -31,6 +31,8 @@ export type TryKey =
       selected?: KeyChoice
       /** Why the list of keys could not be loaded (the reader can still paste or create). */
       listError?: string
+      /** Keys this tab knew that are no longer active. */
+      notice?: string
       select: (value: string) => void
       /** Checks and keeps a pasted key; returns what is wrong with it, or null. */
       paste: (text: string) => string | null
@@ -91,6 +93,13 @@ export function useTryKey(): TryKey {
   const [createError, setCreateError] = useState<string>()
   const [issued, setIssued] = useState<IssuedKey>()
 
+  const [notice, setNotice] = useState<string>()
+
+  // Signed out (here or elsewhere): no plaintext of anyone's key stays in this tab.
+  useEffect(() => {
+    if (viewer === null) forgetAllKnownKeys()
+  }, [viewer])
+
   useEffect(() => {
     if (userId === undefined || userId === null) return
     let isCurrent = true
@@ -103,7 +112,21 @@ export function useTryKey(): TryKey {
       })
       .then((keys) => {
         if (!isCurrent) return
-        setKnown(readKnownKeys(userId))
+        const stored = readKnownKeys(userId)
+        // A key made or matched here that is no longer listed was revoked or has expired: its
+        // plaintext is forgotten, and the reader told so (rather than sending without a key).
+        const active = new Set(keys.map((key) => key.id))
+        const gone = stored.keys.filter((key) => key.id !== undefined && !active.has(key.id))
+        const next = gone.length
+          ? { ...stored, keys: stored.keys.filter((key) => !gone.includes(key)) }
+          : stored
+        if (gone.length) {
+          writeKnownKeys(userId, next)
+          setNotice(
+            `${gone.map((key) => key.display).join(', ')} ${gone.length === 1 ? 'is' : 'are'} no longer active (revoked or expired) and ${gone.length === 1 ? 'was' : 'were'} forgotten in this tab.`,
+          )
+        }
+        setKnown(next)
         setListed(keys)
       })
     return () => {
@@ -221,6 +244,7 @@ export function useTryKey(): TryKey {
     choices,
     selected,
     listError,
+    notice,
     select,
     paste,
     create,

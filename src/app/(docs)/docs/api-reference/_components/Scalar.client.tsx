@@ -6,6 +6,8 @@ import './scalar.css'
 import { ApiReferenceReact } from '@scalar/api-reference-react'
 import { useMemo, type ComponentProps } from 'react'
 
+import { tryItFetch } from '@/lib/docs/tryItFetch'
+
 type Configuration = Exclude<
   ComponentProps<typeof ApiReferenceReact>['configuration'],
   readonly unknown[]
@@ -37,12 +39,6 @@ const HIDDEN_CLIENTS: Configuration['hiddenClients'] = {
   js: ['axios', 'jquery', 'ofetch', 'xhr'],
 }
 
-/**
- * Try-it requests carry the key and nothing else: the reader's session cookie stays out, so a
- * request behaves as it will from their code (and the cURL shown is the whole request).
- */
-const keyOnlyFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'omit' })
-
 type Props = {
   /** The plaintext of the picked test key, known to this tab only. */
   token?: string
@@ -60,7 +56,7 @@ export default function Scalar({ token, isDark }: Props) {
   const configuration = useMemo<Configuration>(
     () => ({
       url: '/api/openapi.json',
-      customFetch: keyOnlyFetch,
+      customFetch: tryItFetch(window.location.origin),
       withDefaultFonts: false,
       telemetry: false,
       agent: { disabled: true },

@@ -68,7 +68,13 @@ const emptyInputs = (operation: PlaygroundOperation, components: unknown): Reque
 })
 
 const operationFromHash = (operations: PlaygroundOperation[]) => {
-  const wanted = decodeURIComponent(window.location.hash.slice(1))
+  let wanted: string
+  try {
+    wanted = decodeURIComponent(window.location.hash.slice(1))
+  } catch {
+    // A mangled link (`#%`): start from the first operation.
+    return undefined
+  }
   return operations.find((op) => op.operationId === wanted || op.id === wanted)
 }
 
@@ -239,9 +245,15 @@ export function Playground() {
         ? 'A dry run needs a key whose value this tab knows.'
         : undefined
 
-  const sendBlocked = operation?.elsewhere
-    ? `Served by the TuneTrail API (${operation.elsewhere}), not this portal: copy the request to send it, or dry-run your key for its scope.`
-    : undefined
+  const sendBlocked = !operation
+    ? undefined
+    : operation.elsewhere
+      ? `Served by the TuneTrail API (${operation.elsewhere}), not this portal: copy the request to send it, or dry-run your key for its scope.`
+      : operation.access.kind === 'none'
+        ? 'Only a signed-in session may call this, and the playground sends a key only (as your code would): call it from the portal or with a session token.'
+        : operation.access.kind !== 'public' && !key
+          ? 'Pick, create or paste a test key first: this operation needs one.'
+          : undefined
 
   const tabs = useMemo(() => {
     if (!operation) return []
