@@ -68,8 +68,10 @@ function ReadyPicker({ state }: { state: Extract<TryKey, { status: 'ready' }> })
       )}
       {choices.length === 0 ? (
         <p className="text-sm">
-          You have no test keys yet. Create one: it gets read scopes in your personal account and
-          expires in {TEST_KEY_DAYS} days.
+          <span id={`${selectId}-create`}>
+            You have no test keys yet. Create one: it reads only ({TEST_KEY_SCOPES.join(', ')}),
+            belongs to your personal account and expires in {TEST_KEY_DAYS} days.
+          </span>
         </p>
       ) : (
         <div className="space-y-1">
@@ -108,12 +110,19 @@ function ReadyPicker({ state }: { state: Extract<TryKey, { status: 'ready' }> })
           variant={choices.length === 0 ? 'primary' : 'outline'}
           onClick={() => void state.create()}
           disabled={state.isCreating}
-          title={`Read scopes: ${TEST_KEY_SCOPES.join(', ')}`}
+          aria-describedby={`${selectId}-create`}
         >
           {state.isCreating ? 'Creating…' : 'Create a test key'}
         </Button>
         <PasteKey paste={state.paste} />
       </div>
+      {choices.length > 0 && (
+        <p id={`${selectId}-create`} className="text-xs text-muted-foreground">
+          A key created here reads only ({TEST_KEY_SCOPES.join(', ')}), belongs to your personal
+          account and expires in {TEST_KEY_DAYS} days, so a key made for trying things does not hold
+          one of your plan&apos;s key slots for good.
+        </p>
+      )}
       {state.createError && (
         <p role="alert" className="text-sm text-danger">
           {state.createError}
