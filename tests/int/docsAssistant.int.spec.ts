@@ -11,6 +11,7 @@ import {
   type AssistantLlm,
 } from '@/lib/docs/assistant'
 import { ASSISTANT_LIMITS, handleAssistant } from '@/lib/docs/assistantHttp'
+import { jsonLines } from '@/lib/docs/jsonLines'
 import { answerParts, citationFilter } from '@/lib/docs/citations'
 import { tableOfContents } from '@/lib/docs/toc'
 import { parseEnv } from '@/lib/env'
@@ -113,18 +114,7 @@ function ask(
 }
 
 /** The answer's events as they arrive. */
-async function* eventsOf(response: Response): AsyncGenerator<AssistantEvent> {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-  let buffer = ''
-  while (true) {
-    const { done, value } = await reader.read()
-    if (done) break
-    buffer += value
-    const lines = buffer.split('\n')
-    buffer = lines.pop() ?? ''
-    for (const line of lines) if (line) yield JSON.parse(line) as AssistantEvent
-  }
-}
+const eventsOf = (response: Response) => jsonLines<AssistantEvent>(response)
 
 async function allEvents(response: Response) {
   const events: AssistantEvent[] = []

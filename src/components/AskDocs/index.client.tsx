@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 
 import { Button } from '@/components/ui/button'
 import { Input, Textarea } from '@/components/ui/input'
+import { jsonLines } from '@/lib/docs/jsonLines'
 import type { AssistantEvent, CitedPassage } from '@/lib/docs/assistant'
 import { answerParts } from '@/lib/docs/citations'
 import { ASSISTANT_QUESTION_MAX } from '@/schemas/docs'
@@ -21,17 +22,7 @@ const EMPTY: Answer = { status: 'asking', passages: [], mode: 'passages', text: 
 
 /** Reads the answer's JSON lines as they arrive, handing each event on. */
 async function readEvents(response: Response, onEvent: (event: AssistantEvent) => void) {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-  let buffer = ''
-  while (true) {
-    const { done, value } = await reader.read()
-    if (done) break
-    buffer += value
-    const lines = buffer.split('\n')
-    buffer = lines.pop() ?? ''
-    for (const line of lines) if (line.trim()) onEvent(JSON.parse(line) as AssistantEvent)
-  }
-  if (buffer.trim()) onEvent(JSON.parse(buffer) as AssistantEvent)
+  for await (const event of jsonLines<AssistantEvent>(response)) onEvent(event)
 }
 
 async function refusal(response: Response): Promise<string> {
