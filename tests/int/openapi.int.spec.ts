@@ -33,6 +33,17 @@ describe('the OpenAPI document', () => {
     expect((await new Validator().validate(noIn)).valid).toBe(false)
   })
 
+  it('writes summaries as plain text', async () => {
+    const { paths } = build(await config)
+    const summaries = Object.values(paths).flatMap((operations) =>
+      Object.values(operations).map(
+        (operation) => (operation as unknown as { summary: string }).summary,
+      ),
+    )
+    expect(summaries.filter((summary) => summary.includes('`'))).toEqual([])
+    expect(summaries).toContain('The signed-in user (user: null for an organization key)')
+  })
+
   it('gives every operation a unique operationId', async () => {
     const ids = Object.values(build(await config).paths).flatMap((operations) =>
       Object.values(operations).map((operation) => operation.operationId),

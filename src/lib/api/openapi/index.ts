@@ -67,6 +67,13 @@ export function openApiDocument(config: SanitizedConfig, serverUrl: string): Jso
   }
   addReferenced(schemas, definitions)
   Object.assign(paths, ownPaths(), tunetrailPaths())
+  // A summary is plain text (tools show it as is): code marks stay in descriptions only.
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      if (typeof operation.summary === 'string')
+        operation.summary = operation.summary.replace(/`/g, '')
+    }
+  }
   return {
     openapi: '3.1.0',
     info: {

@@ -4,7 +4,7 @@ import '@scalar/api-reference-react/style.css'
 import './scalar.css'
 
 import { ApiReferenceReact } from '@scalar/api-reference-react'
-import { useMemo, type ComponentProps } from 'react'
+import { useEffect, useMemo, type ComponentProps } from 'react'
 
 import { tryItFetch } from '@/lib/docs/tryItFetch'
 
@@ -87,5 +87,8 @@ export default function Scalar({ token, isDark }: Props) {
     }),
     [token, isDark],
   )
+  // Scalar marks <body> with its colour mode; leaving the page (client navigation) must not
+  // leave the next page in Scalar's light or dark scheme.
+  useEffect(() => () => document.body.classList.remove('light-mode', 'dark-mode'), [])
   return <ApiReferenceReact configuration={configuration} />
 }
