@@ -57,6 +57,12 @@ for (const width of [360, 1280]) {
       `"username": "${member.username}"`,
     )
     await expectAccessible(page)
+    if (process.env.UPDATE_SCREENSHOTS && width === 1280) {
+      await page
+        .getByRole('table', { name: 'Rate-limit headers, explained' })
+        .scrollIntoViewIfNeeded()
+      await page.screenshot({ path: 'docs/screenshots/docs-playground.png' })
+    }
 
     // The code shows the key masked and copies it whole; the copied cURL works as is.
     const code = page.getByRole('figure').filter({ hasText: 'Request as code' })

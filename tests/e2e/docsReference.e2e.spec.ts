@@ -91,6 +91,9 @@ test('a member with no key creates a test key in one click and calls GET /api/us
   await client.getByRole('button', { name: /Response Headers/ }).click()
   await expect(client.getByText('RateLimit-Policy', { exact: false }).first()).toBeVisible()
   await expect(client.getByText('X-RateLimit-Remaining', { exact: false }).first()).toBeVisible()
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.screenshot({ path: 'docs/screenshots/docs-api-reference.png' })
+  }
   await page.keyboard.press('Escape')
   await expect(client).toBeHidden()
   // Scalar kept nothing of it either (no persisted auth, no IndexedDB).

@@ -180,6 +180,9 @@ test('streams a model’s answer with its citations linked to the passages', asy
       /^\/docs\/[a-z-]+\/[a-z0-9-]+(#[a-z0-9-]+)?$/,
     )
     await expectAccessible(page)
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page.screenshot({ path: 'docs/screenshots/docs-assistant.png' })
+    }
     expect(model.prompts).toHaveLength(1)
     expect(model.prompts[0]).toContain('Rotate each key every 90 days')
   } finally {
