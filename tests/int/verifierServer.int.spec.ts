@@ -215,26 +215,41 @@ describe.skipIf(!process.env.REDIS_URL)('across processes (real Redis)', () => {
   let childUrl: string
 
   beforeAll(async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000)
-    childUrl = `http://127.0.0.1:${port}`
-    child = spawn('npx', ['tsx', 'scripts/verifier.ts'], {
-      env: { ...process.env, VERIFIER_PORT: String(port), NODE_OPTIONS: '--no-deprecation' },
-      stdio: 'ignore',
-      detached: true,
-    })
-    const deadline = Date.now() + 60_000
-    for (;;) {
-      const ok = await fetch(`${childUrl}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-      if (ok) break
-      if (Date.now() > deadline) throw new Error('verification server did not start')
-      await new Promise((resolve) => setTimeout(resolve, 250))
+    // A port below the kernel's ephemeral range (32768+), where the suite's own outgoing
+    // connections to Postgres and Redis take theirs; a start that fails anyway (its output is
+    // kept) is tried again on another port.
+    const output: string[] = []
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort(20_000, 32_000)
+      childUrl = `http://127.0.0.1:${port}`
+      child = spawn('npx', ['tsx', 'scripts/verifier.ts'], {
+        env: { ...process.env, VERIFIER_PORT: String(port), NODE_OPTIONS: '--no-deprecation' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      })
+      child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+      child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+      let exited = false
+      child.once('exit', () => {
+        exited = true
+      })
+      const deadline = Date.now() + 60_000
+      while (!exited && Date.now() < deadline) {
+        const ok = await fetch(`${childUrl}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+        if (ok) return
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      if (!exited && child.pid) process.kill(-child.pid, 'SIGTERM')
+      if (attempt === 3) {
+        throw new Error(`verification server did not start:\n${output.join('').slice(-4000)}`)
+      }
     }
-  }, 90_000)
+  }, 200_000)
   afterAll(() => {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM')
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
   })
 
   it('rejects a revoked key in another verifier process within one second', async () => {
@@ -337,3 +352,16 @@ describe.skipIf(!process.env.REDIS_URL)('across processes (real Redis)', () => {
     }
   })
 })
+
+/** A port from [from, to) that nothing listens on right now. */
+async function freePort(from: number, to: number): Promise<number> {
+  for (;;) {
+    const port = from + Math.floor(Math.random() * (to - from))
+    const isFree = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer()
+      probe.once('error', () => resolve(false))
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
+    })
+    if (isFree) return port
+  }
+}
