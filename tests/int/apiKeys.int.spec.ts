@@ -484,7 +484,9 @@ describe('dry run (the docs playground)', () => {
     const user = await makeUser()
     const created = await issue(user)
     const usage = createUsageBuffer(db, { intervalMs: 60_000 })
-    const verifier = createVerifier({ pool: db, redis: redis(), usage })
+    // One instant for every call: the minute window cannot roll over halfway through the test.
+    const at = Date.now()
+    const verifier = createVerifier({ pool: db, redis: redis(), usage, now: () => at })
     const dry = (scope?: string) =>
       handleDryRun(payload, verifier, user, JSON.stringify({ key: created.key, scope }), undefined)
 

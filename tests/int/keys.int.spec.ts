@@ -109,26 +109,28 @@ describe('multi-window limiter', () => {
 describe('dry-run limits', () => {
   it('reads the windows as the script would decide, counting nothing (Redis and in-process)', async () => {
     const account = unique('acct')
+    // One instant throughout: a minute rolling over mid-test would reset the counts.
+    const at = Date.now()
     const checks = windowsOf('api_calls', { minute: 3, hour: 10 }, 1)
     for (let i = 0; i < 2; i++)
-      await checkLimits(redis(), account, 'api_calls', { minute: 3, hour: 10 })
+      await checkLimits(redis(), account, 'api_calls', { minute: 3, hour: 10 }, 1, at)
     for (let i = 0; i < 5; i++) {
-      expect(await peekWindows(redis(), account, checks)).toMatchObject({
+      expect(await peekWindows(redis(), account, checks, at)).toMatchObject({
         isAllowed: true,
         window: 'minute',
         remaining: 0,
       })
     }
-    await checkLimits(redis(), account, 'api_calls', { minute: 3, hour: 10 })
-    expect(await peekWindows(redis(), account, checks)).toMatchObject({
+    await checkLimits(redis(), account, 'api_calls', { minute: 3, hour: 10 }, 1, at)
+    expect(await peekWindows(redis(), account, checks, at)).toMatchObject({
       isAllowed: false,
       window: 'minute',
       remaining: 0,
     })
 
     const local = createLocalLimiter()
-    expect(local.peek(account, checks)).toMatchObject({ isAllowed: true, remaining: 2 })
-    expect(local.check(account, checks)).toMatchObject({ isAllowed: true, remaining: 2 })
-    expect(local.peek(account, checks)).toMatchObject({ isAllowed: true, remaining: 1 })
+    expect(local.peek(account, checks, at)).toMatchObject({ isAllowed: true, remaining: 2 })
+    expect(local.check(account, checks, at)).toMatchObject({ isAllowed: true, remaining: 2 })
+    expect(local.peek(account, checks, at)).toMatchObject({ isAllowed: true, remaining: 1 })
   })
 })
