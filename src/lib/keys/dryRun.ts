@@ -1,10 +1,11 @@
 import type { Payload } from 'payload'
 
-import { errorAnswer, type HttpAnswer } from '@/lib/api/errors'
+import type { HttpAnswer } from '@/lib/api/errors'
 import type { User } from '@/payload-types'
-import { dryRunRequestSchema, firstIssue } from '@/schemas/keys'
+import { dryRunRequestSchema } from '@/schemas/keys'
 
 import { hashKey, isWellFormedKey } from './format'
+import { parseBody } from './http'
 import type { VerifyResult, Verifier } from './verifier'
 
 /**
@@ -20,17 +21,8 @@ export async function handleDryRun(
   rawBody: string,
   ip: string | undefined,
 ): Promise<HttpAnswer> {
-  let body: unknown
-  try {
-    body = JSON.parse(rawBody)
-  } catch {
-    return errorAnswer(400, 'INVALID_BODY', 'The body must be JSON.', 'body')
-  }
-  const parsed = dryRunRequestSchema.safeParse(body)
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error)
-    return errorAnswer(400, 'INVALID_REQUEST', message, field)
-  }
+  const parsed = parseBody(rawBody, dryRunRequestSchema)
+  if (parsed.answer) return parsed.answer
   // Whether the person may read the key is settled first, with the same work for a key that
   // does not exist: how long the answer takes says nothing about someone else's key.
   const record = isWellFormedKey(parsed.data.key)

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg'
+import type { z } from 'zod'
 
 import { errorAnswer, type HttpAnswer } from '@/lib/api/errors'
 import { firstIssue, usageBatchSchema, verifyRequestSchema } from '@/schemas/keys'
@@ -44,6 +45,19 @@ function parseJson(body: string): { value?: unknown; answer?: HttpAnswer } {
   }
 }
 
+/** A JSON body checked with `schema`: its data, or the 400 naming the field. */
+export function parseBody<T extends z.ZodType>(
+  rawBody: string,
+  schema: T,
+): { data: z.infer<T>; answer?: undefined } | { answer: HttpAnswer } {
+  const json = parseJson(rawBody)
+  if (json.answer) return { answer: json.answer }
+  const parsed = schema.safeParse(json.value)
+  if (parsed.success) return { data: parsed.data }
+  const { field, message } = firstIssue(parsed.error)
+  return { answer: error(400, 'INVALID_REQUEST', message, field) }
+}
+
 /** POST /verify: always 200 with a verdict once the caller itself is allowed. */
 export async function handleVerify(
   verifier: Verifier,
@@ -53,14 +67,9 @@ export async function handleVerify(
 ): Promise<HttpAnswer> {
   const caller = await authorizeService(verifier, authorization, 'keys:verify', callerIp)
   if ('status' in caller) return caller
-  const json = parseJson(rawBody)
-  if (json.answer) return json.answer
-  const parsed = verifyRequestSchema.safeParse(json.value)
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error)
-    return error(400, 'INVALID_REQUEST', message, field)
-  }
-  return { status: 200, body: await verifier.verify(parsed.data) }
+  const body = parseBody(rawBody, verifyRequestSchema)
+  if (body.answer) return body.answer
+  return { status: 200, body: await verifier.verify(body.data) }
 }
 
 const statusClass = (status: number) => `${Math.floor(status / 100)}xx`
