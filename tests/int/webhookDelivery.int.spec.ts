@@ -567,7 +567,10 @@ describe('delivery limits and failures', () => {
     for (const at of arrivals)
       perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1)
     expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(3)
-    expect(arrivals[5] - arrivals[0]).toBeGreaterThanOrEqual(1500)
+    // The limit counts sends per clock second: six sends at two a second take three seconds'
+    // windows, so the first and the last are more than a second apart (less a little latency
+    // between sender and receiver). They need not be 1.5 s apart: a burst can start at the end of one.
+    expect(arrivals[5] - arrivals[0]).toBeGreaterThanOrEqual(950)
     await hook.close()
   }, 30_000)
 
