@@ -13,13 +13,14 @@ export type NavSection = {
 }
 
 export const NAV_SECTIONS: readonly NavSection[] = [
+  { href: '/dashboard', label: 'Dashboard', prefix: '/dashboard', isPrivate: true },
   { href: '/api-keys', label: 'API keys', prefix: '/api-keys', isPrivate: true },
   { href: '/docs', label: 'Docs', prefix: '/docs' },
   { href: '/settings/profile', label: 'Settings', prefix: '/settings', isPrivate: true },
 ]
 
-/** Where a signed-in member lands when nothing else is asked for (the dashboard, once it ships). */
-export const HOME_PATH = '/api-keys'
+/** Where a signed-in member lands when nothing else is asked for. */
+export const HOME_PATH = '/dashboard'
 
 export const sectionsFor = (isSignedIn: boolean) =>
   NAV_SECTIONS.filter((section) => isSignedIn || !section.isPrivate)

@@ -55,5 +55,5 @@ export async function logIn(page: Page, credentials: { email: string; password: 
   await page.getByLabel('Email').fill(credentials.email)
   await page.getByLabel('Password').fill(credentials.password)
   await page.getByRole('button', { name: 'Log in' }).click()
-  await expect(page).toHaveURL(/\/api-keys$/)
+  await expect(page).toHaveURL(/\/dashboard$/)
 }

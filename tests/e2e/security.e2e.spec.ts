@@ -79,13 +79,13 @@ test('login never sends anyone to another host, however `next` is spelled', asyn
     await page.getByLabel('Email').fill(user.email)
     await page.getByLabel('Password').fill(user.password)
     await page.getByRole('button', { name: 'Log in' }).click()
-    await expect(page).toHaveURL(/\/api-keys$/)
+    await expect(page).toHaveURL(/\/dashboard$/)
     expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL as string).host)
   }
   // Signed in already, the login page forwards at once: never to another host either.
   for (const next of ['/..//evil.example', '/a/..//evil.example']) {
     await page.goto(`/login?next=${next}`)
-    await expect(page).toHaveURL(/\/api-keys$/)
+    await expect(page).toHaveURL(/\/dashboard$/)
   }
   await page.context().clearCookies()
   await page.goto('/login?next=/api-keys%3Fpage%3D1')

@@ -52,7 +52,7 @@ export default async function HomePage() {
         <div className="flex flex-wrap gap-3">
           {user ? (
             <Button asChild size="lg">
-              <Link href={HOME_PATH}>Go to your API keys</Link>
+              <Link href={HOME_PATH}>Go to your dashboard</Link>
             </Button>
           ) : (
             <>

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import type { ServerProps } from 'payload'
 
-import { RESOURCE_LABELS } from '@/app/(portal)/api-keys/[keyId]/usage/_components/labels'
+import { RESOURCE_LABELS } from '@/lib/usage/labels'
 import '@/components/AdminUi/admin.css'
 import { adminDashboard, NEAR_LIMIT_SHARE } from '@/data/adminDashboard'
 import { requestNow } from '@/data/now'

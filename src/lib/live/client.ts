@@ -10,7 +10,11 @@ type Handler = (data: string) => void
 const RETRY_MS = 3000
 const MAX_RETRY_MS = 60_000
 
-const handlers = { unread: new Set<Handler>(), changed: new Set<Handler>() }
+const handlers = {
+  unread: new Set<Handler>(),
+  changed: new Set<Handler>(),
+  usage: new Set<Handler>(),
+}
 const watched = new Map<string, number>()
 let source: EventSource | null = null
 let openedFor: string | null = null
@@ -23,12 +27,12 @@ function open() {
   window.clearTimeout(retry)
   source?.close()
   source = null
-  if (handlers.unread.size === 0 && handlers.changed.size === 0) return
+  if (Object.values(handlers).every((set) => set.size === 0)) return
   openedFor = topic()
   const url = `/api/notifications/stream${openedFor ? `?watch=${encodeURIComponent(openedFor)}` : ''}`
   const current = new EventSource(url)
   source = current
-  for (const name of ['unread', 'changed'] as const) {
+  for (const name of ['unread', 'changed', 'usage'] as const) {
     current.addEventListener(name, (event) => {
       delayMs = RETRY_MS
       for (const handler of handlers[name]) handler((event as MessageEvent<string>).data)
@@ -49,7 +53,7 @@ export function subscribe(name: keyof typeof handlers, handler: Handler): () => 
   if (!source) open()
   return () => {
     handlers[name].delete(handler)
-    if (handlers.unread.size === 0 && handlers.changed.size === 0) open()
+    if (Object.values(handlers).every((set) => set.size === 0)) open()
   }
 }
 

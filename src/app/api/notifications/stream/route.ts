@@ -1,12 +1,17 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import { managedOrganizations } from '@/data/apiKeys'
 import { unreadCount } from '@/data/notifications'
 import { getEndpoint } from '@/data/webhooks'
 import { errorJson } from '@/lib/api/errors'
 import { route } from '@/lib/api/route'
 import type { KeyUser } from '@/lib/keys/collectionScopes'
+import { keyService } from '@/lib/keys/service'
 import { isLive, listen, userTopic } from '@/lib/notifications/live'
+import { redis } from '@/lib/redis'
+import { readUsageCounts, usageLayout, type UsageLayout } from '@/lib/usage/live'
+import type { User } from '@/payload-types'
 
 export const dynamic = 'force-dynamic'
 
@@ -23,6 +28,21 @@ const openStreams = new Map<number, number>()
 
 /** What a page may watch besides the unread count: `webhook-endpoint:<id>`, if it is theirs. */
 const WATCHABLE = /^webhook-endpoint:(\d{1,12})$/
+/** Or the live usage of accounts they may read: `usage:u12,o3` (the dashboard's bars). */
+const USAGE_WATCH = /^usage:([uo]\d{1,12}(?:,[uo]\d{1,12}){0,20})$/
+/** The limiter's counters are read this often while a dashboard is open (sent when changed). */
+const USAGE_EVERY_MS = 1000
+
+/** The usage layout of the watched accounts, or null when one of them is not the person's. */
+async function usageWatch(user: User, accounts: string[]): Promise<UsageLayout | null> {
+  const allowed = new Set([
+    `u${user.id}`,
+    ...(await managedOrganizations(user)).map((org) => `o${org.id}`),
+  ])
+  if (!accounts.every((account) => allowed.has(account))) return null
+  const layout = await usageLayout(keyService().pool, [...new Set(accounts)])
+  return layout.length > 0 ? layout : null
+}
 
 /**
  * GET /api/notifications/stream — Server-Sent Events with the signed-in person's unread count:
@@ -31,7 +51,9 @@ const WATCHABLE = /^webhook-endpoint:(\d{1,12})$/
  * EventSource reconnects by itself after a dropped connection (in 3 s).
  *
  * With `?watch=webhook-endpoint:<id>` (an endpoint the person may read) it also sends
- * `event: changed` whenever that endpoint's deliveries change, and the page refreshes.
+ * `event: changed` whenever that endpoint's deliveries change, and the page refreshes. With
+ * `?watch=usage:u12,o3` (accounts the person may read) it sends `event: usage`, the accounts'
+ * limit windows and today's calls as JSON, at once and within a second of every change.
  */
 export const GET = route(async (request) => {
   const payload = await getPayload({ config })
@@ -45,12 +67,18 @@ export const GET = route(async (request) => {
       headers: { 'Retry-After': '30' },
     })
   }
-  const watch = new URL(request.url).searchParams.get('watch')
+  let watch = new URL(request.url).searchParams.get('watch')
+  let usage: UsageLayout | null = null
   if (watch !== null) {
+    const usageAccounts = USAGE_WATCH.exec(watch)?.[1]
     const endpointId = WATCHABLE.exec(watch)?.[1]
-    if (!endpointId || !(await getEndpoint(user, endpointId))) {
-      return errorJson(404, 'Nothing to watch there.', { field: 'watch' })
-    }
+    if (usageAccounts) usage = await usageWatch(user as User, usageAccounts.split(','))
+    const isAllowed = usageAccounts
+      ? usage !== null
+      : Boolean(endpointId && (await getEndpoint(user, endpointId)))
+    if (!isAllowed) return errorJson(404, 'Nothing to watch there.', { field: 'watch' })
+    // Usage is polled here, not announced: nothing listens on its topic.
+    if (usage) watch = null
   }
   const encoder = new TextEncoder()
   let stop = () => undefined as void
@@ -85,6 +113,23 @@ export const GET = route(async (request) => {
         }, WATCH_EVERY_MS)
       }
       const unwatch = watch ? listen(watch, watchChanged) : () => undefined
+      let lastUsage = ''
+      let isReadingUsage = false
+      const sendUsage = async () => {
+        if (!usage || isReadingUsage) return
+        isReadingUsage = true
+        try {
+          const data = JSON.stringify(await readUsageCounts(redis(), usage))
+          if (data !== lastUsage) write(`event: usage\ndata: ${data}\n\n`)
+          lastUsage = data
+        } catch {
+          // The next tick tries again.
+        } finally {
+          isReadingUsage = false
+        }
+      }
+      const usagePoll = usage ? setInterval(() => void sendUsage(), USAGE_EVERY_MS) : undefined
+      void sendUsage()
       const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS)
       // Without Redis no other process can announce anything: poll instead.
       const poll = isLive()
@@ -105,6 +150,7 @@ export const GET = route(async (request) => {
         clearTimeout(watchPending)
         clearInterval(heartbeat)
         clearInterval(poll)
+        clearInterval(usagePoll)
         try {
           controller.close()
         } catch {

@@ -23,7 +23,7 @@ import { granularitySchema } from '@/schemas/apiKeys'
 
 import { OUTCOME_GROUP_LABELS } from '@/lib/usage/outcomes'
 
-import { count, milliseconds, percent } from './_components/labels'
+import { count, milliseconds, percent } from '@/lib/usage/labels'
 import { LimitBars } from './_components/LimitBars'
 import { RequestsCard } from './_components/RequestsCard'
 

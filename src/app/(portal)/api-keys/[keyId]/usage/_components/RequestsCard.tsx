@@ -6,7 +6,7 @@ import { Panel } from '@/components/ui/card'
 import type { UsagePoint, UsageSeries } from '@/data/apiKeys'
 import { USAGE_GRANULARITIES, type UsageGranularity } from '@/schemas/apiKeys'
 
-import { count, OUTCOME_LABELS, RANGES } from './labels'
+import { count, OUTCOME_LABELS, RANGES } from '@/lib/usage/labels'
 
 const bucketFormat: Record<UsageGranularity, Intl.DateTimeFormat> = {
   minute: new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'UTC' }),
