@@ -60,7 +60,7 @@ export function AccountSwitcher({
           className="z-50 min-w-56 rounded-md border border-border bg-card p-1 text-foreground shadow-lg"
         >
           <DropdownMenu.Label className="px-3 py-2 text-xs text-muted-foreground">
-            Show the keys and webhooks of
+            Show the dashboard, keys and webhooks of
           </DropdownMenu.Label>
           <DropdownMenu.RadioGroup value={current} onValueChange={choose}>
             {options.map((option) => (
