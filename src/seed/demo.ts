@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { seedDocs } from './docs'
+import { seedStatus } from './status'
 
 /** Dev-only demo accounts; `npm run dev` prints these. Never created in production unless asked. */
 export const DEMO_USERS = [
@@ -37,7 +38,8 @@ export const DEMO_USERS = [
 export const DEMO_ORGANIZATION = { name: 'Groove Labs', slug: 'groove-labs' }
 
 /**
- * Creates the demo accounts, organization and docs pages once; running it again changes nothing.
+ * Creates the demo accounts, organization, docs pages and status page once; running it again
+ * changes nothing.
  */
 export async function seedDemo(payload: Payload): Promise<{ created: string[] }> {
   const created: string[] = []
@@ -85,5 +87,6 @@ export async function seedDemo(payload: Payload): Promise<{ created: string[] }>
     created.push(`organization ${DEMO_ORGANIZATION.slug}`)
   }
   created.push(...(await seedDocs(payload)))
+  created.push(...(await seedStatus(payload)))
   return { created }
 }
