@@ -1,7 +1,7 @@
 import type { ComponentUptime, ResponseTimePoint } from '@/lib/status/uptime'
 import type { ComponentView, GroupView } from '@/lib/status/views'
 
-import { ResponseTimes, type ResponseTimeData } from './ResponseTimes.client'
+import { ResponseTimesDisclosure, type ResponseTimeData } from './ResponseTimes.client'
 import { StateLabel } from './StateLabel'
 import { UptimeBars, type UptimeBarsData } from './UptimeBars.client'
 
@@ -39,14 +39,7 @@ function ComponentRow({ component, uptime, responseTimes }: { component: Compone
         <UptimeBars name={component.name} data={barsData(uptime[component.id])} />
       )}
       {points?.some((point) => point.avgMs !== null) && (
-        <details className="text-sm">
-          <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">
-            Response time of {component.name}, last 24 hours
-          </summary>
-          <div className="mt-2">
-            <ResponseTimes name={component.name} data={responseData(points)} />
-          </div>
-        </details>
+        <ResponseTimesDisclosure name={component.name} data={responseData(points)} />
       )}
     </li>
   )

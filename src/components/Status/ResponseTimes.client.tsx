@@ -1,5 +1,6 @@
 'use client'
 
+import { useState } from 'react'
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 
 /** 24 hourly points, compact: the first hour, then `[average, slowest]` (ms or null) per hour. */
@@ -9,6 +10,26 @@ const axisTick = { fill: 'var(--muted-foreground)', fontSize: 12 }
 
 const hourAt = (first: string, index: number) =>
   new Date(new Date(first).getTime() + index * 3600_000).toISOString()
+
+/**
+ * A disclosure with the last 24 hours of response times: drawn only once opened, so the page
+ * stays light (it is served to everyone from cache).
+ */
+export function ResponseTimesDisclosure({ name, data }: { name: string; data: ResponseTimeData }) {
+  const [isOpen, setOpen] = useState(false)
+  return (
+    <details className="text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">
+        Response time of {name}, last 24 hours
+      </summary>
+      {isOpen && (
+        <div className="mt-2">
+          <ResponseTimes name={name} data={data} />
+        </div>
+      )}
+    </details>
+  )
+}
 
 /**
  * The last 24 hours of response times (hourly average and slowest of passing checks), with the

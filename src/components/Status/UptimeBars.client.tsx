@@ -74,8 +74,8 @@ export function UptimeBars({ name, data }: { name: string; data: UptimeBarsData 
     setSelected(Math.max(0, Math.min(last, moves[event.key])))
   }
   const onMouseMove = (event: MouseEvent<HTMLDivElement>) => {
-    const index = Number((event.target as HTMLElement).dataset.day)
-    setHovered(Number.isInteger(index) ? index : null)
+    const index = Array.prototype.indexOf.call(event.currentTarget.children, event.target)
+    setHovered(index >= 0 ? index : null)
   }
 
   return (
@@ -99,7 +99,6 @@ export function UptimeBars({ name, data }: { name: string; data: UptimeBarsData 
           {data.days.map((day, index) => (
             <span
               key={index}
-              data-day={index}
               className={cn(
                 TONE_CLASS[dayTone(uptimeOf(day))],
                 hasFocus && index === selected && 'outline-2 outline-offset-1 outline-foreground',
