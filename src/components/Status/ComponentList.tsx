@@ -57,10 +57,13 @@ export function ComponentList({ groups, ...data }: { groups: GroupView[] } & Dat
           <ComponentRow key={group.components[0].id} component={group.components[0]} {...data} />
         ) : (
           <li key={`group-${group.name}`} className="border-t border-border py-2 first:border-t-0">
-            <details>
+            <details className="group">
               <summary className="flex min-h-10 cursor-pointer list-none items-center justify-between gap-2 py-2 [&::-webkit-details-marker]:hidden">
                 <span className="font-medium">
-                  <span aria-hidden="true" className="mr-2 inline-block w-3 text-muted-foreground">
+                  <span
+                    aria-hidden="true"
+                    className="mr-2 inline-block w-3 text-muted-foreground transition-transform group-open:rotate-90"
+                  >
                     ▸
                   </span>
                   {group.name}{' '}
