@@ -6,6 +6,7 @@ import {
 
 import { personId } from '@/lib/accounts'
 import { db } from '@/lib/db'
+import { unsafeLinks } from '@/lib/docs/links'
 import { relationId } from '@/lib/relationId'
 import {
   incidentEventType,
@@ -44,6 +45,18 @@ export const deriveIncidentState: CollectionBeforeChangeHook<StatusIncident> = (
         ],
       })
     }
+  }
+  const [unsafe] = unsafeLinks(data.postmortem)
+  if (unsafe !== undefined) {
+    throw new ValidationError({
+      collection: 'status-incidents',
+      errors: [
+        {
+          path: 'postmortem',
+          message: `Links may go to web pages (http or https), mail or this site, not to "${unsafe.slice(0, 40)}".`,
+        },
+      ],
+    })
   }
   const latest = latestUpdate(updates)
   if (latest) {

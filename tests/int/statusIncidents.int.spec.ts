@@ -91,6 +91,64 @@ describe('incidents', () => {
     expect(problem).toBe('updates.0.at: An update cannot be dated in the future.')
   })
 
+  it('refuse a script link in the postmortem, naming the field', async () => {
+    const postmortem = {
+      root: {
+        type: 'root',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: [
+          {
+            type: 'paragraph',
+            version: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            textFormat: 0,
+            children: [
+              {
+                type: 'link',
+                version: 3,
+                direction: null,
+                format: '',
+                indent: 0,
+                fields: { url: 'javascript:alert(1)', linkType: 'custom' },
+                children: [
+                  {
+                    type: 'text',
+                    version: 1,
+                    text: 'details',
+                    format: 0,
+                    detail: 0,
+                    mode: 'normal',
+                    style: '',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    }
+    const problem = await rejection(
+      payload.create({
+        collection: 'status-incidents',
+        data: {
+          title: unique('with a bad link'),
+          impact: 'minor',
+          startedAt: '2026-09-01T00:00:00Z',
+          updates: [{ status: 'resolved', at: '2026-09-01T01:00:00Z', message: 'Done' }],
+          postmortem,
+        } as never,
+        overrideAccess: false,
+        user: asUser(staff),
+      }),
+    )
+    expect(problem).toMatch(/^postmortem: Links may go to web pages/)
+  })
+
   it('are written by staff only; members and visitors read published ones only', async () => {
     const draft = await incident({
       title: unique('draft'),
