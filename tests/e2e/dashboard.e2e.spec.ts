@@ -54,6 +54,10 @@ test('the dashboard is home after login, and its bars follow calls made with a k
     '3 / 1,000 per day',
   )
   await expect(page.getByText('Today (UTC): 3 calls allowed, 0 rate limited.')).toBeVisible()
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true })
+  }
 
   // The feed shows the new key on the next visit, linking to it.
   await page.reload()
