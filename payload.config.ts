@@ -15,6 +15,10 @@ import { NotificationPreferences } from './collections/NotificationPreferences'
 import { Notifications } from './collections/Notifications'
 import { OrganizationInvitations } from './collections/OrganizationInvitations'
 import { Organizations } from './collections/Organizations'
+import { StatusComponents } from './collections/StatusComponents'
+import { StatusIncidents } from './collections/StatusIncidents'
+import { StatusMaintenances } from './collections/StatusMaintenances'
+import { StatusSubscribers } from './collections/StatusSubscribers'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { WebhookEndpoints } from './collections/WebhookEndpoints'
@@ -59,6 +63,10 @@ export default buildConfig({
     NotificationPreferences,
     DocsPages,
     DocsFeedback,
+    StatusComponents,
+    StatusIncidents,
+    StatusMaintenances,
+    StatusSubscribers,
   ],
   editor: lexicalEditor(),
   secret: payloadSecret(),

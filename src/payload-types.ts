@@ -80,6 +80,10 @@ export interface Config {
     'notification-preferences': NotificationPreference;
     'docs-pages': DocsPage;
     'docs-feedback': DocsFeedback;
+    'status-components': StatusComponent;
+    'status-incidents': StatusIncident;
+    'status-maintenances': StatusMaintenance;
+    'status-subscribers': StatusSubscriber;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -100,6 +104,10 @@ export interface Config {
     'notification-preferences': NotificationPreferencesSelect<false> | NotificationPreferencesSelect<true>;
     'docs-pages': DocsPagesSelect<false> | DocsPagesSelect<true>;
     'docs-feedback': DocsFeedbackSelect<false> | DocsFeedbackSelect<true>;
+    'status-components': StatusComponentsSelect<false> | StatusComponentsSelect<true>;
+    'status-incidents': StatusIncidentsSelect<false> | StatusIncidentsSelect<true>;
+    'status-maintenances': StatusMaintenancesSelect<false> | StatusMaintenancesSelect<true>;
+    'status-subscribers': StatusSubscribersSelect<false> | StatusSubscribersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -358,7 +366,7 @@ export interface WebhookEndpoint {
   url: string;
   description?: string | null;
   /**
-   * Empty for every event. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created.
+   * Empty for every event. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed.
    */
   events?: string[] | null;
   enabled?: boolean | null;
@@ -398,7 +406,7 @@ export interface WebhookEvent {
   id: number;
   eventId: string;
   /**
-   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed
+   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed
    */
   type: string;
   owner?: (number | null) | User;
@@ -498,7 +506,13 @@ export interface NotificationPreference {
           | 'usage.limit_reached'
           | 'webhook_endpoint.disabled'
           | 'organization.invitation_received'
-          | 'organization.role_changed';
+          | 'organization.role_changed'
+          | 'incident.created'
+          | 'incident.updated'
+          | 'incident.resolved'
+          | 'maintenance.scheduled'
+          | 'maintenance.started'
+          | 'maintenance.completed';
         inApp?: boolean | null;
         email?: boolean | null;
         webhook?: boolean | null;
@@ -558,6 +572,168 @@ export interface DocsFeedback {
   user: number | User;
   helpful: boolean;
   comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "status-components".
+ */
+export interface StatusComponent {
+  id: number;
+  name: string;
+  slug: string;
+  description?: string | null;
+  /**
+   * Components with the same group are shown together, collapsed, under the worst state among them.
+   */
+  group?: string | null;
+  /**
+   * Lower comes first (groups by their first).
+   */
+  order: number;
+  /**
+   * Changing it by hand stops the checks from changing it, until you untick below.
+   */
+  state: 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
+  isManual?: boolean | null;
+  isPublic?: boolean | null;
+  stateChangedAt?: string | null;
+  /**
+   * Consecutive failed checks before the state moves to an outage.
+   */
+  failuresToOutage: number;
+  /**
+   * Consecutive passing checks before it is operational again.
+   */
+  recoveriesToOperational: number;
+  /**
+   * Run by the worker on their interval. Addresses must be public (the webhook rules): loopback only with WEBHOOK_ALLOW_LOOPBACK.
+   */
+  checks?:
+    | {
+        type: 'http' | 'tcp' | 'internal';
+        enabled?: boolean | null;
+        /**
+         * https://… (http too).
+         */
+        url?: string | null;
+        method?: ('GET' | 'HEAD' | 'POST') | null;
+        expectedStatus?: number | null;
+        /**
+         * The answer must contain this text (optional).
+         */
+        bodyMatch?: string | null;
+        host?: string | null;
+        port?: number | null;
+        target?: ('postgres' | 'redis' | 'worker' | 'verifier' | 'mail') | null;
+        intervalSeconds: number;
+        timeoutMs: number;
+        /**
+         * Slower answers count as degraded performance (optional).
+         */
+        degradedAboveMs?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "status-incidents".
+ */
+export interface StatusIncident {
+  id: number;
+  title: string;
+  impact: 'none' | 'minor' | 'major' | 'critical';
+  /**
+   * Checks open incidents as drafts. Publishing shows it and notifies subscribers (per update).
+   */
+  publication: 'draft' | 'published';
+  /**
+   * When it began (may be earlier than the first update).
+   */
+  startedAt: string;
+  status?: ('investigating' | 'identified' | 'monitoring' | 'resolved') | null;
+  resolvedAt?: string | null;
+  publishedAt?: string | null;
+  source?: ('staff' | 'checks') | null;
+  components?:
+    | {
+        component: number | StatusComponent;
+        /**
+         * Its state during the incident.
+         */
+        state: 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The timeline. Add one for each change; the latest sets the status.
+   */
+  updates: {
+    status: 'investigating' | 'identified' | 'monitoring' | 'resolved';
+    /**
+     * May be backdated.
+     */
+    at: string;
+    notify?: boolean | null;
+    message: string;
+    id?: string | null;
+  }[];
+  /**
+   * What happened, why, and what changes: shown once the incident is resolved.
+   */
+  postmortem?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "status-maintenances".
+ */
+export interface StatusMaintenance {
+  id: number;
+  title: string;
+  description?: string | null;
+  components: (number | StatusComponent)[];
+  scheduledStart: string;
+  scheduledEnd: string;
+  status: 'scheduled' | 'in_progress' | 'verifying' | 'completed';
+  isAutomatic?: boolean | null;
+  notify?: boolean | null;
+  startedAt?: string | null;
+  completedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "status-subscribers".
+ */
+export interface StatusSubscriber {
+  id: number;
+  email: string;
+  /**
+   * None: every component.
+   */
+  components?: (number | StatusComponent)[] | null;
+  confirmedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -636,6 +812,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'docs-feedback';
         value: number | DocsFeedback;
+      } | null)
+    | ({
+        relationTo: 'status-components';
+        value: number | StatusComponent;
+      } | null)
+    | ({
+        relationTo: 'status-incidents';
+        value: number | StatusIncident;
+      } | null)
+    | ({
+        relationTo: 'status-maintenances';
+        value: number | StatusMaintenance;
+      } | null)
+    | ({
+        relationTo: 'status-subscribers';
+        value: number | StatusSubscriber;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -985,6 +1177,104 @@ export interface DocsFeedbackSelect<T extends boolean = true> {
   user?: T;
   helpful?: T;
   comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "status-components_select".
+ */
+export interface StatusComponentsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  group?: T;
+  order?: T;
+  state?: T;
+  isManual?: T;
+  isPublic?: T;
+  stateChangedAt?: T;
+  failuresToOutage?: T;
+  recoveriesToOperational?: T;
+  checks?:
+    | T
+    | {
+        type?: T;
+        enabled?: T;
+        url?: T;
+        method?: T;
+        expectedStatus?: T;
+        bodyMatch?: T;
+        host?: T;
+        port?: T;
+        target?: T;
+        intervalSeconds?: T;
+        timeoutMs?: T;
+        degradedAboveMs?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "status-incidents_select".
+ */
+export interface StatusIncidentsSelect<T extends boolean = true> {
+  title?: T;
+  impact?: T;
+  publication?: T;
+  startedAt?: T;
+  status?: T;
+  resolvedAt?: T;
+  publishedAt?: T;
+  source?: T;
+  components?:
+    | T
+    | {
+        component?: T;
+        state?: T;
+        id?: T;
+      };
+  updates?:
+    | T
+    | {
+        status?: T;
+        at?: T;
+        notify?: T;
+        message?: T;
+        id?: T;
+      };
+  postmortem?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "status-maintenances_select".
+ */
+export interface StatusMaintenancesSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  components?: T;
+  scheduledStart?: T;
+  scheduledEnd?: T;
+  status?: T;
+  isAutomatic?: T;
+  notify?: T;
+  startedAt?: T;
+  completedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "status-subscribers_select".
+ */
+export interface StatusSubscribersSelect<T extends boolean = true> {
+  email?: T;
+  components?: T;
+  confirmedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
-import { sql } from '@payloadcms/db-postgres'
 
 import { HEARTBEAT_STALE_MS } from '@/lib/heartbeat'
 
+import { db as queryableOf, type Queryable } from './db'
 import { runningKeyService } from './keys/service'
 import { mailTransport } from './mail'
 import { redis, redisKind, type RedisStore } from './redis'
@@ -40,41 +40,52 @@ async function timed(run: () => Promise<string | undefined>): Promise<Check> {
   }
 }
 
-type Row = Record<string, unknown>
-const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows
+export type HealthProbes = Record<keyof HealthReport['checks'], () => Promise<string | undefined>>
+
+/**
+ * The portal's dependencies, one probe each: resolves (with a detail) when the part answers,
+ * throws otherwise. /api/health runs them all; the status page's internal checks run one.
+ */
+export function healthProbes(db: Queryable, store: RedisStore = redis()): HealthProbes {
+  return {
+    postgres: async () => {
+      await db.query('SELECT 1')
+      return undefined
+    },
+    redis: async () => {
+      const pong = await store.ping()
+      if (pong !== 'PONG') throw new Error(`unexpected reply ${pong}`)
+      return redisKind()
+    },
+    worker: async () => {
+      const { rows } = await db.query<{ workers: number }>(
+        `SELECT count(*)::int AS workers FROM worker_heartbeats
+          WHERE beat_at > now() - make_interval(secs => $1)`,
+        [HEARTBEAT_STALE_MS / 1000],
+      )
+      const workers = Number(rows[0]?.workers ?? 0)
+      if (workers === 0) throw new Error('no worker heartbeat in the last 45 s')
+      return `${workers} worker(s)`
+    },
+    mail: async () => {
+      const transport = mailTransport()
+      await transport.verify()
+      return transport.kind
+    },
+  }
+}
 
 /** Checks every dependency of the portal; `status` is 'fail' when any one fails. */
 export async function checkHealth(
   payload: Payload,
   deps: { redis: RedisStore } = { redis: redis() },
 ): Promise<HealthReport> {
-  const db = (payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } })
-    .drizzle
+  const probes = healthProbes(await queryableOf({ payload }), deps.redis)
   const [postgres, redisCheck, worker, mail] = await Promise.all([
-    timed(async () => {
-      await db.execute(sql`SELECT 1`)
-      return undefined
-    }),
-    timed(async () => {
-      const pong = await deps.redis.ping()
-      if (pong !== 'PONG') throw new Error(`unexpected reply ${pong}`)
-      return redisKind()
-    }),
-    timed(async () => {
-      const [row] = rowsOf(
-        await db.execute(
-          sql`SELECT count(*)::int AS workers, extract(epoch FROM now() - max(beat_at)) * 1000 AS age_ms
-                FROM worker_heartbeats WHERE beat_at > now() - make_interval(secs => ${HEARTBEAT_STALE_MS / 1000})`,
-        ),
-      )
-      if (!row || Number(row.workers) === 0) throw new Error('no worker heartbeat in the last 45 s')
-      return `${row.workers} worker(s)`
-    }),
-    timed(async () => {
-      const transport = mailTransport()
-      await transport.verify()
-      return transport.kind
-    }),
+    timed(probes.postgres),
+    timed(probes.redis),
+    timed(probes.worker),
+    timed(probes.mail),
   ])
   const checks = { postgres, redis: redisCheck, worker, mail }
   const failing = Object.entries(checks)

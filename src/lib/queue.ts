@@ -26,7 +26,14 @@ export async function releaseQueue(): Promise<void> {
   if (pending) await (await pending).release()
 }
 
-export type JobSpec = { runAt?: Date }
+export type JobSpec = {
+  runAt?: Date
+  /**
+   * When a job of the same key is waiting: `replace` (the default) gives it this payload and
+   * run time; `preserve_run_at` keeps its run time (a backstop that must not delay it).
+   */
+  jobKeyMode?: 'replace' | 'preserve_run_at'
+}
 
 type Prepared = { payload: unknown; jobKey: string | null; maxAttempts: number }
 
@@ -56,6 +63,7 @@ export async function enqueue<T extends TaskName>(
   return utils.addJob(task, job.payload as never, {
     maxAttempts: job.maxAttempts,
     jobKey: job.jobKey ?? undefined,
+    jobKeyMode: spec.jobKeyMode,
     runAt: spec.runAt,
   })
 }
@@ -88,13 +96,15 @@ export async function enqueueOn<T extends TaskName>(
   // The jobs travel as one JSON array (not a Postgres array), so any driver binds it the same.
   await queryable.query(
     `SELECT graphile_worker.add_job($1, job.value->'payload', max_attempts => $2::int,
-            job_key => job.value->>'key', run_at => $3::timestamptz)
+            job_key => job.value->>'key', run_at => $3::timestamptz,
+            job_key_mode => coalesce($5::text, 'replace'))
        FROM json_array_elements($4::json) AS job(value)`,
     [
       task,
       jobs[0].maxAttempts,
       spec.runAt?.toISOString() ?? null,
       JSON.stringify(jobs.map((job) => ({ payload: job.payload, key: job.jobKey }))),
+      spec.jobKeyMode ?? null,
     ],
   )
 }

@@ -48,6 +48,20 @@ export const catalog = {
     jobKey: ({ deliveryId }) => `webhook__deliver:${deliveryId}`,
   }),
   webhook__recover: entry({ schema: noPayload, maxAttempts: 1 }),
+  // One automatic check of a status component; it schedules its own next run (one job per
+  // check: the key). A failed run is not retried: the next one is due soon, and
+  // status__schedule revives a check whose chain broke.
+  status__check: entry({
+    schema: z.object({ componentId: z.number().int(), checkId: z.string().min(1).max(40) }),
+    maxAttempts: 1,
+    jobKey: ({ componentId, checkId }) => `status__check:${componentId}:${checkId}`,
+  }),
+  // Every minute: every enabled check has its job (a backstop for broken chains).
+  status__schedule: entry({ schema: noPayload, maxAttempts: 1 }),
+  // Every minute: maintenance starts and completes on schedule.
+  status__maintenance: entry({ schema: noPayload, maxAttempts: 3 }),
+  // Daily: check results older than the 90 days the page shows (and a margin) go.
+  status__prune: entry({ schema: noPayload, maxAttempts: 3 }),
 }
 
 export type TaskName = keyof typeof catalog

@@ -17,6 +17,10 @@ import { key__expiring } from './tasks/key__expiring'
 import { mail__send } from './tasks/mail__send'
 import { notification__digest } from './tasks/notification__digest'
 import { session__prune } from './tasks/session__prune'
+import { status__check } from './tasks/status__check'
+import { status__maintenance } from './tasks/status__maintenance'
+import { status__prune } from './tasks/status__prune'
+import { status__schedule } from './tasks/status__schedule'
 import { usage__prune } from './tasks/usage__prune'
 import { usage__rollup } from './tasks/usage__rollup'
 import { webhook__deliver } from './tasks/webhook__deliver'
@@ -35,6 +39,10 @@ export const taskList: TaskList = {
   notification__digest,
   key__expiring,
   webhook__recover,
+  status__check,
+  status__schedule,
+  status__maintenance,
+  status__prune,
 }
 
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
@@ -46,6 +54,9 @@ export const crontab = [
   '* * * * * webhook__recover ?max=1&jobKey=webhook__recover',
   '7 8 * * * notification__digest ?max=1&jobKey=notification__digest',
   '13 6 * * * key__expiring ?max=1&jobKey=key__expiring',
+  '* * * * * status__schedule ?max=1&jobKey=status__schedule',
+  '* * * * * status__maintenance ?max=1&jobKey=status__maintenance',
+  '29 3 * * * status__prune ?max=1',
 ].join('\n')
 
 const pick = (names: readonly string[], keep: boolean): TaskList =>

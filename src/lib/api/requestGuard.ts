@@ -15,7 +15,10 @@ const CONTENT_TYPES = new Set([
 ])
 
 /** RFC 8058: mail clients post `List-Unsubscribe=One-Click` as a form to the one-click link. */
-const FORM_PATHS = new Set(['/api/notifications/unsubscribe'])
+const FORM_PATHS = new Set([
+  '/api/notifications/unsubscribe',
+  '/api/status-subscribers/unsubscribe',
+])
 
 const megabytes = (bytes: number) => `${bytes / 1_000_000} MB`
 

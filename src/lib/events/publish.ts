@@ -6,7 +6,10 @@ import { accountName, type Account } from '../accounts'
 import { db, type Queryable } from '../db'
 import { enqueueOn } from '../queue'
 import { inTransaction } from '../transactions'
-import { parseEventData, type EventType } from './registry'
+import { isEveryoneEvent, parseEventData, type EventType } from './registry'
+
+/** The account of an event about the service itself (the status page): nobody's. */
+export const NO_ACCOUNT: Account = { owner: null, organization: null }
 
 /** Sortable, unique ids: `evt_…`, `msg_…` (time first, then randomness). */
 export const newId = (prefix: string) =>
@@ -37,8 +40,16 @@ export async function publishEvent(queryable: Queryable, input: PublishInput): P
   if ('error' in parsed) {
     throw new Error(`${input.type} event: ${parsed.error.field} ${parsed.error.message}`)
   }
+  const isForEveryone = isEveryoneEvent(input.type)
+  const hasAccount = input.account.owner !== null || input.account.organization !== null
+  // A test event goes to one endpoint, as its account's, whatever the type.
+  if (!input.isTest && isForEveryone === hasAccount) {
+    throw new Error(
+      `${input.type} event: ${isForEveryone ? 'is about the service and takes no account' : 'needs an account'}`,
+    )
+  }
   const scope = input.idempotencyKey
-    ? `${accountName(input.account)}:${input.idempotencyKey}`
+    ? `${hasAccount ? accountName(input.account) : 'everyone'}:${input.idempotencyKey}`
     : null
   const { rows } = await queryable.query<{ id: number; event_id: string }>(
     `INSERT INTO webhook_events (event_id, type, owner_id, organization_id, actor_id, data,

@@ -1,7 +1,83 @@
 import { z } from 'zod'
 
+import {
+  COMPONENT_STATES,
+  IMPACTS,
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+} from '../status/states'
+
 const id = z.string().min(1).max(100)
 const isoDate = z.iso.datetime({ offset: true })
+
+const statusComponentRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  slug: z.string(),
+})
+
+/** An incident of the status page with the update that caused the event. */
+const statusIncidentSchema = z.object({
+  incident_id: z.number().int(),
+  title: z.string().min(1),
+  impact: z.enum(IMPACTS),
+  status: z.enum(INCIDENT_STATUSES),
+  update_id: z.string(),
+  message: z.string(),
+  /** Whether subscribers are mailed about this update (staff's "notify subscribers"). */
+  notify: z.boolean(),
+  components: z.array(statusComponentRef.extend({ state: z.enum(COMPONENT_STATES) })),
+  started_at: isoDate,
+  resolved_at: isoDate.nullable(),
+  url: z.string(),
+})
+
+function statusIncidentExample(status: (typeof INCIDENT_STATUSES)[number]) {
+  return {
+    incident_id: 12,
+    title: 'Elevated errors on recommendations',
+    impact: 'major',
+    status,
+    update_id: '6761f0c2a1b2c3d4e5f60718',
+    message:
+      status === 'resolved'
+        ? 'Error rates are back to normal.'
+        : 'We are looking into elevated error rates on recommendation requests.',
+    notify: true,
+    components: [
+      { id: 2, name: 'Recommendations', slug: 'recommendations', state: 'partial_outage' },
+    ],
+    started_at: '2026-11-25T10:00:00Z',
+    resolved_at: status === 'resolved' ? '2026-11-25T11:20:00Z' : null,
+    url: 'https://community.tunetrail.dev/status/incidents/12',
+  }
+}
+
+const statusMaintenanceSchema = z.object({
+  maintenance_id: z.number().int(),
+  title: z.string().min(1),
+  description: z.string(),
+  status: z.enum(MAINTENANCE_STATUSES),
+  notify: z.boolean(),
+  components: z.array(statusComponentRef),
+  scheduled_start: isoDate,
+  scheduled_end: isoDate,
+  url: z.string(),
+})
+
+function statusMaintenanceExample(status: (typeof MAINTENANCE_STATUSES)[number]) {
+  return {
+    maintenance_id: 3,
+    title: 'Database upgrade',
+    description: 'Training runs queue during the upgrade and start afterwards.',
+    status,
+    notify: true,
+    components: [{ id: 4, name: 'Model training', slug: 'training' }],
+    scheduled_start: '2026-12-02T02:00:00Z',
+    scheduled_end: '2026-12-02T03:00:00Z',
+    url: 'https://community.tunetrail.dev/status#maintenance-3',
+  }
+}
 
 /**
  * The one registry of event types — everything that happens to an account and that someone
@@ -228,6 +304,55 @@ export const EVENT_TYPES = {
       to: 'admin',
     },
   },
+  'incident.created': {
+    visibility: 'public',
+    source: 'portal',
+    audience: 'everyone',
+    description:
+      'An incident was published on the status page (for every endpoint that subscribes to it).',
+    schema: statusIncidentSchema,
+    example: statusIncidentExample('investigating'),
+  },
+  'incident.updated': {
+    visibility: 'public',
+    source: 'portal',
+    audience: 'everyone',
+    description: 'An incident on the status page has a new update (identified, monitoring …).',
+    schema: statusIncidentSchema,
+    example: statusIncidentExample('identified'),
+  },
+  'incident.resolved': {
+    visibility: 'public',
+    source: 'portal',
+    audience: 'everyone',
+    description: 'An incident on the status page was resolved.',
+    schema: statusIncidentSchema,
+    example: statusIncidentExample('resolved'),
+  },
+  'maintenance.scheduled': {
+    visibility: 'public',
+    source: 'portal',
+    audience: 'everyone',
+    description: 'Maintenance was scheduled on the status page.',
+    schema: statusMaintenanceSchema,
+    example: statusMaintenanceExample('scheduled'),
+  },
+  'maintenance.started': {
+    visibility: 'public',
+    source: 'portal',
+    audience: 'everyone',
+    description: 'Scheduled maintenance began.',
+    schema: statusMaintenanceSchema,
+    example: statusMaintenanceExample('in_progress'),
+  },
+  'maintenance.completed': {
+    visibility: 'public',
+    source: 'portal',
+    audience: 'everyone',
+    description: 'Maintenance was completed.',
+    schema: statusMaintenanceSchema,
+    example: statusMaintenanceExample('completed'),
+  },
 } as const satisfies Record<
   string,
   {
@@ -235,6 +360,11 @@ export const EVENT_TYPES = {
     visibility: 'public' | 'internal'
     /** Who publishes it: TuneTrail services (POST /api/events) or the portal itself. */
     source: 'service' | 'portal'
+    /**
+     * `everyone`: about the service, not an account (the status page). Published without an
+     * account; it reaches every endpoint that lists its type, whichever account owns it.
+     */
+    audience?: 'everyone'
     description: string
     schema: z.ZodType
     example: Record<string, unknown>
@@ -251,6 +381,10 @@ export const WEBHOOK_EVENT_TYPES = ALL_EVENT_TYPES.filter(
 )
 export const isWebhookEventType = (value: string): value is EventType =>
   isEventType(value) && EVENT_TYPES[value].visibility === 'public'
+
+/** Types about the service rather than an account (published without one). */
+export const isEveryoneEvent = (value: string): boolean =>
+  isEventType(value) && (EVENT_TYPES[value] as { audience?: 'everyone' }).audience === 'everyone'
 
 /** The types TuneTrail services may publish through POST /api/events. */
 export const isServiceEventType = (value: string): value is EventType =>

@@ -25,6 +25,12 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   // Published docs are public; pages are written in /admin and votes only by signed-in people.
   'docs-pages': { read: 'any', write: 'none' },
   'docs-feedback': { read: 'none', write: 'none' },
+  // The status page is public (its checks are staff-only fields); written in /admin only.
+  // Subscribers' addresses are personal data: staff only, never through a key.
+  'status-components': { read: 'any', write: 'none' },
+  'status-incidents': { read: 'any', write: 'none' },
+  'status-maintenances': { read: 'any', write: 'none' },
+  'status-subscribers': { read: 'none', write: 'none' },
 }
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }

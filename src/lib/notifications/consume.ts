@@ -16,7 +16,10 @@ import {
 } from './types'
 import { unsubscribeLinks } from './unsubscribe'
 
-/** Who hears of an event: its account's owner, or its organization's owners and admins. */
+/**
+ * Who hears of an event: its account's owner, or its organization's owners and admins; the user
+ * its data names; or everyone who turned the type on (followers of the status page).
+ */
 async function recipientsOf(
   client: Queryable,
   type: NotificationType,
@@ -24,7 +27,15 @@ async function recipientsOf(
 ): Promise<{ id: number; email: string }[]> {
   const rule = NOTIFICATION_TYPES[type].recipients
   let ids: number[]
-  if (rule === 'account') {
+  if (rule === 'followers') {
+    const { rows } = await client.query<{ user_id: number }>(
+      `SELECT DISTINCT p.user_id FROM notification_preferences p
+         JOIN notification_preferences_settings s ON s._parent_id = p.id
+        WHERE s.type::text = $1 AND (s.in_app OR s.email OR s.webhook) AND p.user_id IS NOT NULL`,
+      [type],
+    )
+    ids = rows.map((row) => row.user_id)
+  } else if (rule === 'account') {
     if (event.account.organization) {
       const { rows } = await client.query<{ user_id: number }>(
         `SELECT user_id FROM organizations_members
@@ -127,12 +138,16 @@ export async function notify(client: PoolClient, event: StoredEvent): Promise<nu
     client,
     recipients.map((recipient) => recipient.id),
   )
-  const text = NOTIFICATION_TYPES[type].render(event.data)
+  const definition = NOTIFICATION_TYPES[type] as (typeof NOTIFICATION_TYPES)[NotificationType] & {
+    mailWhen?: (data: Record<string, unknown>) => boolean
+  }
+  const text = definition.render(event.data)
+  const isMailWanted = definition.mailWhen?.(event.data) ?? true
   const shown: number[] = []
   for (const recipient of recipients) {
     const wants = preferences.get(recipient.id) as Preferences
     const channels = wants.channels[type]
-    const isMailed = channels.email && wants.digest !== 'off'
+    const isMailed = isMailWanted && channels.email && wants.digest !== 'off'
     if (!channels.inApp && !isMailed && !channels.webhook) continue
     const emailState = !isMailed ? 'none' : wants.digest === 'daily' ? 'pending' : 'sent'
     const { rows } = await client.query<{ id: number }>(

@@ -19,14 +19,96 @@ export type NotificationText = { title: string; body: string; link: string | nul
 type Definition = {
   label: string
   description: string
-  /** Who hears of it: the event's account (its owner, or its organization's owners and admins), or a user named in the data. */
-  recipients: 'account' | { userIdFrom: string }
+  /**
+   * Who hears of it: the event's account (its owner, or its organization's owners and admins), a
+   * user named in the data, or everyone who turned it on (members who follow the status page).
+   */
+  recipients: 'account' | { userIdFrom: string } | 'followers'
+  /** When set, mail goes only for events it accepts (an incident update marked "notify"). */
+  mailWhen?: (data: Data) => boolean
   /** What a member who never opened the preferences gets. */
   defaults: Record<Channel, boolean>
   render: (data: Data) => NotificationText
 }
 
 const text = (value: unknown) => String(value ?? '')
+
+const STATUS_DEFAULTS = { inApp: false, email: false, webhook: false }
+const isNotified = (data: Data) => data.notify === true
+const utc = (value: unknown) => `${text(value).slice(0, 16).replace('T', ' ')} UTC`
+const incidentText = (heading: string) => (data: Data) => ({
+  title: `${heading}: ${text(data.title)}`,
+  body: text(data.message),
+  link: `/status/incidents/${text(data.incident_id)}`,
+})
+const maintenanceText = (heading: string) => (data: Data) => ({
+  title: `${heading}: ${text(data.title)}`,
+  body: `${utc(data.scheduled_start)} – ${utc(data.scheduled_end)}. ${text(data.description)}`.trim(),
+  link: '/status',
+})
+
+/**
+ * The status page's notices for members who follow it (off until they turn them on, on /status
+ * or under Settings → Notifications). Mail about incidents follows staff's "notify subscribers".
+ */
+function statusNotifications() {
+  return {
+    'incident.created': {
+      label: 'Status: new incident',
+      description: 'An incident is published on the status page.',
+      recipients: 'followers',
+      defaults: STATUS_DEFAULTS,
+      mailWhen: isNotified,
+      render: incidentText('Incident'),
+    },
+    'incident.updated': {
+      label: 'Status: incident update',
+      description: 'An open incident has a new update.',
+      recipients: 'followers',
+      defaults: STATUS_DEFAULTS,
+      mailWhen: isNotified,
+      render: (data: Data) =>
+        incidentText(text(data.status).replace(/^./, (c) => c.toUpperCase()))(data),
+    },
+    'incident.resolved': {
+      label: 'Status: incident resolved',
+      description: 'An incident is resolved.',
+      recipients: 'followers',
+      defaults: STATUS_DEFAULTS,
+      mailWhen: isNotified,
+      render: incidentText('Resolved'),
+    },
+    'maintenance.scheduled': {
+      label: 'Status: maintenance scheduled',
+      description: 'Maintenance is scheduled.',
+      recipients: 'followers',
+      defaults: STATUS_DEFAULTS,
+      mailWhen: isNotified,
+      render: maintenanceText('Maintenance scheduled'),
+    },
+    'maintenance.started': {
+      label: 'Status: maintenance started',
+      description: 'Scheduled maintenance begins.',
+      recipients: 'followers',
+      defaults: STATUS_DEFAULTS,
+      mailWhen: isNotified,
+      render: maintenanceText('Maintenance started'),
+    },
+    'maintenance.completed': {
+      label: 'Status: maintenance completed',
+      description: 'Maintenance is completed.',
+      recipients: 'followers',
+      defaults: STATUS_DEFAULTS,
+      mailWhen: isNotified,
+      render: maintenanceText('Maintenance completed'),
+    },
+  } as const satisfies Partial<Record<EventType, Definition>>
+}
+
+/** The notification types a member who follows the status page gets. */
+export const STATUS_NOTIFICATION_TYPES = Object.keys(statusNotifications()) as (keyof ReturnType<
+  typeof statusNotifications
+>)[]
 
 /**
  * The notification types: each comes from the event of the same type (src/lib/events/registry.ts)
@@ -111,6 +193,7 @@ export const NOTIFICATION_TYPES = {
       link: '/settings/organization',
     }),
   },
+  ...statusNotifications(),
 } satisfies Partial<Record<EventType, Definition>>
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES

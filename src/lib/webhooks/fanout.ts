@@ -8,8 +8,10 @@ import { enqueueOn } from '../queue'
 
 /**
  * One delivery (and one delivery job) per enabled endpoint of the event's account that
- * subscribes to its type (or to everything); a test event goes to its one endpoint. Returns how
- * many deliveries it created.
+ * subscribes to its type (or to everything); a test event goes to its one endpoint. An event
+ * about the service (no account: the status page's `incident.*`, `maintenance.*`) goes to every
+ * enabled endpoint, of any account, that lists its type — an endpoint that takes "every event"
+ * means every event of its own account. Returns how many deliveries it created.
  */
 export async function createDeliveries(client: PoolClient, event: StoredEvent): Promise<number> {
   return (await insertDeliveries(client, event)).length
@@ -25,13 +27,20 @@ async function insertDeliveries(client: PoolClient, event: StoredEvent) {
        FROM webhook_endpoints e, webhook_events ev
       WHERE ev.id = $1 AND e.enabled AND e.disabled_at IS NULL
         AND ($2::int IS NULL OR e.id = $2)
-        AND e.owner_id IS NOT DISTINCT FROM ev.owner_id
-        AND e.organization_id IS NOT DISTINCT FROM ev.organization_id
-        AND ($2::int IS NOT NULL
-             OR NOT EXISTS (SELECT 1 FROM webhook_endpoints_texts t
-                             WHERE t.parent_id = e.id AND t.path = 'events')
-             OR EXISTS (SELECT 1 FROM webhook_endpoints_texts t
-                         WHERE t.parent_id = e.id AND t.path = 'events' AND t.text = ev.type))
+        AND (($2::int IS NOT NULL
+              AND e.owner_id IS NOT DISTINCT FROM ev.owner_id
+              AND e.organization_id IS NOT DISTINCT FROM ev.organization_id)
+             OR ($2::int IS NULL AND ev.owner_id IS NULL AND ev.organization_id IS NULL
+                 AND EXISTS (SELECT 1 FROM webhook_endpoints_texts t
+                              WHERE t.parent_id = e.id AND t.path = 'events' AND t.text = ev.type))
+             OR ($2::int IS NULL
+                 AND e.owner_id IS NOT DISTINCT FROM ev.owner_id
+                 AND e.organization_id IS NOT DISTINCT FROM ev.organization_id
+                 AND (NOT EXISTS (SELECT 1 FROM webhook_endpoints_texts t
+                                   WHERE t.parent_id = e.id AND t.path = 'events')
+                      OR EXISTS (SELECT 1 FROM webhook_endpoints_texts t
+                                  WHERE t.parent_id = e.id AND t.path = 'events'
+                                    AND t.text = ev.type))))
         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
                          WHERE d.event_id = ev.id AND d.endpoint_id = e.id)
      RETURNING id, endpoint_id`,

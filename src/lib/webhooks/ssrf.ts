@@ -67,14 +67,42 @@ const lookupAll = promisify(dnsLookup)
 const unresolved = (host: string) =>
   `We could not find ${host} from the server. Check the address, or try again later.`
 
+type ResolvePolicy = AddressPolicy & { resolve?: (host: string) => Promise<string[]> }
+
+const resolveAll = async (name: string) =>
+  ((await lookupAll(name, { all: true, verbatim: true })) as LookupAddress[]).map((a) => a.address)
+
 /**
- * Checks a webhook URL when it is saved: http(s) only (plain http only to an allowed loopback),
- * no credentials, and every address its host resolves to must be public. Returns a message
- * naming the problem, or null.
+ * Resolves a host name (or takes an IP literal) and checks every address it leads to: the
+ * addresses when all may be reached, else whether it did not resolve or why one is refused.
+ */
+export async function checkHost(
+  host: string,
+  policy: ResolvePolicy = {},
+): Promise<{ addresses: string[] } | { unresolved: string } | { refused: string }> {
+  const resolve = policy.resolve ?? resolveAll
+  let addresses: string[]
+  try {
+    addresses = isIP(host) ? [host] : await resolve(host)
+  } catch {
+    return { unresolved: unresolved(host) }
+  }
+  if (addresses.length === 0) return { unresolved: unresolved(host) }
+  for (const address of addresses) {
+    const problem = refusedAddress(address, policy)
+    if (problem) return { refused: `${host} leads to a private network (${problem}).` }
+  }
+  return { addresses }
+}
+
+/**
+ * Checks a webhook URL when it is saved: http(s) only (plain http only to an allowed loopback,
+ * unless `allowPlainHttp`: status checks send no secret), no credentials, and every address its
+ * host resolves to must be public. Returns a message naming the problem, or null.
  */
 export async function refusedUrl(
   value: string,
-  policy: AddressPolicy & { resolve?: (host: string) => Promise<string[]> } = {},
+  policy: ResolvePolicy & { allowPlainHttp?: boolean; noun?: string } = {},
 ): Promise<string | null> {
   let url: URL
   try {
@@ -89,28 +117,16 @@ export async function refusedUrl(
     return 'Leave the user name and password out of the address; send a secret in a custom header instead.'
   }
   const host = url.hostname.replace(/^\[|\]$/g, '')
-  const resolve =
-    policy.resolve ??
-    (async (name: string) =>
-      ((await lookupAll(name, { all: true, verbatim: true })) as LookupAddress[]).map(
-        (a) => a.address,
-      ))
-  let addresses: string[]
-  try {
-    addresses = isIP(host) ? [host] : await resolve(host)
-  } catch {
-    return unresolved(host)
-  }
-  if (addresses.length === 0) return unresolved(host)
-  for (const address of addresses) {
-    const problem = refusedAddress(address, policy)
-    if (problem) {
-      return `${host} leads to a private network (${problem}). Webhooks can only reach addresses on the public internet.`
-    }
+  const checked = await checkHost(host, policy)
+  if ('unresolved' in checked) return checked.unresolved
+  if ('refused' in checked) {
+    return `${checked.refused} ${policy.noun ?? 'Webhooks'} can only reach addresses on the public internet.`
   }
   // Plain http only to an allowed loopback receiver (local development and tests).
-  const isLoopbackOnly = addresses.every((address) => isLoopback(address))
-  if (url.protocol === 'http:' && !isLoopbackOnly) return 'The address must start with https://.'
+  const isLoopbackOnly = checked.addresses.every((address) => isLoopback(address))
+  if (url.protocol === 'http:' && !isLoopbackOnly && !policy.allowPlainHttp) {
+    return 'The address must start with https://.'
+  }
   return null
 }
 

@@ -1,0 +1,100 @@
+import {
+  ValidationError,
+  type CollectionAfterChangeHook,
+  type CollectionAfterDeleteHook,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeValidateHook,
+} from 'payload'
+
+import { db } from '@/lib/db'
+import { env } from '@/lib/env'
+import { scheduleComponentChecks } from '@/lib/status/schedule'
+import type { CheckConfig } from '@/lib/status/checkTypes'
+import { checkHost, refusedUrl } from '@/lib/webhooks/ssrf'
+import type { StatusComponent } from '@/payload-types'
+
+import { expireStatus } from './revalidate'
+
+type CheckRow = Partial<CheckConfig>
+
+/** The field error of one check, named as the admin shows it (`checks.0.url`). */
+const fieldError = (index: number, field: string, message: string) =>
+  new ValidationError({
+    collection: 'status-components',
+    errors: [{ path: `checks.${index}.${field}`, message }],
+  })
+
+/**
+ * Each check must say what it checks, and may only reach public addresses — the webhook SSRF
+ * rules, with loopback only under WEBHOOK_ALLOW_LOOPBACK. The worker checks again on every
+ * connection (DNS may change after saving).
+ */
+export const checkTargets: CollectionBeforeValidateHook = async ({ data }) => {
+  const checks = (data?.checks ?? []) as CheckRow[]
+  const policy = { allowLoopback: env().WEBHOOK_ALLOW_LOOPBACK }
+  for (const [index, check] of checks.entries()) {
+    if (check.type === 'http') {
+      if (!check.url) throw fieldError(index, 'url', 'An HTTP check needs the address to request.')
+      const problem = await refusedUrl(check.url, {
+        ...policy,
+        allowPlainHttp: true,
+        noun: 'Checks',
+      })
+      if (problem) throw fieldError(index, 'url', problem)
+    } else if (check.type === 'tcp') {
+      if (!check.host) throw fieldError(index, 'host', 'A TCP check needs a host name or address.')
+      if (!check.port) throw fieldError(index, 'port', 'A TCP check needs a port (1–65535).')
+      const checked = await checkHost(check.host.replace(/^\[|\]$/g, ''), policy)
+      if ('unresolved' in checked) throw fieldError(index, 'host', checked.unresolved)
+      if ('refused' in checked) {
+        throw fieldError(
+          index,
+          'host',
+          `${checked.refused} Checks can only reach addresses on the public internet.`,
+        )
+      }
+    } else if (check.type === 'internal' && !check.target) {
+      throw fieldError(index, 'target', 'Choose which part of the portal to check.')
+    }
+    if (
+      check.degradedAboveMs &&
+      check.timeoutMs &&
+      Number(check.degradedAboveMs) >= Number(check.timeoutMs)
+    ) {
+      throw fieldError(
+        index,
+        'degradedAboveMs',
+        'The "degraded" threshold must be below the timeout.',
+      )
+    }
+  }
+  return data
+}
+
+/**
+ * A person who changes the state takes it over from the checks (until they untick "set by
+ * hand"); the worker's own changes go straight to the database and never pass here.
+ */
+export const markManualState: CollectionBeforeChangeHook<StatusComponent> = ({
+  data,
+  operation,
+  originalDoc,
+}) => {
+  const isStateChanged = operation === 'create' || data.state !== originalDoc?.state
+  if (isStateChanged) data.stateChangedAt = new Date().toISOString()
+  const isManualToggled = operation === 'update' && data.isManual !== originalDoc?.isManual
+  if (operation === 'update' && isStateChanged && !isManualToggled) data.isManual = true
+  return data
+}
+
+/** Saved checks run at once and then on their interval; the page shows the change. */
+export const scheduleChecks: CollectionAfterChangeHook<StatusComponent> = async ({ doc, req }) => {
+  await scheduleComponentChecks(await db(req), doc.id, (doc.checks ?? []) as CheckConfig[])
+  await expireStatus(req)
+  return doc
+}
+
+export const revalidateDeletedStatus: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await expireStatus(req)
+  return doc
+}
