@@ -7,6 +7,7 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceArea,
   Tooltip,
   XAxis,
   YAxis,
@@ -23,6 +24,9 @@ export type ChartSeries = {
 
 export type ChartRow = { label: string } & Record<string, number | string | null>
 
+/** A span of the time axis to shade (an incident), between two rows' labels. */
+export type ChartMark = { x1: string; x2: string; label: string }
+
 type Props = {
   /** `bars`: stacked bars over time; `lines`: lines over time; `ranked`: horizontal bars. */
   kind: 'bars' | 'lines' | 'ranked'
@@ -33,6 +37,8 @@ type Props = {
   /** Appended to values in the tooltip and the axis: "ms". */
   unit?: string
   height?: number
+  /** Spans to shade on a time chart, each named (the page lists them in words too). */
+  marks?: ChartMark[]
 }
 
 const axisTick = { fill: 'var(--muted-foreground)', fontSize: 12 }
@@ -53,7 +59,15 @@ const legendStyle = { color: 'var(--foreground)', fontSize: 14 }
  * come from CSS variables). Keyboard users can step through points (Recharts' accessibility
  * layer); each chart sits next to a table of the same numbers, its text alternative.
  */
-export function AnalyticsChart({ kind, rows, series, summary, unit, height = 260 }: Props) {
+export function AnalyticsChart({
+  kind,
+  rows,
+  series,
+  summary,
+  unit,
+  height = 260,
+  marks = [],
+}: Props) {
   const format = (value: unknown) =>
     typeof value === 'number' ? `${value.toLocaleString('en')}${unit ? ` ${unit}` : ''}` : '—'
   if (kind === 'ranked') {
@@ -116,6 +130,24 @@ export function AnalyticsChart({ kind, rows, series, summary, unit, height = 260
         {...tooltipStyle}
       />
       <Legend wrapperStyle={legendStyle} />
+      {marks.map((mark) => (
+        <ReferenceArea
+          key={`${mark.x1}:${mark.x2}:${mark.label}`}
+          x1={mark.x1}
+          x2={mark.x2}
+          fill="var(--danger)"
+          fillOpacity={0.15}
+          stroke="var(--danger)"
+          strokeDasharray="4 2"
+          ifOverflow="extendDomain"
+          label={{
+            value: mark.label,
+            position: 'insideTop',
+            fill: 'var(--foreground)',
+            fontSize: 12,
+          }}
+        />
+      ))}
       {series.map((s) =>
         kind === 'bars' ? (
           <Bar

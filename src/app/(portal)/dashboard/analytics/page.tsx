@@ -14,12 +14,14 @@ import {
   resolveAnalyticsScope,
   type AnalyticsRange,
 } from '@/lib/analytics'
+import { incidentMarks } from '@/lib/analytics/incidents'
 
 import { parsePageQuery, type PageQuery } from './_components/query'
 import { AnalyticsFilters } from './_components/AnalyticsFilters'
 import {
   CountriesSection,
   ErrorsSection,
+  IncidentsSection,
   LatencySection,
   LogSection,
   RequestsSection,
@@ -103,21 +105,34 @@ export default async function AnalyticsPage({ searchParams }: Props) {
         limit: 50,
       },
     }) as Promise<Awaited<ReturnType<(typeof ANALYTICS_SERIES)[Name]['load']>>>
-  const [requests, latency, byEndpoint, errors, endpoints, keys, ips, countries, log, allKeys] =
-    await Promise.all([
-      load('requests'),
-      load('latency'),
-      load('latency-by-endpoint', 10),
-      load('errors', 10),
-      load('endpoints', 10),
-      load('keys', 10),
-      load('ips', 10),
-      load('countries'),
-      load('log'),
-      accountKeys(db, resolution.account),
-    ])
+  const [
+    requests,
+    latency,
+    byEndpoint,
+    errors,
+    endpoints,
+    keys,
+    ips,
+    countries,
+    log,
+    allKeys,
+    incidents,
+  ] = await Promise.all([
+    load('requests'),
+    load('latency'),
+    load('latency-by-endpoint', 10),
+    load('errors', 10),
+    load('endpoints', 10),
+    load('keys', 10),
+    load('ips', 10),
+    load('countries'),
+    load('log'),
+    accountKeys(db, resolution.account),
+    incidentMarks(db, scope, range, now),
+  ])
   const context: SectionContext = {
     query,
+    incidents,
     apiQuery: {
       account: resolution.account.kind === 'personal' ? 'personal' : resolution.account.id,
       ...(query.range === 'custom'
@@ -153,6 +168,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
       )}
       <AnalyticsFilters query={query} keys={allKeys} />
       <SummaryCards requests={requests} latency={latency} errors={errors} />
+      <IncidentsSection context={context} />
       <RequestsSection series={requests} context={context} />
       <LatencySection series={latency} byEndpoint={byEndpoint} context={context} />
       <ErrorsSection series={errors} context={context} />

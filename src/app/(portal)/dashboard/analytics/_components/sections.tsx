@@ -1,7 +1,11 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 
-import { AnalyticsChart, type ChartSeries } from '@/components/AnalyticsChart/index.client'
+import {
+  AnalyticsChart,
+  type ChartMark,
+  type ChartSeries,
+} from '@/components/AnalyticsChart/index.client'
 import { DataTable, type Column } from '@/components/DataTable'
 import { StatCards } from '@/components/StatCards'
 import { Button } from '@/components/ui/button'
@@ -29,6 +33,8 @@ import type {
   RequestPoint,
   RequestSeries,
 } from '@/lib/analytics'
+import type { IncidentMark } from '@/lib/analytics/incidents'
+import { UNIT_MS, type AnalyticsGranularity } from '@/lib/analytics/range'
 import { OUTCOME_GROUP_LABELS } from '@/lib/usage/outcomes'
 import { OUTCOME_LABELS } from '@/lib/usage/labels'
 import { formatDateTime } from '@/lib/time'
@@ -38,6 +44,8 @@ import { chartParams, queryString, type PageQuery } from './query'
 
 export type SectionContext = {
   query: PageQuery
+  /** Status-page incidents in the range, shaded on the time charts. */
+  incidents: IncidentMark[]
   /** The API's parameters for the same view (for the CSV links). */
   apiQuery: Record<string, string | number | undefined>
   now: number
@@ -78,6 +86,70 @@ const endpointCell = (endpoint: string | null) =>
   ) : (
     <span className="text-muted-foreground">(none given)</span>
   )
+
+/**
+ * The incidents as shaded spans of a time chart: from the bucket holding the start to the one
+ * holding the end (or the last bucket while it is open), labelled by their bucket labels.
+ */
+function incidentSpans(
+  incidents: IncidentMark[],
+  buckets: string[],
+  granularity: AnalyticsGranularity,
+): ChartMark[] {
+  const unit = UNIT_MS[granularity]
+  return incidents.flatMap((incident) => {
+    const start = Date.parse(incident.startedAt)
+    const end = incident.resolvedAt ? Date.parse(incident.resolvedAt) : Infinity
+    const inside = buckets.filter((bucket) => {
+      const at = Date.parse(bucket)
+      return at + unit > start && at < end
+    })
+    if (inside.length === 0) return []
+    return [
+      {
+        x1: bucketLabel(inside[0], granularity),
+        x2: bucketLabel(inside[inside.length - 1], granularity),
+        label: incident.title,
+      },
+    ]
+  })
+}
+
+const IMPACT_LABELS = { none: 'No impact', minor: 'Minor', major: 'Major', critical: 'Critical' }
+
+/** The range's status incidents in words: when, what, and what they did to these requests. */
+export function IncidentsSection({ context }: { context: SectionContext }) {
+  if (context.incidents.length === 0) return null
+  return (
+    <Panel
+      id="incidents-heading"
+      title="Incidents in this range"
+      description="Shaded on the charts below. Counts are this account's requests while each lasted, read by the minute, hour or day."
+    >
+      <ul className="divide-y divide-border">
+        {context.incidents.map((incident) => (
+          <li key={incident.id} className="py-3 text-sm">
+            <p className="font-medium">
+              <Link href={`/status/incidents/${incident.id}`} className="text-primary underline">
+                {incident.title}
+              </Link>{' '}
+              <span className="text-muted-foreground">
+                · {IMPACT_LABELS[incident.impact]} · {formatDateTime(incident.startedAt)} to{' '}
+                {incident.resolvedAt ? formatDateTime(incident.resolvedAt) : 'now (still open)'}
+                {incident.components.length > 0 ? ` · ${incident.components.join(', ')}` : ''}
+              </span>
+            </p>
+            <p>
+              {incident.reported > 0
+                ? `${count(incident.failed)} of your ${count(incident.reported)} responses failed (5xx) during it; ${count(incident.requests)} calls were verified.`
+                : `None of your requests failed during it: the gateway reported no responses then (${count(incident.requests)} calls verified).`}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  )
+}
 
 // ——— Summary ——————————————————————————————————————————————————————————————————————————
 
@@ -177,6 +249,11 @@ export function RequestsSection({
     })),
   ]
   const hasRequests = series.totals.verified > 0 || series.totals.reported > 0
+  const marks = incidentSpans(
+    context.incidents,
+    series.points.map((point) => point.bucket),
+    series.granularity,
+  )
   return (
     <Panel
       id="requests-heading"
@@ -189,6 +266,7 @@ export function RequestsSection({
         <>
           <h3 className="mb-1 text-sm font-semibold">By outcome</h3>
           <AnalyticsChart
+            marks={marks}
             kind="bars"
             rows={series.points.map((point) => ({
               label: label(point),
@@ -298,6 +376,11 @@ export function LatencySection({
       ) : (
         <>
           <AnalyticsChart
+            marks={incidentSpans(
+              context.incidents,
+              series.points.map((point) => point.bucket),
+              series.granularity,
+            )}
             kind="lines"
             unit="ms"
             rows={series.points.map((point) => ({
