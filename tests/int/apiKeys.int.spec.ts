@@ -442,6 +442,8 @@ describe('usage', () => {
     // A worker's cron may have moved the watermark past these back-dated events: start over.
     await db.query('DELETE FROM usage_rollup_watermarks')
     expect(await rollUp(db, 'minute')).toBeGreaterThan(0)
+    // Days are merged from hours.
+    await rollUp(db, 'hour')
     await rollUp(db, 'day')
     const { rows: rollups } = await db.query(
       `SELECT granularity, outcome, requests::int FROM usage_rollups WHERE key_id = $1 ORDER BY granularity, outcome`,
@@ -450,6 +452,8 @@ describe('usage', () => {
     expect(rollups).toEqual([
       { granularity: 'day', outcome: 'INSUFFICIENT_SCOPE', requests: 1 },
       { granularity: 'day', outcome: 'VALID', requests: 3 },
+      { granularity: 'hour', outcome: 'INSUFFICIENT_SCOPE', requests: 1 },
+      { granularity: 'hour', outcome: 'VALID', requests: 3 },
       { granularity: 'minute', outcome: 'INSUFFICIENT_SCOPE', requests: 1 },
       { granularity: 'minute', outcome: 'VALID', requests: 3 },
     ])

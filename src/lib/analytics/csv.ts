@@ -9,7 +9,7 @@ import type {
   LatencySeries,
   RequestSeries,
 } from './series'
-import { STATUS_CLASSES } from './series'
+import { STATUS_CLASSES } from './range'
 
 type Cell = string | number | null | undefined
 

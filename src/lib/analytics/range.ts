@@ -12,6 +12,10 @@ export type AnalyticsRange = { from: Date; to: Date }
 
 export type AnalyticsGranularity = Granularity
 
+/** HTTP status classes of gateway reports. */
+export const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const
+export type StatusClass = (typeof STATUS_CLASSES)[number]
+
 export const RANGE_PRESETS = ['1h', '24h', '7d', '30d', '90d'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
 

@@ -11,9 +11,11 @@ import {
 } from '../usage/sketch'
 import {
   bucketStarts,
+  STATUS_CLASSES,
   type AnalyticsGranularity,
   type AnalyticsRange,
   type AnalyticsScope,
+  type StatusClass,
 } from './range'
 import { bucketOf, params, planRange, toNumber, unionSql, type RangePlan, type Source } from './sql'
 
@@ -23,9 +25,6 @@ export type SeriesMeta = {
   to: string
   granularity: AnalyticsGranularity
 }
-
-export const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const
-export type StatusClass = (typeof STATUS_CLASSES)[number]
 
 /** A top list's length when none is asked for, and the most one may ask for. */
 export const DEFAULT_LIMIT = 10
