@@ -33,15 +33,15 @@ test('a pro organization’s analytics: charts with tables, CSV, drill-down into
 }) => {
   await logIn(page, DEMO.maya)
   await showGrooveLabs(page)
-  await page.getByLabel('Range').selectOption('30d')
+  await page.getByLabel('Range', { exact: true }).selectOption('30d')
   await page.getByRole('button', { name: 'Apply' }).click()
   await expect(page).toHaveURL(/range=30d/)
   const main = page.getByRole('main')
   await expect(main.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible()
   await expect(main).toContainText('Groove Labs · pro plan')
   if (process.env.UPDATE_SCREENSHOTS) {
-    await page.setViewportSize({ width: 1280, height: 900 })
-    await page.screenshot({ path: 'docs/screenshots/analytics.png', fullPage: true })
+    await page.setViewportSize({ width: 1280, height: 1100 })
+    await page.screenshot({ path: 'docs/screenshots/analytics.png' })
   }
 
   // Charts draw, and each has its numbers as a table.

@@ -9,7 +9,7 @@ export function ThemeSwitcher({ initial }: { initial: Theme }) {
   const [theme, setTheme] = useState<Theme>(initial)
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className="sr-only sm:not-sr-only">Theme</span>
+      <span className="sr-only xl:not-sr-only">Theme</span>
       <select
         className="rounded-md border border-border bg-background px-2 py-1 text-sm min-h-9"
         value={theme}
