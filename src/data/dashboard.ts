@@ -3,11 +3,11 @@ import 'server-only'
 import type { Where } from 'payload'
 
 import { accountKey } from '@/lib/accounts'
-import { cachedHealth, type HealthReport } from '@/lib/health'
 import { keyService } from '@/lib/keys/service'
 import type { Resource } from '@/lib/plans'
 import { redis } from '@/lib/redis'
 import { relationId } from '@/lib/relationId'
+import type { ComponentState } from '@/lib/status/states'
 import { RESOURCE_LABELS } from '@/lib/usage/labels'
 import { readUsageCounts, usageLayout, type AccountUsage } from '@/lib/usage/live'
 import type { User, WebhookDelivery, WebhookEvent } from '@/payload-types'
@@ -15,6 +15,7 @@ import type { User, WebhookDelivery, WebhookEvent } from '@/payload-types'
 import { currentAccount, type AccountChoice } from './account'
 import { managedOrganizations } from './apiKeys'
 import { payloadClient } from './session'
+import { statusSnapshot } from './status'
 
 /** One account the dashboard shows: `u12` / `o3`, with its name. */
 export type DashboardAccount = { key: string; label: string; organization: number | null }
@@ -231,21 +232,27 @@ function deliveryItem(
   }
 }
 
-export type HealthStrip = { name: string; label: string; ok: boolean }[]
-
-const HEALTH_LABELS: Record<keyof HealthReport['checks'], string> = {
-  postgres: 'Database',
-  redis: 'Cache and limits',
-  worker: 'Background jobs',
-  mail: 'Email',
+export type HealthStrip = {
+  /** The status page's overall words ("All Systems Operational" …). */
+  description: string
+  isAllWell: boolean
+  parts: { slug: string; label: string; state: ComponentState; ok: boolean }[]
 }
 
-/** The portal's own parts and whether each is up (cached for a few seconds across requests). */
+/**
+ * The system health the dashboard shows: the status page's public components and their states
+ * (read from its cached snapshot), linked to /status for the details.
+ */
 export async function healthStrip(): Promise<HealthStrip> {
-  const report = await cachedHealth(await payloadClient())
-  return (Object.keys(HEALTH_LABELS) as (keyof HealthReport['checks'])[]).map((name) => ({
-    name,
-    label: HEALTH_LABELS[name],
-    ok: report.checks[name].ok,
-  }))
+  const status = await statusSnapshot()
+  return {
+    description: status.overall.description,
+    isAllWell: status.overall.indicator === 'none',
+    parts: status.components.map((component) => ({
+      slug: component.slug,
+      label: component.name,
+      state: component.state,
+      ok: component.state === 'operational',
+    })),
+  }
 }

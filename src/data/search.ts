@@ -58,6 +58,11 @@ const PAGES: { title: string; href: string; words: string; isPrivate?: boolean }
   },
   { title: 'Notifications', href: '/notifications', words: 'bell inbox', isPrivate: true },
   {
+    title: 'Incident history',
+    href: '/status/history',
+    words: 'status outages incidents postmortem maintenance uptime',
+  },
+  {
     title: 'API reference',
     href: '/docs/api-reference',
     words: 'docs openapi endpoints try it scalar',

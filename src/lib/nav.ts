@@ -16,6 +16,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { href: '/dashboard', label: 'Dashboard', prefix: '/dashboard', isPrivate: true },
   { href: '/api-keys', label: 'API keys', prefix: '/api-keys', isPrivate: true },
   { href: '/docs', label: 'Docs', prefix: '/docs' },
+  { href: '/status', label: 'Status', prefix: '/status' },
   { href: '/settings/profile', label: 'Settings', prefix: '/settings', isPrivate: true },
 ]
 
@@ -48,10 +49,11 @@ export const DOCS_TOOLS = [
   },
 ] as const
 
-/** Footer links: where to read more. The status page joins when it ships. */
+/** Footer links: where to read more. */
 export const FOOTER_LINKS = [
   { href: '/docs', label: 'Docs' },
   { href: '/docs/api-reference', label: 'API reference' },
   { href: '/docs/webhooks/verifying-webhooks', label: 'Webhooks guide' },
+  { href: '/status', label: 'Service status' },
   { href: '/search', label: 'Search' },
 ] as const

@@ -6,6 +6,7 @@ import { databaseUrl } from '../lib/defaults'
 import type { KeyEnvironment } from '../lib/keys/format'
 import { rollUpAll, SETTLE_SECONDS } from '../lib/usage/rollup'
 import { seedDocs } from './docs'
+import { seedStatus } from './status'
 import { seedUsageEvents, type SeedKey } from './usage'
 
 /** Dev-only demo accounts; `npm run dev` prints these. Never created in production unless asked. */
@@ -43,7 +44,8 @@ export const DEMO_USERS = [
 export const DEMO_ORGANIZATION = { name: 'Groove Labs', slug: 'groove-labs' }
 
 /**
- * Creates the demo accounts, organization and docs pages once; running it again changes nothing.
+ * Creates the demo accounts, organization, docs pages and status page once; running it again
+ * changes nothing.
  */
 export async function seedDemo(payload: Payload): Promise<{ created: string[] }> {
   const created: string[] = []
@@ -94,6 +96,7 @@ export async function seedDemo(payload: Payload): Promise<{ created: string[] }>
   }
   created.push(...(await seedDemoUsage(payload, ids['maya'], organizationId)))
   created.push(...(await seedDocs(payload)))
+  created.push(...(await seedStatus(payload)))
   return { created }
 }
 

@@ -80,7 +80,11 @@ test('the dashboard follows the account switcher and is accessible at 360 and 12
     )
     expect(overflow).toBeLessThanOrEqual(0)
   }
-  await expect(page.getByRole('list', { name: 'Portal components' })).toContainText('Database')
+  // System health is the status page's components (the seed's), linked to /status.
+  await expect(page.getByRole('list', { name: 'Service components' })).toContainText(
+    'Recommendations',
+  )
+  await expect(page.getByRole('link', { name: 'Status page' })).toHaveAttribute('href', '/status')
   // Every account at once, then the organization alone: the numbers follow the switcher.
   await expect(page.getByRole('region', { name: 'Usage of Personal' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Usage of Groove Labs' })).toBeVisible()

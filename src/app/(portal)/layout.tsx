@@ -6,10 +6,13 @@ import type { ReactNode } from 'react'
 
 import { SiteHeader } from '@/components/SiteHeader'
 import { SiteFooter } from '@/components/SiteHeader/parts'
+import { isOutage, OutageBanner } from '@/components/Status/OutageBanner'
 import { Toaster } from '@/components/Toaster/index.client'
 import { currentAccount } from '@/data/account'
 import { unreadCount } from '@/data/notifications'
 import { currentUser } from '@/data/session'
+import { statusSnapshot } from '@/data/status'
+import { logger } from '@/lib/logger'
 import { parseTheme } from '@/lib/theme'
 
 export const dynamic = 'force-dynamic'
@@ -28,6 +31,14 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const [unread, account] = user
     ? await Promise.all([unreadCount(user), currentAccount(user)])
     : [0, null]
+  // The status page's state (cached): a banner on every page during an outage. A failure to
+  // read it never takes a page down.
+  const overall = await statusSnapshot()
+    .then((status) => status.overall)
+    .catch((err: unknown) => {
+      logger.warn({ msg: 'status not read for the outage banner', err: String(err) })
+      return null
+    })
   return (
     <html lang="en" data-theme={theme}>
       <body className="flex min-h-screen flex-col antialiased">
@@ -38,6 +49,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           Skip to content
         </a>
         <SiteHeader user={user} theme={theme} unread={unread} account={account} />
+        {overall && isOutage(overall) && <OutageBanner description={overall.description} />}
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

@@ -22,13 +22,16 @@ type PolicyOptions = { isDev?: boolean; isHttps?: boolean; isStaticPage?: boolea
 /**
  * Paths of the static pages above, as sent (no encoding): /docs, /docs/<section>/<slug>,
  * /docs/assistant, and the API reference and playground (their per-reader parts, keys
- * included, load in the browser).
+ * included, load in the browser); the status page, its history, incidents, JSON API and feeds
+ * (the follow button and subscribe form talk to the API from the browser).
  */
 const STATIC_PAGE_PATH =
   /^\/docs(?:\/[a-z-]+\/[a-z0-9-]+|\/assistant|\/api-reference|\/playground)?\/?$/
+const STATUS_PAGE_PATH =
+  /^\/status(?:\/history(?:\/\d{4}-\d{2})?|\/incidents\/\d{1,10}|\/api\/v2\/[a-z-]+(?:\/[a-z-]+)?\.json|\/feed\.(?:rss|atom))?\/?$/
 
 export const isStaticPagePath = (rawPath: string) =>
-  STATIC_PAGE_PATH.test(rawPath) && rawPath !== '/docs/preview'
+  (STATIC_PAGE_PATH.test(rawPath) && rawPath !== '/docs/preview') || STATUS_PAGE_PATH.test(rawPath)
 
 export function contentSecurityPolicy(
   nonce: string,

@@ -83,10 +83,9 @@ export async function readStatusSnapshot(
   const maintenances = openMaintenances.map((doc) => maintenanceView(doc, components))
   const ids = components.map((component) => component.id)
   const queryable = await db({ payload })
-  const checked = components.filter((component) => component.isChecked).map((c) => c.id)
   const [uptime, responseTimes] = await Promise.all([
     readUptime(queryable, ids, now),
-    readResponseTimes(queryable, checked, now),
+    readResponseTimes(queryable, ids, now),
   ])
   return {
     generatedAt: now.toISOString(),

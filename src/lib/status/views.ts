@@ -37,7 +37,13 @@ export type GroupView = {
   components: ComponentView[]
 }
 
-export type UpdateView = { id: string; status: IncidentStatus; message: string; at: string }
+export type UpdateView = {
+  id: string
+  status: IncidentStatus
+  message: string
+  at: string
+  notify: boolean
+}
 
 export type IncidentView = {
   id: number
@@ -104,7 +110,9 @@ export type IncidentDoc = {
   createdAt: string
   updatedAt: string
   components?: { component: unknown; state: string }[] | null
-  updates?: { id?: string | null; status: string; message: string; at: string }[] | null
+  updates?:
+    | { id?: string | null; status: string; message: string; at: string; notify?: boolean | null }[]
+    | null
   postmortem?: unknown
 }
 
@@ -182,6 +190,7 @@ export function incidentView(doc: IncidentDoc, components: ComponentView[]): Inc
       status: update.status as IncidentStatus,
       message: update.message,
       at: update.at,
+      notify: update.notify !== false,
       index,
     }))
     .sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || b.index - a.index)

@@ -16,6 +16,7 @@ import {
 } from '@/data/dashboard'
 import { requestNow } from '@/data/now'
 import { requireUser } from '@/data/session'
+import { COMPONENT_STATE_LABELS } from '@/lib/status/states'
 
 export const dynamic = 'force-dynamic'
 
@@ -53,7 +54,6 @@ export default async function DashboardPage({ searchParams }: Props) {
   ])
   const now = requestNow()
   const labels = Object.fromEntries(accounts.map((account) => [account.key, account.label]))
-  const isAllWell = health.every((part) => part.ok)
 
   return (
     <div className="space-y-6">
@@ -98,29 +98,44 @@ export default async function DashboardPage({ searchParams }: Props) {
       </Panel>
 
       <section aria-labelledby="health-heading" className="space-y-2">
-        <h2 id="health-heading" className="text-lg font-semibold">
-          System health{' '}
-          <Badge tone={isAllWell ? 'success' : 'danger'}>
-            {isAllWell ? 'All systems operational' : 'Some systems are failing'}
-          </Badge>
-        </h2>
-        <ul className="flex flex-wrap gap-2" aria-label="Portal components">
-          {health.map((part) => (
-            <li
-              key={part.name}
-              className="flex items-center gap-2 rounded-md border border-border bg-card px-3 py-1.5 text-sm"
-            >
-              <span
-                aria-hidden="true"
-                className={
-                  part.ok ? 'size-2.5 rounded-full bg-success' : 'size-2.5 rounded-full bg-danger'
-                }
-              />
-              {part.label}
-              <span className="sr-only">{part.ok ? ': operational' : ': failing'}</span>
-            </li>
-          ))}
-        </ul>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="health-heading" className="text-lg font-semibold">
+            System health{' '}
+            <Badge tone={health.isAllWell ? 'success' : 'danger'}>{health.description}</Badge>
+          </h2>
+          <Link href="/status" className="text-sm text-primary underline">
+            Status page
+          </Link>
+        </div>
+        {health.parts.length === 0 ? (
+          <p className="text-sm text-muted-foreground">The status page lists no components yet.</p>
+        ) : (
+          <ul className="flex flex-wrap gap-2" aria-label="Service components">
+            {health.parts.map((part) => (
+              <li
+                key={part.slug}
+                className="flex items-center gap-2 rounded-md border border-border bg-card px-3 py-1.5 text-sm"
+              >
+                <span
+                  aria-hidden="true"
+                  className={
+                    part.ok
+                      ? 'size-2.5 rounded-full bg-success'
+                      : part.state === 'under_maintenance'
+                        ? 'size-2.5 rounded-full bg-primary'
+                        : part.state === 'major_outage'
+                          ? 'size-2.5 rounded-full bg-danger'
+                          : 'size-2.5 rounded-full bg-warning'
+                  }
+                />
+                {part.label}
+                <span className="sr-only">
+                  : {COMPONENT_STATE_LABELS[part.state].toLowerCase()}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       {feed.items.length === 0 && !before ? (

@@ -7,10 +7,10 @@ import { useViewer } from '@/components/Viewer/index.client'
 const link = 'rounded-md px-3 py-2 text-sm hover:bg-muted'
 
 /**
- * The header's account corner on static docs pages: a same-size placeholder, then either the
- * signed-in person's way back to the portal or Log in / Sign up.
+ * The header's account corner on static pages (docs, status): a same-size placeholder, then
+ * either the signed-in person's way back to the portal or Log in / Sign up (back to `next`).
  */
-export function DocsAccount() {
+export function ShellAccount({ next }: { next: string }) {
   const viewer = useViewer()
   if (viewer === undefined) return <span aria-hidden="true" className="inline-block h-9 w-24" />
   if (viewer) {
@@ -22,7 +22,7 @@ export function DocsAccount() {
   }
   return (
     <>
-      <Link href="/login?next=/docs" className={link}>
+      <Link href={`/login?next=${encodeURIComponent(next)}`} className={link}>
         Log in
       </Link>
       <Link

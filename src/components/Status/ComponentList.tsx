@@ -1,0 +1,79 @@
+import type { ComponentUptime, ResponseTimePoint } from '@/lib/status/uptime'
+import type { ComponentView, GroupView } from '@/lib/status/views'
+
+import { ResponseTimeTable } from './ResponseTimeTable'
+import { ResponseTimes } from './ResponseTimes.client'
+import { StateLabel } from './StateLabel'
+import { UptimeBars } from './UptimeBars'
+
+type Data = {
+  uptime: Record<number, ComponentUptime>
+  responseTimes: Record<number, ResponseTimePoint[]>
+}
+
+function ComponentRow({ component, uptime, responseTimes }: { component: ComponentView } & Data) {
+  const points = responseTimes[component.id]
+  return (
+    <li className="space-y-3 border-t border-border py-4 first:border-t-0">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h3 className="font-medium">{component.name}</h3>
+          {component.description && (
+            <p className="text-sm text-muted-foreground">{component.description}</p>
+          )}
+        </div>
+        <StateLabel state={component.state} />
+      </div>
+      {uptime[component.id] && <UptimeBars name={component.name} uptime={uptime[component.id]} />}
+      {points?.some((point) => point.avgMs !== null) && (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">
+            Response time of {component.name}, last 24 hours
+          </summary>
+          <div className="mt-2 space-y-2">
+            <ResponseTimes name={component.name} points={points} />
+            <ResponseTimeTable name={component.name} points={points} />
+          </div>
+        </details>
+      )}
+    </li>
+  )
+}
+
+/**
+ * The components by group: a group is collapsed under the worst state among its components,
+ * components outside any group are listed as they are.
+ */
+export function ComponentList({ groups, ...data }: { groups: GroupView[] } & Data) {
+  return (
+    <ul className="rounded-lg border border-border bg-card px-4">
+      {groups.map((group) =>
+        group.name === null ? (
+          <ComponentRow key={group.components[0].id} component={group.components[0]} {...data} />
+        ) : (
+          <li key={`group-${group.name}`} className="border-t border-border py-2 first:border-t-0">
+            <details>
+              <summary className="flex min-h-10 cursor-pointer list-none items-center justify-between gap-2 py-2 [&::-webkit-details-marker]:hidden">
+                <span className="font-medium">
+                  <span aria-hidden="true" className="mr-2 inline-block w-3 text-muted-foreground">
+                    ▸
+                  </span>
+                  {group.name}{' '}
+                  <span className="text-sm font-normal text-muted-foreground">
+                    ({group.components.length} components)
+                  </span>
+                </span>
+                <StateLabel state={group.state} />
+              </summary>
+              <ul className="pl-5">
+                {group.components.map((component) => (
+                  <ComponentRow key={component.id} component={component} {...data} />
+                ))}
+              </ul>
+            </details>
+          </li>
+        ),
+      )}
+    </ul>
+  )
+}
