@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert'
 import { Panel } from '@/components/ui/card'
 import { currentAccount } from '@/data/account'
 import { requireUser } from '@/data/session'
+import { hitLimit } from '@/lib/rateLimit'
 import {
   accountKeys,
   analyticsAccounts,
@@ -16,7 +17,7 @@ import {
 } from '@/lib/analytics'
 import { incidentMarks } from '@/lib/analytics/incidents'
 
-import { parsePageQuery, type PageQuery } from './_components/query'
+import { parsePageQuery, utcMinute, type PageQuery } from './_components/query'
 import { AnalyticsFilters } from './_components/AnalyticsFilters'
 import {
   CountriesSection,
@@ -35,23 +36,45 @@ export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = { title: 'Analytics' }
 
+/** Page views (each a dozen queries) a person may load a minute. */
+const ANALYTICS_VIEWS_PER_MINUTE = 30
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 /** The range the query asks for: a preset up to now, or the custom inputs read as UTC. */
 function rangeOf(query: PageQuery, now: Date): AnalyticsRange {
-  if (query.range === 'custom' && query.from && query.to) {
-    return { from: new Date(`${query.from}:00Z`), to: new Date(`${query.to}:00Z`) }
-  }
+  const from = utcMinute(query.from)
+  const to = utcMinute(query.to)
+  if (query.range === 'custom' && from && to) return { from, to }
   return presetRange(query.range === 'custom' ? '24h' : query.range, now)
 }
 
 export default async function AnalyticsPage({ searchParams }: Props) {
   const user = await requireUser('/dashboard/analytics')
   const query = parsePageQuery(await searchParams)
+  const limited = await hitLimit(`analytics:user:${user.id}`, ANALYTICS_VIEWS_PER_MINUTE, 60_000)
+  if (!limited.isAllowed) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">Analytics</h1>
+        <Alert tone="error">
+          Too many analytics views in a minute: try again in{' '}
+          {Math.max(1, Math.ceil(limited.resetMs / 1000))} seconds.
+        </Alert>
+      </div>
+    )
+  }
   const { choice } = await currentAccount(user)
   const db = analyticsDb()
   const caller = { kind: 'person' as const, userId: Number(user.id) }
-  const account = choice === 'all' ? 'personal' : choice
+  const accounts = await analyticsAccounts(db, caller)
+  // "All accounts" shows the first one with analytics (the person's own when it has them).
+  const account =
+    choice !== 'all'
+      ? choice
+      : ((found) => (found?.kind === 'organization' ? found.id : 'personal'))(
+          accounts.find((candidate) => candidate.hasAnalytics),
+        )
   const resolution = await resolveAnalyticsScope(db, caller, {
     account,
     key: query.key,
@@ -59,14 +82,19 @@ export default async function AnalyticsPage({ searchParams }: Props) {
   })
 
   if (!resolution.ok && resolution.status === 403) {
-    const accounts = await analyticsAccounts(db, caller)
     const shown =
       accounts.find((candidate) =>
         account === 'personal'
           ? candidate.kind === 'personal'
           : candidate.kind === 'organization' && candidate.id === account,
       ) ?? accounts[0]
-    return <UpgradeView accountName={shown?.name ?? 'This account'} plan={shown?.plan ?? 'free'} />
+    return (
+      <UpgradeView
+        accountName={shown?.name ?? 'This account'}
+        plan={shown?.plan ?? 'free'}
+        withAnalytics={accounts.filter((candidate) => candidate.hasAnalytics).map((a) => a.name)}
+      />
+    )
   }
   if (!resolution.ok) {
     return (
@@ -178,7 +206,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
       <Panel id="more-heading" title="More to come">
         <p className="text-sm text-muted-foreground">
           Model performance and community engagement join this page when the model hub and the forum
-          open; incidents from the status page will be marked on the charts once it ships.
+          open.
         </p>
       </Panel>
     </div>

@@ -1,4 +1,5 @@
-import { RANGE_PRESETS, type RangePreset } from '@/lib/analytics/range'
+import { decodeCursor } from '@/lib/analytics/log'
+import { MAX_RANGE_DAYS, RANGE_PRESETS, type RangePreset } from '@/lib/analytics/range'
 import { KEY_ENVIRONMENTS, type KeyEnvironment } from '@/lib/keys/format'
 
 /** The analytics page's address, read leniently: what is not understood falls back to a default. */
@@ -40,9 +41,11 @@ export function parsePageQuery(raw: Raw): PageQuery {
 
   const from = one(raw, 'from')
   const to = one(raw, 'to')
-  if (range === 'custom' && !(from && LOCAL.test(from) && to && LOCAL.test(to) && from < to)) {
-    ignored.push('from/to')
+  if (range === 'custom' && !isCustomRange(from, to)) {
+    ignored.push('from/to (a real start before the end, at most 90 days apart, 2000–2100)')
     range = '24h'
+  } else if (range !== 'custom' && (from || to)) {
+    ignored.push('from/to (choose “Custom range” to use them)')
   }
   const keyText = one(raw, 'key')
   const key = keyText && /^\d{1,10}$/.test(keyText) ? Number(keyText) : undefined
@@ -55,6 +58,13 @@ export function parsePageQuery(raw: Raw): PageQuery {
 
   const status = one(raw, 'status')
   const code = one(raw, 'code')
+  const isStatus = Boolean(status && /^([1-5]\d\d|[1-5]xx)$/.test(status))
+  const isCode = Boolean(code && /^[A-Z_]{2,40}$/.test(code))
+  const cursor = one(raw, 'cursor')
+  const isCursor = Boolean(cursor && decodeCursor(cursor))
+  if (status && !isStatus) ignored.push('status')
+  if (code && !isCode) ignored.push('code')
+  if (cursor && !isCursor) ignored.push('page of the log')
   return {
     range,
     ...(range === 'custom' ? { from, to } : {}),
@@ -62,13 +72,31 @@ export function parsePageQuery(raw: Raw): PageQuery {
     environment,
     log: {
       endpoint: one(raw, 'endpoint') || undefined,
-      status: status && /^([1-5]\d\d|[1-5]xx)$/.test(status) ? status : undefined,
-      code: code && /^[A-Z_]{2,40}$/.test(code) ? code : undefined,
+      status: isStatus ? status : undefined,
+      code: isCode ? code : undefined,
       ip: one(raw, 'ip') || undefined,
-      cursor: one(raw, 'cursor') || undefined,
+      cursor: isCursor ? cursor : undefined,
     },
     ignored,
   }
+}
+
+/** A UTC `YYYY-MM-DDTHH:mm` read as a date, or null when it is no real time of 2000–2100. */
+export function utcMinute(value: string | undefined): Date | null {
+  if (!value || !LOCAL.test(value)) return null
+  const date = new Date(`${value}:00Z`)
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 16) !== value) return null
+  const year = date.getUTCFullYear()
+  return year >= 2000 && year <= 2100 ? date : null
+}
+
+/** Both ends real, the start first, at most MAX_RANGE_DAYS apart (what the API accepts too). */
+function isCustomRange(from: string | undefined, to: string | undefined): boolean {
+  const start = utcMinute(from)
+  const end = utcMinute(to)
+  return Boolean(
+    start && end && start < end && end.getTime() - start.getTime() <= MAX_RANGE_DAYS * 86_400_000,
+  )
 }
 
 /** The query string of a page address (or of the API's, with `account`), without empties. */

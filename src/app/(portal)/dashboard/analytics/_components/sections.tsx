@@ -142,7 +142,7 @@ export function IncidentsSection({ context }: { context: SectionContext }) {
             <p>
               {incident.reported > 0
                 ? `${count(incident.failed)} of your ${count(incident.reported)} responses failed (5xx) during it; ${count(incident.requests)} calls were verified.`
-                : `None of your requests failed during it: the gateway reported no responses then (${count(incident.requests)} calls verified).`}
+                : `The gateway reported none of your responses then, so failures are unknown (${count(incident.requests)} calls verified).`}
             </p>
           </li>
         ))}
