@@ -8,6 +8,15 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
     ALTER TABLE "usage_events" ADD COLUMN IF NOT EXISTS "country" text;
 
+    -- Roll-ups read the events of a time range (occurred_at) and those recorded since their
+    -- watermark (recorded_at) every minute. BRIN indexes served that badly: once VACUUM has
+    -- recorded the free space left in old pages, new rows land there, and each such page
+    -- widens its block range to "now", so a look at the last minute reads most of the table.
+    CREATE INDEX IF NOT EXISTS "usage_events_occurred_at_idx" ON "usage_events" ("occurred_at");
+    CREATE INDEX IF NOT EXISTS "usage_events_recorded_at_idx" ON "usage_events" ("recorded_at");
+    DROP INDEX IF EXISTS "usage_events_occurred_idx";
+    DROP INDEX IF EXISTS "usage_events_recorded_idx";
+
     -- The request log: an account's events newest first (keyset on occurred_at, id); its failed
     -- ones, by status and by code (small partial indexes: the errors drill-down reads them); and
     -- one client address's.
@@ -108,6 +117,10 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
     DROP INDEX IF EXISTS "usage_events_error_status_idx";
     DROP INDEX IF EXISTS "usage_events_failed_idx";
     DROP INDEX IF EXISTS "usage_events_account_time_idx";
+    CREATE INDEX IF NOT EXISTS "usage_events_occurred_idx" ON "usage_events" USING brin ("occurred_at");
+    CREATE INDEX IF NOT EXISTS "usage_events_recorded_idx" ON "usage_events" USING brin ("recorded_at");
+    DROP INDEX IF EXISTS "usage_events_recorded_at_idx";
+    DROP INDEX IF EXISTS "usage_events_occurred_at_idx";
     ALTER TABLE "usage_events" DROP COLUMN IF EXISTS "country";
   `)
 }

@@ -109,7 +109,7 @@ type Fixture = {
 }
 let fx: Fixture
 
-/** The known usage of the pro member's personal account, two hours ago. */
+/** The known usage of the pro member's personal account, yesterday at noon. */
 function knownEvents(k1: number, k2: number, account: string, base: Date): UsageEvent[] {
   const at = (seconds: number) => new Date(base.getTime() + seconds * 1000)
   const verify = (keyId: number, code: string, endpoint: string, ip: string, s: number) => ({
@@ -175,7 +175,8 @@ beforeAll(async () => {
   const orgKey = await issue(pro, { organization: org.id })
   const orgKeyWithoutScope = await issue(pro, { organization: org.id, scopes: ['tracks:read'] })
   const account = `u${pro.id}`
-  const base = new Date(Math.floor((Date.now() - 2 * HOUR) / 60_000) * 60_000)
+  // Yesterday at noon (UTC): a whole day, rolled up at every granularity.
+  const base = new Date(Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR - 12 * HOUR)
   await insertUsageEvents(db, knownEvents(k1.id, k2.id, account, base))
   // Another account's usage, at the same time and on the same endpoints: never to be seen.
   await insertUsageEvents(
@@ -377,12 +378,12 @@ describe('roll-ups', () => {
 
 describe('series', () => {
   const scope = (): AnalyticsScope => ({ accounts: [fx.account] })
-  const range = () => presetRange('24h')
+  const range = () => presetRange('7d')
 
   it('count requests by outcome and status class', async () => {
     const series = await requestSeries(db, scope(), range())
-    expect(series.granularity).toBe('hour')
-    expect(series.points.length).toBeGreaterThanOrEqual(24)
+    expect(series.granularity).toBe('day')
+    expect(series.points.length).toBe(8)
     expect(series.totals).toEqual({
       verified: 8,
       allowed: 6,
@@ -395,7 +396,7 @@ describe('series', () => {
     expect(series.codes).toEqual(['VALID', 'INSUFFICIENT_SCOPE', 'RATE_LIMITED'])
     const busy = series.points.filter((point) => point.verified > 0)
     expect(busy).toHaveLength(1)
-    expect(new Date(busy[0].bucket).getTime()).toBe(Math.floor(fx.base.getTime() / HOUR) * HOUR)
+    expect(new Date(busy[0].bucket).getTime()).toBe(fx.base.getTime() - 12 * HOUR)
   })
 
   it('give latency percentiles over time, overall and per endpoint', async () => {
@@ -683,14 +684,14 @@ describe('request log', () => {
 describe('GET /api/analytics/<series>', () => {
   it('answers every series as JSON and as CSV', async () => {
     for (const name of ANALYTICS_SERIES_NAMES) {
-      const json = await call(person(fx.pro), `${name}?range=24h`)
+      const json = await call(person(fx.pro), `${name}?range=7d`)
       expect(json.response.status, name).toBe(200)
       expect(json.body).toMatchObject({
         series: name,
         account: { kind: 'personal', id: fx.pro.id, plan: 'pro' },
         key: null,
       })
-      const csv = await call(person(fx.pro), `${name}?range=24h&format=csv`)
+      const csv = await call(person(fx.pro), `${name}?range=7d&format=csv`)
       expect(csv.response.status, name).toBe(200)
       expect(csv.response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
       expect(csv.response.headers.get('content-disposition')).toMatch(
@@ -700,7 +701,7 @@ describe('GET /api/analytics/<series>', () => {
       )
       expect(String(csv.body).split('\r\n').length).toBeGreaterThan(2)
     }
-    const requests = await call(person(fx.pro), 'requests?range=24h&format=csv')
+    const requests = await call(person(fx.pro), 'requests?range=7d&format=csv')
     const [header, ...lines] = String(requests.body).trim().split('\r\n')
     expect(header).toBe(
       'bucket,verified,allowed,rate_limited,refused,code_VALID,code_INSUFFICIENT_SCOPE,code_RATE_LIMITED,reported,1xx,2xx,3xx,4xx,5xx',
@@ -708,21 +709,21 @@ describe('GET /api/analytics/<series>', () => {
     expect(lines.find((line) => !line.includes(',0,0,0,0,0,')) ?? '').toMatch(
       /,8,6,1,1,6,1,1,7,0,5,0,1,1$/,
     )
-    const ips = await call(person(fx.pro), 'ips?format=csv')
+    const ips = await call(person(fx.pro), 'ips?range=7d&format=csv')
     expect(ips.body).toBe(
       'ip,country,requests\r\n8.8.8.8,US,5\r\n10.0.0.1,,2\r\n81.2.69.160,GB,1\r\n',
     )
   })
 
   it('filters by key and environment', async () => {
-    const byKey = await call(person(fx.pro), `keys?key=${fx.k2.id}`)
+    const byKey = await call(person(fx.pro), `keys?range=7d&key=${fx.k2.id}`)
     expect(byKey.body.key).toBe(fx.k2.id)
     expect(byKey.body.keys.map((key: { keyId: number }) => key.keyId)).toEqual([fx.k2.id])
-    const development = await call(person(fx.pro), 'endpoints?environment=development')
+    const development = await call(person(fx.pro), 'endpoints?range=7d&environment=development')
     expect(development.body.endpoints.map((row: { endpoint: string }) => row.endpoint)).toEqual([
       'GET /v1/models',
     ])
-    const staging = await call(person(fx.pro), 'requests?environment=staging')
+    const staging = await call(person(fx.pro), 'requests?range=7d&environment=staging')
     expect(staging.body.totals.verified).toBe(0)
     const log = await call(person(fx.pro), `log?key=${fx.k1.id}&status=503`)
     expect(log.body.events).toHaveLength(1)
@@ -752,11 +753,11 @@ describe('GET /api/analytics/<series>', () => {
     expect((await call(personalKey, `requests?account=${fx.organization}`)).response.status).toBe(
       404,
     )
-    expect((await call(personalKey, 'requests')).body.totals.verified).toBe(8)
+    expect((await call(personalKey, 'requests?range=7d')).body.totals.verified).toBe(8)
     const orgKey = keyCaller(fx.orgKey)
     expect((await call(orgKey, 'requests?account=personal')).response.status).toBe(404)
     expect((await call(orgKey, `requests?key=${fx.k1.id}`)).response.status).toBe(404)
-    const orgIps = await call(orgKey, 'ips')
+    const orgIps = await call(orgKey, 'ips?range=7d')
     expect(orgIps.body.account).toMatchObject({ kind: 'organization', id: fx.organization })
     expect(orgIps.body.ips).toEqual([{ ip: '5.9.0.1', country: 'DE', requests: 8 }])
   })
@@ -812,7 +813,7 @@ describe('GET /api/analytics/<series>', () => {
       collection: 'users',
       data: { email: fx.pro.email, password: 'correct-horse-battery' },
     })
-    const bySession = await get('ips', { authorization: `JWT ${token}` })
+    const bySession = await get('ips?range=7d', { authorization: `JWT ${token}` })
     expect(bySession.status).toBe(200)
     expect((await bySession.json()).ips[0]).toEqual({ ip: '8.8.8.8', country: 'US', requests: 5 })
     const claims = (key: ApiKey, organizationId: number | null) =>
@@ -826,7 +827,9 @@ describe('GET /api/analytics/<series>', () => {
         },
         payloadSecret(),
       )
-    const byOrgKey = await get('ips', { [KEY_AUTH_HEADER]: claims(fx.orgKey, fx.organization) })
+    const byOrgKey = await get('ips?range=7d', {
+      [KEY_AUTH_HEADER]: claims(fx.orgKey, fx.organization),
+    })
     expect(byOrgKey.status).toBe(200)
     expect((await byOrgKey.json()).ips).toEqual([{ ip: '5.9.0.1', country: 'DE', requests: 8 }])
     const withoutScope = await get('ips', {

@@ -190,9 +190,13 @@ export function bucketRanges(buckets: Date[], unitMs: number, slice: number, gap
 /**
  * Recomputes every bucket of `granularity` touched by events recorded since its watermark, in
  * every roll-up table, and moves the watermark (last, so a failure halfway only means the same
- * buckets are recomputed next time). Idempotent: running twice changes nothing. Minute and hour
- * buckets are computed from the raw events (minutes only for the last MINUTE_ROLLUP_DAYS); day
- * buckets by merging hour rows, up to the hour watermark — so roll hours up first (rollUpAll).
+ * buckets are recomputed next time). Idempotent: running twice changes nothing.
+ *
+ * Minute buckets are computed from the raw events (for the last MINUTE_ROLLUP_DAYS only), the
+ * current one included. Hour buckets (from the raw events) and day buckets (merged from hour
+ * rows, up to the hour watermark — so roll hours up first: rollUpAll) are computed once
+ * complete, and again whenever a late event touches them: readers take the current hour from
+ * minute rows and the current day from hour rows, so the every-minute run stays small.
  * Returns the number of roll-up rows written.
  */
 export async function rollUp(db: Queryable, granularity: Granularity): Promise<number> {
@@ -207,25 +211,38 @@ export async function rollUp(db: Queryable, granularity: Granularity): Promise<n
   const since = rows[0].since as Date | null
   const until = rows[0].until as Date | null
   if (!until || (since && until <= since)) return 0
+  const unit = UNIT_MS[granularity]
+  const isWhole = granularity !== 'minute'
+  // Hours and days end here: later buckets wait until they are complete.
+  const completeBefore = new Date(Math.floor(until.getTime() / unit) * unit)
 
   const { rows: touched } = await db.query(
     `SELECT DISTINCT ${bucketSql(granularity, 'occurred_at')} AS bucket
        FROM usage_events
       WHERE recorded_at > COALESCE($1::timestamptz, '-infinity') AND recorded_at <= $2
         AND key_id IS NOT NULL
-        AND ($3::timestamptz IS NULL OR occurred_at >= $3)`,
+        AND ($3::timestamptz IS NULL OR occurred_at >= $3)
+        AND ($4::timestamptz IS NULL OR occurred_at < $4)`,
     [
       since?.toISOString() ?? null,
       until.toISOString(),
       granularity === 'minute' ? (rows[0].minute_floor as Date).toISOString() : null,
+      isWhole ? completeBefore.toISOString() : null,
     ],
   )
+  const buckets = touched.map((row) => row.bucket as Date)
+  // The buckets completed since the last run, touched then while still incomplete.
+  if (isWhole && since) {
+    for (
+      let at = Math.floor(since.getTime() / unit) * unit;
+      at < completeBefore.getTime();
+      at += unit
+    ) {
+      buckets.push(new Date(at))
+    }
+  }
   let written = 0
-  const slices = bucketRanges(
-    touched.map((row) => row.bucket as Date),
-    UNIT_MS[granularity],
-    SLICE_BUCKETS[granularity],
-  )
+  const slices = bucketRanges(buckets, unit, SLICE_BUCKETS[granularity])
   for (const slice of slices) {
     for (const table of Object.keys(ROLLUP_TABLES) as RollupTable[]) {
       const spec = ROLLUP_TABLES[table]
