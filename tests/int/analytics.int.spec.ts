@@ -31,12 +31,13 @@ import { countryOf } from '@/lib/geo'
 import { payloadSecret } from '@/lib/defaults'
 import { KEY_AUTH_HEADER, signKeyClaims } from '@/lib/keys/keyAuth'
 import { insertUsageEvents, routeOf, type UsageEvent } from '@/lib/usage/events'
-import { ROLLUP_TABLES, rollUpAll } from '@/lib/usage/rollup'
+import { pruneUsage, ROLLUP_TABLES, rollUpAll } from '@/lib/usage/rollup'
 import { binValue, latencyBin, mergeSketches, sketchPercentile } from '@/lib/usage/sketch'
 import type { ApiKey, User } from '@/payload-types'
 import config from '@payload-config'
 
 import { asUser, makeUser, testPayload, unique } from '../helpers/payload'
+import { runScript } from '../helpers/runScript'
 
 let payload: Payload
 let db: pg.Pool
@@ -372,6 +373,30 @@ describe('roll-ups', () => {
       { granularity: 'day', endpoint: '*', requests: 7 },
       { granularity: 'day', endpoint: 'GET /v1/models', requests: 2 },
       { granularity: 'day', endpoint: 'GET /v1/tracks', requests: 5 },
+    ])
+  })
+
+  it('are pruned by age: minutes after two days, the others after the retention', async () => {
+    const account = `u${fx.stranger.id}`
+    const insert = (granularity: string, daysAgo: number) =>
+      db.query(
+        `INSERT INTO usage_ip_rollups (granularity, account, key_id, bucket, ip, requests)
+         VALUES ($1, $2, 1, date_trunc('minute', now()) - make_interval(days => $3), '203.0.113.5', 1)`,
+        [granularity, account, daysAgo],
+      )
+    await insert('minute', 1)
+    await insert('minute', 3)
+    await insert('day', 100)
+    await insert('day', 500)
+    await pruneUsage(db, { eventDays: 30, rollupDays: 400 })
+    const { rows } = await db.query(
+      `SELECT granularity, round(extract(epoch FROM now() - bucket) / 86400)::int AS days
+         FROM usage_ip_rollups WHERE account = $1 ORDER BY 1, 2`,
+      [account],
+    )
+    expect(rows).toEqual([
+      { granularity: 'day', days: 100 },
+      { granularity: 'minute', days: 1 },
     ])
   })
 })
@@ -854,5 +879,21 @@ describe('GET /api/analytics/<series>', () => {
     const series = operation.parameters.find((parameter) => parameter.name === 'series')
     expect(series?.schema.enum).toEqual(ANALYTICS_SERIES_NAMES)
     expect(operation.security).toContainEqual({ apiKey: ['usage:read'] })
+  })
+})
+
+describe('npm run seed:usage', () => {
+  it('refuses a database that looks like production, or one it was not given', async () => {
+    const production = await runScript('scripts/seed-usage.ts', { NODE_ENV: 'production' })
+    expect(production.code).toBe(1)
+    expect(production.stderr).toMatch(/looks like production .* Pass --yes/)
+    const remote = await runScript('scripts/seed-usage.ts', {
+      DATABASE_URL: 'postgres://postgres@db.example.com:5432/tunetrail',
+    })
+    expect(remote.code).toBe(1)
+    expect(remote.stderr).toContain('Refusing to seed db.example.com')
+    const none = await runScript('scripts/seed-usage.ts', { DATABASE_URL: '' })
+    expect(none.code).toBe(1)
+    expect(none.stderr).toContain('set DATABASE_URL')
   })
 })
