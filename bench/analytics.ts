@@ -8,6 +8,8 @@
  */
 import { parseArgs } from 'node:util'
 
+import pg from 'pg'
+
 import {
   analyticsDb,
   ANALYTICS_SERIES,
@@ -49,6 +51,27 @@ const RUNS = Number(values.runs)
 const BASELINE_RUNS = 3
 const GOAL_MS = 100
 
+/** The bench's database is created when DATABASE_URL names one that does not exist yet. */
+async function ensureDatabase(url: string | undefined) {
+  if (!url) return
+  const probe = new pg.Client({ connectionString: url })
+  try {
+    await probe.connect()
+    await probe.end()
+  } catch (error) {
+    if ((error as { code?: string }).code !== '3D000') throw error
+    const admin = new URL(url)
+    const name = decodeURIComponent(admin.pathname.slice(1))
+    admin.pathname = '/postgres'
+    const client = new pg.Client({ connectionString: admin.toString() })
+    await client.connect()
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`)
+    await client.end()
+    console.log(`Created database ${name}.`)
+  }
+}
+
+await ensureDatabase(process.env.DATABASE_URL)
 const payload = await startBench()
 const seeded = await seedUsage(payload, { events: EVENTS, log: console.log })
 const db = analyticsDb()
