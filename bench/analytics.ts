@@ -155,7 +155,8 @@ for (const scopeName of ['account', 'one key'] as const) {
       if (baseline) {
         const raw = await time(() => db.query(baseline.text, baseline.values), BASELINE_RUNS)
         rawText = fixed(percentile(raw, 50))
-        ratio = `${(percentile(raw, 50) / percentile(ms, 50)).toFixed(0)}×`
+        const times = percentile(raw, 50) / percentile(ms, 50)
+        ratio = `${times.toFixed(times < 10 ? 1 : 0)}×`
       }
       console.log(
         `${pad(name, 22)}${pad(preset, 7)}${pad(fixed(percentile(ms, 50)), 9)}${pad(fixed(p95) + (p95 > GOAL_MS ? ' !' : ''), 9)}${pad(rawText, 12)}${pad(ratio, 10)}`,
