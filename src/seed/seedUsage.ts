@@ -69,7 +69,7 @@ export async function seedUsage(
     )
     const rollupMs = performance.now() - started
     log(
-      `Rolled up in ${(rollupMs / 1000).toFixed(1)} s: ${rows.minute.toLocaleString('en')} minute, ${rows.hour.toLocaleString('en')} hour, ${rows.day.toLocaleString('en')} day rows written.`,
+      `Rolled up in ${(rollupMs / 1000).toFixed(1)} s: ${rows.minute.toLocaleString('en')} minute, ${rows.hour.toLocaleString('en')} hour, ${rows.day.toLocaleString('en')} day, ${rows.week.toLocaleString('en')} week rows written.`,
     )
     return { accounts, events: before + written, written, seedMs, rollupMs }
   } finally {

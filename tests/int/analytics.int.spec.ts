@@ -20,6 +20,8 @@ import {
   resolveAnalyticsScope,
   segmentsFor,
   cutsFrom,
+  tile,
+  TOTAL_LEVELS,
   topEndpoints,
   topIps,
   topKeys,
@@ -31,12 +33,13 @@ import { countryOf } from '@/lib/geo'
 import { payloadSecret } from '@/lib/defaults'
 import { KEY_AUTH_HEADER, signKeyClaims } from '@/lib/keys/keyAuth'
 import { insertUsageEvents, routeOf, type UsageEvent } from '@/lib/usage/events'
-import { ROLLUP_TABLES, rollUpAll } from '@/lib/usage/rollup'
+import { pruneUsage, ROLLUP_TABLES, rollUpAll } from '@/lib/usage/rollup'
 import { binValue, latencyBin, mergeSketches, sketchPercentile } from '@/lib/usage/sketch'
 import type { ApiKey, User } from '@/payload-types'
 import config from '@payload-config'
 
 import { asUser, makeUser, testPayload, unique } from '../helpers/payload'
+import { runScript } from '../helpers/runScript'
 
 let payload: Payload
 let db: pg.Pool
@@ -109,7 +112,7 @@ type Fixture = {
 }
 let fx: Fixture
 
-/** The known usage of the pro member's personal account, two hours ago. */
+/** The known usage of the pro member's personal account, yesterday at noon. */
 function knownEvents(k1: number, k2: number, account: string, base: Date): UsageEvent[] {
   const at = (seconds: number) => new Date(base.getTime() + seconds * 1000)
   const verify = (keyId: number, code: string, endpoint: string, ip: string, s: number) => ({
@@ -175,7 +178,8 @@ beforeAll(async () => {
   const orgKey = await issue(pro, { organization: org.id })
   const orgKeyWithoutScope = await issue(pro, { organization: org.id, scopes: ['tracks:read'] })
   const account = `u${pro.id}`
-  const base = new Date(Math.floor((Date.now() - 2 * HOUR) / 60_000) * 60_000)
+  // Yesterday at noon (UTC): a whole day, rolled up at every granularity.
+  const base = new Date(Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR - 12 * HOUR)
   await insertUsageEvents(db, knownEvents(k1.id, k2.id, account, base))
   // Another account's usage, at the same time and on the same endpoints: never to be seen.
   await insertUsageEvents(
@@ -334,6 +338,27 @@ describe('sketches, routes and countries', () => {
     // Without any roll-up yet, everything is raw.
     expect(segmentsFor(range, 'day', cutsFrom({}))).toEqual([{ source: 'raw', ...range }])
   })
+
+  it('reads a total over a long range in whole weeks, and its edges in finer buckets', () => {
+    const monday = Date.UTC(2026, 10, 23) // Monday 23 November 2026
+    const at = (days: number, hours = 0) => monday + days * 86_400_000 + hours * HOUR
+    const cuts = cutsFrom({
+      week: new Date(at(0, 1)),
+      day: new Date(at(2, 1)),
+      hour: new Date(at(2, 5)),
+      minute: new Date(at(2, 5) + 90_000),
+    })
+    // From a Thursday three weeks back to the middle of Wednesday.
+    const segments = tile(at(-18), at(2, 12), TOTAL_LEVELS, cuts)
+    expect(segments.map(({ source, from, to }) => [source, from.getTime(), to.getTime()])).toEqual([
+      ['day', at(-18), at(-14)],
+      ['week', at(-14), at(0)],
+      ['day', at(0), at(2)],
+      ['hour', at(2), at(2, 5)],
+      ['minute', at(2, 5), at(2, 5) + 60_000],
+      ['raw', at(2, 5) + 60_000, at(2, 12)],
+    ])
+  })
 })
 
 describe('roll-ups', () => {
@@ -341,7 +366,7 @@ describe('roll-ups', () => {
     await rollUpNow()
     const first = await rollupRows(fx.account)
     expect(first.usage_endpoint_rollups.length).toBeGreaterThan(0)
-    expect(await rollUpAll(db)).toEqual({ minute: 0, hour: 0, day: 0 })
+    expect(await rollUpAll(db)).toEqual({ minute: 0, hour: 0, day: 0, week: 0 })
     expect(await rollupRows(fx.account)).toEqual(first)
     await rollUpNow()
     expect(await rollupRows(fx.account)).toEqual(first)
@@ -373,16 +398,40 @@ describe('roll-ups', () => {
       { granularity: 'day', endpoint: 'GET /v1/tracks', requests: 5 },
     ])
   })
+
+  it('are pruned by age: minutes after two days, the others after the retention', async () => {
+    const account = `u${fx.stranger.id}`
+    const insert = (granularity: string, daysAgo: number) =>
+      db.query(
+        `INSERT INTO usage_ip_rollups (granularity, account, key_id, bucket, ip, requests)
+         VALUES ($1, $2, 1, date_trunc('minute', now()) - make_interval(days => $3), '203.0.113.5', 1)`,
+        [granularity, account, daysAgo],
+      )
+    await insert('minute', 1)
+    await insert('minute', 3)
+    await insert('day', 100)
+    await insert('day', 500)
+    await pruneUsage(db, { eventDays: 30, rollupDays: 400 })
+    const { rows } = await db.query(
+      `SELECT granularity, round(extract(epoch FROM now() - bucket) / 86400)::int AS days
+         FROM usage_ip_rollups WHERE account = $1 ORDER BY 1, 2`,
+      [account],
+    )
+    expect(rows).toEqual([
+      { granularity: 'day', days: 100 },
+      { granularity: 'minute', days: 1 },
+    ])
+  })
 })
 
 describe('series', () => {
   const scope = (): AnalyticsScope => ({ accounts: [fx.account] })
-  const range = () => presetRange('24h')
+  const range = () => presetRange('7d')
 
   it('count requests by outcome and status class', async () => {
     const series = await requestSeries(db, scope(), range())
-    expect(series.granularity).toBe('hour')
-    expect(series.points.length).toBeGreaterThanOrEqual(24)
+    expect(series.granularity).toBe('day')
+    expect(series.points.length).toBe(8)
     expect(series.totals).toEqual({
       verified: 8,
       allowed: 6,
@@ -395,7 +444,7 @@ describe('series', () => {
     expect(series.codes).toEqual(['VALID', 'INSUFFICIENT_SCOPE', 'RATE_LIMITED'])
     const busy = series.points.filter((point) => point.verified > 0)
     expect(busy).toHaveLength(1)
-    expect(new Date(busy[0].bucket).getTime()).toBe(Math.floor(fx.base.getTime() / HOUR) * HOUR)
+    expect(new Date(busy[0].bucket).getTime()).toBe(fx.base.getTime() - 12 * HOUR)
   })
 
   it('give latency percentiles over time, overall and per endpoint', async () => {
@@ -567,7 +616,7 @@ describe('series', () => {
     ])
   })
 
-  it('match percentile_cont over the raw events within 2% on generated data', async () => {
+  it('match percentile_cont over the raw events within 2% on generated data, and their own raw answers', async () => {
     const user = await makeUser(['member'], { plan: 'pro' })
     const key = await issue(user)
     const account = `u${user.id}`
@@ -575,12 +624,13 @@ describe('series', () => {
     const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647
     const endpoints = ['/v1/tracks', '/v1/recommendations', '/v1/audio/jobs']
     const medians = [40, 250, 600]
-    const start = Date.now() - 20 * HOUR
+    // Over the last three weeks: totals read whole weeks, days, hours and minutes.
+    const start = Date.now() - 21 * 24 * HOUR
     const events: UsageEvent[] = Array.from({ length: 20_000 }, (_, i) => {
       const e = i % 3
       const z = Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next())
       return {
-        occurredAt: new Date(start + next() * 18 * HOUR),
+        occurredAt: new Date(start + next() * (21 * 24 * HOUR - 60_000)),
         kind: 'report',
         keyId: key.id,
         account,
@@ -592,9 +642,23 @@ describe('series', () => {
     })
     for (let i = 0; i < events.length; i += 5000)
       await insertUsageEvents(db, events.slice(i, i + 5000))
-    await rollUpNow()
     const accountScope = { accounts: [account] }
-    const series = await latencySeries(db, accountScope, range())
+    const month = presetRange('30d')
+    // Every series answers the same from the raw events alone as from the roll-ups.
+    await db.query('DELETE FROM usage_rollup_watermarks')
+    const input = { range: month, log: {}, now: new Date() }
+    const raw: Record<string, unknown> = {}
+    for (const name of ANALYTICS_SERIES_NAMES) {
+      raw[name] = await ANALYTICS_SERIES[name].load(db, accountScope, input as never)
+    }
+    const written = await rollUpNow()
+    expect(written.week).toBeGreaterThan(0)
+    for (const name of ANALYTICS_SERIES_NAMES) {
+      expect(await ANALYTICS_SERIES[name].load(db, accountScope, input as never), name).toEqual(
+        raw[name],
+      )
+    }
+    const series = await latencySeries(db, accountScope, month)
     const from = series.from
     const to = series.to
     const { rows: exact } = await db.query(
@@ -609,7 +673,7 @@ describe('series', () => {
       expect(Math.abs((estimate as number) - truth) / truth).toBeLessThan(0.02)
     const overall = exact.find((row) => row.endpoint === null)
     for (const p of ['p50', 'p95', 'p99'] as const) close(series.overall[p], overall[p])
-    const byEndpoint = await latencyByEndpoint(db, accountScope, range())
+    const byEndpoint = await latencyByEndpoint(db, accountScope, month)
     expect(byEndpoint.endpoints).toHaveLength(3)
     for (const row of byEndpoint.endpoints) {
       const truth = exact.find((candidate) => candidate.endpoint === row.endpoint)
@@ -683,14 +747,14 @@ describe('request log', () => {
 describe('GET /api/analytics/<series>', () => {
   it('answers every series as JSON and as CSV', async () => {
     for (const name of ANALYTICS_SERIES_NAMES) {
-      const json = await call(person(fx.pro), `${name}?range=24h`)
+      const json = await call(person(fx.pro), `${name}?range=7d`)
       expect(json.response.status, name).toBe(200)
       expect(json.body).toMatchObject({
         series: name,
         account: { kind: 'personal', id: fx.pro.id, plan: 'pro' },
         key: null,
       })
-      const csv = await call(person(fx.pro), `${name}?range=24h&format=csv`)
+      const csv = await call(person(fx.pro), `${name}?range=7d&format=csv`)
       expect(csv.response.status, name).toBe(200)
       expect(csv.response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
       expect(csv.response.headers.get('content-disposition')).toMatch(
@@ -700,7 +764,7 @@ describe('GET /api/analytics/<series>', () => {
       )
       expect(String(csv.body).split('\r\n').length).toBeGreaterThan(2)
     }
-    const requests = await call(person(fx.pro), 'requests?range=24h&format=csv')
+    const requests = await call(person(fx.pro), 'requests?range=7d&format=csv')
     const [header, ...lines] = String(requests.body).trim().split('\r\n')
     expect(header).toBe(
       'bucket,verified,allowed,rate_limited,refused,code_VALID,code_INSUFFICIENT_SCOPE,code_RATE_LIMITED,reported,1xx,2xx,3xx,4xx,5xx',
@@ -708,21 +772,21 @@ describe('GET /api/analytics/<series>', () => {
     expect(lines.find((line) => !line.includes(',0,0,0,0,0,')) ?? '').toMatch(
       /,8,6,1,1,6,1,1,7,0,5,0,1,1$/,
     )
-    const ips = await call(person(fx.pro), 'ips?format=csv')
+    const ips = await call(person(fx.pro), 'ips?range=7d&format=csv')
     expect(ips.body).toBe(
       'ip,country,requests\r\n8.8.8.8,US,5\r\n10.0.0.1,,2\r\n81.2.69.160,GB,1\r\n',
     )
   })
 
   it('filters by key and environment', async () => {
-    const byKey = await call(person(fx.pro), `keys?key=${fx.k2.id}`)
+    const byKey = await call(person(fx.pro), `keys?range=7d&key=${fx.k2.id}`)
     expect(byKey.body.key).toBe(fx.k2.id)
     expect(byKey.body.keys.map((key: { keyId: number }) => key.keyId)).toEqual([fx.k2.id])
-    const development = await call(person(fx.pro), 'endpoints?environment=development')
+    const development = await call(person(fx.pro), 'endpoints?range=7d&environment=development')
     expect(development.body.endpoints.map((row: { endpoint: string }) => row.endpoint)).toEqual([
       'GET /v1/models',
     ])
-    const staging = await call(person(fx.pro), 'requests?environment=staging')
+    const staging = await call(person(fx.pro), 'requests?range=7d&environment=staging')
     expect(staging.body.totals.verified).toBe(0)
     const log = await call(person(fx.pro), `log?key=${fx.k1.id}&status=503`)
     expect(log.body.events).toHaveLength(1)
@@ -752,11 +816,11 @@ describe('GET /api/analytics/<series>', () => {
     expect((await call(personalKey, `requests?account=${fx.organization}`)).response.status).toBe(
       404,
     )
-    expect((await call(personalKey, 'requests')).body.totals.verified).toBe(8)
+    expect((await call(personalKey, 'requests?range=7d')).body.totals.verified).toBe(8)
     const orgKey = keyCaller(fx.orgKey)
     expect((await call(orgKey, 'requests?account=personal')).response.status).toBe(404)
     expect((await call(orgKey, `requests?key=${fx.k1.id}`)).response.status).toBe(404)
-    const orgIps = await call(orgKey, 'ips')
+    const orgIps = await call(orgKey, 'ips?range=7d')
     expect(orgIps.body.account).toMatchObject({ kind: 'organization', id: fx.organization })
     expect(orgIps.body.ips).toEqual([{ ip: '5.9.0.1', country: 'DE', requests: 8 }])
   })
@@ -812,7 +876,7 @@ describe('GET /api/analytics/<series>', () => {
       collection: 'users',
       data: { email: fx.pro.email, password: 'correct-horse-battery' },
     })
-    const bySession = await get('ips', { authorization: `JWT ${token}` })
+    const bySession = await get('ips?range=7d', { authorization: `JWT ${token}` })
     expect(bySession.status).toBe(200)
     expect((await bySession.json()).ips[0]).toEqual({ ip: '8.8.8.8', country: 'US', requests: 5 })
     const claims = (key: ApiKey, organizationId: number | null) =>
@@ -826,7 +890,9 @@ describe('GET /api/analytics/<series>', () => {
         },
         payloadSecret(),
       )
-    const byOrgKey = await get('ips', { [KEY_AUTH_HEADER]: claims(fx.orgKey, fx.organization) })
+    const byOrgKey = await get('ips?range=7d', {
+      [KEY_AUTH_HEADER]: claims(fx.orgKey, fx.organization),
+    })
     expect(byOrgKey.status).toBe(200)
     expect((await byOrgKey.json()).ips).toEqual([{ ip: '5.9.0.1', country: 'DE', requests: 8 }])
     const withoutScope = await get('ips', {
@@ -851,5 +917,21 @@ describe('GET /api/analytics/<series>', () => {
     const series = operation.parameters.find((parameter) => parameter.name === 'series')
     expect(series?.schema.enum).toEqual(ANALYTICS_SERIES_NAMES)
     expect(operation.security).toContainEqual({ apiKey: ['usage:read'] })
+  })
+})
+
+describe('npm run seed:usage', () => {
+  it('refuses a database that looks like production, or one it was not given', async () => {
+    const production = await runScript('scripts/seed-usage.ts', { NODE_ENV: 'production' })
+    expect(production.code).toBe(1)
+    expect(production.stderr).toMatch(/looks like production .* Pass --yes/)
+    const remote = await runScript('scripts/seed-usage.ts', {
+      DATABASE_URL: 'postgres://postgres@db.example.com:5432/tunetrail',
+    })
+    expect(remote.code).toBe(1)
+    expect(remote.stderr).toContain('Refusing to seed db.example.com')
+    const none = await runScript('scripts/seed-usage.ts', { DATABASE_URL: '' })
+    expect(none.code).toBe(1)
+    expect(none.stderr).toContain('set DATABASE_URL')
   })
 })

@@ -1,4 +1,9 @@
-import { MINUTE_ROLLUP_DAYS, type Granularity } from '../usage/rollup'
+import {
+  MINUTE_ROLLUP_DAYS,
+  truncate,
+  UNIT_MS as ROLLUP_UNIT_MS,
+  type Granularity,
+} from '../usage/rollup'
 
 /** What a chart reads: the accounts (`u12` / `o3`), and optionally only some of their keys. */
 export type AnalyticsScope = {
@@ -10,7 +15,8 @@ export type AnalyticsScope = {
 /** A time range, `from` included, `to` excluded. */
 export type AnalyticsRange = { from: Date; to: Date }
 
-export type AnalyticsGranularity = Granularity
+/** The buckets a chart is drawn in (roll-ups also have weeks, for totals). */
+export type AnalyticsGranularity = Exclude<Granularity, 'week'>
 
 /** HTTP status classes of gateway reports. */
 export const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const
@@ -85,48 +91,67 @@ export function bucketStarts(range: AnalyticsRange, granularity: AnalyticsGranul
  * Where each roll-up stops being complete: rows of granularity g with a bucket before cuts[g]
  * hold every event recorded up to g's watermark. Finer cuts are never earlier than coarser ones.
  */
-export type Cuts = Record<AnalyticsGranularity, Date>
+export type Cuts = Record<Granularity, Date>
 
 /** Where data for a part of a range comes from: a roll-up's rows, or the raw events. */
-export type Segment = { source: AnalyticsGranularity | 'raw'; from: Date; to: Date }
+export type Segment = { source: Granularity | 'raw'; from: Date; to: Date }
 
-const LEVELS: Record<AnalyticsGranularity, AnalyticsGranularity[]> = {
+/** Roll-ups a chart of each granularity reads, coarsest first. */
+const CHART_LEVELS: Record<AnalyticsGranularity, Granularity[]> = {
   day: ['day', 'hour', 'minute'],
   hour: ['hour', 'minute'],
   minute: ['minute'],
 }
 
+/** Roll-ups a total over a range reads, coarsest first. */
+export const TOTAL_LEVELS: Granularity[] = ['week', 'day', 'hour', 'minute']
+
 /**
- * How to read an aligned range at a granularity: its complete buckets from that roll-up, then
- * finer roll-ups for the part after its watermark's bucket, then the raw events for the last
- * minute or two, so fresh calls show at once while nothing long is read from the raw events.
+ * How to read [from, to) from roll-ups: the whole buckets of the coarsest level that fit in
+ * the range and are complete (before its cut), then, for the parts before and after them, the
+ * next level down the same way, and the raw events for what no level covers (the last minute
+ * or two, and the edges of a range not aligned to minutes). Each instant is read exactly once.
+ */
+export function tile(from: number, to: number, levels: Granularity[], cuts: Cuts): Segment[] {
+  if (from >= to) return []
+  const [level, ...finer] = levels
+  if (!level) return [{ source: 'raw', from: new Date(from), to: new Date(to) }]
+  const unit = ROLLUP_UNIT_MS[level]
+  const start = truncate(level, from) === from ? from : truncate(level, from) + unit
+  const end = Math.min(truncate(level, to), cuts[level].getTime())
+  if (start >= end) return tile(from, to, finer, cuts)
+  return [
+    ...tile(from, start, finer, cuts),
+    { source: level, from: new Date(start), to: new Date(end) },
+    ...tile(end, to, finer, cuts),
+  ]
+}
+
+/**
+ * How to read an aligned range for a chart of `granularity`: its complete buckets from that
+ * roll-up, then finer roll-ups for the part after its watermark's bucket, then the raw events
+ * for the last minute or two, so fresh calls show at once while nothing long is read raw.
  */
 export function segmentsFor(
   range: AnalyticsRange,
   granularity: AnalyticsGranularity,
   cuts: Cuts,
 ): Segment[] {
-  const segments: Segment[] = []
-  let from = range.from
-  for (const level of LEVELS[granularity]) {
-    const to = new Date(
-      Math.min(range.to.getTime(), Math.max(from.getTime(), cuts[level].getTime())),
-    )
-    if (to > from) segments.push({ source: level, from, to })
-    from = to
-  }
-  if (range.to > from) segments.push({ source: 'raw', from, to: range.to })
-  return segments
+  return tile(range.from.getTime(), range.to.getTime(), CHART_LEVELS[granularity], cuts)
 }
 
-/** Cuts from the roll-up watermarks (an absent one cuts at 1970: everything is raw). */
-export function cutsFrom(watermarks: Partial<Record<AnalyticsGranularity, Date>>): Cuts {
-  const trunc = (granularity: AnalyticsGranularity) => {
-    const at = watermarks[granularity]?.getTime() ?? 0
-    return Math.floor(at / UNIT_MS[granularity]) * UNIT_MS[granularity]
-  }
-  const day = trunc('day')
+/** Cuts from the roll-up watermarks (an absent one cuts at 1970: nothing of it is read). */
+export function cutsFrom(watermarks: Partial<Record<Granularity, Date>>): Cuts {
+  const trunc = (granularity: Granularity) =>
+    truncate(granularity, watermarks[granularity]?.getTime() ?? 0)
+  const week = Math.max(0, trunc('week'))
+  const day = Math.max(week, trunc('day'))
   const hour = Math.max(day, trunc('hour'))
   const minute = Math.max(hour, trunc('minute'))
-  return { day: new Date(day), hour: new Date(hour), minute: new Date(minute) }
+  return {
+    week: new Date(week),
+    day: new Date(day),
+    hour: new Date(hour),
+    minute: new Date(minute),
+  }
 }

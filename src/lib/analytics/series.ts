@@ -260,7 +260,7 @@ export async function latencyByEndpoint(
   range: AnalyticsRange,
   options: ListOptions = {},
 ): Promise<EndpointLatencySeries> {
-  const plan = await planRange(db, range, options.now)
+  const plan = await planRange(db, range, options.now, 'total')
   const endpoints = [...(await groupSketches(db, true, plan, scope)).values()]
     .map(({ group, sketch }) => ({ endpoint: endpointOf(group), ...statsOf(sketch) }))
     .sort((a, b) => b.requests - a.requests || (a.endpoint ?? '').localeCompare(b.endpoint ?? ''))
@@ -303,7 +303,7 @@ export async function topEndpoints(
   range: AnalyticsRange,
   options: ListOptions = {},
 ): Promise<EndpointSeries> {
-  const plan = await planRange(db, range, options.now)
+  const plan = await planRange(db, range, options.now, 'total')
   const p = params()
   const { rows } = await db.query<Record<string, string>>(
     `SELECT endpoint,
@@ -385,7 +385,7 @@ export async function errorGroups(
   range: AnalyticsRange,
   options: ListOptions = {},
 ): Promise<ErrorSeries> {
-  const plan = await planRange(db, range, options.now)
+  const plan = await planRange(db, range, options.now, 'total')
   const p = params()
   const { rows } = await db.query<{
     kind: string
@@ -499,7 +499,7 @@ export async function topKeys(
   range: AnalyticsRange,
   options: ListOptions = {},
 ): Promise<KeySeries> {
-  const plan = await planRange(db, range, options.now)
+  const plan = await planRange(db, range, options.now, 'total')
   const p = params()
   const { rows } = await db.query<Record<string, string | number | null>>(
     `WITH per_key AS (
@@ -566,7 +566,7 @@ export async function topIps(
   range: AnalyticsRange,
   options: ListOptions = {},
 ): Promise<IpSeries> {
-  const plan = await planRange(db, range, options.now)
+  const plan = await planRange(db, range, options.now, 'total')
   const p = params()
   const { rows } = await db.query<{
     ip: string
@@ -623,7 +623,7 @@ export async function countrySeries(
   range: AnalyticsRange,
   options: { now?: Date } = {},
 ): Promise<CountrySeries> {
-  const plan = await planRange(db, range, options.now)
+  const plan = await planRange(db, range, options.now, 'total')
   const p = params()
   const { rows } = await db.query<{ country: string; requests: string }>(
     `SELECT country, sum(requests) AS requests

@@ -1,9 +1,12 @@
 import type { Queryable } from '../db'
+import type { Granularity } from '../usage/rollup'
 import {
   alignRange,
   cutsFrom,
   granularityFor,
   segmentsFor,
+  tile,
+  TOTAL_LEVELS,
   type AnalyticsGranularity,
   type AnalyticsRange,
   type AnalyticsScope,
@@ -27,30 +30,39 @@ export function params(): Params {
 
 /** The roll-up watermarks as cuts (one small read per series). */
 export async function readCuts(db: Queryable): Promise<Cuts> {
-  const { rows } = await db.query<{ granularity: AnalyticsGranularity; recorded_until: Date }>(
+  const { rows } = await db.query<{ granularity: Granularity; recorded_until: Date }>(
     'SELECT granularity, recorded_until FROM usage_rollup_watermarks',
   )
   return cutsFrom(Object.fromEntries(rows.map((row) => [row.granularity, row.recorded_until])))
 }
 
-/** A chart's range resolved: its granularity, aligned bounds and where each part is read. */
+/** A range resolved: its granularity, aligned bounds and where each part is read. */
 export type RangePlan = {
   granularity: AnalyticsGranularity
   range: AnalyticsRange
   segments: Segment[]
 }
 
+/**
+ * How to read a range: aligned to whole buckets of its granularity; for a chart (`over time`)
+ * in buckets of that granularity, for a total (a top list, …) in the coarsest complete ones.
+ */
 export async function planRange(
   db: Queryable,
   range: AnalyticsRange,
   now = new Date(),
+  shape: 'chart' | 'total' = 'chart',
 ): Promise<RangePlan> {
   const granularity = granularityFor(range, now)
   const aligned = alignRange(range, granularity)
+  const cuts = await readCuts(db)
   return {
     granularity,
     range: aligned,
-    segments: segmentsFor(aligned, granularity, await readCuts(db)),
+    segments:
+      shape === 'chart'
+        ? segmentsFor(aligned, granularity, cuts)
+        : tile(aligned.from.getTime(), aligned.to.getTime(), TOTAL_LEVELS, cuts),
   }
 }
 

@@ -2,20 +2,38 @@ import type { Pool } from 'pg'
 
 import { latencyBinSql } from './sketch'
 
-export const GRANULARITIES = ['minute', 'hour', 'day'] as const
+/**
+ * Roll-up granularities, finest first (the order rollUpAll runs them in). Weeks (ISO, from
+ * Monday 00:00 UTC) let totals over long ranges merge a few rows instead of one a day.
+ */
+export const GRANULARITIES = ['minute', 'hour', 'day', 'week'] as const
 export type Granularity = (typeof GRANULARITIES)[number]
 
-/** Minute roll-ups are kept (and computed) for this long only; hours and days much longer. */
+/** Minute roll-ups are kept (and computed) for this long only; the others much longer. */
 export const MINUTE_ROLLUP_DAYS = 2
 
 /** Events may still be committing this long after their recorded_at: roll up behind it. */
 export const SETTLE_SECONDS = 5
 
-const UNIT_MS: Record<Granularity, number> = {
+export const UNIT_MS: Record<Granularity, number> = {
   minute: 60_000,
   hour: 3_600_000,
   day: 86_400_000,
+  week: 7 * 86_400_000,
 }
+
+/** 1970-01-05, a Monday: weeks are counted from there (the epoch began on a Thursday). */
+const FIRST_MONDAY_MS = 4 * 86_400_000
+
+/** The start of the bucket holding `at` (UTC), as date_trunc computes it. */
+export function truncate(granularity: Granularity, at: number): number {
+  const unit = UNIT_MS[granularity]
+  const offset = granularity === 'week' ? FIRST_MONDAY_MS : 0
+  return Math.floor((at - offset) / unit) * unit + offset
+}
+
+/** Each coarser roll-up is merged from the one below it; minutes and hours from raw events. */
+const MERGED_FROM: Partial<Record<Granularity, Granularity>> = { day: 'hour', week: 'day' }
 
 type Queryable = Pick<Pool, 'query'>
 
@@ -39,9 +57,10 @@ const bucketSql = (granularity: string, column: string) =>
   `date_trunc('${granularity}', ${column}, 'UTC')`
 
 /**
- * The roll-up tables and how each is computed: `fromEvents` from raw events (minute and hour,
- * and the analytics' fresh tail), `fromHours` merges hour rows into days. `where` is a condition
- * on the raw events `e`; both produce the table's columns in `columns` order. In the analytics
+ * The roll-up tables and how each is computed: `fromEvents` from raw events (minutes and
+ * hours), `fromFiner` by merging the rows of the granularity below (hours into days, days into
+ * weeks). `where` is a condition on the raw events `e`, or on the finer rows `r`; both produce
+ * the table's columns in `columns` order. In the analytics
  * roll-ups key_id 0 is every key of the account together (GROUPING SETS), and in the latency
  * roll-up endpoint '*' every endpoint together.
  */
@@ -57,11 +76,11 @@ export const ROLLUP_TABLES = {
         FROM usage_events e
        WHERE e.key_id IS NOT NULL AND ${where}
        GROUP BY 2, 3, 5, 6`,
-    fromHours: (where: string) => `
-      SELECT 'day', ${bucketSql('day', 'r.bucket')}, r.key_id, max(r.account), r.kind, r.outcome,
+    fromFiner: (g: string, finer: string, where: string) => `
+      SELECT '${g}', ${bucketSql(g, 'r.bucket')}, r.key_id, max(r.account), r.kind, r.outcome,
              sum(r.requests), sum(r.cost), sum(r.latency_ms_sum)
         FROM usage_rollups r
-       WHERE r.granularity = 'hour' AND ${where}
+       WHERE r.granularity = '${finer}' AND ${where}
        GROUP BY 2, 3, 5, 6`,
   },
   usage_endpoint_rollups: {
@@ -78,11 +97,11 @@ export const ROLLUP_TABLES = {
                WHERE e.key_id IS NOT NULL AND ${where}) AS e
        GROUP BY GROUPING SETS ((account, key_id, bucket, kind, endpoint, outcome),
                                (account, bucket, kind, endpoint, outcome))`,
-    fromHours: (where: string) => `
-      SELECT 'day', r.account, r.key_id, ${bucketSql('day', 'r.bucket')}, r.kind, r.endpoint,
+    fromFiner: (g: string, finer: string, where: string) => `
+      SELECT '${g}', r.account, r.key_id, ${bucketSql(g, 'r.bucket')}, r.kind, r.endpoint,
              r.outcome, sum(r.requests)
         FROM usage_endpoint_rollups r
-       WHERE r.granularity = 'hour' AND ${where}
+       WHERE r.granularity = '${finer}' AND ${where}
        GROUP BY 2, 3, 4, 5, 6, 7`,
   },
   usage_latency_rollups: {
@@ -106,13 +125,13 @@ export const ROLLUP_TABLES = {
                                        (account, bucket, endpoint, bin),
                                        (account, bucket, bin))) AS per_bin
        GROUP BY account, key_id, bucket, endpoint`,
-    fromHours: (where: string) => `
-      SELECT 'day', account, key_id, bucket, endpoint, sum(n),
+    fromFiner: (g: string, finer: string, where: string) => `
+      SELECT '${g}', account, key_id, bucket, endpoint, sum(n),
              array_agg(bin), array_agg(n::int)
-        FROM (SELECT r.account, r.key_id, ${bucketSql('day', 'r.bucket')} AS bucket, r.endpoint,
+        FROM (SELECT r.account, r.key_id, ${bucketSql(g, 'r.bucket')} AS bucket, r.endpoint,
                      b.bin, sum(b.n) AS n
                 FROM usage_latency_rollups r, unnest(r.bins, r.counts) AS b(bin, n)
-               WHERE r.granularity = 'hour' AND ${where}
+               WHERE r.granularity = '${finer}' AND ${where}
                GROUP BY 1, 2, 3, 4, 5) AS per_bin
        GROUP BY account, key_id, bucket, endpoint`,
   },
@@ -126,10 +145,10 @@ export const ROLLUP_TABLES = {
         FROM usage_events e
        WHERE e.kind = 'verify' AND e.ip IS NOT NULL AND e.key_id IS NOT NULL AND ${where}
        GROUP BY 2, 3, 4, 5`,
-    fromHours: (where: string) => `
-      SELECT 'day', r.account, r.key_id, ${bucketSql('day', 'r.bucket')}, r.ip, sum(r.requests)
+    fromFiner: (g: string, finer: string, where: string) => `
+      SELECT '${g}', r.account, r.key_id, ${bucketSql(g, 'r.bucket')}, r.ip, sum(r.requests)
         FROM usage_ip_rollups r
-       WHERE r.granularity = 'hour' AND ${where}
+       WHERE r.granularity = '${finer}' AND ${where}
        GROUP BY 2, 3, 4, 5`,
   },
   usage_country_rollups: {
@@ -142,11 +161,11 @@ export const ROLLUP_TABLES = {
         FROM usage_events e
        WHERE e.kind = 'verify' AND e.ip IS NOT NULL AND e.key_id IS NOT NULL AND ${where}
        GROUP BY 2, 3, 4, 5`,
-    fromHours: (where: string) => `
-      SELECT 'day', r.account, r.key_id, ${bucketSql('day', 'r.bucket')}, r.country,
+    fromFiner: (g: string, finer: string, where: string) => `
+      SELECT '${g}', r.account, r.key_id, ${bucketSql(g, 'r.bucket')}, r.country,
              sum(r.requests)
         FROM usage_country_rollups r
-       WHERE r.granularity = 'hour' AND ${where}
+       WHERE r.granularity = '${finer}' AND ${where}
        GROUP BY 2, 3, 4, 5`,
   },
 } as const
@@ -159,7 +178,7 @@ type Range = { from: Date; to: Date }
  * How many buckets one statement recomputes at most: a backlog (the first run, or after a
  * seed) goes through in slices whose aggregation fits in memory.
  */
-const SLICE_BUCKETS: Record<Granularity, number> = { minute: 360, hour: 24, day: 31 }
+const SLICE_BUCKETS: Record<Granularity, number> = { minute: 360, hour: 24, day: 31, week: 8 }
 
 /**
  * Touched buckets as time ranges, joined when up to `gap` buckets apart (recomputing a bucket
@@ -190,50 +209,67 @@ export function bucketRanges(buckets: Date[], unitMs: number, slice: number, gap
 /**
  * Recomputes every bucket of `granularity` touched by events recorded since its watermark, in
  * every roll-up table, and moves the watermark (last, so a failure halfway only means the same
- * buckets are recomputed next time). Idempotent: running twice changes nothing. Minute and hour
- * buckets are computed from the raw events (minutes only for the last MINUTE_ROLLUP_DAYS); day
- * buckets by merging hour rows, up to the hour watermark — so roll hours up first (rollUpAll).
- * Returns the number of roll-up rows written.
+ * buckets are recomputed next time). Idempotent: running twice changes nothing.
+ *
+ * Minute buckets are computed from the raw events (for the last MINUTE_ROLLUP_DAYS only), the
+ * current one included. Hours (from the raw events), days (merged from hours) and weeks (from
+ * days) are computed once complete, and again whenever a late event touches them; a merged
+ * granularity goes up to the watermark of the one below, so roll the finer ones up first
+ * (rollUpAll). Readers take the current hour from minute rows, the current day from hours, so
+ * the every-minute run stays small. Returns the number of roll-up rows written.
  */
 export async function rollUp(db: Queryable, granularity: Granularity): Promise<number> {
+  const finer = MERGED_FROM[granularity]
   const { rows } = await db.query(
     `SELECT (SELECT recorded_until FROM usage_rollup_watermarks WHERE granularity = $1) AS since,
-            CASE WHEN $1 = 'day'
-                 THEN (SELECT recorded_until FROM usage_rollup_watermarks WHERE granularity = 'hour')
+            CASE WHEN $4::text IS NOT NULL
+                 THEN (SELECT recorded_until FROM usage_rollup_watermarks WHERE granularity = $4)
                  ELSE clock_timestamp() - make_interval(secs => $2) END AS until,
             now() - make_interval(days => $3) AS minute_floor`,
-    [granularity, SETTLE_SECONDS, MINUTE_ROLLUP_DAYS],
+    [granularity, SETTLE_SECONDS, MINUTE_ROLLUP_DAYS, finer ?? null],
   )
   const since = rows[0].since as Date | null
   const until = rows[0].until as Date | null
   if (!until || (since && until <= since)) return 0
+  const unit = UNIT_MS[granularity]
+  const isWhole = granularity !== 'minute'
+  // Whole buckets end here: later ones wait until they are complete.
+  const completeBefore = new Date(truncate(granularity, until.getTime()))
 
   const { rows: touched } = await db.query(
     `SELECT DISTINCT ${bucketSql(granularity, 'occurred_at')} AS bucket
        FROM usage_events
       WHERE recorded_at > COALESCE($1::timestamptz, '-infinity') AND recorded_at <= $2
         AND key_id IS NOT NULL
-        AND ($3::timestamptz IS NULL OR occurred_at >= $3)`,
+        AND ($3::timestamptz IS NULL OR occurred_at >= $3)
+        AND ($4::timestamptz IS NULL OR occurred_at < $4)`,
     [
       since?.toISOString() ?? null,
       until.toISOString(),
       granularity === 'minute' ? (rows[0].minute_floor as Date).toISOString() : null,
+      isWhole ? completeBefore.toISOString() : null,
     ],
   )
+  const buckets = touched.map((row) => row.bucket as Date)
+  // The buckets completed since the last run, touched then while still incomplete.
+  if (isWhole && since) {
+    for (
+      let at = truncate(granularity, since.getTime());
+      at < completeBefore.getTime();
+      at += unit
+    ) {
+      buckets.push(new Date(at))
+    }
+  }
   let written = 0
-  const slices = bucketRanges(
-    touched.map((row) => row.bucket as Date),
-    UNIT_MS[granularity],
-    SLICE_BUCKETS[granularity],
-  )
+  const slices = bucketRanges(buckets, unit, SLICE_BUCKETS[granularity])
   for (const slice of slices) {
     for (const table of Object.keys(ROLLUP_TABLES) as RollupTable[]) {
       const spec = ROLLUP_TABLES[table]
       const values = [slice.from.toISOString(), slice.to.toISOString()]
-      const select =
-        granularity === 'day'
-          ? spec.fromHours('r.bucket >= $1 AND r.bucket < $2')
-          : spec.fromEvents(granularity, 'e.occurred_at >= $1 AND e.occurred_at < $2')
+      const select = finer
+        ? spec.fromFiner(granularity, finer, 'r.bucket >= $1 AND r.bucket < $2')
+        : spec.fromEvents(granularity, 'e.occurred_at >= $1 AND e.occurred_at < $2')
       const update = spec.update
         .split(', ')
         .map((column) => `${column} = excluded.${column}`)
@@ -254,9 +290,9 @@ export async function rollUp(db: Queryable, granularity: Granularity): Promise<n
   return written
 }
 
-/** Rolls up minutes, hours and days, in the order days need. Rows written per granularity. */
+/** Rolls up minutes, hours, days and weeks, finest first. Rows written per granularity. */
 export async function rollUpAll(db: Queryable): Promise<Record<Granularity, number>> {
-  const written = { minute: 0, hour: 0, day: 0 }
+  const written = { minute: 0, hour: 0, day: 0, week: 0 }
   for (const granularity of GRANULARITIES) written[granularity] = await rollUp(db, granularity)
   return written
 }
