@@ -21,6 +21,14 @@ const time = (field: string) =>
       error: `${field} must be an ISO 8601 date or date-time (2026-11-30 or 2026-11-30T12:00:00Z).`,
     })
     .transform((value) => new Date(value))
+    // Postgres knows no year 0 and no year 10000; no usage is older than the portal or far ahead.
+    .refine(
+      (date) =>
+        !Number.isNaN(date.getTime()) &&
+        date.getUTCFullYear() >= 2000 &&
+        date.getUTCFullYear() <= 2100,
+      `${field} must be a real date between the years 2000 and 2100.`,
+    )
 
 /**
  * Query parameters of GET /api/analytics/<series>, as strings from the URL. Cross-field rules

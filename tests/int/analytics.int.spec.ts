@@ -859,6 +859,18 @@ describe('GET /api/analytics/<series>', () => {
       ['log?ip=1.2.3', 'ip'],
       ['log?failed=yes', 'failed'],
       ['log?cursor=not-a-cursor', 'cursor'],
+      // Dates Postgres cannot take (there is no year 0; 9999-12-31T23:59:59Z reaches 10000).
+      ['requests?from=0000-01-01&to=0000-02-01', 'from'],
+      ['requests?from=9999-12-01&to=9999-12-31T23:59:59Z', 'from'],
+      // Cursors naming an id past bigint's range, or 30 February.
+      [
+        `log?cursor=${Buffer.from('2026-11-30T10:00:00.000000Z|9999999999999999999').toString('base64url')}`,
+        'cursor',
+      ],
+      [
+        `log?cursor=${Buffer.from('2026-02-30T10:00:00.000000Z|5').toString('base64url')}`,
+        'cursor',
+      ],
     ]
     for (const [path, field] of cases) {
       const { response, body } = await call(person(fx.pro), path)

@@ -61,6 +61,8 @@ const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
 /** The condition of the failed-events partial index (usage_events_failed_idx), word for word. */
 const FAILED_SQL = `((e.kind = 'report' AND e.status >= 400) OR (e.kind = 'verify' AND e.code <> 'VALID'))`
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n
+
 export const encodeCursor = (at: string, id: string) =>
   Buffer.from(`${at}|${id}`, 'utf8').toString('base64url')
 
@@ -69,8 +71,12 @@ export function decodeCursor(cursor: string): { at: string; id: string } | null 
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(cursor)) return null
   const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
   if (rest.length > 0 || !at || !id) return null
-  if (!CURSOR_AT.test(at) || Number.isNaN(Date.parse(at)) || !/^[1-9]\d{0,18}$/.test(id))
+  if (!CURSOR_AT.test(at) || !/^[1-9]\d{0,18}$/.test(id) || BigInt(id) > MAX_BIGINT) return null
+  // A real instant (no 30 February), of a year Postgres and the log know.
+  const time = new Date(at)
+  if (Number.isNaN(time.getTime()) || time.toISOString().slice(0, 19) !== at.slice(0, 19))
     return null
+  if (time.getUTCFullYear() < 2000 || time.getUTCFullYear() > 2100) return null
   return { at, id }
 }
 

@@ -5,8 +5,12 @@ import { errorJson } from '@/lib/api/errors'
 import { route } from '@/lib/api/route'
 import { analyticsResponse } from '@/lib/analytics/http'
 import type { KeyUser } from '@/lib/keys/collectionScopes'
+import { hitLimit } from '@/lib/rateLimit'
 
 export const dynamic = 'force-dynamic'
+
+/** Analytics answers a person or a key may ask for a minute (the page counts its views too). */
+const ANALYTICS_REQUESTS_PER_MINUTE = 120
 
 /**
  * GET /api/analytics/<series> — the analytics of an account (src/lib/analytics/registry.ts
@@ -27,6 +31,18 @@ export const GET = route(async (request) => {
       401,
       'Sign in, or send an API key with the usage:read scope, to read analytics.',
     )
+  }
+  // Each answer is a handful of queries on a shared pool: one caller cannot take it over.
+  const limited = await hitLimit(
+    caller.kind === 'key' ? `analytics:key:${caller.keyId}` : `analytics:user:${caller.userId}`,
+    ANALYTICS_REQUESTS_PER_MINUTE,
+    60_000,
+  )
+  if (!limited.isAllowed) {
+    const retryAfter = Math.max(1, Math.ceil(limited.resetMs / 1000))
+    return errorJson(429, `Too many analytics requests: try again in ${retryAfter} seconds.`, {
+      headers: { 'Retry-After': String(retryAfter) },
+    })
   }
   return analyticsResponse(new URL(request.url), caller)
 })
