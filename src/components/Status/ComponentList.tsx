@@ -1,15 +1,26 @@
 import type { ComponentUptime, ResponseTimePoint } from '@/lib/status/uptime'
 import type { ComponentView, GroupView } from '@/lib/status/views'
 
-import { ResponseTimeTable } from './ResponseTimeTable'
-import { ResponseTimes } from './ResponseTimes.client'
+import { ResponseTimesDisclosure, type ResponseTimeData } from './ResponseTimes.client'
 import { StateLabel } from './StateLabel'
-import { UptimeBars } from './UptimeBars'
+import { UptimeBars, type UptimeBarsData } from './UptimeBars.client'
 
 type Data = {
   uptime: Record<number, ComponentUptime>
   responseTimes: Record<number, ResponseTimePoint[]>
 }
+
+/** What the bars need, compact (it travels to the browser once per component). */
+const barsData = (uptime: ComponentUptime): UptimeBarsData => ({
+  first: uptime.days[0]?.day ?? '',
+  days: uptime.days.map((day) => [day.ok, day.total]),
+  windows: uptime.windows,
+})
+
+const responseData = (points: ResponseTimePoint[]): ResponseTimeData => ({
+  first: points[0]?.hour ?? '',
+  points: points.map((point) => [point.avgMs, point.maxMs]),
+})
 
 function ComponentRow({ component, uptime, responseTimes }: { component: ComponentView } & Data) {
   const points = responseTimes[component.id]
@@ -24,17 +35,11 @@ function ComponentRow({ component, uptime, responseTimes }: { component: Compone
         </div>
         <StateLabel state={component.state} />
       </div>
-      {uptime[component.id] && <UptimeBars name={component.name} uptime={uptime[component.id]} />}
+      {uptime[component.id] && (
+        <UptimeBars name={component.name} data={barsData(uptime[component.id])} />
+      )}
       {points?.some((point) => point.avgMs !== null) && (
-        <details className="text-sm">
-          <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">
-            Response time of {component.name}, last 24 hours
-          </summary>
-          <div className="mt-2 space-y-2">
-            <ResponseTimes name={component.name} points={points} />
-            <ResponseTimeTable name={component.name} points={points} />
-          </div>
-        </details>
+        <ResponseTimesDisclosure name={component.name} data={responseData(points)} />
       )}
     </li>
   )
