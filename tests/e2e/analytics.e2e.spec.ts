@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 
-import { createVerifiedUser, DEMO, expectAccessible, logIn } from './helpers'
+import { createVerifiedUser, DEMO, expectAccessible, expectNoOverflow, logIn } from './helpers'
 
 /** Shows Groove Labs (a pro organization with seeded usage) through the header's switcher. */
 async function showGrooveLabs(page: Page) {
@@ -97,10 +97,7 @@ test('analytics pass axe in every theme at 360 and 1280 px', async ({ page, cont
       expect(fills.length).toBeGreaterThan(0)
       for (const fill of fills) expect(fill).toMatch(/^var\(--[a-z-]+\)$/)
       await expectAccessible(page)
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
-      )
-      expect(overflow).toBeLessThanOrEqual(0)
+      await expectNoOverflow(page)
     }
   }
 })

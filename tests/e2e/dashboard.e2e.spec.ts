@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 
-import { createVerifiedUser, DEMO, expectAccessible, logIn } from './helpers'
+import { createVerifiedUser, DEMO, expectAccessible, expectNoOverflow, logIn } from './helpers'
 
 /** Fixed minute windows: start early in a minute so a test's calls all land in one. */
 async function startOfAMinute() {
@@ -75,10 +75,7 @@ test('the dashboard follows the account switcher and is accessible at 360 and 12
     await page.goto('/dashboard')
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
     await expectAccessible(page)
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    )
-    expect(overflow).toBeLessThanOrEqual(0)
+    await expectNoOverflow(page)
   }
   // System health is the status page's components (the seed's), linked to /status.
   await expect(page.getByRole('list', { name: 'Service components' })).toContainText(
