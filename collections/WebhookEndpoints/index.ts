@@ -35,7 +35,9 @@ export const WebhookEndpoints: CollectionConfig = {
       type: 'text',
       hasMany: true,
       maxRows: WEBHOOK_EVENT_TYPES.length,
-      admin: { description: `Empty for every event. Types: ${WEBHOOK_EVENT_TYPES.join(', ')}.` },
+      admin: {
+        description: `Empty for every event of the endpoint's account (status-page events only when listed). Types: ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
+      },
       validate: (value: string[] | null | undefined) => {
         if (value !== null && value !== undefined && !Array.isArray(value)) {
           return 'Events must be an array of event type names.'

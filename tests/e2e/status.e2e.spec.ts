@@ -82,7 +82,7 @@ async function subscribeAndConfirm(page: Page, email: string) {
   const mail = await waitForMail(mailDir(), email, /Confirm your subscription/)
   await page.goto(mail.link as string)
   await page.getByRole('button', { name: 'Confirm subscription' }).click()
-  await expect(page.getByText(/You are subscribed/)).toBeVisible()
+  await expect(page.getByRole('main').getByText(/You are subscribed/)).toBeVisible()
 }
 
 test('a checked service that stops becomes an outage with a draft; staff publish; subscribers and webhooks hear; it recovers', async ({
@@ -220,7 +220,7 @@ test('a checked service that stops becomes an outage with a draft; staff publish
   )
   const percent = Math.floor((ok / total) * 10_000) / 100
   const figure = page.getByRole('figure').filter({ has: bars })
-  await expect(figure.getByText(`${String(percent).replace(/\.?0+$/, '')}%`).first()).toBeVisible()
+  await expect(figure.getByText(`${Number(percent.toFixed(2))}%`).first()).toBeVisible()
 
   await service.stop()
   await hook.close()

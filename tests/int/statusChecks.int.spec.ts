@@ -13,7 +13,7 @@ import {
 } from '@collections/StatusSubscribers/endpoints'
 import { savePreferences, readPreferences } from '@/lib/notifications/preferences'
 import { nextState, type ResultKind } from '@/lib/status/evaluate'
-import { advanceMaintenances } from '@/lib/status/maintenance'
+import { advanceMaintenances, pruneCheckResults } from '@/lib/status/maintenance'
 import { probeHttp, probeTcp } from '@/lib/status/probe'
 import { readStatusSnapshot } from '@/lib/status/read'
 import { runCheck, type RunDeps } from '@/lib/status/run'
@@ -772,5 +772,41 @@ describe('maintenance', () => {
         }),
       ),
     ).toBe('scheduledEnd: The end must come after the start.')
+  })
+})
+
+describe('pruning', () => {
+  it('drops results older than the page shows and subscriptions never confirmed in time', async () => {
+    const component = await newComponent({})
+    await pool.query(
+      `INSERT INTO status_checks (component_id, check_id, checked_at, ok)
+       VALUES ($1, 'old', now() - interval '100 days', true), ($1, 'new', now(), true)`,
+      [component.id],
+    )
+    const stale = await payload.create({
+      collection: 'status-subscribers',
+      data: { email: `${unique('stale')}@example.test` },
+      overrideAccess: true,
+    })
+    const kept = await payload.create({
+      collection: 'status-subscribers',
+      data: { email: `${unique('kept')}@example.test`, confirmedAt: new Date().toISOString() },
+      overrideAccess: true,
+    })
+    await pool.query(
+      `UPDATE status_subscribers SET created_at = now() - interval '9 days' WHERE id = ANY($1)`,
+      [[stale.id, kept.id]],
+    )
+    await pruneCheckResults(withClient)
+    const { rows } = await pool.query(
+      'SELECT check_id FROM status_checks WHERE component_id = $1',
+      [component.id],
+    )
+    expect(rows.map((row) => row.check_id)).toEqual(['new'])
+    const { rows: left } = await pool.query(
+      'SELECT id FROM status_subscribers WHERE id = ANY($1) ORDER BY id',
+      [[stale.id, kept.id]],
+    )
+    expect(left.map((row) => row.id)).toEqual([kept.id])
   })
 })

@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg'
 import { announceStatusChange } from './cache'
 import { publishMaintenanceEvent, type MaintenanceEventType } from './events'
 import type { MaintenanceStatus } from './states'
+import { CONFIRM_TTL_MS } from './tokens'
 
 type WithClient = <T>(work: (client: PoolClient) => Promise<T>) => Promise<T>
 
@@ -85,7 +86,10 @@ export async function advanceMaintenances(
   return moved
 }
 
-/** Check results the page no longer shows go (the per-day counts stay longer). */
+/**
+ * Check results the page no longer shows go (the per-day counts stay longer), and so do
+ * subscriptions never confirmed once their link has expired.
+ */
 export async function pruneCheckResults(
   withClient: WithClient,
   { resultDays = 92, dayRows = 400 } = {},
@@ -98,6 +102,11 @@ export async function pruneCheckResults(
     await client.query(
       `DELETE FROM status_check_days WHERE day < (now() AT TIME ZONE 'UTC')::date - $1::int`,
       [dayRows],
+    )
+    await client.query(
+      `DELETE FROM status_subscribers
+        WHERE confirmed_at IS NULL AND created_at < now() - make_interval(secs => $1)`,
+      [CONFIRM_TTL_MS / 1000 + 86_400],
     )
     return rowCount ?? 0
   })

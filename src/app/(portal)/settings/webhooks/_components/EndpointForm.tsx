@@ -155,7 +155,7 @@ export function EndpointForm({
 
       <CheckboxCards
         legend="Events"
-        hint="Tick the events this endpoint receives. Tick none to receive every event, including types added later."
+        hint="Tick the events this endpoint receives. Tick none to receive every event of its account, including types added later; the status page’s incident.* and maintenance.* come only when ticked."
         error={errors.events}
         name="events"
         options={eventOptions.map((option) => ({
