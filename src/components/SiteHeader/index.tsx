@@ -51,7 +51,7 @@ export function SiteHeader({
   )
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-background">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 md:gap-4">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 md:gap-4">
         <MobileNav links={links}>
           {switcher && (
             <section aria-label="Account" className="space-y-2 border-t border-border pt-4">
