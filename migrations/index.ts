@@ -11,6 +11,7 @@ import * as migration_20261130_081127_outbox_notifications from './20261130_0811
 import * as migration_20261130_081140_event_consumptions from './20261130_081140_event_consumptions';
 import * as migration_20261130_114122_docs_pages from './20261130_114122_docs_pages';
 import * as migration_20261130_134412_docs_search from './20261130_134412_docs_search';
+import * as migration_20261130_163500_usage_analytics from './20261130_163500_usage_analytics';
 import * as migration_20261130_164925_status_page from './20261130_164925_status_page';
 import * as migration_20261130_164956_status_checks from './20261130_164956_status_checks';
 
@@ -79,6 +80,11 @@ export const migrations = [
     up: migration_20261130_134412_docs_search.up,
     down: migration_20261130_134412_docs_search.down,
     name: '20261130_134412_docs_search',
+  },
+  {
+    up: migration_20261130_163500_usage_analytics.up,
+    down: migration_20261130_163500_usage_analytics.down,
+    name: '20261130_163500_usage_analytics',
   },
   {
     up: migration_20261130_164925_status_page.up,

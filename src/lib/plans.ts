@@ -59,3 +59,14 @@ export const MAX_ACTIVE_KEYS: Record<Plan, number> = {
   pro: 100,
   enterprise: 1000,
 }
+
+/** Plans with advanced analytics (/dashboard/analytics and GET /api/analytics/…). */
+export const HAS_ANALYTICS: Record<Plan, boolean> = {
+  free: false,
+  starter: false,
+  pro: true,
+  enterprise: true,
+}
+
+export const ANALYTICS_UPGRADE_MESSAGE =
+  'Analytics come with the pro and enterprise plans: upgrade this account to see them.'

@@ -1,7 +1,13 @@
+import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { accountKey } from '../lib/accounts'
+import { databaseUrl } from '../lib/defaults'
+import type { KeyEnvironment } from '../lib/keys/format'
+import { rollUpAll, SETTLE_SECONDS } from '../lib/usage/rollup'
 import { seedDocs } from './docs'
 import { seedStatus } from './status'
+import { seedUsageEvents, type SeedKey } from './usage'
 
 /** Dev-only demo accounts; `npm run dev` prints these. Never created in production unless asked. */
 export const DEMO_USERS = [
@@ -71,12 +77,13 @@ export async function seedDemo(payload: Payload): Promise<{ created: string[] }>
     limit: 1,
     overrideAccess: true,
   })
-  if (!org.docs[0]) {
-    await payload.create({
+  let organizationId = org.docs[0]?.id
+  if (!organizationId) {
+    const doc = await payload.create({
       collection: 'organizations',
       data: {
         ...DEMO_ORGANIZATION,
-        plan: 'starter',
+        plan: 'pro',
         members: [
           { user: ids['maya'], role: 'owner' },
           { user: ids['leo'], role: 'member' },
@@ -84,9 +91,76 @@ export async function seedDemo(payload: Payload): Promise<{ created: string[] }>
       },
       overrideAccess: true,
     })
+    organizationId = doc.id
     created.push(`organization ${DEMO_ORGANIZATION.slug}`)
   }
+  created.push(...(await seedDemoUsage(payload, ids['maya'], organizationId)))
   created.push(...(await seedDocs(payload)))
   created.push(...(await seedStatus(payload)))
   return { created }
+}
+
+/** The demo organization's keys and their share of its traffic. */
+const DEMO_KEYS: { name: string; environment: KeyEnvironment; weight: number }[] = [
+  { name: 'Groove web app', environment: 'production', weight: 20 },
+  { name: 'Groove batch tagger', environment: 'production', weight: 8 },
+  { name: 'Groove staging', environment: 'staging', weight: 2 },
+]
+
+/**
+ * Keys for the demo organization and 30 days of realistic usage on them (a pro plan, so its
+ * analytics have something to show), rolled up at once. Only when the organization has no
+ * usage yet: seeding again changes nothing.
+ */
+async function seedDemoUsage(
+  payload: Payload,
+  ownerId: number | undefined,
+  organizationId: number,
+): Promise<string[]> {
+  const owner = ownerId
+    ? await payload.findByID({ collection: 'users', id: ownerId, depth: 0, overrideAccess: true })
+    : null
+  if (!owner) return []
+  const account = accountKey({ owner: null, organization: organizationId })
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 1 })
+  try {
+    const { rows } = await pool.query('SELECT 1 FROM usage_events WHERE account = $1 LIMIT 1', [
+      account,
+    ])
+    if (rows.length > 0) return []
+    const keys: SeedKey[] = []
+    for (const plan of DEMO_KEYS) {
+      const { docs } = await payload.find({
+        collection: 'api-keys',
+        where: {
+          and: [{ name: { equals: plan.name } }, { organization: { equals: organizationId } }],
+        },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+      const key =
+        docs[0] ??
+        (await payload.create({
+          collection: 'api-keys',
+          data: {
+            name: plan.name,
+            environment: plan.environment,
+            scopes: ['tracks:read', 'recommendations:read', 'audio:process', 'usage:read'],
+            organization: organizationId,
+          } as never,
+          depth: 0,
+          overrideAccess: false,
+          user: { ...owner, collection: 'users' },
+        }))
+      keys.push({ id: key.id, account, environment: plan.environment, weight: plan.weight })
+    }
+    const written = await seedUsageEvents(pool, { keys, events: 60_000, days: 30 })
+    // Roll-ups leave the last seconds' events for later (they may still be committing).
+    await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
+    await rollUpAll(pool)
+    return [`${written.toLocaleString('en')} usage events for ${DEMO_ORGANIZATION.slug}`]
+  } finally {
+    await pool.end()
+  }
 }

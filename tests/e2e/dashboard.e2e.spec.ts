@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 
-import { createVerifiedUser, DEMO, expectAccessible, logIn } from './helpers'
+import { createVerifiedUser, DEMO, expectAccessible, expectNoOverflow, logIn } from './helpers'
 
 /** Fixed minute windows: start early in a minute so a test's calls all land in one. */
 async function startOfAMinute() {
@@ -54,6 +54,10 @@ test('the dashboard is home after login, and its bars follow calls made with a k
     '3 / 1,000 per day',
   )
   await expect(page.getByText('Today (UTC): 3 calls allowed, 0 rate limited.')).toBeVisible()
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true })
+  }
 
   // The feed shows the new key on the next visit, linking to it.
   await page.reload()
@@ -71,10 +75,7 @@ test('the dashboard follows the account switcher and is accessible at 360 and 12
     await page.goto('/dashboard')
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
     await expectAccessible(page)
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    )
-    expect(overflow).toBeLessThanOrEqual(0)
+    await expectNoOverflow(page)
   }
   // System health is the status page's components (the seed's), linked to /status.
   await expect(page.getByRole('list', { name: 'Service components' })).toContainText(

@@ -57,3 +57,19 @@ export async function logIn(page: Page, credentials: { email: string; password: 
   await page.getByRole('button', { name: 'Log in' }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
 }
+
+/** Fails when the page scrolls sideways, naming the elements that stick out. */
+export async function expectNoOverflow(page: Page) {
+  const wide = await page.evaluate(() =>
+    document.documentElement.scrollWidth > window.innerWidth
+      ? [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(-6)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} "${(el.textContent ?? '').slice(0, 40)}"`,
+          )
+      : [],
+  )
+  expect(wide).toEqual([])
+}

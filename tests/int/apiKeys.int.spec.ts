@@ -435,13 +435,17 @@ describe('usage', () => {
     })
     expect(after.lastUsedAt).toBeTruthy()
 
+    // As if made yesterday: hours and days are rolled up once complete.
     await db.query(
-      `UPDATE usage_events SET recorded_at = recorded_at - interval '1 minute' WHERE key_id = $1`,
+      `UPDATE usage_events SET recorded_at = recorded_at - interval '1 minute',
+              occurred_at = occurred_at - interval '1 day' WHERE key_id = $1`,
       [created.id],
     )
     // A worker's cron may have moved the watermark past these back-dated events: start over.
     await db.query('DELETE FROM usage_rollup_watermarks')
     expect(await rollUp(db, 'minute')).toBeGreaterThan(0)
+    // Days are merged from hours.
+    await rollUp(db, 'hour')
     await rollUp(db, 'day')
     const { rows: rollups } = await db.query(
       `SELECT granularity, outcome, requests::int FROM usage_rollups WHERE key_id = $1 ORDER BY granularity, outcome`,
@@ -450,11 +454,18 @@ describe('usage', () => {
     expect(rollups).toEqual([
       { granularity: 'day', outcome: 'INSUFFICIENT_SCOPE', requests: 1 },
       { granularity: 'day', outcome: 'VALID', requests: 3 },
+      { granularity: 'hour', outcome: 'INSUFFICIENT_SCOPE', requests: 1 },
+      { granularity: 'hour', outcome: 'VALID', requests: 3 },
       { granularity: 'minute', outcome: 'INSUFFICIENT_SCOPE', requests: 1 },
       { granularity: 'minute', outcome: 'VALID', requests: 3 },
     ])
-    // Idempotent: nothing recorded since, nothing rewritten.
-    expect(await rollUp(db, 'minute')).toBe(0)
+    // Idempotent: rolling up again (other tests' events may have come since) changes nothing.
+    for (const granularity of ['minute', 'hour', 'day'] as const) await rollUp(db, granularity)
+    const { rows: again } = await db.query(
+      `SELECT granularity, outcome, requests::int FROM usage_rollups WHERE key_id = $1 ORDER BY granularity, outcome`,
+      [created.id],
+    )
+    expect(again).toEqual(rollups)
   })
 
   it('writes whatever is buffered on close, and prunes by retention', async () => {

@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { parsePageQuery } from '@/app/(portal)/dashboard/analytics/_components/query'
+import { parseBefore } from '@/app/(portal)/dashboard/page'
 import { GET as stream } from '@/app/api/notifications/stream/route'
 import { activityFeed, ACTIVITY_PER_PAGE, type DashboardAccount } from '@/data/dashboard'
 import { closeKeyService, keyService, verifyKey } from '@/lib/keys/service'
@@ -193,5 +195,56 @@ describe('activity feed', () => {
     expect(intruding.items.map((item) => item.href)).not.toContain(`/api-keys/${theirs.id}`)
     const theirFeed = await activityFeed(stranger, [personal(stranger)])
     expect(theirFeed.items.map((item) => item.href)).toEqual([`/api-keys/${theirs.id}`])
+  })
+})
+
+describe('live streams under load', () => {
+  it('admits ten streams per person even when they are opened all at once', async () => {
+    const me = await makeUser()
+    const headers = { authorization: `JWT ${await tokenOf(me)}` }
+    const controller = new AbortController()
+    const answers = await Promise.all(
+      Array.from({ length: 13 }, () =>
+        stream(
+          new Request(`http://localhost/api/notifications/stream?watch=usage:u${me.id}`, {
+            headers,
+            signal: controller.signal,
+          }),
+        ),
+      ),
+    )
+    const statuses = answers.map((answer) => answer.status).sort()
+    expect(statuses.filter((status) => status === 200)).toHaveLength(10)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(3)
+    controller.abort()
+    for (const answer of answers) await answer.body?.cancel().catch(() => undefined)
+  })
+})
+
+describe('addresses the dashboard pages read', () => {
+  it('keeps custom ranges real, at most 90 days long, and ignores a cursor that is not one', () => {
+    const ok = parsePageQuery({ range: 'custom', from: '2026-11-01T00:00', to: '2026-11-30T00:00' })
+    expect(ok).toMatchObject({ range: 'custom', from: '2026-11-01T00:00', ignored: [] })
+    for (const [from, to] of [
+      ['0001-01-01T00:00', '9999-12-31T00:00'],
+      ['2026-13-01T00:00', '2026-12-01T00:00'],
+      ['2026-02-30T00:00', '2026-03-05T00:00'],
+      ['2026-01-01T00:00', '2026-06-01T00:00'],
+      ['2026-02-01T00:00', '2026-01-01T00:00'],
+    ]) {
+      const query = parsePageQuery({ range: 'custom', from, to })
+      expect(query.range, `${from} – ${to}`).toBe('24h')
+      expect(query.ignored[0]).toMatch(/^from\/to/)
+    }
+    expect(parsePageQuery({ cursor: 'abc' }).log.cursor).toBeUndefined()
+    expect(parsePageQuery({ cursor: 'abc' }).ignored).toContain('page of the log')
+    expect(parsePageQuery({ status: '9999' }).ignored).toContain('status')
+  })
+
+  it('reads the activity feed’s `before` only as a date of this century', () => {
+    expect(parseBefore('2026-11-30T10:00:00.000Z')?.toISOString()).toBe('2026-11-30T10:00:00.000Z')
+    for (const value of ['0000-01-01', '9999-01-01', 'yesterday', 'x'.repeat(50)]) {
+      expect(parseBefore(value), value).toBeUndefined()
+    }
   })
 })

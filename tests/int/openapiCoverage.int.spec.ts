@@ -24,9 +24,15 @@ function routeFiles(dir: string): string[] {
   )
 }
 
-/** `src/app/(payload)/api/graphql/route.ts` → `/api/graphql` (route groups are not in URLs). */
+/**
+ * `src/app/(payload)/api/graphql/route.ts` → `/api/graphql` (route groups are not in URLs), and
+ * a dynamic segment `[series]` → `{series}` as OpenAPI writes it.
+ */
 const urlOf = (file: string) =>
-  `/${relative(APP, file)}`.replace(/\/\([^)]+\)/g, '').replace(/\/route\.ts$/, '')
+  `/${relative(APP, file)}`
+    .replace(/\/\([^)]+\)/g, '')
+    .replace(/\/route\.ts$/, '')
+    .replace(/\[([A-Za-z_]+)\]/g, '{$1}')
 
 /** Every route handler under an /api URL, as `method /api/path`, with its exported methods. */
 function appRoutes(): string[] {

@@ -94,11 +94,11 @@ export function CommandPalette({ destinations }: { destinations: Destination[] }
         type="button"
         onClick={() => setOpen(true)}
         aria-keyshortcuts="Meta+K Control+K"
-        className="inline-flex min-h-10 min-w-10 items-center justify-center gap-2 rounded-md border border-border px-2 text-sm text-muted-foreground hover:bg-muted lg:min-w-52 lg:justify-start lg:px-3"
+        className="inline-flex min-h-10 min-w-10 items-center justify-center gap-2 rounded-md border border-border px-2 text-sm text-muted-foreground hover:bg-muted 2xl:min-w-52 2xl:justify-start 2xl:px-3"
       >
         <SearchIcon />
-        <span className="sr-only lg:not-sr-only">Search…</span>
-        <kbd className="ml-auto hidden rounded border border-border px-1.5 text-xs lg:inline">
+        <span className="sr-only 2xl:not-sr-only">Search…</span>
+        <kbd className="ml-auto hidden rounded border border-border px-1.5 text-xs 2xl:inline">
           ⌘K
         </kbd>
       </button>

@@ -21,7 +21,7 @@ export function MobileNav({ links, children }: { links: NavLink[]; children?: Re
     <Dialog.Root open={isOpen} onOpenChange={setOpen}>
       <Dialog.Trigger
         aria-label="Open menu"
-        className="inline-flex min-h-10 min-w-10 items-center justify-center rounded-md border border-border hover:bg-muted md:hidden"
+        className="inline-flex min-h-10 min-w-10 items-center justify-center rounded-md border border-border hover:bg-muted lg:hidden"
       >
         <MenuIcon />
       </Dialog.Trigger>

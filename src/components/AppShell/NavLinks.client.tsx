@@ -35,7 +35,7 @@ export function NavLinks({
                 prefetch={link.isExternal ? false : undefined}
                 aria-current={isCurrent ? 'page' : undefined}
                 className={cn(
-                  'rounded-md px-3 py-2 text-sm hover:bg-muted aria-[current=page]:bg-muted aria-[current=page]:font-semibold',
+                  'whitespace-nowrap rounded-md px-3 py-2 text-sm hover:bg-muted aria-[current=page]:bg-muted aria-[current=page]:font-semibold',
                   linkClassName,
                 )}
               >

@@ -68,7 +68,7 @@ export function LiveUsage({
               ))}
             </ul>
           )}
-          <p className="mt-3 text-sm text-muted-foreground" aria-live="polite">
+          <p className="mt-3 text-sm text-muted-foreground">
             {entry.today === null
               ? 'Today’s calls are unavailable right now.'
               : `Today (UTC): ${count(entry.today.allowed)} calls allowed, ${count(entry.today.limited)} rate limited.`}

@@ -51,7 +51,7 @@ export function SiteHeader({
   )
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-background">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 md:gap-4">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 md:gap-4">
         <MobileNav links={links}>
           {switcher && (
             <section aria-label="Account" className="space-y-2 border-t border-border pt-4">
@@ -93,17 +93,17 @@ export function SiteHeader({
           </div>
         </MobileNav>
         <SiteLogo />
-        <NavLinks links={links} label="Main" className="hidden items-center gap-1 md:flex" />
+        <NavLinks links={links} label="Main" className="hidden items-center gap-1 lg:flex" />
         <div className="ml-auto flex items-center gap-2">
           <CommandPalette destinations={links.filter((link) => !link.isExternal)} />
-          {switcher && <div className="hidden md:block">{switcher}</div>}
-          <div className="hidden md:block">
+          {switcher && <div className="hidden lg:block">{switcher}</div>}
+          <div className="hidden lg:block">
             <ThemeSwitcher initial={theme} />
           </div>
           {user ? (
             <>
               <NotificationBell initialCount={unread} />
-              <div className="hidden md:block">
+              <div className="hidden lg:block">
                 <UserMenu name={user.name} username={user.username} />
               </div>
             </>

@@ -60,10 +60,10 @@ export function StaticShell({
               </div>
             </MobileNav>
             <SiteLogo />
-            <NavLinks links={links} label="Main" className="hidden items-center gap-1 md:flex" />
+            <NavLinks links={links} label="Main" className="hidden items-center gap-1 lg:flex" />
             <div className="ml-auto flex items-center gap-2">
               <CommandPalette destinations={links} />
-              <div className="hidden md:block">
+              <div className="hidden lg:block">
                 <ThemeChoice />
               </div>
               <ShellAccount next={loginNext} />

@@ -9,8 +9,8 @@ export function ThemeSwitcher({ initial }: { initial: Theme }) {
   const [theme, setTheme] = useState<Theme>(initial)
   return (
     <label className="flex items-center gap-2 text-sm">
-      {/* Shown in the drawer (below md) and on wide screens; the header's row has no room. */}
-      <span className="sr-only sm:not-sr-only md:sr-only 2xl:not-sr-only">Theme</span>
+      {/* Shown in the drawer (below lg) and on wide screens; the header's row has no room. */}
+      <span className="sr-only sm:not-sr-only lg:sr-only 2xl:not-sr-only">Theme</span>
       <select
         className="rounded-md border border-border bg-background px-2 py-1 text-sm min-h-9"
         value={theme}

@@ -34,7 +34,7 @@ export function UsageBar({ name, window, limit, used, resetsAt, now }: UsageBarP
         aria-label={`${name} per ${window}`}
         aria-valuemin={0}
         aria-valuemax={limit}
-        aria-valuenow={used ?? undefined}
+        aria-valuenow={used === null ? undefined : Math.min(used, limit)}
         aria-valuetext={text}
         className="h-2.5 w-full overflow-hidden rounded-full border border-border bg-muted"
       >

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg'
 
+import { countryOf } from '../geo'
 import { logger } from '../logger'
 
 /** One row of usage_events: a verification (`verify`) or a gateway-reported outcome (`report`). */
@@ -22,17 +23,49 @@ export type UsageEvent = {
 
 type Queryable = Pick<Pool, 'query'>
 
-/** Writes events in one statement (column arrays unnested), whatever their number. */
+const MAX_ENDPOINT = 300
+
+/** A path segment that names one record rather than a route: a number, a UUID, a long hex id. */
+const ID_SEGMENT =
+  /^(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,})$/i
+
+/**
+ * An endpoint as analytics group it: `METHOD /path` (a gateway reports method and path apart),
+ * without its query string, and with record ids replaced by `{id}` — `GET /v1/tracks/123` and
+ * `GET /v1/tracks/456` are one endpoint, `GET /v1/tracks/{id}`.
+ */
+export function routeOf(
+  endpoint: string | null | undefined,
+  method?: string | null,
+): string | null {
+  if (!endpoint) return null
+  const [path] = endpoint.trim().split(/[?#]/)
+  const withMethod =
+    method && !path.toUpperCase().startsWith(`${method.toUpperCase()} `)
+      ? `${method} ${path}`
+      : path
+  return withMethod
+    .split('/')
+    .map((segment) => (ID_SEGMENT.test(segment) ? '{id}' : segment))
+    .join('/')
+    .slice(0, MAX_ENDPOINT)
+}
+
+/**
+ * Writes events in one statement (column arrays unnested), whatever their number, with the
+ * country of each client address (an in-memory look-up, src/lib/geo.ts) and each endpoint as
+ * its route (routeOf).
+ */
 export async function insertUsageEvents(db: Queryable, events: UsageEvent[]): Promise<void> {
   if (events.length === 0) return
   const column = <T>(pick: (event: UsageEvent) => T) => events.map(pick)
   await db.query(
     `INSERT INTO usage_events
        (occurred_at, kind, key_id, account, scope, resource, cost, code, ip, endpoint, method,
-        status, latency_ms, region)
+        status, latency_ms, region, country)
      SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::int[], $4::text[], $5::text[],
        $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[],
-       $13::int[], $14::text[])`,
+       $13::int[], $14::text[], $15::text[])`,
     [
       column((e) => e.occurredAt.toISOString()),
       column((e) => e.kind),
@@ -43,11 +76,12 @@ export async function insertUsageEvents(db: Queryable, events: UsageEvent[]): Pr
       column((e) => e.cost ?? null),
       column((e) => e.code ?? null),
       column((e) => e.ip ?? null),
-      column((e) => e.endpoint?.slice(0, 300) ?? null),
+      column((e) => routeOf(e.endpoint, e.method)),
       column((e) => e.method ?? null),
       column((e) => e.status ?? null),
       column((e) => e.latencyMs ?? null),
       column((e) => e.region ?? null),
+      column((e) => countryOf(e.ip ?? null)),
     ],
   )
 }

@@ -1,11 +1,11 @@
 import type { Task } from 'graphile-worker'
 
-import { GRANULARITIES, rollUp } from '@/lib/usage/rollup'
+import { rollUpAll } from '@/lib/usage/rollup'
 
-/** Every minute: roll raw usage events up per minute, hour and day. */
+/** Every minute: roll raw usage events up per minute, hour and day, in every roll-up table. */
 export const usage__rollup: Task = async (_payload, helpers) => {
-  for (const granularity of GRANULARITIES) {
-    const written = await rollUp({ query: helpers.query as never }, granularity)
-    if (written) helpers.logger.debug(`rolled up ${written} ${granularity} rows`)
+  const written = await rollUpAll({ query: helpers.query as never })
+  for (const [granularity, rows] of Object.entries(written)) {
+    if (rows) helpers.logger.debug(`rolled up ${rows} ${granularity} rows`)
   }
 }

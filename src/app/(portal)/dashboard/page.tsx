@@ -16,6 +16,7 @@ import {
 } from '@/data/dashboard'
 import { requestNow } from '@/data/now'
 import { requireUser } from '@/data/session'
+import { logger } from '@/lib/logger'
 import { COMPONENT_STATE_LABELS } from '@/lib/status/states'
 
 export const dynamic = 'force-dynamic'
@@ -32,12 +33,13 @@ const QUICK_ACTIONS = [
   { href: '/docs/playground', label: 'Try the API in the playground' },
 ] as const
 
-/** `?before=` as a date, or undefined when it is absent or not one. */
-function parseBefore(value: string | string[] | undefined): Date | undefined {
+/** `?before=` as a date, or undefined when it is absent or not one this century. */
+export function parseBefore(value: string | string[] | undefined): Date | undefined {
   const raw = Array.isArray(value) ? value[0] : value
   if (!raw || raw.length > 40) return undefined
   const date = new Date(raw)
-  return Number.isNaN(date.getTime()) ? undefined : date
+  const year = date.getUTCFullYear()
+  return Number.isNaN(date.getTime()) || year < 2000 || year > 2100 ? undefined : date
 }
 
 export default async function DashboardPage({ searchParams }: Props) {
@@ -50,7 +52,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   const [usage, feed, health] = await Promise.all([
     dashboardUsage(accounts),
     activityFeed(user, accounts, before),
-    healthStrip(),
+    // The dashboard stays up when the status page cannot be read.
+    healthStrip().catch((err: unknown) => {
+      logger.warn({ msg: 'dashboard: status not read', err: String(err) })
+      return null
+    }),
   ])
   const now = requestNow()
   const labels = Object.fromEntries(accounts.map((account) => [account.key, account.label]))
@@ -101,13 +107,19 @@ export default async function DashboardPage({ searchParams }: Props) {
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="health-heading" className="text-lg font-semibold">
             System health{' '}
-            <Badge tone={health.isAllWell ? 'success' : 'danger'}>{health.description}</Badge>
+            {health && (
+              <Badge tone={health.isAllWell ? 'success' : 'danger'}>{health.description}</Badge>
+            )}
           </h2>
           <Link href="/status" className="text-sm text-primary underline">
             Status page
           </Link>
         </div>
-        {health.parts.length === 0 ? (
+        {!health ? (
+          <p className="text-sm text-muted-foreground">
+            The service status could not be read just now; the status page has it.
+          </p>
+        ) : health.parts.length === 0 ? (
           <p className="text-sm text-muted-foreground">The status page lists no components yet.</p>
         ) : (
           <ul className="flex flex-wrap gap-2" aria-label="Service components">

@@ -13,6 +13,10 @@ const TAGS = [
   { name: 'Services', description: "TuneTrail services' APIs: key verification, usage, events." },
   { name: 'Portal', description: 'Search, health and this document.' },
   { name: 'Notifications', description: 'Live notifications of the signed-in person.' },
+  {
+    name: 'Analytics',
+    description: 'Usage analytics of an account (pro and enterprise): series as JSON or CSV.',
+  },
   { name: 'GraphQL', description: 'The GraphQL endpoint over the same collections.' },
 ]
 

@@ -4,6 +4,7 @@ import { dryRunRequestSchema, usageReportSchema, verifyRequestSchema } from '@/s
 
 import { RESOURCES, VERIFY_CODES } from '../../keys/verifier'
 import { publishBodySchema } from '../../webhooks/http'
+import { analyticsOperation } from './analytics'
 import { security, type Who } from './security'
 import {
   errorResponses,
@@ -203,6 +204,11 @@ export const OWN_ROUTES: Record<string, Route> = {
         ...errorResponses([401, 404, 429]),
       },
     },
+  },
+  'get /api/analytics/{series}': {
+    tag: 'Analytics',
+    who: { kind: 'account', rule: 'usage:read' },
+    operation: analyticsOperation,
   },
   'get /api/health': {
     tag: 'Portal',

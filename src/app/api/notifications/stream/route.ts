@@ -1,5 +1,5 @@
 import config from '@payload-config'
-import { getPayload } from 'payload'
+import { getPayload, type Payload } from 'payload'
 
 import { managedOrganizations } from '@/data/apiKeys'
 import { unreadCount } from '@/data/notifications'
@@ -32,6 +32,8 @@ const WATCHABLE = /^webhook-endpoint:(\d{1,12})$/
 const USAGE_WATCH = /^usage:([uo]\d{1,12}(?:,[uo]\d{1,12}){0,20})$/
 /** The limiter's counters are read this often while a dashboard is open (sent when changed). */
 const USAGE_EVERY_MS = 1000
+/** A usage stream lasts this long; the browser then reconnects and access is checked again. */
+const USAGE_STREAM_MS = 5 * 60_000
 
 /** The usage layout of the watched accounts, or null when one of them is not the person's. */
 async function usageWatch(user: User, accounts: string[]): Promise<UsageLayout | null> {
@@ -67,6 +69,31 @@ export const GET = route(async (request) => {
       headers: { 'Retry-After': '30' },
     })
   }
+  // Counted at once, before anything is awaited: parallel opens cannot all pass the check.
+  openStreams.set(userId, (openStreams.get(userId) ?? 0) + 1)
+  let isCounted = true
+  const release = () => {
+    if (!isCounted) return
+    isCounted = false
+    const left = (openStreams.get(userId) ?? 1) - 1
+    if (left > 0) openStreams.set(userId, left)
+    else openStreams.delete(userId)
+  }
+  try {
+    return await openStream(request, payload, user, userId, release)
+  } catch (error) {
+    release()
+    throw error
+  }
+})
+
+async function openStream(
+  request: Request,
+  payload: Payload,
+  user: NonNullable<Awaited<ReturnType<Payload['auth']>>['user']>,
+  userId: number,
+  release: () => void,
+): Promise<Response> {
   let watch = new URL(request.url).searchParams.get('watch')
   let usage: UsageLayout | null = null
   if (watch !== null) {
@@ -76,7 +103,10 @@ export const GET = route(async (request) => {
     const isAllowed = usageAccounts
       ? usage !== null
       : Boolean(endpointId && (await getEndpoint(user, endpointId)))
-    if (!isAllowed) return errorJson(404, 'Nothing to watch there.', { field: 'watch' })
+    if (!isAllowed) {
+      release()
+      return errorJson(404, 'Nothing to watch there.', { field: 'watch' })
+    }
     // Usage is polled here, not announced: nothing listens on its topic.
     if (usage) watch = null
   }
@@ -103,7 +133,6 @@ export const GET = route(async (request) => {
       write('retry: 3000\n\n')
       void sendCount()
       const unlisten = listen(userTopic(userId), changed)
-      openStreams.set(userId, (openStreams.get(userId) ?? 0) + 1)
       let watchPending: NodeJS.Timeout | undefined
       // Throttled: the first change is sent within a second, and the ones meanwhile with it.
       const watchChanged = () => {
@@ -129,6 +158,9 @@ export const GET = route(async (request) => {
         }
       }
       const usagePoll = usage ? setInterval(() => void sendUsage(), USAGE_EVERY_MS) : undefined
+      // Access to the usage is checked when the stream opens: it ends now and then, and the
+      // browser reconnects (checked again), so a person who lost an organization stops seeing it.
+      const lifetime = usage ? setTimeout(() => stop(), USAGE_STREAM_MS) : undefined
       void sendUsage()
       const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS)
       // Without Redis no other process can announce anything: poll instead.
@@ -141,9 +173,8 @@ export const GET = route(async (request) => {
       stop = () => {
         if (isClosed) return
         isClosed = true
-        const left = (openStreams.get(userId) ?? 1) - 1
-        if (left > 0) openStreams.set(userId, left)
-        else openStreams.delete(userId)
+        release()
+        clearTimeout(lifetime)
         unlisten()
         unwatch()
         clearTimeout(pending)
@@ -170,4 +201,4 @@ export const GET = route(async (request) => {
       'X-Accel-Buffering': 'no',
     },
   })
-})
+}
