@@ -3,11 +3,11 @@ import type { Payload } from 'payload'
 
 import { accountKey } from '../lib/accounts'
 import { databaseUrl } from '../lib/defaults'
-import type { KeyEnvironment } from '../lib/keys/format'
 import { rollUpAll, SETTLE_SECONDS } from '../lib/usage/rollup'
 import { seedDocs } from './docs'
 import { seedStatus } from './status'
-import { seedUsageEvents, type SeedKey } from './usage'
+import { seedUsageEvents } from './usage'
+import { seedKeys, type KeyPlan } from './usageAccounts'
 
 /** Dev-only demo accounts; `npm run dev` prints these. Never created in production unless asked. */
 export const DEMO_USERS = [
@@ -101,7 +101,7 @@ export async function seedDemo(payload: Payload): Promise<{ created: string[] }>
 }
 
 /** The demo organization's keys and their share of its traffic. */
-const DEMO_KEYS: { name: string; environment: KeyEnvironment; weight: number }[] = [
+const DEMO_KEYS: KeyPlan[] = [
   { name: 'Groove web app', environment: 'production', weight: 20 },
   { name: 'Groove batch tagger', environment: 'production', weight: 8 },
   { name: 'Groove staging', environment: 'staging', weight: 2 },
@@ -128,33 +128,7 @@ async function seedDemoUsage(
       account,
     ])
     if (rows.length > 0) return []
-    const keys: SeedKey[] = []
-    for (const plan of DEMO_KEYS) {
-      const { docs } = await payload.find({
-        collection: 'api-keys',
-        where: {
-          and: [{ name: { equals: plan.name } }, { organization: { equals: organizationId } }],
-        },
-        limit: 1,
-        depth: 0,
-        overrideAccess: true,
-      })
-      const key =
-        docs[0] ??
-        (await payload.create({
-          collection: 'api-keys',
-          data: {
-            name: plan.name,
-            environment: plan.environment,
-            scopes: ['tracks:read', 'recommendations:read', 'audio:process', 'usage:read'],
-            organization: organizationId,
-          } as never,
-          depth: 0,
-          overrideAccess: false,
-          user: { ...owner, collection: 'users' },
-        }))
-      keys.push({ id: key.id, account, environment: plan.environment, weight: plan.weight })
-    }
+    const keys = await seedKeys(payload, owner, DEMO_KEYS, organizationId)
     const written = await seedUsageEvents(pool, { keys, events: 60_000, days: 30 })
     // Roll-ups leave the last seconds' events for later (they may still be committing).
     await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))

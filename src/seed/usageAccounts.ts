@@ -22,7 +22,7 @@ const SEED_USERS = [
 export const SEED_ORGANIZATION = { name: 'Seed Analytics', slug: 'seed-analytics' }
 export const SEED_PASSWORD = 'seed-analytics-password'
 
-type KeyPlan = { name: string; environment: KeyEnvironment; weight: number }
+export type KeyPlan = { name: string; environment: KeyEnvironment; weight: number }
 
 /** Keys of each account and their share of its traffic. */
 const ORGANIZATION_KEYS: KeyPlan[] = [
@@ -71,7 +71,8 @@ async function seedUser(payload: Payload, spec: (typeof SEED_USERS)[number]): Pr
   })
 }
 
-async function seedKeys(
+/** The user's (or organization's) keys named in `plans`, created when missing. */
+export async function seedKeys(
   payload: Payload,
   user: User,
   plans: KeyPlan[],
