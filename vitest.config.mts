@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import tsconfigPaths from 'vite-tsconfig-paths'
 import { defineConfig } from 'vitest/config'
 
+import { INT_TEST_WORKERS } from './tests/helpers/workers'
+
 export default defineConfig({
   plugins: [tsconfigPaths()],
   // Tests run server code directly: `server-only` is what it is under React's server condition.
@@ -17,8 +19,9 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/int/**/*.int.spec.ts'],
     globalSetup: ['tests/helpers/globalSetup.ts'],
-    // One Postgres database per run; files share it, so they run one after another.
-    fileParallelism: false,
+    // Each worker has its own copy of the run's database (tests/helpers/workerSetup.ts).
+    setupFiles: ['tests/helpers/workerSetup.ts'],
+    maxWorkers: INT_TEST_WORKERS,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     server: { deps: { inline: [/@payloadcms/] } },

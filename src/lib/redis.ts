@@ -34,6 +34,12 @@ export function redis(): RedisStore {
   return globalForRedis.ttRedis
 }
 
+/**
+ * A pub/sub channel's name for this portal: ioredis prefixes keys, not channels, and portals (or
+ * test runs) sharing one Redis must not hear each other's messages.
+ */
+export const channelName = (name: string) => `${env().REDIS_KEY_PREFIX ?? ''}${name}`
+
 export const redisKind = () => (env().REDIS_URL ? 'redis' : 'in-process')
 
 export async function closeRedis(): Promise<void> {

@@ -3,9 +3,13 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 
 import { startSmtpServer } from './smtp'
-import { createTestDatabase } from './testDatabase'
+import { INT_TEST_WORKERS } from './workers'
+import { copyTestDatabase, createTestDatabase, type TestDatabase } from './testDatabase'
 
-/** One fresh, migrated database for the whole integration run; dropped afterwards. */
+/**
+ * One fresh, migrated database for the integration run, copied once per test worker (files of
+ * one worker run one after another on its copy); all dropped afterwards.
+ */
 export default async function setup() {
   if (process.env.CI === 'true' && (!process.env.DATABASE_URL || !process.env.REDIS_URL)) {
     throw new Error('CI runs need DATABASE_URL and REDIS_URL: no Postgres or Redis test may skip.')
@@ -29,8 +33,15 @@ export default async function setup() {
   if (migrate.status !== 0) {
     throw new Error(`migrations failed (${migrate.status}):\n${migrate.stdout}\n${migrate.stderr}`)
   }
+  const copies: TestDatabase[] = []
+  for (let worker = 1; worker <= INT_TEST_WORKERS; worker++) {
+    const copy = await copyTestDatabase(database, `w${worker}`)
+    copies.push(copy)
+    process.env[`TEST_DATABASE_URL_${worker}`] = copy.url
+  }
   return async () => {
     await smtp.close()
+    for (const copy of copies) await copy.drop()
     await database.drop()
   }
 }

@@ -2,7 +2,7 @@ import Redis from 'ioredis'
 
 import { env } from '../env'
 import { logger } from '../logger'
-import { redis } from '../redis'
+import { channelName, redis } from '../redis'
 
 /** Redis channel on which every verifier hears that a key changed (payload: its SHA-256). */
 export const INVALIDATE_CHANNEL = 'tt:keys:invalidate'
@@ -74,7 +74,7 @@ async function dropEverywhere(hash: string) {
   }
   try {
     await client.set(metadataKey(hash), STALE, 'PX', TOMBSTONE_MS)
-    await client.publish(INVALIDATE_CHANNEL, hash)
+    await client.publish(channelName(INVALIDATE_CHANNEL), hash)
     state.pending.delete(hash)
   } catch (err) {
     state.pending.add(hash)
@@ -106,7 +106,7 @@ export function subscribeToInvalidations(): void {
   subscriber.on('message', (_channel, hash: string) => tombstone(hash))
   // After a disconnection messages may have been missed: forget everything cached.
   subscriber.on('ready', () => state.local.clear())
-  void subscriber.subscribe(INVALIDATE_CHANNEL).catch(() => undefined)
+  void subscriber.subscribe(channelName(INVALIDATE_CHANNEL)).catch(() => undefined)
   state.subscriber = subscriber
 }
 

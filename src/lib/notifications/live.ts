@@ -2,7 +2,7 @@ import type Redis from 'ioredis'
 
 import { env } from '../env'
 import { logger } from '../logger'
-import { redis } from '../redis'
+import { channelName, redis } from '../redis'
 
 /**
  * Live updates: whoever changes something a page shows announces it on one Redis channel — a
@@ -36,7 +36,7 @@ export async function announce(userIds: number[]): Promise<void> {
 /** Tells every process that what these topics show changed. */
 export async function announceTopics(topics: string[]): Promise<void> {
   if (topics.length === 0) return
-  await redis().publish(NOTIFICATIONS_CHANNEL, JSON.stringify([...new Set(topics)]))
+  await redis().publish(channelName(NOTIFICATIONS_CHANNEL), JSON.stringify([...new Set(topics)]))
 }
 
 function ensureSubscribed(): void {
@@ -65,7 +65,7 @@ function ensureSubscribed(): void {
     for (const listeners of live.listeners.values()) for (const listener of listeners) listener()
   })
   void subscriber
-    .subscribe(NOTIFICATIONS_CHANNEL)
+    .subscribe(channelName(NOTIFICATIONS_CHANNEL))
     .catch((err: unknown) =>
       logger.warn({ msg: 'notification channel not subscribed', err: String(err) }),
     )

@@ -4,7 +4,7 @@ import type Redis from 'ioredis'
 
 import { env } from '../env'
 import { logger } from '../logger'
-import { redis } from '../redis'
+import { channelName, redis } from '../redis'
 
 /**
  * The status page is cached (Next's data cache under STATUS_TAG, and the page cache in front of
@@ -32,7 +32,7 @@ export async function announceStatusChange(): Promise<void> {
   for (const listener of listeners) listener()
   if (!env().REDIS_URL) return
   await redis()
-    .publish(STATUS_CHANNEL, origin)
+    .publish(channelName(STATUS_CHANNEL), origin)
     .catch((err: unknown) => logger.warn({ msg: 'status change not announced', err: String(err) }))
 }
 
@@ -56,7 +56,7 @@ export function onStatusChange(listener: Listener): () => void {
       for (const each of current.listeners) each()
     })
     void subscriber
-      .subscribe(STATUS_CHANNEL)
+      .subscribe(channelName(STATUS_CHANNEL))
       .catch((err: unknown) =>
         logger.warn({ msg: 'status channel not subscribed', err: String(err) }),
       )
