@@ -14,6 +14,7 @@ import * as migration_20261130_134412_docs_search from './20261130_134412_docs_s
 import * as migration_20261130_163500_usage_analytics from './20261130_163500_usage_analytics';
 import * as migration_20261130_164925_status_page from './20261130_164925_status_page';
 import * as migration_20261130_164956_status_checks from './20261130_164956_status_checks';
+import * as migration_20261130_202012_status_review from './20261130_202012_status_review';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261130_164956_status_checks.up,
     down: migration_20261130_164956_status_checks.down,
-    name: '20261130_164956_status_checks'
+    name: '20261130_164956_status_checks',
+  },
+  {
+    up: migration_20261130_202012_status_review.up,
+    down: migration_20261130_202012_status_review.down,
+    name: '20261130_202012_status_review'
   },
 ];

@@ -596,6 +596,7 @@ export interface StatusComponent {
    * Changing it by hand stops the checks from changing it, until you untick below.
    */
   state: 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
+  stateAsLoaded?: string | null;
   isManual?: boolean | null;
   isPublic?: boolean | null;
   stateChangedAt?: string | null;
@@ -659,6 +660,10 @@ export interface StatusIncident {
   resolvedAt?: string | null;
   publishedAt?: string | null;
   source?: ('staff' | 'checks') | null;
+  /**
+   * Staff only: what the failing check reported.
+   */
+  checkReport?: string | null;
   components?:
     | {
         component: number | StatusComponent;
@@ -729,8 +734,9 @@ export interface StatusMaintenance {
 export interface StatusSubscriber {
   id: number;
   email: string;
+  scope?: ('all' | 'some') | null;
   /**
-   * None: every component.
+   * The components of a subscription to some of them.
    */
   components?: (number | StatusComponent)[] | null;
   confirmedAt?: string | null;
@@ -1191,6 +1197,7 @@ export interface StatusComponentsSelect<T extends boolean = true> {
   group?: T;
   order?: T;
   state?: T;
+  stateAsLoaded?: T;
   isManual?: T;
   isPublic?: T;
   stateChangedAt?: T;
@@ -1229,6 +1236,7 @@ export interface StatusIncidentsSelect<T extends boolean = true> {
   resolvedAt?: T;
   publishedAt?: T;
   source?: T;
+  checkReport?: T;
   components?:
     | T
     | {
@@ -1273,6 +1281,7 @@ export interface StatusMaintenancesSelect<T extends boolean = true> {
  */
 export interface StatusSubscribersSelect<T extends boolean = true> {
   email?: T;
+  scope?: T;
   components?: T;
   confirmedAt?: T;
   updatedAt?: T;

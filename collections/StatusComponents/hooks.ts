@@ -10,6 +10,7 @@ import { db } from '@/lib/db'
 import { env } from '@/lib/env'
 import { scheduleComponentChecks } from '@/lib/status/schedule'
 import type { CheckConfig } from '@/lib/status/checkTypes'
+import { COMPONENT_STATE_LABELS } from '@/lib/status/states'
 import { checkHost, refusedUrl } from '@/lib/webhooks/ssrf'
 import type { StatusComponent } from '@/payload-types'
 
@@ -81,6 +82,24 @@ export const markManualState: CollectionBeforeChangeHook<StatusComponent> = ({
   operation,
   originalDoc,
 }) => {
+  const loaded = data.stateAsLoaded
+  delete data.stateAsLoaded
+  if (operation === 'update' && originalDoc && loaded && loaded !== originalDoc.state) {
+    // The checks moved the state after the form was loaded.
+    if (data.state === loaded) {
+      data.state = originalDoc.state
+    } else if (data.state !== originalDoc.state) {
+      throw new ValidationError({
+        collection: 'status-components',
+        errors: [
+          {
+            path: 'state',
+            message: `The checks changed the state to "${COMPONENT_STATE_LABELS[originalDoc.state]}" since you opened this page: reload it, then set the state again.`,
+          },
+        ],
+      })
+    }
+  }
   const isStateChanged = operation === 'create' || data.state !== originalDoc?.state
   if (isStateChanged) data.stateChangedAt = new Date().toISOString()
   const isManualToggled = operation === 'update' && data.isManual !== originalDoc?.isManual

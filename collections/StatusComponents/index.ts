@@ -89,6 +89,15 @@ export const StatusComponents: CollectionConfig = {
       },
     },
     {
+      // The state as the editor loaded it, sent back with the form: a save that leaves the state
+      // alone must not put back one the checks have moved since (and take it over by hand).
+      name: 'stateAsLoaded',
+      type: 'text',
+      virtual: true,
+      admin: { hidden: true },
+      hooks: { afterRead: [({ siblingData }) => siblingData?.state] },
+    },
+    {
       name: 'isManual',
       type: 'checkbox',
       label: 'State set by hand (checks do not change it)',

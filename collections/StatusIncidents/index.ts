@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOrAbove } from '@/access/staffOrAbove'
+import { staffOrAbove, staffOrAboveField } from '@/access/staffOrAbove'
 import { visibleOrStaff } from '@/access/visibleOrStaff'
-import { systemField } from '@/fields/systemField'
+import { systemField, systemOnly } from '@/fields/systemField'
 import {
   COMPONENT_STATE_LABELS,
   COMPONENT_STATES,
@@ -25,7 +25,18 @@ export const StatusIncidents: CollectionConfig = {
   slug: 'status-incidents',
   labels: { singular: 'Incident', plural: 'Incidents' },
   access: {
-    read: visibleOrStaff({ publication: { equals: 'published' } }),
+    // Published, and not about non-public components only (an incident naming none is public).
+    read: visibleOrStaff({
+      and: [
+        { publication: { equals: 'published' } },
+        {
+          or: [
+            { 'components.component': { exists: false } },
+            { 'components.component.isPublic': { equals: true } },
+          ],
+        },
+      ],
+    }),
     create: staffOrAbove,
     update: staffOrAbove,
     delete: staffOrAbove,
@@ -90,6 +101,19 @@ export const StatusIncidents: CollectionConfig = {
         { value: 'checks', label: 'Automatic checks' },
       ],
     }),
+    {
+      // What the checks saw (the check's address, its error): for staff only — the public
+      // update the checks write says no more than which component is failing.
+      name: 'checkReport',
+      type: 'textarea',
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        condition: (data) => data?.source === 'checks',
+        description: 'Staff only: what the failing check reported.',
+      },
+      access: { read: staffOrAboveField, create: systemOnly, update: systemOnly },
+    },
     {
       name: 'components',
       type: 'array',

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
+import { visibleOrStaff } from '@/access/visibleOrStaff'
 import { staffOrAbove } from '@/access/staffOrAbove'
 import { systemField } from '@/fields/systemField'
 import { MAINTENANCE_STATUS_LABELS, MAINTENANCE_STATUSES } from '@/lib/status/states'
@@ -16,7 +16,13 @@ import { checkWindow, publishMaintenanceNotices, recordTransitions } from './hoo
 export const StatusMaintenances: CollectionConfig = {
   slug: 'status-maintenances',
   labels: { singular: 'Maintenance', plural: 'Maintenances' },
-  access: { read: anyone, create: staffOrAbove, update: staffOrAbove, delete: staffOrAbove },
+  // Maintenance of non-public components only is internal: staff see it, nobody else.
+  access: {
+    read: visibleOrStaff({ 'components.isPublic': { equals: true } }),
+    create: staffOrAbove,
+    update: staffOrAbove,
+    delete: staffOrAbove,
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'status', 'scheduledStart', 'scheduledEnd'],

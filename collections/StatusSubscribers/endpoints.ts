@@ -79,13 +79,16 @@ export const confirmEndpoint = defineEndpoint({
         },
       )
     }
-    const text = await confirmSubscription(req.payload, token)
-    if (!text) {
+    const confirmation = await confirmSubscription(req.payload, token)
+    if (!confirmation) {
       return errorJson(404, 'This subscription no longer exists: subscribe again.', {
         field: 'token',
       })
     }
-    return Response.json({ message: text })
+    if (!confirmation.isConfirmed) {
+      return errorJson(409, confirmation.message, { field: 'components' })
+    }
+    return Response.json({ message: confirmation.message })
   },
 })
 

@@ -18,17 +18,27 @@ export const StatusSubscribers: CollectionConfig = {
   access: { read: staffOrAbove, create: nobody, update: nobody, delete: staffOrAbove },
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['email', 'confirmedAt', 'components', 'createdAt'],
+    defaultColumns: ['email', 'confirmedAt', 'scope', 'components', 'createdAt'],
     group: 'Status',
   },
   fields: [
     { name: 'email', type: 'email', required: true, unique: true, index: true },
+    systemField({
+      // Said explicitly: a chosen component deleted later must not widen "some" into "all".
+      name: 'scope',
+      type: 'select',
+      defaultValue: 'all',
+      options: [
+        { value: 'all', label: 'Every component' },
+        { value: 'some', label: 'The components listed' },
+      ],
+    }),
     {
       name: 'components',
       type: 'relationship',
       relationTo: 'status-components',
       hasMany: true,
-      admin: { description: 'None: every component.' },
+      admin: { description: 'The components of a subscription to some of them.' },
     },
     systemField({ name: 'confirmedAt', type: 'date', index: true }),
   ],

@@ -469,7 +469,18 @@ describe('from failing checks to notices', () => {
       overrideAccess: true,
     })
     expect(draft).toMatchObject({ publication: 'draft', source: 'checks', status: 'investigating' })
-    expect(draft.updates?.[0].message).toMatch(/failed 2 times in a row .*connection refused/)
+    // The public update names the component only; the check's address and error are staff's.
+    expect(draft.updates?.[0].message).toBe(
+      `Automatic checks found ${component.name} failing. We are investigating.`,
+    )
+    expect(draft.checkReport).toMatch(/127\.0\.0\.1.*failed 2 times in a row: connection refused/)
+    const asStaff = await payload.findByID({
+      collection: 'status-incidents',
+      id: draftId,
+      overrideAccess: false,
+      user: asUser(staff),
+    })
+    expect(asStaff.checkReport).toBeTruthy()
     // Nobody outside staff sees a draft.
     const anonymous = await payload.find({
       collection: 'status-incidents',

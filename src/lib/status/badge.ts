@@ -1,4 +1,4 @@
-import { COMPONENT_STATE_LABELS, type ComponentState } from './states'
+import { COMPONENT_STATE_LABELS, type ComponentState, type OverallStatus } from './states'
 
 /**
  * A status badge as a self-contained SVG (shields.io's flat look): no fonts, images or scripts
@@ -31,6 +31,19 @@ function textWidth(text: string): number {
 const escapeXml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 export type BadgeInput = { label: string; state: ComponentState | 'unknown'; message?: string }
+
+/**
+ * The page-wide badge says what status.json's indicator says (an open incident's impact counts
+ * even while every component still reads operational), coloured like the matching state.
+ */
+export function overallBadge(overall: OverallStatus): Omit<BadgeInput, 'label'> {
+  if (overall.indicator === 'critical') return { state: 'major_outage', message: 'major outage' }
+  if (overall.indicator === 'major') return { state: 'partial_outage', message: 'partial outage' }
+  if (overall.indicator === 'minor') {
+    return { state: 'degraded_performance', message: 'minor outage' }
+  }
+  return { state: overall.state }
+}
 
 export function badgeSvg({ label, state, message }: BadgeInput): string {
   const text = (

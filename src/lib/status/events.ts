@@ -9,7 +9,9 @@ import type { ComponentState, Impact, IncidentStatus, MaintenanceStatus } from '
  * the worker (automatic transitions) alike, in the change's transaction. They are about the
  * service, not an account: webhooks deliver them to every endpoint that lists them, the status
  * subscribers' consumer mails them, members who follow status get notifications. Components that
- * are not public are never named in them.
+ * are not public are never named in them, and an incident or maintenance that concerns only such
+ * components makes no event at all (it is internal: an event naming no component would reach
+ * every subscriber).
  */
 
 export type IncidentFacts = {
@@ -61,7 +63,14 @@ export function incidentEventType(
   return status === 'resolved' ? 'incident.resolved' : 'incident.updated'
 }
 
-/** Publishes one incident event for one update (once: the update's id is the idempotency key). */
+/** Named components but none of them public: the page does not show it, nobody is told. */
+const isInternal = (ids: number[], named: Map<number, ComponentRow>) =>
+  ids.length > 0 && named.size === 0
+
+/**
+ * Publishes one incident event for one update (once: the update's id is the idempotency key);
+ * nothing for an incident of non-public components only.
+ */
 export async function publishIncidentEvent(
   q: Queryable,
   type: 'incident.created' | 'incident.updated' | 'incident.resolved',
@@ -69,10 +78,9 @@ export async function publishIncidentEvent(
   update: UpdateFacts,
   actor?: number | null,
 ) {
-  const named = await publicComponents(
-    q,
-    incident.components.map((entry) => entry.componentId),
-  )
+  const ids = incident.components.map((entry) => entry.componentId)
+  const named = await publicComponents(q, ids)
+  if (isInternal(ids, named)) return null
   return publishEvent(q, {
     type,
     account: NO_ACCOUNT,
@@ -108,7 +116,10 @@ export function maintenanceEventType(status: MaintenanceStatus): MaintenanceEven
   return null
 }
 
-/** Publishes a maintenance notice (once per maintenance and type). */
+/**
+ * Publishes a maintenance notice (once per maintenance and type); nothing for maintenance of
+ * non-public components only.
+ */
 export async function publishMaintenanceEvent(
   q: Queryable,
   type: MaintenanceEventType,
@@ -116,6 +127,7 @@ export async function publishMaintenanceEvent(
   actor?: number | null,
 ) {
   const named = await publicComponents(q, maintenance.componentIds)
+  if (isInternal(maintenance.componentIds, named)) return null
   return publishEvent(q, {
     type,
     account: NO_ACCOUNT,

@@ -18,7 +18,8 @@ const componentIds = (event: StoredEvent): number[] =>
 
 /**
  * Confirmed subscribers who want this event: those of every component, and those of a component
- * it names (an event that names none concerns everyone). Unconfirmed ones never.
+ * it names (an event that names none concerns everyone). Unconfirmed ones never, nor those of
+ * some components whose components have all gone.
  */
 export async function subscribersFor(
   client: Pick<PoolClient, 'query'>,
@@ -29,8 +30,7 @@ export async function subscribersFor(
     `SELECT s.id, s.email FROM status_subscribers s
       WHERE s.confirmed_at IS NOT NULL
         AND (cardinality($1::int[]) = 0
-             OR NOT EXISTS (SELECT 1 FROM status_subscribers_rels r
-                             WHERE r.parent_id = s.id AND r.path = 'components')
+             OR s.scope IS DISTINCT FROM 'some'
              OR EXISTS (SELECT 1 FROM status_subscribers_rels r
                          WHERE r.parent_id = s.id AND r.path = 'components'
                            AND r.status_components_id = ANY($1::int[])))

@@ -15,6 +15,7 @@ import {
   type MaintenanceDoc,
   type MaintenanceView,
   type StatusSnapshot,
+  withIncidentStates,
 } from './views'
 
 /**
@@ -76,10 +77,11 @@ export async function readStatusSnapshot(
   now = new Date(),
 ): Promise<StatusSnapshot> {
   const openMaintenances = await findMaintenances(payload, OPEN_MAINTENANCE)
-  const components = await shownComponents(payload, openMaintenances)
+  const shown = await shownComponents(payload, openMaintenances)
   const incidents = (
     await findIncidents(payload, { resolvedAt: { exists: false } }, 50, '-startedAt')
-  ).map((doc) => incidentView(doc, components))
+  ).map((doc) => incidentView(doc, shown))
+  const components = withIncidentStates(shown, incidents)
   const maintenances = openMaintenances.map((doc) => maintenanceView(doc, components))
   const ids = components.map((component) => component.id)
   const queryable = await db({ payload })

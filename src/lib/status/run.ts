@@ -142,25 +142,28 @@ export async function recordResult(
       ],
     )
     const depth = Math.max(component.failures, component.recoveries, 1)
+    // Every enabled check, those without results yet too: one failing check of two that has
+    // never run is a partial outage, not a major one.
     const { rows: recent } = await client.query<{
       check_id: string
-      ok: boolean
-      is_degraded: boolean
+      ok: boolean | null
+      is_degraded: boolean | null
     }>(
-      `SELECT r.check_id, r.ok, r.is_degraded
+      `SELECT k.id AS check_id, r.ok, r.is_degraded
          FROM status_components_checks k
-         CROSS JOIN LATERAL (
-           SELECT s.check_id, s.ok, s.is_degraded, s.checked_at FROM status_checks s
+         LEFT JOIN LATERAL (
+           SELECT s.ok, s.is_degraded, s.checked_at FROM status_checks s
             WHERE s.component_id = k._parent_id AND s.check_id = k.id
-            ORDER BY s.checked_at DESC LIMIT $2) r
+            ORDER BY s.checked_at DESC LIMIT $2) r ON true
         WHERE k._parent_id = $1 AND k.enabled IS NOT FALSE
-        ORDER BY r.check_id, r.checked_at DESC`,
+        ORDER BY k.id, r.checked_at DESC`,
       [componentId, depth],
     )
     const histories = new Map<string, ResultKind[]>()
     for (const row of recent) {
       const list = histories.get(row.check_id) ?? []
-      list.push(resultKind({ ok: row.ok, isDegraded: row.is_degraded }))
+      if (row.ok !== null)
+        list.push(resultKind({ ok: row.ok, isDegraded: Boolean(row.is_degraded) }))
       histories.set(row.check_id, list)
     }
     const previous = component.state
@@ -237,12 +240,16 @@ async function draftIncident(
   const at = facts.at.toISOString()
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO status_incidents (title, impact, publication, started_at, status, source,
-                                   updated_at, created_at)
-     VALUES ($1, $2, 'draft', $3, 'investigating', 'checks', now(), now()) RETURNING id`,
+                                   check_report, updated_at, created_at)
+     VALUES ($1, $2, 'draft', $3, 'investigating', 'checks', $4, now(), now()) RETURNING id`,
     [
       `${facts.componentName}: ${COMPONENT_STATE_LABELS[facts.state].toLowerCase()}`,
       facts.state === 'major_outage' ? 'major' : 'minor',
       at,
+      `${describeCheck(facts.check)} failed ${facts.failures} time${facts.failures === 1 ? '' : 's'} in a row${facts.error ? `: ${facts.error}` : '.'}`.slice(
+        0,
+        2000,
+      ),
     ],
   )
   const id = rows[0].id
@@ -258,7 +265,8 @@ async function draftIncident(
       id,
       rowId(),
       at,
-      `Automatic checks failed ${facts.failures} time${facts.failures === 1 ? '' : 's'} in a row (${describeCheck(facts.check)}${facts.error ? `: ${facts.error}` : ''}). We are investigating.`,
+      // Public once staff publish it: which component, never the check's address or error.
+      `Automatic checks found ${facts.componentName} failing. We are investigating.`,
     ],
   )
   return id

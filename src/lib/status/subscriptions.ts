@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
+import { db } from '../db'
 import { actionEmail, portalUrl } from '../emails'
 import { enqueueInTransaction } from '../queue'
 import { hitLimit, type LimitResult } from '../rateLimit'
@@ -31,7 +32,9 @@ export const subscribeBody = z.object({
     .max(254, 'email: at most 254 characters.')
     .pipe(z.email({ error: 'email: enter a valid email address, like you@example.com.' })),
   components: z
-    .array(z.number().int().positive(), { error: 'components: a list of component ids.' })
+    .array(z.number().int().positive().max(2_147_483_647), {
+      error: 'components: a list of component ids.',
+    })
     .max(50, 'components: at most 50.')
     .optional()
     .default([]),
@@ -101,22 +104,18 @@ export async function requestSubscription(
   )
   if (!perEmail.isAllowed) return 'too-many-mails'
   const { payload } = req
-  const existing = await payload.find({
-    collection: 'status-subscribers',
-    where: { email: { equals: input.email } },
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    req,
-  })
-  const subscriber =
-    existing.docs[0] ??
-    (await payload.create({
-      collection: 'status-subscribers',
-      data: { email: input.email, components: [] },
-      overrideAccess: true,
-      req,
-    }))
+  // Two requests for one new address at once: one inserts, both read the same row.
+  const queryable = await db(req)
+  await queryable.query(
+    `INSERT INTO status_subscribers (email, scope, updated_at, created_at)
+     VALUES ($1, 'all', now(), now()) ON CONFLICT (email) DO NOTHING`,
+    [input.email],
+  )
+  const { rows } = await queryable.query<{ id: number; confirmed_at: string | null }>(
+    'SELECT id, confirmed_at FROM status_subscribers WHERE email = $1',
+    [input.email],
+  )
+  const subscriber = { id: rows[0].id, confirmedAt: rows[0].confirmed_at }
   const components = [...new Set(input.components)]
   const token = statusToken({
     purpose: 'confirm',
@@ -144,11 +143,16 @@ export async function requestSubscription(
   return 'sent'
 }
 
-/** Turns a subscription on (or changes its components) from a confirmation link. */
+export type Confirmation = { isConfirmed: boolean; message: string }
+
+/**
+ * Turns a subscription on (or changes its components) from a confirmation link; null when the
+ * subscriber is gone.
+ */
 export async function confirmSubscription(
   payload: Payload,
   token: Extract<StatusToken, { purpose: 'confirm' }>,
-): Promise<string | null> {
+): Promise<Confirmation | null> {
   const subscriber = await payload
     .findByID({
       collection: 'status-subscribers',
@@ -161,17 +165,30 @@ export async function confirmSubscription(
   if (!subscriber) return null
   const missing = new Set(await unknownComponents(payload, token.components))
   const components = token.components.filter((id) => !missing.has(id))
+  // Chosen components that all left the page since: subscribing to "every component" instead
+  // would be more than was asked.
+  if (token.components.length > 0 && components.length === 0) {
+    return {
+      isConfirmed: false,
+      message:
+        'The components you chose are no longer on the status page, so nothing changed. Subscribe again from the status page.',
+    }
+  }
   await payload.update({
     collection: 'status-subscribers',
     id: subscriber.id,
     data: {
+      scope: components.length > 0 ? 'some' : 'all',
       components,
       confirmedAt: subscriber.confirmedAt ?? new Date().toISOString(),
     },
     overrideAccess: true,
   })
   const names = await componentNames(payload, components)
-  return `You are subscribed: we will mail ${subscriber.email} about incidents and maintenance of ${names.length ? names.join(', ') : 'every component'}.`
+  return {
+    isConfirmed: true,
+    message: `You are subscribed: we will mail ${subscriber.email} about incidents and maintenance of ${names.length ? names.join(', ') : 'every component'}.`,
+  }
 }
 
 /** Ends a subscription from its signed link; saying so whether or not it still existed. */

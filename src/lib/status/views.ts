@@ -160,6 +160,28 @@ export function componentViews(
     }))
 }
 
+/**
+ * Components as the open incidents describe them: each takes the worst of its own state and the
+ * states open published incidents give it (staff declaring an outage in an incident outrank
+ * checks that have not noticed it).
+ */
+export function withIncidentStates(
+  components: ComponentView[],
+  incidents: IncidentView[],
+): ComponentView[] {
+  const declared = new Map<number, ComponentState[]>()
+  for (const incident of incidents) {
+    if (incident.resolvedAt) continue
+    for (const entry of incident.components) {
+      declared.set(entry.id, [...(declared.get(entry.id) ?? []), entry.state])
+    }
+  }
+  return components.map((component) => {
+    const states = declared.get(component.id)
+    return states ? { ...component, state: worstState([component.state, ...states]) } : component
+  })
+}
+
 /** Components by group, groups in the order of their first component; ungrouped ones alone. */
 export function groupViews(components: ComponentView[]): GroupView[] {
   const groups: GroupView[] = []

@@ -20,9 +20,13 @@ export const confirmSubscriptionAction = publicAction({
   }),
   isHidden: true,
   run: async ({ token }, { payload }) => {
-    const message = await confirmSubscription(payload, token)
-    return message
-      ? { status: 'ok', message }
-      : { status: 'error', message: 'This subscription no longer exists. Subscribe again.' }
+    const confirmation = await confirmSubscription(payload, token)
+    if (!confirmation) {
+      return { status: 'error', message: 'This subscription no longer exists. Subscribe again.' }
+    }
+    return {
+      status: confirmation.isConfirmed ? 'ok' : 'error',
+      message: confirmation.message,
+    }
   },
 })

@@ -1,5 +1,5 @@
 import { statusSnapshot } from '@/data/status'
-import { badgeSvg } from '@/lib/status/badge'
+import { badgeSvg, overallBadge } from '@/lib/status/badge'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,17 +18,9 @@ export async function GET(request: Request) {
   const slug = new URL(request.url).searchParams.get('component')
   const snapshot = await statusSnapshot()
   if (slug === null) {
-    return new Response(
-      badgeSvg({
-        label: 'TuneTrail',
-        state: snapshot.overall.state,
-        message:
-          snapshot.overall.indicator === 'none' && snapshot.overall.state === 'operational'
-            ? 'operational'
-            : undefined,
-      }),
-      { headers: headers('ok') },
-    )
+    return new Response(badgeSvg({ label: 'TuneTrail', ...overallBadge(snapshot.overall) }), {
+      headers: headers('ok'),
+    })
   }
   const component = snapshot.components.find((each) => each.slug === slug)
   if (!component) {

@@ -1,0 +1,20 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`
+   CREATE TYPE "public"."enum_status_subscribers_scope" AS ENUM('all', 'some');
+  ALTER TABLE "status_incidents" ADD COLUMN "check_report" varchar;
+  ALTER TABLE "status_subscribers" ADD COLUMN "scope" "enum_status_subscribers_scope" DEFAULT 'all';`)
+  // Subscribers who chose components until now are subscribers of some.
+  await db.execute(sql`
+   UPDATE "status_subscribers" s SET "scope" = 'some'
+    WHERE EXISTS (SELECT 1 FROM "status_subscribers_rels" r
+                   WHERE r."parent_id" = s."id" AND r."path" = 'components');`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`
+   ALTER TABLE "status_incidents" DROP COLUMN "check_report";
+  ALTER TABLE "status_subscribers" DROP COLUMN "scope";
+  DROP TYPE "public"."enum_status_subscribers_scope";`)
+}
