@@ -366,7 +366,7 @@ export interface WebhookEndpoint {
   url: string;
   description?: string | null;
   /**
-   * Empty for every event of the endpoint's account (status-page events only when listed). Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed.
+   * Empty for every event of the endpoint's account (status-page events only when listed). A family (track.*, recommendation.*, model.*, audio.*, api_key.*, usage.*, notification.*, incident.*, maintenance.*) takes its every type, later ones too. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed.
    */
   events?: string[] | null;
   enabled?: boolean | null;

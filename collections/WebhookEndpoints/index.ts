@@ -3,7 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { keyOwnerOrManager } from '@/access/keyOwnerOrManager'
 import { systemField, systemOnly } from '@/fields/systemField'
-import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from '@/lib/events/registry'
+import {
+  isWebhookEventSelector,
+  WEBHOOK_EVENT_FAMILIES,
+  WEBHOOK_EVENT_TYPES,
+} from '@/lib/events/registry'
 
 import { endpointActions } from './endpoints'
 import { checkEndpoint, deleteDeliveries, issueSecret, revealIssuedSecret } from './hooks'
@@ -34,16 +38,16 @@ export const WebhookEndpoints: CollectionConfig = {
       name: 'events',
       type: 'text',
       hasMany: true,
-      maxRows: WEBHOOK_EVENT_TYPES.length,
+      maxRows: WEBHOOK_EVENT_FAMILIES.length + WEBHOOK_EVENT_TYPES.length,
       admin: {
-        description: `Empty for every event of the endpoint's account (status-page events only when listed). Types: ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
+        description: `Empty for every event of the endpoint's account (status-page events only when listed). A family (${WEBHOOK_EVENT_FAMILIES.join(', ')}) takes its every type, later ones too. Types: ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
       },
       validate: (value: string[] | null | undefined) => {
         if (value !== null && value !== undefined && !Array.isArray(value)) {
           return 'Events must be an array of event type names.'
         }
         const unknown = (value ?? []).find(
-          (type) => typeof type !== 'string' || !isWebhookEventType(type),
+          (type) => typeof type !== 'string' || !isWebhookEventSelector(type),
         )
         return unknown === undefined ? true : `Unknown event type "${String(unknown)}".`
       },

@@ -12,6 +12,7 @@ import { managedOrganizations } from './apiKeys'
 export {
   egressIps,
   eventCatalog,
+  eventOptions,
   examplePayload,
   type EventCatalogEntry,
 } from '@/lib/webhooks/catalog'

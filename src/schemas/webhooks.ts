@@ -1,7 +1,12 @@
 import { z } from 'zod'
 
 import type { FormState } from '@/lib/formState'
-import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type EventType } from '@/lib/events/registry'
+import {
+  isWebhookEventSelector,
+  WEBHOOK_EVENT_FAMILIES,
+  WEBHOOK_EVENT_TYPES,
+  type EventType,
+} from '@/lib/events/registry'
 
 import { localDateTime } from './apiKeys'
 
@@ -50,17 +55,19 @@ const description = z
   .optional()
   .transform((value) => value || null)
 
-/** Ticked event types; none ticked means every event. */
+/** Ticked event types and families (`incident.*`); none ticked means every event. */
 const events = z
   .array(z.string())
   .default([])
   .superRefine((values, ctx) => {
-    const unknown = values.find((value) => !isWebhookEventType(value))
+    const unknown = values.find((value) => !isWebhookEventSelector(value))
     if (unknown !== undefined) {
       ctx.addIssue({ code: 'custom', message: `Events: "${unknown}" is not an event type.` })
     }
   })
-  .transform((values) => WEBHOOK_EVENT_TYPES.filter((type) => values.includes(type)) as EventType[])
+  .transform((values) =>
+    [...WEBHOOK_EVENT_FAMILIES, ...WEBHOOK_EVENT_TYPES].filter((type) => values.includes(type)),
+  )
 
 /** `Name: value`, one a line, as the header object the collection stores (null for none). */
 export function parseHeaderLines(

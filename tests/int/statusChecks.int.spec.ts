@@ -510,12 +510,13 @@ describe('from failing checks to notices', () => {
       (await call(subscribeEndpoint, await endpointReq('198.51.100.8', { email: pending }))).status,
     ).toBe(202)
 
-    const received: { headers: Record<string, string>; body: string }[] = []
+    const received: { path?: string; headers: Record<string, string>; body: string }[] = []
     const hook = createServer((request, response) => {
       const chunks: Buffer[] = []
       request.on('data', (chunk: Buffer) => chunks.push(chunk))
       request.on('end', () => {
         received.push({
+          path: request.url,
           headers: request.headers as Record<string, string>,
           body: Buffer.concat(chunks).toString('utf8'),
         })
@@ -537,6 +538,13 @@ describe('from failing checks to notices', () => {
     const allEvents = (await payload.create({
       collection: 'webhook-endpoints',
       data: { url: `${hookUrl}/all`, events: [] } as never,
+      overrideAccess: false,
+      user: asUser(integrator),
+    })) as unknown as { id: number }
+    // A family takes each of its types.
+    const family = (await payload.create({
+      collection: 'webhook-endpoints',
+      data: { url: `${hookUrl}/family`, events: ['incident.*'] } as never,
       overrideAccess: false,
       user: asUser(integrator),
     })) as unknown as { id: number }
@@ -606,7 +614,10 @@ describe('from failing checks to notices', () => {
     await waitForMail(mailDir(), everything, /\[TuneTrail status\] Resolved:/)
 
     // Every event reached the endpoint that lists them, signed; the "every event" one got none.
-    const bodies = await waitFor(async () => (received.length >= 3 ? received : undefined))
+    const bodies = await waitFor(async () => {
+      const listed = received.filter((delivery) => delivery.path === '/status-hook')
+      return listed.length >= 3 ? listed : undefined
+    })
     const events = bodies.map((delivery) => {
       const verified = new Webhook(endpoint.secret).verify(delivery.body, {
         'webhook-id': delivery.headers['webhook-id'],
@@ -625,6 +636,15 @@ describe('from failing checks to notices', () => {
       [allEvents.id],
     )
     expect(others[0].n).toBe(0)
+    const { rows: familyTypes } = await pool.query(
+      'SELECT event_type FROM webhook_deliveries WHERE endpoint_id = $1 ORDER BY event_type',
+      [family.id],
+    )
+    expect(familyTypes.map((row) => row.event_type)).toEqual([
+      'incident.created',
+      'incident.resolved',
+      'incident.updated',
+    ])
 
     // Mail: the "notify" updates only, to the confirmed subscriber of everything only.
     const { rows: sent } = await pool.query(

@@ -405,6 +405,32 @@ describe('webhook delivery', () => {
     expect(hook.received[0].body).not.toMatch(/tt_test_[0-9A-Za-z]{38}/)
     await hook.close()
   })
+
+  it('delivers every type of a family an endpoint lists (api_key.*), and refuses unknown ones', async () => {
+    const hook = await receiver(() => ({ status: 200 }))
+    const user = await makeUser()
+    await endpointFor(user, hook.url, ['api_key.*'])
+    await payload.create({
+      collection: 'api-keys',
+      data: { name: 'family key', environment: 'development', scopes: ['tracks:read'] } as never,
+      overrideAccess: false,
+      user: asUser(user),
+    })
+    await waitFor(async () => (hook.received.length ? true : undefined))
+    const types = hook.received.map((delivery) => JSON.parse(delivery.body).event as string)
+    expect(types.every((type) => type.startsWith('api_key.'))).toBe(true)
+    expect(types).toContain('api_key.created')
+    const problem = await rejection(
+      payload.create({
+        collection: 'webhook-endpoints',
+        data: { url: hook.url, events: ['nonsense.*'] } as never,
+        overrideAccess: false,
+        user: asUser(user),
+      }),
+    )
+    expect(problem).toMatch(/^events: Unknown event type "nonsense\.\*"/)
+    await hook.close()
+  })
 })
 
 describe('publishing and endpoints', () => {

@@ -382,6 +382,22 @@ export const WEBHOOK_EVENT_TYPES = ALL_EVENT_TYPES.filter(
 export const isWebhookEventType = (value: string): value is EventType =>
   isEventType(value) && EVENT_TYPES[value].visibility === 'public'
 
+/**
+ * `incident.*`, `key.*` …: an endpoint listing a family receives each of its public types, the
+ * ones added later too.
+ */
+export const WEBHOOK_EVENT_FAMILIES = [
+  ...new Set(WEBHOOK_EVENT_TYPES.map((type) => `${type.split('.')[0]}.*`)),
+]
+
+/** An event type or a family of them, as endpoints list them. */
+export const isWebhookEventSelector = (value: string): boolean =>
+  isWebhookEventType(value) || WEBHOOK_EVENT_FAMILIES.includes(value)
+
+/** Whether an endpoint's listed selectors take events of `type`. */
+export const selectsEventType = (selectors: readonly string[], type: string): boolean =>
+  selectors.includes(type) || selectors.includes(`${type.split('.')[0]}.*`)
+
 /** Types about the service rather than an account (published without one). */
 export const isEveryoneEvent = (value: string): boolean =>
   isEventType(value) && (EVENT_TYPES[value] as { audience?: 'everyone' }).audience === 'everyone'

@@ -1,5 +1,6 @@
 import { env } from '@/lib/env'
 import {
+  WEBHOOK_EVENT_FAMILIES,
   WEBHOOK_EVENT_TYPES,
   EVENT_TYPES,
   eventJsonSchema,
@@ -52,6 +53,20 @@ export function eventCatalog(): EventCatalogEntry[] {
     example: examplePayload(type),
     schema: JSON.stringify(eventJsonSchema(type), null, 2),
   }))
+}
+
+export type EventOption = { type: string; description: string; example: string }
+
+/** What an endpoint may list: each family (`incident.*`) first, then every type. */
+export function eventOptions(): EventOption[] {
+  return [
+    ...WEBHOOK_EVENT_FAMILIES.map((family) => ({
+      type: family,
+      description: `Every ${family.slice(0, -2)} event, including types added later.`,
+      example: '',
+    })),
+    ...eventCatalog().map(({ type, description, example }) => ({ type, description, example })),
+  ]
 }
 
 /** "5 seconds", "30 minutes", "2 hours". */

@@ -10,8 +10,8 @@ import { enqueueOn } from '../queue'
  * One delivery (and one delivery job) per enabled endpoint of the event's account that
  * subscribes to its type (or to everything); a test event goes to its one endpoint. An event
  * about the service (no account: the status page's `incident.*`, `maintenance.*`) goes to every
- * enabled endpoint, of any account, that lists its type — an endpoint that takes "every event"
- * means every event of its own account. Returns how many deliveries it created.
+ * enabled endpoint, of any account, that lists its type or its family (`incident.*`) — an
+ * endpoint that takes "every event" means every event of its own account. Returns how many deliveries it created.
  */
 export async function createDeliveries(client: PoolClient, event: StoredEvent): Promise<number> {
   return (await insertDeliveries(client, event)).length
@@ -32,7 +32,7 @@ async function insertDeliveries(client: PoolClient, event: StoredEvent) {
               AND e.organization_id IS NOT DISTINCT FROM ev.organization_id)
              OR ($2::int IS NULL AND ev.owner_id IS NULL AND ev.organization_id IS NULL
                  AND EXISTS (SELECT 1 FROM webhook_endpoints_texts t
-                              WHERE t.parent_id = e.id AND t.path = 'events' AND t.text = ev.type))
+                              WHERE t.parent_id = e.id AND t.path = 'events' AND t.text IN (ev.type, split_part(ev.type, '.', 1) || '.*')))
              OR ($2::int IS NULL
                  AND e.owner_id IS NOT DISTINCT FROM ev.owner_id
                  AND e.organization_id IS NOT DISTINCT FROM ev.organization_id
@@ -40,7 +40,7 @@ async function insertDeliveries(client: PoolClient, event: StoredEvent) {
                                    WHERE t.parent_id = e.id AND t.path = 'events')
                       OR EXISTS (SELECT 1 FROM webhook_endpoints_texts t
                                   WHERE t.parent_id = e.id AND t.path = 'events'
-                                    AND t.text = ev.type))))
+                                    AND t.text IN (ev.type, split_part(ev.type, '.', 1) || '.*')))))
         AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
                          WHERE d.event_id = ev.id AND d.endpoint_id = e.id)
      RETURNING id, endpoint_id`,

@@ -8,8 +8,7 @@ import { OwnerField, TextField, remembered, StateForm } from '@/components/FormF
 import { SecretPanel } from '@/components/SecretPanel/index.client'
 import { Input, Textarea } from '@/components/ui/input'
 import type { CreatedEndpointState } from '@/schemas/webhooks'
-
-export type EventOption = { type: string; description: string; example: string }
+import type { EventOption } from '@/lib/webhooks/catalog'
 
 export type EndpointFormDefaults = {
   url: string
@@ -155,14 +154,14 @@ export function EndpointForm({
 
       <CheckboxCards
         legend="Events"
-        hint="Tick the events this endpoint receives. Tick none to receive every event of its account, including types added later; the status page’s incident.* and maintenance.* come only when ticked."
+        hint="Tick the events this endpoint receives; a family such as key.* takes its every type, later ones too. Tick none to receive every event of its account, including types added later; the status page’s incident.* and maintenance.* come only when ticked."
         error={errors.events}
         name="events"
         options={eventOptions.map((option) => ({
           value: option.type,
           label: option.type,
           description: option.description,
-          extra: (
+          extra: option.example ? (
             <details className="text-xs">
               <summary className="w-fit cursor-pointer text-primary underline">Example</summary>
               <pre
@@ -174,7 +173,7 @@ export function EndpointForm({
                 <code>{option.example}</code>
               </pre>
             </details>
-          ),
+          ) : undefined,
         }))}
         selected={selectedEvents}
         isCode

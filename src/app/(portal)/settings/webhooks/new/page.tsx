@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card'
 import { managedOrganizations } from '@/data/apiKeys'
 import { currentAccount } from '@/data/account'
 import { requireUser } from '@/data/session'
-import { eventCatalog } from '@/data/webhooks'
+import { eventOptions } from '@/data/webhooks'
 
 import { EndpointForm } from '../_components/EndpointForm'
 import { createEndpointAction } from './actions'
@@ -37,11 +37,7 @@ export default async function NewWebhookEndpointPage() {
       <Card aria-label="Endpoint settings">
         <EndpointForm
           action={createEndpointAction}
-          eventOptions={eventCatalog().map(({ type, description, example }) => ({
-            type,
-            description,
-            example,
-          }))}
+          eventOptions={eventOptions()}
           organizations={organizations.map((org) => ({ id: org.id, name: org.name }))}
           defaultOrganization={typeof account.choice === 'number' ? String(account.choice) : ''}
           submitLabel="Add endpoint"

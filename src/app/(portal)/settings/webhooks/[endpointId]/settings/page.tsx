@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation'
 import { Panel } from '@/components/ui/card'
 import { requestNow } from '@/data/apiKeys'
 import { requireUser } from '@/data/session'
-import { eventCatalog, getEndpoint } from '@/data/webhooks'
+import { eventOptions, getEndpoint } from '@/data/webhooks'
 import { formatDateTime } from '@/lib/time'
 import { headerLines } from '@/schemas/webhooks'
 
@@ -37,11 +37,7 @@ export default async function WebhookSettingsPage({ params }: Props) {
         <EndpointForm
           action={updateEndpointAction}
           endpointId={endpoint.id}
-          eventOptions={eventCatalog().map(({ type, description, example }) => ({
-            type,
-            description,
-            example,
-          }))}
+          eventOptions={eventOptions()}
           defaults={{
             url: endpoint.url,
             description: endpoint.description ?? '',
