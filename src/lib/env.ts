@@ -81,6 +81,9 @@ export const envSchema = z.object({
   SIGNUPS_PER_IP_PER_HOUR: wholeNumber(10, 1, 100_000),
   VERIFIER: optional(z.enum(['in-process', 'off'])),
   VERIFIER_PORT: wholeNumber(3001, 0, 65535),
+  // Where the worker's status check reaches the verifier when it runs elsewhere (set by the
+  // operator, so not held to the checks' public-address rule). Unset: this host's VERIFIER_PORT.
+  VERIFIER_URL: optional(url(['http:', 'https:'], 'http://verifier:3001')),
   USAGE_RETENTION_DAYS: wholeNumber(30, 1, 3650),
   ROLLUP_RETENTION_DAYS: wholeNumber(400, 1, 3650),
   DATA_DIR: optional(z.string().min(1)),

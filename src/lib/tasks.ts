@@ -72,3 +72,9 @@ export type TaskPayload<T extends TaskName> = z.infer<(typeof catalog)[T]['schem
  * mail, roll-ups and fan-out need (see src/worker/index.ts).
  */
 export const DELIVERY_TASKS = ['webhook__deliver'] as const satisfies TaskName[]
+
+/**
+ * The status page's checks (up to a minute each against a target that hangs) run on a runner of
+ * their own too: during an outage the incident mail must not wait behind them.
+ */
+export const CHECK_TASKS = ['status__check'] as const satisfies TaskName[]

@@ -8,7 +8,7 @@ import { databaseUrl } from '@/lib/defaults'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 
-import { DELIVERY_TASKS } from '@/lib/tasks'
+import { CHECK_TASKS, DELIVERY_TASKS } from '@/lib/tasks'
 import { HEARTBEAT_INTERVAL_MS } from '@/lib/heartbeat'
 
 import { invitation__prune } from './tasks/invitation__prune'
@@ -62,6 +62,8 @@ export const crontab = [
 const pick = (names: readonly string[], keep: boolean): TaskList =>
   Object.fromEntries(Object.entries(taskList).filter(([name]) => names.includes(name) === keep))
 
+const APART = [...DELIVERY_TASKS, ...CHECK_TASKS]
+
 export type WorkerHandle = { id: string; stop: () => Promise<void>; runners: Runner[] }
 
 export type WorkerOptions = {
@@ -69,21 +71,25 @@ export type WorkerOptions = {
   concurrency?: number
   /** Webhook attempts in flight at once, on a runner of their own. */
   deliveryConcurrency?: number
+  /** Status checks in flight at once, on a runner of their own. */
+  checkConcurrency?: number
 }
 
 /**
- * Runs the one queue of the product on two runners sharing a pool: webhook deliveries (calls to
- * receivers we do not control) on one, everything else on the other, so no number of slow
- * receivers can hold up mail or roll-ups. Every process running this beats in
+ * Runs the one queue of the product on three runners sharing a pool: webhook deliveries (calls
+ * to receivers we do not control) on one, the status page's checks on another, everything else
+ * on the third, so no number of slow receivers or hanging check targets can hold up mail or
+ * roll-ups. Every process running this beats in
  * `worker_heartbeats` so /api/health can tell whether any worker is alive.
  */
 export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHandle> {
   const concurrency = options.concurrency ?? 4
   const deliveryConcurrency = options.deliveryConcurrency ?? env().WEBHOOK_CONCURRENCY
+  const checkConcurrency = options.checkConcurrency ?? 4
   const pgPool = new pg.Pool({
     connectionString: databaseUrl(),
     // Each runner also holds one connection to LISTEN for new jobs.
-    max: concurrency + deliveryConcurrency + 4,
+    max: concurrency + deliveryConcurrency + checkConcurrency + 5,
   })
   const id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
   const beat = () =>
@@ -96,12 +102,18 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
   await beat()
   const shared = { pgPool, noHandleSignals: true, pollInterval: 1000 }
   const runners = [
-    await run({ ...shared, taskList: pick(DELIVERY_TASKS, false), crontab, concurrency }),
+    await run({ ...shared, taskList: pick(APART, false), crontab, concurrency }),
     await run({
       ...shared,
       taskList: pick(DELIVERY_TASKS, true),
       parsedCronItems: [],
       concurrency: deliveryConcurrency,
+    }),
+    await run({
+      ...shared,
+      taskList: pick(CHECK_TASKS, true),
+      parsedCronItems: [],
+      concurrency: checkConcurrency,
     }),
   ]
   const timer = setInterval(() => {

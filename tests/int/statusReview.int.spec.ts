@@ -1,17 +1,26 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { confirmEndpoint, subscribeEndpoint } from '@collections/StatusSubscribers/endpoints'
+import { env, setEnv } from '@/lib/env'
 import { overallBadge } from '@/lib/status/badge'
 import { subscribersFor } from '@/lib/status/notices'
 import { readStatusSnapshot } from '@/lib/status/read'
 import { recordResult } from '@/lib/status/run'
 import { confirmSubscription } from '@/lib/status/subscriptions'
+import { enqueueOn } from '@/lib/queue'
 import { statusToken } from '@/lib/status/tokens'
+import { verifierProbe } from '@/lib/status/verifierProbe'
 import type { StatusComponent, User } from '@/payload-types'
+import { startWorker } from '@/worker'
 
 import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
+import { waitForMail } from '../helpers/smtp'
+import { waitFor } from '../helpers/waitFor'
 
 // Defects an attacker's and a newcomer's review of the status page found, each shown here.
 
@@ -278,6 +287,64 @@ describe('checks', () => {
       expect(outcome?.state).toBe('partial_outage')
     } finally {
       client.release()
+    }
+  })
+})
+
+describe('the worker', () => {
+  it('sends mail while a check hangs on its target, even with one slot for everything else', async () => {
+    let isAsked = false
+    const hanging = createServer(() => {
+      isAsked = true // and never answers
+    })
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve))
+    const worker = await startWorker({ concurrency: 1, deliveryConcurrency: 1 })
+    try {
+      const part = await component({
+        checks: [
+          {
+            type: 'http',
+            url: `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/health`,
+            intervalSeconds: 3600,
+            timeoutMs: 20_000,
+          },
+        ],
+      } as never)
+      // The check is in flight (its target was asked) …
+      await waitFor(async () => (isAsked ? true : undefined))
+      const to = `${unique('oncall')}@example.test`.toLowerCase()
+      await enqueueOn(pool, 'mail__send', [{ to, subject: 'Incident notice', html: '<p>x</p>' }])
+      // … and the mail goes out before it ends: nothing recorded for the check yet.
+      await waitForMail(process.env.TEST_MAIL_DIR as string, to, /Incident notice/)
+      const { rows } = await pool.query(
+        'SELECT count(*)::int AS n FROM status_checks WHERE component_id = $1',
+        [part.id],
+      )
+      expect(rows[0].n).toBe(0)
+    } finally {
+      hanging.closeAllConnections()
+      hanging.close()
+      await worker.stop()
+    }
+  }, 40_000)
+})
+
+describe('the verifier check', () => {
+  it('reaches a verifier that runs apart at VERIFIER_URL', async () => {
+    const server = createServer((request, response) => {
+      response.writeHead(request.url === '/health' ? 200 : 404, {
+        'content-type': 'application/json',
+      })
+      response.end(JSON.stringify({ status: 'ok', redis: 'ok' }))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      setEnv('VERIFIER_URL', `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+      expect(await verifierProbe()).toBe('redis ok')
+    } finally {
+      delete process.env.VERIFIER_URL
+      setEnv('VERIFIER_PORT', String(env().VERIFIER_PORT))
+      server.close()
     }
   })
 })

@@ -1,12 +1,13 @@
 import { env } from '../env'
 
 /**
- * The key verification server's own health route, on this host's VERIFIER_PORT (it runs inside
- * the web process by default). A verifier deployed elsewhere is checked with an HTTP check of
- * its URL instead.
+ * The key verification server's own health route: at VERIFIER_URL when the verifier runs apart
+ * (its own container), otherwise on this host's VERIFIER_PORT (inside the web process).
  */
 export async function verifierProbe(): Promise<string | undefined> {
-  const response = await fetch(`http://127.0.0.1:${env().VERIFIER_PORT}/health`, {
+  const { VERIFIER_URL, VERIFIER_PORT } = env()
+  const base = VERIFIER_URL ?? `http://127.0.0.1:${VERIFIER_PORT}`
+  const response = await fetch(new URL('health', base.endsWith('/') ? base : `${base}/`), {
     signal: AbortSignal.timeout(5000),
   })
   if (!response.ok) throw new Error(`HTTP ${response.status}`)
