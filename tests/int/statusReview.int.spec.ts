@@ -349,6 +349,29 @@ describe('the verifier check', () => {
   })
 })
 
+describe('checks that stopped', () => {
+  it('are shown as such: the last state is not presented as current', async () => {
+    const part = await component({
+      checks: [{ type: 'tcp', host: '127.0.0.1', port: 9, intervalSeconds: 60, timeoutMs: 500 }],
+    } as never)
+    const checkId = String(part.checks?.[0].id)
+    const record = (minutesAgo: number) =>
+      pool.query(
+        `INSERT INTO status_checks (component_id, check_id, checked_at, ok, is_degraded, latency_ms)
+         VALUES ($1, $2, now() - make_interval(mins => $3), true, false, 5)`,
+        [part.id, checkId, minutesAgo],
+      )
+    await record(30)
+    const shown = async () =>
+      (await readStatusSnapshot(payload)).components.find((c) => c.id === part.id)
+    const quiet = await shown()
+    expect(quiet?.isStale).toBe(true)
+    expect(Date.parse(quiet?.lastCheckedAt as string)).toBeLessThan(Date.now() - 29 * 60_000)
+    await record(0)
+    expect(await shown()).toMatchObject({ isStale: false, lastCheckedAt: null })
+  })
+})
+
 /** A Payload request from a client address, for the public endpoints. */
 async function endpointReq(ip: string, json?: unknown) {
   const req = (await createLocalReq({}, payload)) as PayloadRequest

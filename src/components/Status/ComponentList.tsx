@@ -1,4 +1,5 @@
 import type { ComponentUptime, ResponseTimePoint } from '@/lib/status/uptime'
+import { formatDateTime } from '@/lib/time'
 import type { ComponentView, GroupView } from '@/lib/status/views'
 
 import { ResponseTimesDisclosure, type ResponseTimeData } from './ResponseTimes.client'
@@ -35,6 +36,22 @@ function ComponentRow({ component, uptime, responseTimes }: { component: Compone
         </div>
         <StateLabel state={component.state} />
       </div>
+      {component.isStale && (
+        <p className="text-sm text-muted-foreground">
+          <span aria-hidden="true">⚠ </span>
+          {component.lastCheckedAt ? (
+            <>
+              Automatic checks have not reported since{' '}
+              <time dateTime={component.lastCheckedAt}>
+                {formatDateTime(component.lastCheckedAt)}
+              </time>
+            </>
+          ) : (
+            'Automatic checks have not reported yet'
+          )}
+          : this state may be out of date.
+        </p>
+      )}
       {uptime[component.id] && (
         <UptimeBars name={component.name} data={barsData(uptime[component.id])} />
       )}

@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { db } from '../db'
-import { checkedComponents, readResponseTimes, readUptime } from './uptime'
+import { checkedComponents, readResponseTimes, readUptime, staleComponents } from './uptime'
 import {
   componentViews,
   groupViews,
@@ -62,13 +62,15 @@ async function findIncidents(payload: Payload, where: Where, limit = 100, sort =
 }
 
 /** Components as shown (maintenance applied), from the current documents. */
-async function shownComponents(payload: Payload, maintenances: MaintenanceDoc[]) {
+async function shownComponents(payload: Payload, maintenances: MaintenanceDoc[], now = new Date()) {
   const docs = await publicComponents(payload)
-  const checked = await checkedComponents(
-    await db({ payload }),
-    docs.map((doc) => doc.id),
-  )
-  return componentViews(docs, maintenances, checked)
+  const queryable = await db({ payload })
+  const ids = docs.map((doc) => doc.id)
+  const [checked, stale] = await Promise.all([
+    checkedComponents(queryable, ids),
+    staleComponents(queryable, ids, now),
+  ])
+  return componentViews(docs, maintenances, checked, stale)
 }
 
 /** The whole current page: components, groups, open incidents, maintenance, uptime. */
@@ -77,7 +79,7 @@ export async function readStatusSnapshot(
   now = new Date(),
 ): Promise<StatusSnapshot> {
   const openMaintenances = await findMaintenances(payload, OPEN_MAINTENANCE)
-  const shown = await shownComponents(payload, openMaintenances)
+  const shown = await shownComponents(payload, openMaintenances, now)
   const incidents = (
     await findIncidents(payload, { resolvedAt: { exists: false } }, 50, '-startedAt')
   ).map((doc) => incidentView(doc, shown))

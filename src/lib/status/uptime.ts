@@ -142,6 +142,36 @@ export async function readResponseTimes(
 }
 
 /** Components that have at least one check (they get a response-time chart). */
+/**
+ * Checked components whose checks have gone quiet: an enabled check without a result for three
+ * of its intervals (and a minute). The worker or the database being down stops every check, so
+ * the page says so instead of showing the last state as if it were current. Maps each such
+ * component to its latest result (null: none yet).
+ */
+export async function staleComponents(
+  q: Queryable,
+  componentIds: number[],
+  now: Date,
+): Promise<Map<number, string | null>> {
+  if (componentIds.length === 0) return new Map()
+  const { rows } = await q.query<{ id: number; last: string | Date | null }>(
+    `SELECT k._parent_id AS id, max(r.last) AS last
+       FROM status_components_checks k
+       JOIN status_components c ON c.id = k._parent_id
+       LEFT JOIN LATERAL (
+         SELECT max(s.checked_at) AS last FROM status_checks s
+          WHERE s.component_id = k._parent_id AND s.check_id = k.id) r ON true
+      WHERE k._parent_id IN ${IDS} AND k.enabled IS NOT FALSE
+        AND coalesce(r.last, c.updated_at)
+            < $2::timestamptz - make_interval(secs => 3 * k.interval_seconds + 60)
+      GROUP BY k._parent_id`,
+    [idList(componentIds), now.toISOString()],
+  )
+  return new Map(
+    rows.map((row) => [row.id, row.last === null ? null : new Date(row.last).toISOString()]),
+  )
+}
+
 export async function checkedComponents(q: Queryable, componentIds: number[]): Promise<number[]> {
   if (componentIds.length === 0) return []
   const { rows } = await q.query<{ id: number }>(

@@ -26,6 +26,10 @@ export type ComponentView = {
   /** What the page shows: under maintenance while maintenance of it is under way. */
   state: ComponentState
   isChecked: boolean
+  /** Its checks have gone quiet (src/lib/status/uptime.ts): the state may be out of date. */
+  isStale: boolean
+  /** Its latest check result, when stale (null: none ever). */
+  lastCheckedAt: string | null
   createdAt: string
   updatedAt: string
 }
@@ -137,6 +141,7 @@ export function componentViews(
   docs: ComponentDoc[],
   maintenances: MaintenanceDoc[],
   checked: number[],
+  stale: Map<number, string | null> = new Map(),
 ): ComponentView[] {
   const underMaintenance = new Set(
     maintenances
@@ -155,6 +160,8 @@ export function componentViews(
       order: doc.order,
       state: underMaintenance.has(doc.id) ? 'under_maintenance' : (doc.state as ComponentState),
       isChecked: isChecked.has(doc.id),
+      isStale: stale.has(doc.id),
+      lastCheckedAt: stale.get(doc.id) ?? null,
       createdAt: doc.createdAt,
       updatedAt: doc.updatedAt,
     }))

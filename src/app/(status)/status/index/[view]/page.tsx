@@ -43,6 +43,12 @@ export default async function StatusPage({ params }: { params: Promise<{ view: s
           <p className="text-sm text-foreground">
             As of <time dateTime={status.generatedAt}>{formatDateTime(status.generatedAt)}</time>
           </p>
+          {status.components.some((component) => component.isStale) && (
+            <p className="text-sm text-foreground">
+              Automatic checks of some components have stopped reporting; their states below may be
+              out of date.
+            </p>
+          )}
         </OverallBanner>
       </header>
 
