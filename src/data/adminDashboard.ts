@@ -35,6 +35,7 @@ export type KeyNearLimit = {
 
 export type AdminDashboard = {
   signupsToday: number
+  draftIncidents: number
   failingEndpoints: { total: number; rows: FailingEndpoint[] }
   keysNearLimit: KeyNearLimit[]
 }
@@ -49,6 +50,23 @@ export async function signupsToday(payload: Payload, user: User, now = Date.now(
   const { totalDocs } = await payload.count({
     collection: 'users',
     where: { createdAt: { greater_than_equal: startOfUtcDay(now) } },
+    overrideAccess: false,
+    user: principal(user),
+  })
+  return totalDocs
+}
+
+/** Unresolved incidents the checks drafted that staff have not confirmed yet. */
+export async function draftIncidents(payload: Payload, user: User) {
+  const { totalDocs } = await payload.count({
+    collection: 'status-incidents',
+    where: {
+      and: [
+        { publication: { equals: 'draft' } },
+        { source: { equals: 'checks' } },
+        { resolvedAt: { exists: false } },
+      ],
+    },
     overrideAccess: false,
     user: principal(user),
   })
@@ -137,10 +155,16 @@ export async function adminDashboard(
   user: User,
   now = Date.now(),
 ): Promise<AdminDashboard> {
-  const [signups, failing, nearLimit] = await Promise.all([
+  const [signups, failing, nearLimit, drafts] = await Promise.all([
     signupsToday(payload, user, now),
     failingEndpoints(payload, user),
     keysNearLimit(payload, user, now),
+    draftIncidents(payload, user),
   ])
-  return { signupsToday: signups, failingEndpoints: failing, keysNearLimit: nearLimit }
+  return {
+    signupsToday: signups,
+    draftIncidents: drafts,
+    failingEndpoints: failing,
+    keysNearLimit: nearLimit,
+  }
 }

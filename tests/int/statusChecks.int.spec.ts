@@ -11,6 +11,7 @@ import {
   subscribeEndpoint,
   unsubscribeEndpoint,
 } from '@collections/StatusSubscribers/endpoints'
+import { draftIncidents } from '@/data/adminDashboard'
 import { savePreferences, readPreferences } from '@/lib/notifications/preferences'
 import { nextState, type ResultKind } from '@/lib/status/evaluate'
 import { advanceMaintenances, pruneCheckResults } from '@/lib/status/maintenance'
@@ -506,6 +507,11 @@ describe('from failing checks to notices', () => {
     worker = await startWorker({ concurrency: 3, deliveryConcurrency: 2 })
     await confirmedSubscriber(everything)
     await confirmedSubscriber(elsewhere, [other.id])
+    // Staff were mailed about the draft (with what the check saw), and /admin counts it.
+    const drafted = await waitForMail(mailDir(), staff.email, /Draft incident: .* is failing/)
+    expect(drafted.html).toContain(`/admin/collections/status-incidents/${draftId}`)
+    expect(drafted.html).toContain('connection refused')
+    expect(await draftIncidents(payload, staff)).toBeGreaterThanOrEqual(1)
     expect(
       (await call(subscribeEndpoint, await endpointReq('198.51.100.8', { email: pending }))).status,
     ).toBe(202)

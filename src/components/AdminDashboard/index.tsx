@@ -43,6 +43,11 @@ export async function AdminDashboard({ payload, user }: ServerProps) {
           href={`${admin}/collections/users?sort=-createdAt`}
         />
         <Stat
+          label="Draft incidents from the status checks"
+          value={data.draftIncidents}
+          href={`${admin}/collections/status-incidents?where[publication][equals]=draft&where[source][equals]=checks&where[resolvedAt][exists]=false`}
+        />
+        <Stat
           label="Failing webhook endpoints"
           value={failingEndpoints.total}
           href={`${admin}/collections/webhook-endpoints?where[failingSince][exists]=true&where[enabled][equals]=true`}

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { PoolClient } from 'pg'
 
 import type { Queryable } from '../db'
+import { actionEmail, portalUrl } from '../emails'
 import { logger } from '../logger'
 import { enqueueOn } from '../queue'
 import { announceStatusChange } from './cache'
@@ -238,6 +239,11 @@ async function draftIncident(
   )
   if (busy.length > 0) return undefined
   const at = facts.at.toISOString()
+  const checkReport =
+    `${describeCheck(facts.check)} failed ${facts.failures} time${facts.failures === 1 ? '' : 's'} in a row${facts.error ? `: ${facts.error}` : '.'}`.slice(
+      0,
+      2000,
+    )
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO status_incidents (title, impact, publication, started_at, status, source,
                                    check_report, updated_at, created_at)
@@ -246,13 +252,30 @@ async function draftIncident(
       `${facts.componentName}: ${COMPONENT_STATE_LABELS[facts.state].toLowerCase()}`,
       facts.state === 'major_outage' ? 'major' : 'minor',
       at,
-      `${describeCheck(facts.check)} failed ${facts.failures} time${facts.failures === 1 ? '' : 's'} in a row${facts.error ? `: ${facts.error}` : '.'}`.slice(
-        0,
-        2000,
-      ),
+      checkReport,
     ],
   )
   const id = rows[0].id
+  // Staff hear of it at once: nobody else will until they publish it.
+  const { rows: staff } = await client.query<{ email: string }>(
+    `SELECT DISTINCT u.email FROM users u JOIN users_roles r ON r.parent_id = u.id
+      WHERE r.value IN ('staff', 'admin') AND u._verified IS TRUE`,
+  )
+  await enqueueOn(
+    client,
+    'mail__send',
+    staff.map(({ email }) => ({
+      to: email,
+      subject: `[TuneTrail status] Draft incident: ${facts.componentName} is failing`,
+      html: actionEmail({
+        heading: `${facts.componentName}: ${COMPONENT_STATE_LABELS[facts.state].toLowerCase()}`,
+        intro: `The status checks drafted an incident. Nobody outside staff sees it until you publish it. What the check reported: ${checkReport}`,
+        action: 'Review the draft',
+        url: portalUrl(`/admin/collections/status-incidents/${id}`),
+        outro: 'You get this as staff of the TuneTrail portal.',
+      }),
+    })),
+  )
   await client.query(
     `INSERT INTO status_incidents_components (_order, _parent_id, id, component_id, state)
      VALUES (1, $1, $2, $3, $4)`,
