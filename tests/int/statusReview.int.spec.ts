@@ -9,8 +9,9 @@ import { confirmEndpoint, subscribeEndpoint } from '@collections/StatusSubscribe
 import { env, setEnv } from '@/lib/env'
 import { overallBadge } from '@/lib/status/badge'
 import { subscribersFor } from '@/lib/status/notices'
-import { readStatusSnapshot } from '@/lib/status/read'
+import { monthRange, readFirstIncidentMonth, readStatusSnapshot } from '@/lib/status/read'
 import { recordResult } from '@/lib/status/run'
+import { groupId } from '@/lib/status/statuspage'
 import { confirmSubscription } from '@/lib/status/subscriptions'
 import { enqueueOn } from '@/lib/queue'
 import { statusToken } from '@/lib/status/tokens'
@@ -369,6 +370,34 @@ describe('checks that stopped', () => {
     expect(Date.parse(quiet?.lastCheckedAt as string)).toBeLessThan(Date.now() - 29 * 60_000)
     await record(0)
     expect(await shown()).toMatchObject({ isStale: false, lastCheckedAt: null })
+  })
+})
+
+describe('history and JSON details', () => {
+  it('refuses two-digit years, and reaches maintenance older than every incident', async () => {
+    expect(monthRange('0050-03')).toBeNull()
+    expect(monthRange('2026-03')?.from.toISOString()).toBe('2026-03-01T00:00:00.000Z')
+    const part = await component()
+    await payload.create({
+      collection: 'status-maintenances',
+      data: {
+        title: unique('Datacentre move'),
+        components: [part.id],
+        scheduledStart: '2001-02-03T10:00:00.000Z',
+        scheduledEnd: '2001-02-03T12:00:00.000Z',
+        status: 'completed',
+        notify: false,
+      } as never,
+      overrideAccess: false,
+      user: asUser(staff),
+    })
+    expect(await readFirstIncidentMonth(payload)).toBe('2001-02')
+  })
+
+  it('gives groups whose names differ only in case, or slugify away, their own ids', () => {
+    const ids = ['API', 'api', 'Ядро', 'Сеть'].map(groupId)
+    expect(new Set(ids).size).toBe(4)
+    expect(groupId('API')).toBe(groupId('API'))
   })
 })
 

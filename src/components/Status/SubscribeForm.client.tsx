@@ -21,7 +21,9 @@ export function SubscribeForm({ components }: { components: { id: number; name: 
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const form = new FormData(event.currentTarget)
+    // currentTarget is gone once the handler awaits.
+    const formElement = event.currentTarget
+    const form = new FormData(formElement)
     setPending(true)
     try {
       const response = await fetch('/api/status-subscribers/subscribe', {
@@ -38,7 +40,7 @@ export function SubscribeForm({ components }: { components: { id: number; name: 
       }
       if (response.ok) {
         setOutcome({ tone: 'success', message: body.message ?? 'Check your inbox.' })
-        event.currentTarget?.reset()
+        formElement.reset()
       } else {
         const error = body.errors?.[0]
         setOutcome({

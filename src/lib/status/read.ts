@@ -126,7 +126,8 @@ export async function readRecentMaintenances(payload: Payload): Promise<Maintena
 
 /** `YYYY-MM` → its first instant and the next month's (UTC). */
 export function monthRange(month: string): { from: Date; to: Date } | null {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month)
+  // Years 2000–2999: Date.UTC reads 0–99 as 1900–1999.
+  const match = /^(2\d{3})-(0[1-9]|1[0-2])$/.exec(month)
   if (!match) return null
   const from = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1))
   const to = new Date(Date.UTC(Number(match[1]), Number(match[2]), 1))
@@ -186,10 +187,32 @@ export async function readMaintenancesInMonth(
   return docs.map((doc) => maintenanceView(doc, components)).reverse()
 }
 
-/** The month of the oldest published incident, to know where the history ends. */
+/**
+ * The month of the oldest published incident or completed maintenance, to know where the
+ * history ends.
+ */
 export async function readFirstIncidentMonth(payload: Payload): Promise<string | null> {
-  const [oldest] = await findIncidents(payload, {}, 1, 'startedAt')
-  return oldest ? oldest.startedAt.slice(0, 7) : null
+  const [
+    [incident],
+    {
+      docs: [maintenance],
+    },
+  ] = await Promise.all([
+    findIncidents(payload, {}, 1, 'startedAt'),
+    payload.find({
+      collection: 'status-maintenances',
+      where: { status: { equals: 'completed' } },
+      overrideAccess: false,
+      depth: 0,
+      limit: 1,
+      sort: 'scheduledStart',
+    }),
+  ])
+  const months = [incident?.startedAt, maintenance?.scheduledStart]
+    .filter((value): value is string => Boolean(value))
+    .map((value) => value.slice(0, 7))
+    .sort()
+  return months[0] ?? null
 }
 
 export type IncidentPage = { incident: IncidentView; postmortem: unknown }

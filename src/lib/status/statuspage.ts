@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import { portalUrl } from '../emails'
 import { slugify } from '../docs/toc'
 import type { ComponentState } from './states'
@@ -35,7 +37,9 @@ export const v2Page = (updatedAt: string): V2Page => ({
 
 const iso = (value: string) => new Date(value).toISOString()
 
-const groupId = (name: string) => `group-${slugify(name) || 'components'}`
+/** One id per group name, exact: "API" and "api", or two names slugify leaves empty, differ. */
+export const groupId = (name: string) =>
+  `group-${slugify(name) || 'components'}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`
 
 type V2Component = {
   id: string
