@@ -8,6 +8,7 @@ import { incidentsBetween, type PublicIncident } from '@/lib/status/incidents'
 import {
   readFirstIncidentMonth,
   readIncidentsInMonths,
+  readMaintenance,
   readMaintenancesInMonth,
   readPublishedIncident,
   readRecentIncidents,
@@ -68,6 +69,10 @@ export const maintenancesInMonth = cached('history-maintenance', async (month: s
 
 export const firstIncidentMonth = cached('first-month', async () =>
   readFirstIncidentMonth(await payloadClient()),
+)
+
+export const publicMaintenance = cached('maintenance', async (id: number) =>
+  readMaintenance(await payloadClient(), id),
 )
 
 export const publishedIncident = cached('incident', async (id: number) =>

@@ -232,9 +232,20 @@ test('the status pages pass axe at 360 and 1280 px, and the days are a keyboard 
 }) => {
   const incidents = await (await request.get('/status/api/v2/incidents.json')).json()
   const incidentId = incidents.incidents[0].id as string
+  const maintenances = await (
+    await request.get('/status/api/v2/scheduled-maintenances.json')
+  ).json()
+  const maintenanceLink = maintenances.scheduled_maintenances[0].shortlink as string
+  const maintenancePath = new URL(maintenanceLink).pathname
+  expect(maintenancePath).toMatch(/^\/status\/maintenances\/\d+$/)
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 })
-    for (const path of ['/status', '/status/history', `/status/incidents/${incidentId}`]) {
+    for (const path of [
+      '/status',
+      '/status/history',
+      `/status/incidents/${incidentId}`,
+      maintenancePath,
+    ]) {
       await page.goto(path)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
       await expectAccessible(page)

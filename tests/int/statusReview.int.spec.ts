@@ -9,7 +9,12 @@ import { confirmEndpoint, subscribeEndpoint } from '@collections/StatusSubscribe
 import { env, setEnv } from '@/lib/env'
 import { overallBadge } from '@/lib/status/badge'
 import { subscribersFor } from '@/lib/status/notices'
-import { monthRange, readFirstIncidentMonth, readStatusSnapshot } from '@/lib/status/read'
+import {
+  monthRange,
+  readFirstIncidentMonth,
+  readMaintenance,
+  readStatusSnapshot,
+} from '@/lib/status/read'
 import { recordResult } from '@/lib/status/run'
 import { groupId } from '@/lib/status/statuspage'
 import { confirmSubscription } from '@/lib/status/subscriptions'
@@ -187,6 +192,14 @@ describe('non-public components', () => {
       [mixed.id],
     )
     expect(rows[0].data.components.map((c) => c.id)).toEqual([shown.id])
+    // Its link is a page of its own, which lasts after it completes; the internal one has none.
+    expect((rows[0].data as unknown as { url: string }).url).toMatch(
+      new RegExp(`/status/maintenances/${mixed.id}$`),
+    )
+    expect((await readMaintenance(payload, mixed.id))?.components.map((c) => c.id)).toEqual([
+      shown.id,
+    ])
+    expect(await readMaintenance(payload, internal.id)).toBeNull()
     const listed = await payload.find({
       collection: 'status-maintenances',
       where: { id: { equals: mixed.id } },

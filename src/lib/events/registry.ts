@@ -75,7 +75,7 @@ function statusMaintenanceExample(status: (typeof MAINTENANCE_STATUSES)[number])
     components: [{ id: 4, name: 'Model training', slug: 'training' }],
     scheduled_start: '2026-12-02T02:00:00Z',
     scheduled_end: '2026-12-02T03:00:00Z',
-    url: 'https://community.tunetrail.dev/status#maintenance-3',
+    url: 'https://community.tunetrail.dev/status/maintenances/3',
   }
 }
 

@@ -44,7 +44,7 @@ const incidentText = (heading: string) => (data: Data) => ({
 const maintenanceText = (heading: string) => (data: Data) => ({
   title: `${heading}: ${text(data.title)}`,
   body: `${utc(data.scheduled_start)} – ${utc(data.scheduled_end)}. ${text(data.description)}`.trim(),
-  link: '/status',
+  link: `/status/maintenances/${text(data.maintenance_id)}`,
 })
 
 /**

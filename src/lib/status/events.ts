@@ -52,7 +52,7 @@ async function publicComponents(q: Queryable, ids: number[]): Promise<Map<number
 const iso = (value: string | Date) => new Date(value).toISOString()
 
 export const incidentUrl = (id: number) => portalUrl(`/status/incidents/${id}`)
-export const maintenanceUrl = (id: number) => portalUrl('/status').concat(`#maintenance-${id}`)
+export const maintenanceUrl = (id: number) => portalUrl(`/status/maintenances/${id}`)
 
 /** The event type an incident update makes: its first publication, a new update, resolution. */
 export function incidentEventType(

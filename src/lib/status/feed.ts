@@ -65,7 +65,7 @@ export function statusFeed(
       at: maintenance.updatedAt,
       item: {
         id: portalUrl(`/status#maintenance-${maintenance.id}`),
-        link: portalUrl('/status').concat(`#maintenance-${maintenance.id}`),
+        link: portalUrl(`/status/maintenances/${maintenance.id}`),
         title: `Maintenance ${MAINTENANCE_STATUS_LABELS[maintenance.status].toLowerCase()}: ${maintenance.title}`,
         description:
           `${utc(maintenance.scheduledStart)} – ${utc(maintenance.scheduledEnd)}. ${maintenance.description}`.trim(),

@@ -215,6 +215,16 @@ export async function readFirstIncidentMonth(payload: Payload): Promise<string |
   return months[0] ?? null
 }
 
+/** One maintenance the public may see (any status); null when there is none such. */
+export async function readMaintenance(
+  payload: Payload,
+  id: number,
+): Promise<MaintenanceView | null> {
+  const [doc] = await findMaintenances(payload, { id: { equals: id } }, 1)
+  if (!doc) return null
+  return maintenanceView(doc, await shownComponents(payload, []))
+}
+
 export type IncidentPage = { incident: IncidentView; postmortem: unknown }
 
 /** One published incident with its postmortem (Lexical); null when there is none such. */

@@ -203,7 +203,7 @@ export function v2Maintenance(maintenance: MaintenanceView, components: Componen
     monitoring_at: null,
     resolved_at: maintenance.completedAt ? iso(maintenance.completedAt) : null,
     impact: 'maintenance',
-    shortlink: portalUrl('/status').concat(`#maintenance-${maintenance.id}`),
+    shortlink: portalUrl(`/status/maintenances/${maintenance.id}`),
     started_at: iso(maintenance.startedAt ?? maintenance.scheduledStart),
     page_id: PAGE_ID,
     scheduled_for: iso(maintenance.scheduledStart),
