@@ -241,7 +241,7 @@ describe('non-public components', () => {
 })
 
 describe('what the page says during an incident', () => {
-  it('shows the states an open incident gives its components, and the badge follows status.json', async () => {
+  it('shows the states an open incident gives its unchecked components, and the badge follows status.json', async () => {
     const part = await component()
     const incident = await payload.create({
       collection: 'status-incidents',

@@ -168,9 +168,10 @@ export function componentViews(
 }
 
 /**
- * Components as the open incidents describe them: each takes the worst of its own state and the
- * states open published incidents give it (staff declaring an outage in an incident outrank
- * checks that have not noticed it).
+ * Components as the open incidents describe them: one without checks takes the worst of its own
+ * state and the states open published incidents give it, so staff declaring an outage in an
+ * incident need not also edit the component. A checked component shows what its checks measure
+ * (they notice its recovery before staff resolve the incident).
  */
 export function withIncidentStates(
   components: ComponentView[],
@@ -184,7 +185,7 @@ export function withIncidentStates(
     }
   }
   return components.map((component) => {
-    const states = declared.get(component.id)
+    const states = component.isChecked ? undefined : declared.get(component.id)
     return states ? { ...component, state: worstState([component.state, ...states]) } : component
   })
 }
