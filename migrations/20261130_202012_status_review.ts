@@ -5,6 +5,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."enum_status_subscribers_scope" AS ENUM('all', 'some');
   ALTER TABLE "status_incidents" ADD COLUMN "check_report" varchar;
   ALTER TABLE "status_subscribers" ADD COLUMN "scope" "enum_status_subscribers_scope" DEFAULT 'all';`)
+  // Drafts the checks wrote before: what the check saw moves to the staff-only report, and the
+  // public update names the component only (it would go public with the draft).
+  await db.execute(sql`
+   UPDATE "status_incidents" i SET "check_report" = u."message"
+     FROM "status_incidents_updates" u
+    WHERE u."_parent_id" = i."id" AND u."_order" = 1 AND i."source" = 'checks'
+      AND u."message" LIKE 'Automatic checks failed %';
+   UPDATE "status_incidents_updates" u
+      SET "message" = 'Automatic checks found ' || regexp_replace(i."title", ': [^:]*$', '')
+                      || ' failing. We are investigating.'
+     FROM "status_incidents" i
+    WHERE u."_parent_id" = i."id" AND u."_order" = 1 AND i."source" = 'checks'
+      AND u."message" LIKE 'Automatic checks failed %';`)
   // Subscribers who chose components until now are subscribers of some.
   await db.execute(sql`
    UPDATE "status_subscribers" s SET "scope" = 'some'

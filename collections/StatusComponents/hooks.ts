@@ -2,6 +2,7 @@ import {
   ValidationError,
   type CollectionAfterChangeHook,
   type CollectionAfterDeleteHook,
+  type CollectionBeforeDeleteHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeValidateHook,
 } from 'payload'
@@ -112,6 +113,16 @@ export const scheduleChecks: CollectionAfterChangeHook<StatusComponent> = async 
   await scheduleComponentChecks(await db(req), doc.id, (doc.checks ?? []) as CheckConfig[])
   await expireStatus(req)
   return doc
+}
+
+/**
+ * A deleted component leaves the incidents that named it (their rows' component is required, so
+ * the database cannot null it out).
+ */
+export const leaveIncidents: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await (
+    await db(req)
+  ).query('DELETE FROM status_incidents_components WHERE component_id = $1', [Number(id)])
 }
 
 export const revalidateDeletedStatus: CollectionAfterDeleteHook = async ({ doc, req }) => {

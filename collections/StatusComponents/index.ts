@@ -15,7 +15,13 @@ import {
 import { COMPONENT_STATE_LABELS, COMPONENT_STATES } from '@/lib/status/states'
 
 import { followEndpoint, followStateEndpoint } from './endpoints'
-import { checkTargets, markManualState, revalidateDeletedStatus, scheduleChecks } from './hooks'
+import {
+  checkTargets,
+  markManualState,
+  leaveIncidents,
+  revalidateDeletedStatus,
+  scheduleChecks,
+} from './hooks'
 
 const ofType =
   (type: string) =>
@@ -242,6 +248,7 @@ export const StatusComponents: CollectionConfig = {
     beforeValidate: [checkTargets],
     beforeChange: [markManualState],
     afterChange: [scheduleChecks],
+    beforeDelete: [leaveIncidents],
     afterDelete: [revalidateDeletedStatus],
   },
   endpoints: [followStateEndpoint, followEndpoint],

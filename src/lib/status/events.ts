@@ -127,7 +127,8 @@ export async function publishMaintenanceEvent(
   actor?: number | null,
 ) {
   const named = await publicComponents(q, maintenance.componentIds)
-  if (isInternal(maintenance.componentIds, named)) return null
+  // Maintenance always names components: with none left (deleted), it concerns nobody.
+  if (named.size === 0) return null
   return publishEvent(q, {
     type,
     account: NO_ACCOUNT,

@@ -24,7 +24,8 @@ export type PublicIncident = {
 
 /**
  * Published incidents whose time overlaps [from, to): begun before `to` and not resolved before
- * `from`. Drafts are never included, and only public components are named. Ordered by start.
+ * `from`. Drafts are never included, nor incidents of non-public components only (internal);
+ * only public components are named. Ordered by start.
  * (The dashboard's charts mark these; src/data/status.ts has it without a connection.)
  */
 export async function incidentsBetween(
@@ -49,6 +50,7 @@ export async function incidentsBetween(
         AND i.started_at < $2
         AND (i.resolved_at IS NULL OR i.resolved_at > $1)
       GROUP BY i.id
+     HAVING count(ic.id) = 0 OR count(c.id) > 0
       ORDER BY i.started_at, i.id`,
     [from.toISOString(), to.toISOString()],
   )

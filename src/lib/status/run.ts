@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg'
 import type { Queryable } from '../db'
 import { actionEmail, portalUrl } from '../emails'
 import { logger } from '../logger'
+import { mailMessageSchema } from '@/schemas/mail'
 import { enqueueOn } from '../queue'
 import { announceStatusChange } from './cache'
 import { CHECK_DEFAULTS, describeCheck, type CheckConfig } from './checkTypes'
@@ -261,10 +262,12 @@ async function draftIncident(
     `SELECT DISTINCT u.email FROM users u JOIN users_roles r ON r.parent_id = u.id
       WHERE r.value IN ('staff', 'admin') AND u._verified IS TRUE`,
   )
+  // An address the mail schema refuses (Payload's check is looser) must not undo the result.
+  const mailable = staff.filter(({ email }) => mailMessageSchema.shape.to.safeParse(email).success)
   await enqueueOn(
     client,
     'mail__send',
-    staff.map(({ email }) => ({
+    mailable.map(({ email }) => ({
       to: email,
       subject: `[TuneTrail status] Draft incident: ${facts.componentName} is failing`,
       html: actionEmail({
