@@ -14,6 +14,8 @@ import * as migration_20261130_134412_docs_search from './20261130_134412_docs_s
 import * as migration_20261130_163500_usage_analytics from './20261130_163500_usage_analytics';
 import * as migration_20261130_164925_status_page from './20261130_164925_status_page';
 import * as migration_20261130_164956_status_checks from './20261130_164956_status_checks';
+import * as migration_20261130_200405_forum from './20261130_200405_forum';
+import * as migration_20261130_200532_forum_tables from './20261130_200532_forum_tables';
 
 export const migrations = [
   {
@@ -94,6 +96,16 @@ export const migrations = [
   {
     up: migration_20261130_164956_status_checks.up,
     down: migration_20261130_164956_status_checks.down,
-    name: '20261130_164956_status_checks'
+    name: '20261130_164956_status_checks',
+  },
+  {
+    up: migration_20261130_200405_forum.up,
+    down: migration_20261130_200405_forum.down,
+    name: '20261130_200405_forum',
+  },
+  {
+    up: migration_20261130_200532_forum_tables.up,
+    down: migration_20261130_200532_forum_tables.down,
+    name: '20261130_200532_forum_tables'
   },
 ];
