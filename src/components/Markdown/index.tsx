@@ -3,8 +3,9 @@
  *
  * Allows CommonMark + GFM (tables, task lists, strikethrough, autolinks, footnotes). Raw HTML is
  * dropped, never shown as text (`skipHtml`). The rest passes rehype-sanitize's GitHub schema (ids
- * get a `user-content-` prefix; URLs keep to http(s), mailto, irc, xmpp, with react-markdown's
- * urlTransform blanking `javascript:`/`data:`/`vbscript:` first), then Prism highlights code.
+ * get a `user-content-` prefix; URLs keep to http(s) and mailto — every other scheme, `javascript:`,
+ * `data:`, `vbscript:`, `irc:` alike, is blanked first), then Prism highlights code, and each code
+ * block gets a copy button.
  * Headings drop a level (no h1); links are rel="nofollow ugc noopener" and open other hosts in a
  * new tab; images load lazily, always have an alt and never take a size from the author.
  */
@@ -17,17 +18,32 @@ import remarkGfm from 'remark-gfm'
 
 import { cn } from '@/lib/cn'
 
+import { CopyCode } from './CopyCode.client'
+
 const PREFIX = 'user-content-'
 
 // Sanitising runs before Prism, so highlighting never needs this; it only spells out the classes
 // code and spans may carry (language-*, Prism's tokens) should anything upstream add them.
 const schema: Schema = {
   ...defaultSchema,
+  protocols: { href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'] },
   attributes: {
     ...defaultSchema.attributes,
     code: [['className', /^language-./, 'code-highlight']],
     span: [['className', 'token', 'code-line', /^[a-z][a-z-]*$/]],
   },
+}
+
+/** Relative URLs, and absolute ones only with http(s) or mailto (the image's src: http(s)). */
+export function safeUrl(url: string, key?: string): string {
+  const value = url.trim()
+  const colon = value.indexOf(':')
+  const firstOf = (char: string) => (value.includes(char) ? value.indexOf(char) : Infinity)
+  const isRelative = colon === -1 || colon > Math.min(firstOf('/'), firstOf('?'), firstOf('#'))
+  if (isRelative) return value
+  const scheme = value.slice(0, colon).toLowerCase()
+  const allowed = key === 'src' ? ['http', 'https'] : ['http', 'https', 'mailto']
+  return allowed.includes(scheme) ? value : ''
 }
 
 const textOf = (node: ElementContent): string =>
@@ -113,13 +129,16 @@ const components: Components = {
     <input {...props} aria-label={props.checked ? 'Done' : 'To do'} className="mr-1.5" />
   ),
   pre: ({ node: _node, className, ...props }) => (
-    <pre
-      {...props}
-      className={cn(
-        'overflow-x-auto rounded-md border border-border bg-muted p-4 text-sm leading-6',
-        className,
-      )}
-    />
+    <div className="relative">
+      <pre
+        {...props}
+        className={cn(
+          'overflow-x-auto rounded-md border border-border bg-muted p-4 pr-16 text-sm leading-6',
+          className,
+        )}
+      />
+      <CopyCode />
+    </div>
   ),
   table: ({ node: _node, className, ...props }) => (
     <div className="max-w-full overflow-x-auto">
@@ -147,6 +166,7 @@ export function Markdown({ children, className }: { children: string; className?
     <div className={cn(look, className)}>
       <ReactMarkdown
         skipHtml
+        urlTransform={safeUrl}
         remarkPlugins={[remarkGfm]}
         // Ids come out unprefixed so that rehype-sanitize prefixes each exactly once.
         remarkRehypeOptions={{ clobberPrefix: '' }}
