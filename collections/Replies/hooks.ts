@@ -105,7 +105,7 @@ export const afterReplyChange: CollectionAfterChangeHook<Reply> = async ({
   const becameVisible =
     doc.moderationState === 'visible' &&
     (operation === 'create' || previousDoc?.moderationState === 'pending')
-  if (becameVisible && doc.isThreadVisible) {
+  if (becameVisible && doc.isThreadVisible && !req.context?.isSeed) {
     const discussion = await req.payload.findByID({
       collection: 'discussions',
       id: discussionId,

@@ -83,6 +83,6 @@ export function normalizeTag(raw: string): string {
 
 /** A quote of a post as Markdown, for quote-replies. */
 export function quoteOf(username: string, markdown: string): string {
-  const lines = withoutCode(markdown).trim().split('\n').slice(0, 12)
+  const lines = markdown.trim().split('\n').slice(0, 12)
   return `> @${username} wrote:\n${lines.map((line) => `> ${line}`).join('\n')}\n\n`
 }
