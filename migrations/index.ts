@@ -14,8 +14,8 @@ import * as migration_20261130_134412_docs_search from './20261130_134412_docs_s
 import * as migration_20261130_163500_usage_analytics from './20261130_163500_usage_analytics';
 import * as migration_20261130_164925_status_page from './20261130_164925_status_page';
 import * as migration_20261130_164956_status_checks from './20261130_164956_status_checks';
-import * as migration_20261130_200405_forum from './20261130_200405_forum';
-import * as migration_20261130_200532_forum_tables from './20261130_200532_forum_tables';
+import * as migration_20261130_204856_forum from './20261130_204856_forum';
+import * as migration_20261130_205018_forum_tables from './20261130_205018_forum_tables';
 
 export const migrations = [
   {
@@ -99,13 +99,13 @@ export const migrations = [
     name: '20261130_164956_status_checks',
   },
   {
-    up: migration_20261130_200405_forum.up,
-    down: migration_20261130_200405_forum.down,
-    name: '20261130_200405_forum',
+    up: migration_20261130_204856_forum.up,
+    down: migration_20261130_204856_forum.down,
+    name: '20261130_204856_forum',
   },
   {
-    up: migration_20261130_200532_forum_tables.up,
-    down: migration_20261130_200532_forum_tables.down,
-    name: '20261130_200532_forum_tables'
+    up: migration_20261130_205018_forum_tables.up,
+    down: migration_20261130_205018_forum_tables.down,
+    name: '20261130_205018_forum_tables'
   },
 ];

@@ -792,12 +792,12 @@ export interface Discussion {
   tags?: (number | Tag)[] | null;
   attachments?: (number | ForumAttachment)[] | null;
   author?: (number | null) | User;
-  status: 'open' | 'locked' | 'closed';
+  status?: ('open' | 'locked' | 'closed') | null;
   isPinned?: boolean | null;
   /**
    * pending: held for review; hidden: not shown.
    */
-  moderationState: 'visible' | 'pending' | 'hidden';
+  moderationState?: ('visible' | 'pending' | 'hidden') | null;
   hiddenReason?: string | null;
   acceptedAnswer?: (number | null) | Reply;
   isSolved?: boolean | null;
@@ -880,7 +880,7 @@ export interface Reply {
   parent?: (number | null) | Reply;
   attachments?: (number | ForumAttachment)[] | null;
   author?: (number | null) | User;
-  moderationState: 'visible' | 'pending' | 'hidden';
+  moderationState?: ('visible' | 'pending' | 'hidden') | null;
   hiddenReason?: string | null;
   isThreadVisible?: boolean | null;
   editedAt?: string | null;
@@ -923,7 +923,7 @@ export interface Flag {
   reason: 'off-topic' | 'inappropriate' | 'spam' | 'other';
   details?: string | null;
   reporter?: (number | null) | User;
-  status: 'open' | 'actioned' | 'dismissed';
+  status?: ('open' | 'actioned' | 'dismissed') | null;
   uniqueKey?: string | null;
   thread?: (number | null) | Discussion;
   updatedAt: string;

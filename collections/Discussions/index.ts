@@ -75,7 +75,6 @@ export const Discussions: CollectionConfig = {
     {
       name: 'status',
       type: 'select',
-      required: true,
       defaultValue: 'open',
       index: true,
       options: [
@@ -98,7 +97,6 @@ export const Discussions: CollectionConfig = {
     {
       name: 'moderationState',
       type: 'select',
-      required: true,
       defaultValue: 'visible',
       index: true,
       options: MODERATION_STATES.map((value) => ({ value, label: value })),

@@ -39,7 +39,6 @@ export const Flags: CollectionConfig = {
     {
       name: 'status',
       type: 'select',
-      required: true,
       defaultValue: 'open',
       index: true,
       options: [

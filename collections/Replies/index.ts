@@ -61,7 +61,6 @@ export const Replies: CollectionConfig = {
     {
       name: 'moderationState',
       type: 'select',
-      required: true,
       defaultValue: 'visible',
       index: true,
       options: MODERATION_STATES.map((value) => ({ value, label: value })),

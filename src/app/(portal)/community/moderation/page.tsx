@@ -42,7 +42,7 @@ function collect(queue: Awaited<ReturnType<typeof reviewQueue>>): Item[] {
       threadId,
       title: 'title' in post ? post.title : `Reply #${post.id}`,
       text: excerpt(post.body, 240),
-      state: post.moderationState,
+      state: post.moderationState ?? 'visible',
       flags: [],
     }
     items.set(key, item)

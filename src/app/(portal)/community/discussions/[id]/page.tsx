@@ -218,7 +218,7 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
         createdAt={discussion.createdAt}
         editedAt={discussion.editedAt}
         isEditedByModerator={discussion.isEditedByModerator}
-        moderationState={discussion.moderationState}
+        moderationState={discussion.moderationState ?? 'visible'}
         hiddenReason={discussion.hiddenReason}
         attachments={discussion.attachments}
         reactions={reactions.get('d') ?? {}}
@@ -238,7 +238,7 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
             createdAt={accepted.createdAt}
             editedAt={accepted.editedAt}
             isEditedByModerator={accepted.isEditedByModerator}
-            moderationState={accepted.moderationState}
+            moderationState={accepted.moderationState ?? 'visible'}
             attachments={accepted.attachments}
             reactions={reactions.get(`r${accepted.id}`) ?? {}}
             tools={acceptTool(accepted)}
@@ -268,7 +268,7 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
                     createdAt={reply.createdAt}
                     editedAt={reply.editedAt}
                     isEditedByModerator={reply.isEditedByModerator}
-                    moderationState={reply.moderationState}
+                    moderationState={reply.moderationState ?? 'visible'}
                     hiddenReason={reply.hiddenReason}
                     attachments={reply.attachments}
                     reactions={reactions.get(`r${reply.id}`) ?? {}}
