@@ -354,6 +354,48 @@ describe('flags and the new-member sandbox', () => {
   })
 })
 
+describe('edits', () => {
+  it('by a moderator are marked, kept in the history and logged', async () => {
+    const doc = await discussion(payload, alice, { category: cat.id })
+    const edited = await payload.update({
+      collection: 'discussions',
+      id: doc.id,
+      data: { body: 'Removed a leaked API key from this post.' },
+      overrideAccess: false,
+      user: asUser(moderator),
+    })
+    expect(edited.isEditedByModerator).toBe(true)
+    expect(edited.editHistory?.at(-1)).toMatchObject({ isModerator: true, body: doc.body })
+    const log = await sql<{ action: string }>(
+      'SELECT action FROM forum_moderation_actions WHERE discussion_id = $1',
+      [doc.id],
+    )
+    expect(log.map((row) => row.action)).toEqual(['post.edited'])
+  })
+
+  it('by the author are refused once the thread is locked', async () => {
+    const doc = await discussion(payload, alice, { category: cat.id })
+    await payload.update({
+      collection: 'discussions',
+      id: doc.id,
+      data: { status: 'locked' },
+      overrideAccess: false,
+      user: asUser(moderator),
+    })
+    expect(
+      await rejection(
+        payload.update({
+          collection: 'discussions',
+          id: doc.id,
+          data: { body: 'Sneaky edit after the lock.' },
+          overrideAccess: false,
+          user: asUser(alice),
+        }),
+      ),
+    ).toMatch(/locked/)
+  })
+})
+
 describe('mentions and replies notify', () => {
   it('publishes a mention notice for a named member and a reply notice for the author', async () => {
     const doc = await discussion(payload, alice, { category: cat.id })

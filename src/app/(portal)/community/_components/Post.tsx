@@ -6,10 +6,10 @@ import { REACTION_KEYS, REACTIONS } from '@/lib/forum/config'
 import { linkMentions } from '@/lib/forum/text'
 import type { ForumAttachment } from '@/payload-types'
 
-import { moderateAction, reactAction } from '../discussions/[id]/actions'
+import { editPostAction, moderateAction, reactAction } from '../discussions/[id]/actions'
 import { InlineAction } from './InlineAction.client'
 import { AuthorLink, authorOf } from './parts'
-import { CopyLinkButton, FlagButton, QuoteButton } from './PostTools.client'
+import { CopyLinkButton, EditPost, FlagButton, QuoteButton } from './PostTools.client'
 
 export type PostProps = {
   kind: 'discussion' | 'reply'
@@ -138,6 +138,14 @@ export function Post(props: PostProps) {
           label={`Copy a link to this ${props.kind === 'reply' ? 'reply' : 'discussion'}`}
         />
         {props.viewerId && !isOwn && <FlagButton target={props.kind} id={props.id} />}
+        {((isOwn && props.canReply && props.moderationState !== 'hidden') || props.isModerator) && (
+          <EditPost
+            collection={props.kind === 'reply' ? 'replies' : 'discussions'}
+            id={props.id}
+            body={props.body}
+            action={editPostAction}
+          />
+        )}
         {props.isModerator && props.kind === 'reply' && (
           <>
             {props.moderationState === 'visible' ? (

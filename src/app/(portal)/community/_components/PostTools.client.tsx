@@ -160,3 +160,65 @@ export function MoveForm({
     </form>
   )
 }
+
+/** The author (while the thread is open) or a moderator edits a post in place. */
+export function EditPost({
+  collection,
+  id,
+  body,
+  action,
+}: {
+  collection: 'discussions' | 'replies'
+  id: number
+  body: string
+  action: (state: FormState, formData: FormData) => Promise<FormState>
+}) {
+  const [isOpen, setOpen] = useState(false)
+  const [state, formAction, isPending] = useActionState(
+    async (previous: FormState, formData: FormData) => {
+      const result = await action(previous, formData)
+      if (result.status === 'ok') setOpen(false)
+      return result
+    },
+    initialFormState,
+  )
+  useActionFeedback(state, { toastError: true })
+  const formId = useId()
+  return (
+    <div className="inline-flex flex-col">
+      <Button
+        type="button"
+        variant="ghost"
+        size="sm"
+        aria-expanded={isOpen}
+        aria-controls={formId}
+        onClick={() => setOpen(!isOpen)}
+      >
+        Edit
+      </Button>
+      {isOpen && (
+        <form
+          id={formId}
+          action={formAction}
+          className="mt-2 w-full min-w-72 space-y-2"
+          aria-label="Edit post"
+        >
+          <input type="hidden" name="collection" value={collection} />
+          <input type="hidden" name="id" value={id} />
+          <Label htmlFor={`${formId}-body`}>Text</Label>
+          <Textarea
+            id={`${formId}-body`}
+            name="body"
+            rows={8}
+            defaultValue={body}
+            className="font-mono text-sm"
+          />
+          {state.status === 'error' && <p className="text-sm text-danger">{state.message}</p>}
+          <Button type="submit" size="sm" disabled={isPending}>
+            Save
+          </Button>
+        </form>
+      )}
+    </div>
+  )
+}
