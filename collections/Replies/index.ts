@@ -33,6 +33,8 @@ export const Replies: CollectionConfig = {
       relationTo: 'discussions',
       required: true,
       index: true,
+      // A reply never needs its whole thread inlined (a page of 50 would carry it 50 times).
+      maxDepth: 0,
       access: { update: systemOnly },
     },
     {
@@ -47,6 +49,7 @@ export const Replies: CollectionConfig = {
       name: 'parent',
       type: 'relationship',
       relationTo: 'replies',
+      maxDepth: 0,
       admin: { description: 'The reply this one answers (a quote-reply).' },
       access: { update: systemOnly },
     },

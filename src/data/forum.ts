@@ -1,6 +1,7 @@
 import 'server-only'
 
 import type { Payload } from 'payload'
+import { cache } from 'react'
 
 import { hasRole } from '@/access/roles'
 import { db } from '@/lib/db'
@@ -195,7 +196,7 @@ async function knownMentions(payload: Payload, bodies: string[]): Promise<Set<st
  * A thread as the viewer may see it: the discussion, a page of replies (oldest first), the
  * accepted answer (whichever page it is on), reactions and the viewer's vote and watch.
  */
-export async function getThread(id: number, viewer: Viewer, page = 1) {
+export const getThread = cache(async (id: number, viewer: Viewer, page = 1) => {
   const payload = await payloadClient()
   const discussion = await payload.findByID({
     collection: 'discussions',
@@ -214,6 +215,7 @@ export async function getThread(id: number, viewer: Viewer, page = 1) {
     page,
     depth: 1,
     select: { editHistory: false },
+    populate: { users: { name: true, username: true } },
     overrideAccess: false,
     user: asUser(viewer),
   })
@@ -251,7 +253,7 @@ export async function getThread(id: number, viewer: Viewer, page = 1) {
       : Promise.resolve({ hasVoted: false, isWatching: false }),
   ])
   return { discussion, replies, accepted, reactions, mentions, ...viewerState }
-}
+})
 
 /** Visible discussions whose titles match the words typed so far (for "similar discussions"). */
 export async function similarDiscussions(text: string, limit = 5) {

@@ -10,8 +10,8 @@
  * new tab; images load lazily, always have an alt and never take a size from the author.
  */
 import type { Element, ElementContent, Root } from 'hast'
-import type { ComponentProps } from 'react'
-import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown'
+import type { ComponentProps, ReactElement } from 'react'
+import ReactMarkdown, { type Components, type ExtraProps, type Options } from 'react-markdown'
 import rehypePrism from 'rehype-prism-plus/common'
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize'
 import remarkGfm from 'remark-gfm'
@@ -161,24 +161,32 @@ const look = [
   '[&_:not(pre)>code]:py-0.5 [&_:not(pre)>code]:text-[0.875em]',
 ]
 
+const options = {
+  skipHtml: true,
+  urlTransform: safeUrl,
+  remarkPlugins: [remarkGfm],
+  // Ids come out unprefixed so that rehype-sanitize prefixes each exactly once.
+  remarkRehypeOptions: { clobberPrefix: '' },
+  rehypePlugins: [
+    rehypeHeadingIds,
+    [rehypeSanitize, schema],
+    [rehypePrism, { ignoreMissing: true }],
+  ],
+  components,
+} satisfies Omit<Options, 'children'>
+
+/**
+ * The rendered tree of `source` (parsed, sanitised, highlighted — the costly part) as React
+ * elements, which may be kept and rendered again (src/app/(portal)/community caches them).
+ */
+export function markdownTree(source: string): ReactElement {
+  return <div className={cn(look)}>{ReactMarkdown({ ...options, children: source })}</div>
+}
+
 export function Markdown({ children, className }: { children: string; className?: string }) {
   return (
     <div className={cn(look, className)}>
-      <ReactMarkdown
-        skipHtml
-        urlTransform={safeUrl}
-        remarkPlugins={[remarkGfm]}
-        // Ids come out unprefixed so that rehype-sanitize prefixes each exactly once.
-        remarkRehypeOptions={{ clobberPrefix: '' }}
-        rehypePlugins={[
-          rehypeHeadingIds,
-          [rehypeSanitize, schema],
-          [rehypePrism, { ignoreMissing: true }],
-        ]}
-        components={components}
-      >
-        {children}
-      </ReactMarkdown>
+      <ReactMarkdown {...options}>{children}</ReactMarkdown>
     </div>
   )
 }

@@ -1,4 +1,3 @@
-import { Markdown } from '@/components/Markdown'
 import { RelativeTime } from '@/components/RelativeTime/index.client'
 import { Badge } from '@/components/ui/badge'
 import type { ReactionSummary } from '@/data/forum'
@@ -10,6 +9,7 @@ import { editPostAction, moderateAction, reactAction } from '../discussions/[id]
 import { InlineAction } from './InlineAction.client'
 import { AuthorLink, authorOf } from './parts'
 import { CopyLinkButton, EditPost, FlagButton, QuoteButton } from './PostTools.client'
+import { cachedMarkdown } from './renderCache'
 
 export type PostProps = {
   kind: 'discussion' | 'reply'
@@ -89,7 +89,7 @@ export function Post(props: PostProps) {
           </Badge>
         )}
       </header>
-      <Markdown>{linkMentions(props.body, props.mentions)}</Markdown>
+      {cachedMarkdown(linkMentions(props.body, props.mentions))}
       <Attachments value={props.attachments} />
       <footer className="flex flex-wrap items-center gap-1">
         <div role="group" aria-label="Reactions" className="flex flex-wrap gap-1">

@@ -29,9 +29,15 @@ type Props = {
 
 const idOf = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null)
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+const pageOf = (raw: string | undefined) =>
+  Math.min(Math.max(Number.parseInt(raw ?? '1', 10) || 1, 1), 10_000)
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const id = idOf((await params).id)
-  const thread = id ? await getThread(id, await currentUser()) : null
+  // The same arguments as the page's: React's cache answers the second call.
+  const thread = id
+    ? await getThread(id, await currentUser(), pageOf((await searchParams).page))
+    : null
   if (!thread) return { title: 'Discussion not found' }
   return {
     title: thread.discussion.title,
@@ -74,7 +80,7 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
   const id = idOf((await params).id)
   if (!id) notFound()
   const { page: rawPage, held } = await searchParams
-  const page = Math.min(Math.max(Number.parseInt(rawPage ?? '1', 10) || 1, 1), 10_000)
+  const page = pageOf(rawPage)
   const viewer = await currentUser()
   const thread = await getThread(id, viewer, page)
   if (!thread) notFound()
