@@ -354,6 +354,62 @@ describe('flags and the new-member sandbox', () => {
   })
 })
 
+describe('API keys and limits', () => {
+  const asKey = (user: User, scopes: string[], organizationId: number | null = null) => ({
+    ...asUser(user),
+    apiKey: { id: 1, scopes, organizationId },
+  })
+
+  it('a personal key with community:write posts as its owner; others are refused', async () => {
+    const viaKey = await payload.create({
+      collection: 'discussions',
+      data: {
+        title: 'Posted by an integration key',
+        kind: 'question',
+        category: cat.id,
+        body: 'Posted through the API with a personal key.',
+      } as never,
+      overrideAccess: false,
+      user: asKey(bob, ['community:write']),
+    })
+    expect(viaKey.author).toMatchObject({ id: bob.id })
+    expect(
+      await rejection(
+        payload.create({
+          collection: 'replies',
+          data: { discussion: viaKey.id, body: 'No scope for this.' } as never,
+          overrideAccess: false,
+          user: asKey(bob, ['models:read']),
+        }),
+      ),
+    ).toMatch(/not allowed/i)
+    // An organization's key is no person: it cannot author posts.
+    expect(
+      await rejection(
+        payload.create({
+          collection: 'replies',
+          data: { discussion: viaKey.id, body: 'As an organization.' } as never,
+          overrideAccess: false,
+          user: {
+            id: 0,
+            collection: 'organizations',
+            apiKey: { id: 2, scopes: ['community:write'], organizationId: 5 },
+          },
+        }),
+      ),
+    ).toMatch(/not allowed/i)
+  })
+
+  it('refuses a seventh post within a minute with 429', async () => {
+    const doc = await discussion(payload, alice, { category: cat.id })
+    for (let n = 0; n < 5; n++) await reply(payload, alice, doc.id, `Follow-up number ${n}`)
+    const error = await reply(payload, alice, doc.id, 'One too many').catch(
+      (caught: { status?: number; message: string }) => caught,
+    )
+    expect(error).toMatchObject({ status: 429, message: expect.stringMatching(/too fast/) })
+  })
+})
+
 describe('edits', () => {
   it('by a moderator are marked, kept in the history and logged', async () => {
     const doc = await discussion(payload, alice, { category: cat.id })
