@@ -41,7 +41,13 @@ const checkUpload: CollectionBeforeChangeHook = async ({ data, req, operation })
   if (userId !== null) await limitWrites(userId)
   const file = req.file
   if (file) {
-    if (file.size > FORUM_LIMITS.attachmentBytes) {
+    // The size as sent, as stored, or as read: whichever the door reports.
+    const size = Math.max(
+      Number(file.size) || 0,
+      Number(data.filesize) || 0,
+      file.data?.length ?? 0,
+    )
+    if (size > FORUM_LIMITS.attachmentBytes) {
       throw new APIError(
         `Attachments are at most ${FORUM_LIMITS.attachmentBytes / 1024 / 1024} MB.`,
         413,

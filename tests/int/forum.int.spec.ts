@@ -410,6 +410,42 @@ describe('API keys and limits', () => {
   })
 })
 
+describe('attachments', () => {
+  const upload = (user: User, name: string, mimetype: string, data: Buffer) =>
+    payload.create({
+      collection: 'forum-attachments',
+      data: { alt: name },
+      file: { data, mimetype, name, size: data.length },
+      overrideAccess: false,
+      user: asUser(user),
+    })
+
+  it('take code files as text/plain, refuse HTML and files past the size limit, and stay their uploader’s', async () => {
+    const file = await upload(bob, 'train.py', 'text/x-python', Buffer.from('print("hi")\n'))
+    expect(file.mimeType).toBe('text/plain')
+    expect(file.uploadedBy).toMatchObject({ id: bob.id })
+    expect(
+      await rejection(
+        upload(bob, 'page.html', 'text/plain', Buffer.from('<script>alert(1)</script>')),
+      ),
+    ).toMatch(/Attach images|not allowed|invalid/i)
+    expect(
+      await rejection(upload(bob, 'big.txt', 'text/plain', Buffer.alloc(2 * 1024 * 1024 + 1, 97))),
+    ).toMatch(/at most 2 MB/)
+    // Someone else's upload cannot be attached to my post.
+    expect(
+      await rejection(
+        discussion(payload, mallory, { category: cat.id, attachments: [file.id] } as never),
+      ),
+    ).toMatch(/attachments/)
+    const own = await discussion(payload, bob, {
+      category: cat.id,
+      attachments: [file.id],
+    } as never)
+    expect(own.attachments).toHaveLength(1)
+  })
+})
+
 describe('edits', () => {
   it('by a moderator are marked, kept in the history and logged', async () => {
     const doc = await discussion(payload, alice, { category: cat.id })
