@@ -8,17 +8,25 @@ import sharp from 'sharp'
 
 import { ApiKeys } from './collections/ApiKeys'
 import { AuditLogs } from './collections/AuditLogs'
+import { Discussions } from './collections/Discussions'
 import { DocsFeedback } from './collections/DocsFeedback'
 import { DocsPages } from './collections/DocsPages'
+import { Flags } from './collections/Flags'
+import { ForumAttachments } from './collections/ForumAttachments'
+import { ForumCategories } from './collections/ForumCategories'
 import { Media } from './collections/Media'
+import { ModerationActions } from './collections/ModerationActions'
 import { NotificationPreferences } from './collections/NotificationPreferences'
 import { Notifications } from './collections/Notifications'
 import { OrganizationInvitations } from './collections/OrganizationInvitations'
 import { Organizations } from './collections/Organizations'
+import { Reactions } from './collections/Reactions'
+import { Replies } from './collections/Replies'
 import { StatusComponents } from './collections/StatusComponents'
 import { StatusIncidents } from './collections/StatusIncidents'
 import { StatusMaintenances } from './collections/StatusMaintenances'
 import { StatusSubscribers } from './collections/StatusSubscribers'
+import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { WebhookEndpoints } from './collections/WebhookEndpoints'
@@ -67,6 +75,15 @@ export default buildConfig({
     StatusIncidents,
     StatusMaintenances,
     StatusSubscribers,
+    // The community forum.
+    ForumCategories,
+    Discussions,
+    Replies,
+    Reactions,
+    Tags,
+    Flags,
+    ForumAttachments,
+    ModerationActions,
   ],
   editor: lexicalEditor(),
   secret: payloadSecret(),

@@ -3,7 +3,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import autocannon from 'autocannon'
 
 /** One measured target, as the benches print it. */
-export type Row = { name: string; rps: number; p50: number; p99: number; failures: number }
+export type Row = {
+  name: string
+  rps: number
+  p50: number
+  p99: number
+  failures: number
+  p95?: number
+}
 
 /** The p-th percentile of sorted values (0 when there are none). */
 export const percentile = (sorted: number[], p: number) =>
@@ -30,6 +37,7 @@ export async function measureHttp(
     name,
     rps: result.requests.average,
     p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     failures: result.errors + result.timeouts + result.non2xx,
   }

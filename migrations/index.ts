@@ -15,6 +15,8 @@ import * as migration_20261130_163500_usage_analytics from './20261130_163500_us
 import * as migration_20261130_164925_status_page from './20261130_164925_status_page';
 import * as migration_20261130_164956_status_checks from './20261130_164956_status_checks';
 import * as migration_20261130_202012_status_review from './20261130_202012_status_review';
+import * as migration_20261130_204856_forum from './20261130_204856_forum';
+import * as migration_20261130_205018_forum_tables from './20261130_205018_forum_tables';
 
 export const migrations = [
   {
@@ -100,6 +102,16 @@ export const migrations = [
   {
     up: migration_20261130_202012_status_review.up,
     down: migration_20261130_202012_status_review.down,
-    name: '20261130_202012_status_review'
+    name: '20261130_202012_status_review',
+  },
+  {
+    up: migration_20261130_204856_forum.up,
+    down: migration_20261130_204856_forum.down,
+    name: '20261130_204856_forum',
+  },
+  {
+    up: migration_20261130_205018_forum_tables.up,
+    down: migration_20261130_205018_forum_tables.down,
+    name: '20261130_205018_forum_tables'
   },
 ];

@@ -14,7 +14,7 @@ export function plugins(): Plugin[] {
     apiKeyScopes(),
     s3Storage({
       enabled: Boolean(S3_BUCKET),
-      collections: { media: true },
+      collections: { media: true, 'forum-attachments': true },
       bucket: S3_BUCKET ?? 'unset',
       config: {
         endpoint: S3_ENDPOINT,

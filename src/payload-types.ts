@@ -84,6 +84,14 @@ export interface Config {
     'status-incidents': StatusIncident;
     'status-maintenances': StatusMaintenance;
     'status-subscribers': StatusSubscriber;
+    'forum-categories': ForumCategory;
+    discussions: Discussion;
+    replies: Reply;
+    reactions: Reaction;
+    tags: Tag;
+    flags: Flag;
+    'forum-attachments': ForumAttachment;
+    'forum-moderation-actions': ForumModerationAction;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -108,6 +116,14 @@ export interface Config {
     'status-incidents': StatusIncidentsSelect<false> | StatusIncidentsSelect<true>;
     'status-maintenances': StatusMaintenancesSelect<false> | StatusMaintenancesSelect<true>;
     'status-subscribers': StatusSubscribersSelect<false> | StatusSubscribersSelect<true>;
+    'forum-categories': ForumCategoriesSelect<false> | ForumCategoriesSelect<true>;
+    discussions: DiscussionsSelect<false> | DiscussionsSelect<true>;
+    replies: RepliesSelect<false> | RepliesSelect<true>;
+    reactions: ReactionsSelect<false> | ReactionsSelect<true>;
+    tags: TagsSelect<false> | TagsSelect<true>;
+    flags: FlagsSelect<false> | FlagsSelect<true>;
+    'forum-attachments': ForumAttachmentsSelect<false> | ForumAttachmentsSelect<true>;
+    'forum-moderation-actions': ForumModerationActionsSelect<false> | ForumModerationActionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -366,7 +382,7 @@ export interface WebhookEndpoint {
   url: string;
   description?: string | null;
   /**
-   * Empty for every event of the endpoint's account (status-page events only when listed). A family (track.*, recommendation.*, model.*, audio.*, api_key.*, usage.*, notification.*, incident.*, maintenance.*) takes its every type, later ones too. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed.
+   * Empty for every event of the endpoint's account (status-page events only when listed). A family (track.*, recommendation.*, model.*, audio.*, api_key.*, usage.*, notification.*, incident.*, maintenance.*, discussion.*, reply.*, answer.*) takes its every type, later ones too. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted.
    */
   events?: string[] | null;
   enabled?: boolean | null;
@@ -406,7 +422,7 @@ export interface WebhookEvent {
   id: number;
   eventId: string;
   /**
-   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed
+   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted, community.mentioned, community.replied, community.answer_accepted
    */
   type: string;
   owner?: (number | null) | User;
@@ -512,7 +528,10 @@ export interface NotificationPreference {
           | 'incident.resolved'
           | 'maintenance.scheduled'
           | 'maintenance.started'
-          | 'maintenance.completed';
+          | 'maintenance.completed'
+          | 'community.mentioned'
+          | 'community.replied'
+          | 'community.answer_accepted';
         inApp?: boolean | null;
         email?: boolean | null;
         webhook?: boolean | null;
@@ -745,6 +764,217 @@ export interface StatusSubscriber {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-categories".
+ */
+export interface ForumCategory {
+  id: number;
+  name: string;
+  slug: string;
+  description?: string | null;
+  order: number;
+  colour: string;
+  /**
+   * The kinds of topic members may start here.
+   */
+  allowedKinds: ('discussion' | 'question' | 'announcement' | 'feature-request' | 'bug-report')[];
+  whoMayStart: 'members' | 'staff';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discussions".
+ */
+export interface Discussion {
+  id: number;
+  title: string;
+  slug?: string | null;
+  category: number | ForumCategory;
+  kind: 'discussion' | 'question' | 'announcement' | 'feature-request' | 'bug-report';
+  /**
+   * Markdown.
+   */
+  body: string;
+  tags?: (number | Tag)[] | null;
+  attachments?: (number | ForumAttachment)[] | null;
+  author?: (number | null) | User;
+  status?: ('open' | 'locked' | 'closed') | null;
+  isPinned?: boolean | null;
+  /**
+   * pending: held for review; hidden: not shown.
+   */
+  moderationState?: ('visible' | 'pending' | 'hidden') | null;
+  hiddenReason?: string | null;
+  acceptedAnswer?: (number | null) | Reply;
+  isSolved?: boolean | null;
+  replyCount?: number | null;
+  voteCount?: number | null;
+  viewCount?: number | null;
+  lastActivityAt?: string | null;
+  lastReplyBy?: (number | null) | User;
+  editedAt?: string | null;
+  isEditedByModerator?: boolean | null;
+  editHistory?:
+    | {
+        at: string;
+        editor?: (number | null) | User;
+        isModerator?: boolean | null;
+        title?: string | null;
+        body?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags".
+ */
+export interface Tag {
+  id: number;
+  name: string;
+  description?: string | null;
+  usageCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-attachments".
+ */
+export interface ForumAttachment {
+  id: number;
+  alt?: string | null;
+  uploadedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "replies".
+ */
+export interface Reply {
+  id: number;
+  discussion: number | Discussion;
+  /**
+   * Markdown.
+   */
+  body: string;
+  /**
+   * The reply this one answers (a quote-reply).
+   */
+  parent?: (number | null) | Reply;
+  attachments?: (number | ForumAttachment)[] | null;
+  author?: (number | null) | User;
+  moderationState?: ('visible' | 'pending' | 'hidden') | null;
+  hiddenReason?: string | null;
+  isThreadVisible?: boolean | null;
+  editedAt?: string | null;
+  isEditedByModerator?: boolean | null;
+  editHistory?:
+    | {
+        at: string;
+        editor?: (number | null) | User;
+        isModerator?: boolean | null;
+        title?: string | null;
+        body?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reactions".
+ */
+export interface Reaction {
+  id: number;
+  discussion?: (number | null) | Discussion;
+  reply?: (number | null) | Reply;
+  reaction: 'thumbs-up' | 'heart' | 'tada' | 'laugh' | 'eyes' | 'rocket';
+  user?: (number | null) | User;
+  uniqueKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "flags".
+ */
+export interface Flag {
+  id: number;
+  discussion?: (number | null) | Discussion;
+  reply?: (number | null) | Reply;
+  reason: 'off-topic' | 'inappropriate' | 'spam' | 'other';
+  details?: string | null;
+  reporter?: (number | null) | User;
+  status?: ('open' | 'actioned' | 'dismissed') | null;
+  uniqueKey?: string | null;
+  thread?: (number | null) | Discussion;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-moderation-actions".
+ */
+export interface ForumModerationAction {
+  id: number;
+  action:
+    | 'discussion.pinned'
+    | 'discussion.unpinned'
+    | 'discussion.locked'
+    | 'discussion.closed'
+    | 'discussion.reopened'
+    | 'discussion.moved'
+    | 'post.hidden'
+    | 'post.unhidden'
+    | 'post.approved'
+    | 'post.edited'
+    | 'flag.dismissed'
+    | 'tags.merged'
+    | 'answer.accepted';
+  summary: string;
+  actor?: (number | null) | User;
+  discussion?: (number | null) | Discussion;
+  reply?: (number | null) | Reply;
+  targetAuthor?: (number | null) | User;
+  ip?: string | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -834,6 +1064,38 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'status-subscribers';
         value: number | StatusSubscriber;
+      } | null)
+    | ({
+        relationTo: 'forum-categories';
+        value: number | ForumCategory;
+      } | null)
+    | ({
+        relationTo: 'discussions';
+        value: number | Discussion;
+      } | null)
+    | ({
+        relationTo: 'replies';
+        value: number | Reply;
+      } | null)
+    | ({
+        relationTo: 'reactions';
+        value: number | Reaction;
+      } | null)
+    | ({
+        relationTo: 'tags';
+        value: number | Tag;
+      } | null)
+    | ({
+        relationTo: 'flags';
+        value: number | Flag;
+      } | null)
+    | ({
+        relationTo: 'forum-attachments';
+        value: number | ForumAttachment;
+      } | null)
+    | ({
+        relationTo: 'forum-moderation-actions';
+        value: number | ForumModerationAction;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1284,6 +1546,177 @@ export interface StatusSubscribersSelect<T extends boolean = true> {
   scope?: T;
   components?: T;
   confirmedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-categories_select".
+ */
+export interface ForumCategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  order?: T;
+  colour?: T;
+  allowedKinds?: T;
+  whoMayStart?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discussions_select".
+ */
+export interface DiscussionsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  category?: T;
+  kind?: T;
+  body?: T;
+  tags?: T;
+  attachments?: T;
+  author?: T;
+  status?: T;
+  isPinned?: T;
+  moderationState?: T;
+  hiddenReason?: T;
+  acceptedAnswer?: T;
+  isSolved?: T;
+  replyCount?: T;
+  voteCount?: T;
+  viewCount?: T;
+  lastActivityAt?: T;
+  lastReplyBy?: T;
+  editedAt?: T;
+  isEditedByModerator?: T;
+  editHistory?:
+    | T
+    | {
+        at?: T;
+        editor?: T;
+        isModerator?: T;
+        title?: T;
+        body?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "replies_select".
+ */
+export interface RepliesSelect<T extends boolean = true> {
+  discussion?: T;
+  body?: T;
+  parent?: T;
+  attachments?: T;
+  author?: T;
+  moderationState?: T;
+  hiddenReason?: T;
+  isThreadVisible?: T;
+  editedAt?: T;
+  isEditedByModerator?: T;
+  editHistory?:
+    | T
+    | {
+        at?: T;
+        editor?: T;
+        isModerator?: T;
+        title?: T;
+        body?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reactions_select".
+ */
+export interface ReactionsSelect<T extends boolean = true> {
+  discussion?: T;
+  reply?: T;
+  reaction?: T;
+  user?: T;
+  uniqueKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags_select".
+ */
+export interface TagsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  usageCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "flags_select".
+ */
+export interface FlagsSelect<T extends boolean = true> {
+  discussion?: T;
+  reply?: T;
+  reason?: T;
+  details?: T;
+  reporter?: T;
+  status?: T;
+  uniqueKey?: T;
+  thread?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-attachments_select".
+ */
+export interface ForumAttachmentsSelect<T extends boolean = true> {
+  alt?: T;
+  uploadedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forum-moderation-actions_select".
+ */
+export interface ForumModerationActionsSelect<T extends boolean = true> {
+  action?: T;
+  summary?: T;
+  actor?: T;
+  discussion?: T;
+  reply?: T;
+  targetAuthor?: T;
+  ip?: T;
+  changes?: T;
   updatedAt?: T;
   createdAt?: T;
 }

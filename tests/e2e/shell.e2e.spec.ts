@@ -7,6 +7,9 @@ function crawlable(href: string, origin: string): string | null {
   const url = new URL(href, origin)
   if (url.origin !== origin) return null
   if (/^\/(api|admin|logout|_next)(\/|$)/.test(url.pathname)) return null
+  // The forum's threads, tags and profiles are many (its own e2e visits them): its sections only.
+  if (/^\/(community\/(discussions\/\d|tags\/)|u\/)/.test(url.pathname)) return null
+  if (url.pathname.startsWith('/community') && url.search) return null
   url.hash = ''
   return `${url.pathname}${url.search}`
 }

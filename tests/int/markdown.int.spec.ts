@@ -1,9 +1,15 @@
+import type { Element } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { visit } from 'unist-util-visit'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { Callout } from '@/components/DocsBody'
 import { Markdown } from '@/components/Markdown'
+import { countLinks, linkMentions, mentionsIn } from '@/lib/forum/text'
+
+import { XSS_VECTORS } from '../helpers/xssCorpus'
 
 const render = (source: string) => renderToStaticMarkup(createElement(Markdown, null, source))
 
@@ -128,6 +134,53 @@ describe('user Markdown', () => {
     )
     expect(html).toMatch(/<img src="https:\/\/cdn.example\/d.png" alt="" loading="lazy"/)
     expect(html).not.toMatch(/width=|height=/)
+  })
+})
+
+describe('user Markdown in the forum', () => {
+  it('gives every code block a copy button', () => {
+    const html = render('```py\nprint(1)\n```\n\n```\nplain\n```')
+    expect(
+      html.match(/<button type="button"[^>]*>Copy<span class="sr-only"> code<\/span><\/button>/g),
+    ).toHaveLength(2)
+  })
+
+  it('keeps only http(s) and mailto links (irc, xmpp, file, ftp dropped) and http(s) images', () => {
+    const html = render(
+      '[a](irc://x.example/c) [b](xmpp:me@x.example) [c](file:///etc/passwd) [d](ftp://x.example) [e](mailto:me@x.example) [f](/rel) ![g](mailto:me@x.example)',
+    )
+    expect(html.match(/href="[^"]*"/g)).toEqual(['href="mailto:me@x.example"', 'href="/rel"'])
+    expect(html).not.toContain('<img')
+  })
+
+  it(`renders ${XSS_VECTORS.length} XSS vectors without script, handler or script URL`, () => {
+    expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(100)
+    const FORBIDDEN = /^(script|iframe|object|embed|svg|math|style|form|base|meta|link|frame)$/
+    const SCRIPT_URL = /^\s*(javascript|data|vbscript|file|irc):/i
+    for (const vector of XSS_VECTORS) {
+      const tree = fromHtml(render(vector), { fragment: true })
+      visit(tree, 'element', (node: Element) => {
+        expect(node.tagName, vector).not.toMatch(FORBIDDEN)
+        for (const [name, value] of Object.entries(node.properties)) {
+          expect(name, vector).not.toMatch(/^on/i)
+          if (/^(href|src|action|formAction|xLinkHref)$/.test(name)) {
+            expect(String(value), vector).not.toMatch(SCRIPT_URL)
+          }
+        }
+      })
+    }
+  })
+
+  it('reads mentions outside code and links only members who exist', () => {
+    const body = 'Thanks @maya and @leo-b! `@decorator` and\n```\n@skip\n```\nmail a@b.example'
+    expect(mentionsIn(body)).toEqual(['maya', 'leo-b'])
+    const linked = linkMentions(body, new Set(['maya']))
+    expect(linked).toContain('[@maya](/u/maya)')
+    expect(linked).toContain('@leo-b!')
+    expect(linked).toContain('`@decorator`')
+    expect(
+      countLinks('see https://a.example and [b](https://b.example) ![i](https://c.example/i.png)'),
+    ).toEqual({ links: 2, images: 1 })
   })
 })
 

@@ -3,19 +3,22 @@
  *
  * Allows CommonMark + GFM (tables, task lists, strikethrough, autolinks, footnotes). Raw HTML is
  * dropped, never shown as text (`skipHtml`). The rest passes rehype-sanitize's GitHub schema (ids
- * get a `user-content-` prefix; URLs keep to http(s), mailto, irc, xmpp, with react-markdown's
- * urlTransform blanking `javascript:`/`data:`/`vbscript:` first), then Prism highlights code.
+ * get a `user-content-` prefix; URLs keep to http(s) and mailto — every other scheme, `javascript:`,
+ * `data:`, `vbscript:`, `irc:` alike, is blanked first), then Prism highlights code, and each code
+ * block gets a copy button.
  * Headings drop a level (no h1); links are rel="nofollow ugc noopener" and open other hosts in a
  * new tab; images load lazily, always have an alt and never take a size from the author.
  */
 import type { Element, ElementContent, Root } from 'hast'
-import type { ComponentProps } from 'react'
-import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown'
+import type { ComponentProps, ReactElement } from 'react'
+import ReactMarkdown, { type Components, type ExtraProps, type Options } from 'react-markdown'
 import rehypePrism from 'rehype-prism-plus/common'
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize'
 import remarkGfm from 'remark-gfm'
 
 import { cn } from '@/lib/cn'
+
+import { CopyCode } from './CopyCode.client'
 
 const PREFIX = 'user-content-'
 
@@ -23,11 +26,24 @@ const PREFIX = 'user-content-'
 // code and spans may carry (language-*, Prism's tokens) should anything upstream add them.
 const schema: Schema = {
   ...defaultSchema,
+  protocols: { href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'] },
   attributes: {
     ...defaultSchema.attributes,
     code: [['className', /^language-./, 'code-highlight']],
     span: [['className', 'token', 'code-line', /^[a-z][a-z-]*$/]],
   },
+}
+
+/** Relative URLs, and absolute ones only with http(s) or mailto (the image's src: http(s)). */
+export function safeUrl(url: string, key?: string): string {
+  const value = url.trim()
+  const colon = value.indexOf(':')
+  const firstOf = (char: string) => (value.includes(char) ? value.indexOf(char) : Infinity)
+  const isRelative = colon === -1 || colon > Math.min(firstOf('/'), firstOf('?'), firstOf('#'))
+  if (isRelative) return value
+  const scheme = value.slice(0, colon).toLowerCase()
+  const allowed = key === 'src' ? ['http', 'https'] : ['http', 'https', 'mailto']
+  return allowed.includes(scheme) ? value : ''
 }
 
 const textOf = (node: ElementContent): string =>
@@ -113,13 +129,16 @@ const components: Components = {
     <input {...props} aria-label={props.checked ? 'Done' : 'To do'} className="mr-1.5" />
   ),
   pre: ({ node: _node, className, ...props }) => (
-    <pre
-      {...props}
-      className={cn(
-        'overflow-x-auto rounded-md border border-border bg-muted p-4 text-sm leading-6',
-        className,
-      )}
-    />
+    <div className="relative">
+      <pre
+        {...props}
+        className={cn(
+          'overflow-x-auto rounded-md border border-border bg-muted p-4 pr-16 text-sm leading-6',
+          className,
+        )}
+      />
+      <CopyCode />
+    </div>
   ),
   table: ({ node: _node, className, ...props }) => (
     <div className="max-w-full overflow-x-auto">
@@ -142,23 +161,32 @@ const look = [
   '[&_:not(pre)>code]:py-0.5 [&_:not(pre)>code]:text-[0.875em]',
 ]
 
+const options = {
+  skipHtml: true,
+  urlTransform: safeUrl,
+  remarkPlugins: [remarkGfm],
+  // Ids come out unprefixed so that rehype-sanitize prefixes each exactly once.
+  remarkRehypeOptions: { clobberPrefix: '' },
+  rehypePlugins: [
+    rehypeHeadingIds,
+    [rehypeSanitize, schema],
+    [rehypePrism, { ignoreMissing: true }],
+  ],
+  components,
+} satisfies Omit<Options, 'children'>
+
+/**
+ * The rendered tree of `source` (parsed, sanitised, highlighted — the costly part) as React
+ * elements, which may be kept and rendered again (src/app/(portal)/community caches them).
+ */
+export function markdownTree(source: string): ReactElement {
+  return <div className={cn(look)}>{ReactMarkdown({ ...options, children: source })}</div>
+}
+
 export function Markdown({ children, className }: { children: string; className?: string }) {
   return (
     <div className={cn(look, className)}>
-      <ReactMarkdown
-        skipHtml
-        remarkPlugins={[remarkGfm]}
-        // Ids come out unprefixed so that rehype-sanitize prefixes each exactly once.
-        remarkRehypeOptions={{ clobberPrefix: '' }}
-        rehypePlugins={[
-          rehypeHeadingIds,
-          [rehypeSanitize, schema],
-          [rehypePrism, { ignoreMissing: true }],
-        ]}
-        components={components}
-      >
-        {children}
-      </ReactMarkdown>
+      <ReactMarkdown {...options}>{children}</ReactMarkdown>
     </div>
   )
 }

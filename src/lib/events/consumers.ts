@@ -1,3 +1,4 @@
+import { forumLiveConsumer } from '../forum/live'
 import { notificationConsumer } from '../notifications/consume'
 import { statusSubscriberConsumer } from '../status/notices'
 import { webhookConsumer } from '../webhooks/fanout'
@@ -11,4 +12,5 @@ export const CONSUMERS: Consumer[] = [
   webhookConsumer,
   notificationConsumer,
   statusSubscriberConsumer,
+  forumLiveConsumer,
 ]

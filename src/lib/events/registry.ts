@@ -6,6 +6,7 @@ import {
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
 } from '../status/states'
+import { FORUM_EVENT_TYPES } from '../forum/events'
 
 const id = z.string().min(1).max(100)
 const isoDate = z.iso.datetime({ offset: true })
@@ -353,6 +354,7 @@ export const EVENT_TYPES = {
     schema: statusMaintenanceSchema,
     example: statusMaintenanceExample('completed'),
   },
+  ...FORUM_EVENT_TYPES,
 } as const satisfies Record<
   string,
   {

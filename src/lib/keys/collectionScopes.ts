@@ -31,6 +31,17 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   'status-incidents': { read: 'any', write: 'none' },
   'status-maintenances': { read: 'any', write: 'none' },
   'status-subscribers': { read: 'none', write: 'none' },
+  // The community forum: public to read, written by a personal key with community:write (an
+  // organization's key is no author and the collections refuse it); flags and the moderation
+  // log are for signed-in people.
+  'forum-categories': { read: 'any', write: 'none' },
+  discussions: { read: 'any', write: 'community:write' },
+  replies: { read: 'any', write: 'community:write' },
+  reactions: { read: 'any', write: 'community:write' },
+  tags: { read: 'any', write: 'none' },
+  'forum-attachments': { read: 'any', write: 'community:write' },
+  flags: { read: 'none', write: 'none' },
+  'forum-moderation-actions': { read: 'none', write: 'none' },
 }
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }

@@ -1,4 +1,5 @@
 import type { EventType } from '../events/registry'
+import { forumNotifications } from '../forum/notifications'
 
 export const CHANNELS = ['inApp', 'email', 'webhook'] as const
 export type Channel = (typeof CHANNELS)[number]
@@ -194,6 +195,7 @@ export const NOTIFICATION_TYPES = {
     }),
   },
   ...statusNotifications(),
+  ...forumNotifications(),
 } satisfies Partial<Record<EventType, Definition>>
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES

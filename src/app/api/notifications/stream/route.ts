@@ -28,6 +28,8 @@ const openStreams = new Map<number, number>()
 
 /** What a page may watch besides the unread count: `webhook-endpoint:<id>`, if it is theirs. */
 const WATCHABLE = /^webhook-endpoint:(\d{1,12})$/
+/** Or a forum thread it may read: `discussion:<id>` (new replies appear without a reload). */
+const DISCUSSION_WATCH = /^discussion:(\d{1,9})$/
 /** Or the live usage of accounts they may read: `usage:u12,o3` (the dashboard's bars). */
 const USAGE_WATCH = /^usage:([uo]\d{1,12}(?:,[uo]\d{1,12}){0,20})$/
 /** The limiter's counters are read this often while a dashboard is open (sent when changed). */
@@ -99,10 +101,23 @@ async function openStream(
   if (watch !== null) {
     const usageAccounts = USAGE_WATCH.exec(watch)?.[1]
     const endpointId = WATCHABLE.exec(watch)?.[1]
+    const discussionId = DISCUSSION_WATCH.exec(watch)?.[1]
     if (usageAccounts) usage = await usageWatch(user as User, usageAccounts.split(','))
     const isAllowed = usageAccounts
       ? usage !== null
-      : Boolean(endpointId && (await getEndpoint(user, endpointId)))
+      : discussionId
+        ? Boolean(
+            await payload.findByID({
+              collection: 'discussions',
+              id: discussionId,
+              depth: 0,
+              select: { title: true },
+              disableErrors: true,
+              overrideAccess: false,
+              user,
+            }),
+          )
+        : Boolean(endpointId && (await getEndpoint(user, endpointId)))
     if (!isAllowed) {
       release()
       return errorJson(404, 'Nothing to watch there.', { field: 'watch' })

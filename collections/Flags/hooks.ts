@@ -1,0 +1,78 @@
+import {
+  ValidationError,
+  type CollectionAfterChangeHook,
+  type CollectionBeforeChangeHook,
+} from 'payload'
+
+import { personId } from '@/access/forumPosts'
+import { db } from '@/lib/db'
+import { logModeration } from '@/lib/forum/audit'
+import { FORUM_LIMITS } from '@/lib/forum/config'
+import { recountReplies, setThreadVisibility } from '@/lib/forum/counts'
+import { limitWrites } from '@/lib/forum/limits'
+import { readableTarget, targetKey } from '@/lib/forum/targets'
+import { relationId } from '@/lib/relationId'
+import type { Flag } from '@/payload-types'
+
+/** A flag is the caller's, on a post of someone else's they can read, once per post. */
+export const beforeFlagChange: CollectionBeforeChangeHook<Flag> = async ({
+  data,
+  req,
+  operation,
+}) => {
+  if (operation !== 'create') return data
+  const target = await readableTarget(req, data)
+  const userId = personId(req.user) ?? Number(relationId(data.reporter))
+  if (personId(req.user) !== null) await limitWrites(userId)
+  if (target.authorId === userId) {
+    throw new ValidationError({
+      errors: [{ path: target.kind, message: 'You cannot flag your own post.' }],
+    })
+  }
+  data.reporter = userId
+  data.discussion = target.kind === 'discussion' ? target.id : null
+  data.reply = target.kind === 'reply' ? target.id : null
+  data.thread = target.discussionId
+  data.uniqueKey = `${userId}:${targetKey(target)}`
+  return data
+}
+
+/**
+ * Once enough distinct members flagged a post (open flags), it is hidden until a moderator
+ * reviews it; the moderation log says the flags did it.
+ */
+export const afterFlagChange: CollectionAfterChangeHook<Flag> = async ({ doc, operation, req }) => {
+  if (operation !== 'create') return doc
+  const isReply = Boolean(doc.reply)
+  const postId = Number(relationId(isReply ? doc.reply : doc.discussion))
+  const table = isReply ? 'replies' : 'discussions'
+  const column = isReply ? 'reply_id' : 'discussion_id'
+  const queryable = await db(req)
+  const { rows } = await queryable.query<{ n: number }>(
+    `SELECT count(DISTINCT reporter_id)::int AS n FROM flags WHERE ${column} = $1 AND status = 'open'`,
+    [postId],
+  )
+  if (Number(rows[0]?.n) < FORUM_LIMITS.flagsToHide) return doc
+  const { rows: hidden } = await queryable.query<{ author_id: number | null }>(
+    `UPDATE ${table} SET moderation_state = 'hidden', hidden_reason = 'Flagged by members; awaiting review'
+      WHERE id = $1 AND moderation_state = 'visible' RETURNING author_id`,
+    [postId],
+  )
+  if (hidden.length === 0) return doc
+  const threadId = Number(relationId(doc.thread))
+  if (isReply) await recountReplies(queryable, threadId)
+  else await setThreadVisibility(queryable, postId, false)
+  await logModeration(
+    req,
+    {
+      action: 'post.hidden',
+      summary: `${isReply ? `Reply #${postId}` : `Discussion #${postId}`} hidden after ${FORUM_LIMITS.flagsToHide} flags`,
+      discussion: threadId,
+      reply: isReply ? postId : null,
+      targetAuthor: hidden[0].author_id,
+      changes: { reason: 'flags' },
+    },
+    true,
+  )
+  return doc
+}

@@ -1,0 +1,60 @@
+import type { Queryable } from '../db'
+import { pgArray } from './sql'
+
+/**
+ * The counts the forum keeps (never written by members): recomputed from the rows they count,
+ * in the caller's transaction, so a retried or concurrent write cannot drift them.
+ */
+export async function recountTags(db: Queryable, tagIds: number[]): Promise<void> {
+  if (tagIds.length === 0) return
+  await db.query(
+    `UPDATE tags t SET usage_count = (
+       SELECT count(*) FROM discussions_rels r JOIN discussions d ON d.id = r.parent_id
+        WHERE r.path = 'tags' AND r.tags_id = t.id AND d.moderation_state = 'visible')
+     WHERE t.id = ANY($1::int[])`,
+    [pgArray(tagIds)],
+  )
+}
+
+/** Visible replies, the last activity and who replied last. */
+export async function recountReplies(db: Queryable, discussionId: number): Promise<void> {
+  await db.query(
+    `UPDATE discussions d SET
+        reply_count = s.n,
+        last_activity_at = greatest(d.created_at, coalesce(s.last_at, d.created_at)),
+        last_reply_by_id = s.last_by
+       FROM (SELECT count(*)::int AS n, max(created_at) AS last_at,
+                    (SELECT author_id FROM replies WHERE discussion_id = $1 AND moderation_state = 'visible'
+                      ORDER BY created_at DESC, id DESC LIMIT 1) AS last_by
+               FROM replies WHERE discussion_id = $1 AND moderation_state = 'visible') s
+      WHERE d.id = $1`,
+    [discussionId],
+  )
+}
+
+export async function recountVotes(db: Queryable, discussionId: number): Promise<number> {
+  const { rows } = await db.query<{ vote_count: number }>(
+    `UPDATE discussions SET vote_count =
+       (SELECT count(*)::int FROM forum_votes WHERE discussion_id = $1)
+      WHERE id = $1 RETURNING vote_count`,
+    [discussionId],
+  )
+  return Number(rows[0]?.vote_count ?? 0)
+}
+
+/** Replies of a hidden (or held) topic are hidden with it from everyone but their authors. */
+export async function setThreadVisibility(
+  db: Queryable,
+  discussionId: number,
+  isVisible: boolean,
+): Promise<void> {
+  await db.query('UPDATE replies SET is_thread_visible = $2 WHERE discussion_id = $1', [
+    discussionId,
+    isVisible,
+  ])
+}
+
+/** Counts one view (at most once per viewer and hour, the caller decides). */
+export async function countView(db: Queryable, discussionId: number): Promise<void> {
+  await db.query('UPDATE discussions SET view_count = view_count + 1 WHERE id = $1', [discussionId])
+}
