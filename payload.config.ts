@@ -11,6 +11,12 @@ import { AuditLogs } from './collections/AuditLogs'
 import { DocsFeedback } from './collections/DocsFeedback'
 import { DocsPages } from './collections/DocsPages'
 import { Media } from './collections/Media'
+import { MlModels } from './collections/MlModels'
+import { ModelComments } from './collections/ModelComments'
+import { ModelFiles } from './collections/ModelFiles'
+import { ModelRatings } from './collections/ModelRatings'
+import { ModelStars } from './collections/ModelStars'
+import { ModelVersions } from './collections/ModelVersions'
 import { NotificationPreferences } from './collections/NotificationPreferences'
 import { Notifications } from './collections/Notifications'
 import { OrganizationInvitations } from './collections/OrganizationInvitations'
@@ -67,6 +73,12 @@ export default buildConfig({
     StatusIncidents,
     StatusMaintenances,
     StatusSubscribers,
+    MlModels,
+    ModelVersions,
+    ModelFiles,
+    ModelStars,
+    ModelRatings,
+    ModelComments,
   ],
   editor: lexicalEditor(),
   secret: payloadSecret(),

@@ -14,6 +14,8 @@ import * as migration_20261130_134412_docs_search from './20261130_134412_docs_s
 import * as migration_20261130_163500_usage_analytics from './20261130_163500_usage_analytics';
 import * as migration_20261130_164925_status_page from './20261130_164925_status_page';
 import * as migration_20261130_164956_status_checks from './20261130_164956_status_checks';
+import * as migration_20261130_200931_model_hub from './20261130_200931_model_hub';
+import * as migration_20261130_201016_model_hub_search from './20261130_201016_model_hub_search';
 
 export const migrations = [
   {
@@ -94,6 +96,16 @@ export const migrations = [
   {
     up: migration_20261130_164956_status_checks.up,
     down: migration_20261130_164956_status_checks.down,
-    name: '20261130_164956_status_checks'
+    name: '20261130_164956_status_checks',
+  },
+  {
+    up: migration_20261130_200931_model_hub.up,
+    down: migration_20261130_200931_model_hub.down,
+    name: '20261130_200931_model_hub',
+  },
+  {
+    up: migration_20261130_201016_model_hub_search.up,
+    down: migration_20261130_201016_model_hub_search.down,
+    name: '20261130_201016_model_hub_search'
   },
 ];
