@@ -213,7 +213,6 @@ export interface Media {
    */
   alt?: string | null;
   uploadedBy?: (number | null) | User;
-  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1190,7 +1189,6 @@ export interface OrganizationInvitationsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
-  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

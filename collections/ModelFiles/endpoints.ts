@@ -148,12 +148,14 @@ export const fileEndpoints = [
         overrideAccess: true,
         req,
       })
-      await countDownload(req, {
-        model,
-        fileId: file.id,
-        version: version.label,
-        subject: downloadSubject(req, ip),
-      })
+      // Listening to a sample in the page's player is not a download of the model.
+      if (file.kind !== 'sample-audio')
+        await countDownload(req, {
+          model,
+          fileId: file.id,
+          version: version.label,
+          subject: downloadSubject(req, ip),
+        })
       const url = await downloadUrl({
         fileId: file.id,
         key: file.storageKey,

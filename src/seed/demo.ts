@@ -5,6 +5,7 @@ import { accountKey } from '../lib/accounts'
 import { databaseUrl } from '../lib/defaults'
 import { rollUpAll, SETTLE_SECONDS } from '../lib/usage/rollup'
 import { seedDocs } from './docs'
+import { seedModels } from './models'
 import { seedStatus } from './status'
 import { seedUsageEvents } from './usage'
 import { seedKeys, type KeyPlan } from './usageAccounts'
@@ -97,6 +98,13 @@ export async function seedDemo(payload: Payload): Promise<{ created: string[] }>
   created.push(...(await seedDemoUsage(payload, ids['maya'], organizationId)))
   created.push(...(await seedDocs(payload)))
   created.push(...(await seedStatus(payload)))
+  created.push(
+    ...(await seedModels(payload, {
+      maya: ids['maya'],
+      leo: ids['leo'],
+      organization: organizationId,
+    })),
+  )
   return { created }
 }
 

@@ -1,3 +1,5 @@
+import { safetensorsFile } from '@/seed/modelFiles'
+
 /**
  * Pickle bytes built by hand, opcode by opcode (what Python's pickle would write), so the scan
  * tests need no Python: benign model files and crafted malicious ones.
@@ -105,29 +107,13 @@ export function storedZip(entries: Record<string, Buffer>): Buffer {
   return Buffer.concat([...locals, directory, end])
 }
 
-/** A safetensors file of one F32 tensor of `count` values. */
+/** A safetensors file of one F32 tensor of `count` values, or with the header given. */
 export function safetensors(count = 4, header?: Record<string, unknown>): Buffer {
-  const json = Buffer.from(
-    JSON.stringify(
-      header ?? { weight: { dtype: 'F32', shape: [count], data_offsets: [0, count * 4] } },
-    ),
-  )
+  if (!header) return safetensorsFile(count, 'weight')
+  const json = Buffer.from(JSON.stringify(header))
   const length = Buffer.alloc(8)
   length.writeBigUInt64LE(BigInt(json.length))
   return Buffer.concat([length, json, Buffer.alloc(count * 4)])
 }
 
-/** A minimal ONNX ModelProto: ir_version 8, producer name, an empty graph, opset 17. */
-export function onnxModel(): Buffer {
-  const graph = Buffer.from([0x12, 0x01, 0x67]) // GraphProto { name: "g" }
-  const opset = Buffer.from([0x10, 0x11]) // OperatorSetIdProto { version: 17 }
-  return Buffer.concat([
-    Buffer.from([0x08, 0x08]),
-    Buffer.from([0x12, 0x04]),
-    Buffer.from('test'),
-    Buffer.from([0x3a, graph.length]),
-    graph,
-    Buffer.from([0x42, opset.length]),
-    opset,
-  ])
-}
+export { onnxFile as onnxModel } from '@/seed/modelFiles'
