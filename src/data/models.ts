@@ -117,8 +117,20 @@ export async function modelPage(user: User | null, model: MlModel): Promise<Mode
   const [canManage, versions, files, base, forks, ratings, stars, comments, series] =
     await Promise.all([
       user ? managesModel(req, model.id) : Promise.resolve(false),
-      payload.find({ collection: 'model-versions', where: byModel, sort: '-createdAt', limit: 50, ...as }),
-      payload.find({ collection: 'model-files', where: byModel, sort: 'filename', limit: 200, ...as }),
+      payload.find({
+        collection: 'model-versions',
+        where: byModel,
+        sort: '-createdAt',
+        limit: 50,
+        ...as,
+      }),
+      payload.find({
+        collection: 'model-files',
+        where: byModel,
+        sort: 'filename',
+        limit: 200,
+        ...as,
+      }),
       model.baseModel ? modelById(user, Number(model.baseModel)) : Promise.resolve(null),
       payload.find({
         collection: 'ml-models',
@@ -127,7 +139,13 @@ export async function modelPage(user: User | null, model: MlModel): Promise<Mode
         limit: 20,
         ...as,
       }),
-      payload.find({ collection: 'model-ratings', where: byModel, sort: '-updatedAt', limit: 50, ...as }),
+      payload.find({
+        collection: 'model-ratings',
+        where: byModel,
+        sort: '-updatedAt',
+        limit: 50,
+        ...as,
+      }),
       user
         ? payload.find({
             collection: 'model-stars',
@@ -136,7 +154,13 @@ export async function modelPage(user: User | null, model: MlModel): Promise<Mode
             ...as,
           })
         : Promise.resolve({ totalDocs: 0 }),
-      payload.find({ collection: 'model-comments', where: byModel, sort: 'createdAt', limit: 100, ...as }),
+      payload.find({
+        collection: 'model-comments',
+        where: byModel,
+        sort: 'createdAt',
+        limit: 100,
+        ...as,
+      }),
       downloadSeries(await db({ payload }), model.id, 30),
     ])
   return {
@@ -177,7 +201,10 @@ export async function myModels(user: User, page = 1) {
   return payload.find({
     collection: 'ml-models',
     where: {
-      or: [{ owner: { equals: user.id } }, ...(orgs.length ? [{ organization: { in: orgs } }] : [])],
+      or: [
+        { owner: { equals: user.id } },
+        ...(orgs.length ? [{ organization: { in: orgs } }] : []),
+      ],
     },
     sort: '-updatedAt',
     depth: 0,

@@ -5,7 +5,9 @@ import pg from 'pg'
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { browseFacets, browseModelIds, type Viewer } from '@/lib/models/browse'
 import { countDownload } from '@/lib/models/downloads'
+import { db } from '@/lib/db'
 import {
   completeUpload,
   downloadSubject,
@@ -506,5 +508,44 @@ describe('safety, downloads, stars and forks', () => {
       overrideAccess: true,
     })
     expect(after).toMatchObject({ ratingCount: 2, ratingAverage: 3.5 })
+  })
+})
+
+describe('browsing the hub', () => {
+  it('finds published models by search, facet and threshold, and never another’s private one', async () => {
+    const word = unique('quokka').replace(/[^a-z]/g, '')
+    const tag = unique('tag').toLowerCase()
+    const open = await publishedModel()
+    await payload.update({
+      collection: 'ml-models',
+      id: open.model.id,
+      data: {
+        name: `Open ${word}`,
+        tags: [{ tag }],
+        metrics: [{ name: 'accuracy', value: 0.95, dataset: 'GTZAN', split: 'test' }],
+      },
+      overrideAccess: true,
+    })
+    const hidden = await publishedModel(safetensors(8), 'private')
+    await payload.update({
+      collection: 'ml-models',
+      id: hidden.model.id,
+      data: { name: `Hidden ${word}`, tags: [{ tag }] },
+      overrideAccess: true,
+    })
+    const sql = await db({ payload })
+    const leoView: Viewer = { kind: 'person', id: leo.id, memberOf: [], manages: [] }
+    const mayaView: Viewer = { kind: 'person', id: maya.id, memberOf: [org.id], manages: [org.id] }
+    const ids = async (viewer: Viewer, filters: Parameters<typeof browseModelIds>[2]) =>
+      (await browseModelIds(sql, viewer, filters)).ids
+    expect(await ids(leoView, { q: word })).toEqual([open.model.id])
+    expect(await ids({ kind: 'anonymous' }, { tag })).toEqual([open.model.id])
+    expect((await ids(mayaView, { tag })).sort()).toEqual([open.model.id, hidden.model.id].sort())
+    expect(await ids(leoView, { tag, metric: 'accuracy', dataset: 'GTZAN', min: 0.9 })).toEqual([
+      open.model.id,
+    ])
+    expect(await ids(leoView, { tag, metric: 'accuracy', dataset: 'GTZAN', min: 0.96 })).toEqual([])
+    const facets = await browseFacets(sql, leoView, { tag })
+    expect(facets.task).toEqual([{ value: 'genre-classification', count: 1 }])
   })
 })

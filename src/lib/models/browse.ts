@@ -37,8 +37,9 @@ function visibility(built: Built, viewer: Viewer): string {
   const open = `m.visibility = 'public'`
   if (viewer.kind === 'anonymous') return open
   const me = push(built, viewer.id)
-  const member = push(built, viewer.memberOf)
-  const manages = push(built, viewer.manages)
+  // As array literals: the Drizzle binding spreads a JS array into a list.
+  const member = push(built, `{${viewer.memberOf.map(Number).join(',')}}`)
+  const manages = push(built, `{${viewer.manages.map(Number).join(',')}}`)
   return `(${open} OR m.owner_id = ${me}
            OR (m.visibility = 'organization' AND m.organization_id = ANY(${member}::int[]))
            OR m.organization_id = ANY(${manages}::int[]))`
@@ -126,7 +127,10 @@ export async function browseModelIds(
   }
 }
 
-export type Facets = Record<'task' | 'framework' | 'license' | 'tag', { value: string; count: number }[]>
+export type Facets = Record<
+  'task' | 'framework' | 'license' | 'tag',
+  { value: string; count: number }[]
+>
 
 /**
  * How many models each facet value would show, the other filters kept (so choosing a task
