@@ -39,11 +39,16 @@ export function ModelCard({ model, layout }: { model: MlModel; layout: 'grid' | 
       <dl className="flex shrink-0 gap-4 text-sm text-muted-foreground">
         <div>
           <dt className="sr-only">Downloads</dt>
-          <dd>{formatCount(model.downloads)} downloads</dd>
+          <dd>
+            {formatCount(model.downloads)}{' '}
+            {Number(model.downloads) === 1 ? 'download' : 'downloads'}
+          </dd>
         </div>
         <div>
           <dt className="sr-only">Stars</dt>
-          <dd>{formatCount(model.stars)} stars</dd>
+          <dd>
+            {formatCount(model.stars)} {Number(model.stars) === 1 ? 'star' : 'stars'}
+          </dd>
         </div>
       </dl>
     </li>
