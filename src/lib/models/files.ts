@@ -237,35 +237,32 @@ export async function recordPart(
  * then the file waits for its scan (enqueued in the same transaction as the state change).
  */
 export async function completeUpload(req: PayloadRequest, fileId: number): Promise<UploadState> {
-  const file = await ownUpload(req, fileId)
-  if (file.uploadStatus !== 'pending' || !file.upload) return stateOf(file)
-  const state = stateOf(file)
-  const have = new Set(file.upload.parts.map((p) => p.partNumber))
-  const missing = Array.from({ length: state.partCount }, (_, i) => i + 1).filter(
-    (n) => !have.has(n),
-  )
-  if (missing.length) {
-    throw refuse(
-      409,
-      `Parts missing: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}.`,
-      'parts',
+  // Row-locked: a second "complete" (a double click, a retry) waits, then finds it done.
+  type Outcome = { state: UploadState } | { mismatch: number; announced: number; key: string }
+  const result = await inTransaction(req, async (): Promise<Outcome> => {
+    const sql = await db(req)
+    await sql.query('SELECT 1 FROM model_files WHERE id = $1 FOR UPDATE', [fileId])
+    const file = await ownUpload(req, fileId)
+    if (file.uploadStatus !== 'pending' || !file.upload) return { state: stateOf(file) }
+    const state = stateOf(file)
+    const have = new Set(file.upload.parts.map((p) => p.partNumber))
+    const missing = Array.from({ length: state.partCount }, (_, i) => i + 1).filter(
+      (n) => !have.has(n),
     )
-  }
-  const size = await storage.completeUpload({
-    key: file.storageKey,
-    uploadId: file.upload.uploadId,
-    parts: file.upload.parts,
-  })
-  if (size !== file.size) {
-    await storage.deleteObject(file.storageKey)
-    await req.payload.delete({ collection: 'model-files', id: fileId, overrideAccess: true, req })
-    throw refuse(
-      422,
-      `The upload is ${size} bytes, not the ${file.size} announced: start again.`,
-      'size',
-    )
-  }
-  const updated = await inTransaction(req, async () => {
+    if (missing.length) {
+      throw refuse(
+        409,
+        `Parts missing: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}.`,
+        'parts',
+      )
+    }
+    const size = await storage.completeUpload({
+      key: file.storageKey,
+      uploadId: file.upload.uploadId,
+      parts: file.upload.parts,
+    })
+    if (size !== file.size)
+      return { mismatch: size, announced: file.size ?? 0, key: file.storageKey }
     const doc = await req.payload.update({
       collection: 'model-files',
       id: fileId,
@@ -274,9 +271,16 @@ export async function completeUpload(req: PayloadRequest, fileId: number): Promi
       req,
     })
     await enqueueInTransaction(req, 'model__scan', { fileId })
-    return doc
+    return { state: stateOf(doc as ModelFile & { upload: Upload | null }) }
   })
-  return stateOf(updated as ModelFile & { upload: Upload | null })
+  if (!('mismatch' in result)) return result.state
+  await storage.deleteObject(result.key)
+  await req.payload.delete({ collection: 'model-files', id: fileId, overrideAccess: true, req })
+  throw refuse(
+    422,
+    `The upload is ${result.mismatch} bytes, not the ${result.announced} announced: start again.`,
+    'size',
+  )
 }
 
 /** Cancels an unfinished upload: its parts and the pending file go. */
