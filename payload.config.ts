@@ -16,6 +16,12 @@ import { ForumAttachments } from './collections/ForumAttachments'
 import { ForumCategories } from './collections/ForumCategories'
 import { Media } from './collections/Media'
 import { ModerationActions } from './collections/ModerationActions'
+import { MlModels } from './collections/MlModels'
+import { ModelComments } from './collections/ModelComments'
+import { ModelFiles } from './collections/ModelFiles'
+import { ModelRatings } from './collections/ModelRatings'
+import { ModelStars } from './collections/ModelStars'
+import { ModelVersions } from './collections/ModelVersions'
 import { NotificationPreferences } from './collections/NotificationPreferences'
 import { Notifications } from './collections/Notifications'
 import { OrganizationInvitations } from './collections/OrganizationInvitations'
@@ -84,6 +90,12 @@ export default buildConfig({
     Flags,
     ForumAttachments,
     ModerationActions,
+    MlModels,
+    ModelVersions,
+    ModelFiles,
+    ModelStars,
+    ModelRatings,
+    ModelComments,
   ],
   editor: lexicalEditor(),
   secret: payloadSecret(),

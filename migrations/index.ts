@@ -14,9 +14,12 @@ import * as migration_20261130_134412_docs_search from './20261130_134412_docs_s
 import * as migration_20261130_163500_usage_analytics from './20261130_163500_usage_analytics';
 import * as migration_20261130_164925_status_page from './20261130_164925_status_page';
 import * as migration_20261130_164956_status_checks from './20261130_164956_status_checks';
+import * as migration_20261130_200931_model_hub from './20261130_200931_model_hub';
+import * as migration_20261130_201016_model_hub_search from './20261130_201016_model_hub_search';
 import * as migration_20261130_202012_status_review from './20261130_202012_status_review';
 import * as migration_20261130_204856_forum from './20261130_204856_forum';
 import * as migration_20261130_205018_forum_tables from './20261130_205018_forum_tables';
+import * as migration_20261130_215241_snapshot_sync from './20261130_215241_snapshot_sync';
 
 export const migrations = [
   {
@@ -100,6 +103,16 @@ export const migrations = [
     name: '20261130_164956_status_checks',
   },
   {
+    up: migration_20261130_200931_model_hub.up,
+    down: migration_20261130_200931_model_hub.down,
+    name: '20261130_200931_model_hub',
+  },
+  {
+    up: migration_20261130_201016_model_hub_search.up,
+    down: migration_20261130_201016_model_hub_search.down,
+    name: '20261130_201016_model_hub_search',
+  },
+  {
     up: migration_20261130_202012_status_review.up,
     down: migration_20261130_202012_status_review.down,
     name: '20261130_202012_status_review',
@@ -112,6 +125,11 @@ export const migrations = [
   {
     up: migration_20261130_205018_forum_tables.up,
     down: migration_20261130_205018_forum_tables.down,
-    name: '20261130_205018_forum_tables'
+    name: '20261130_205018_forum_tables',
+  },
+  {
+    up: migration_20261130_215241_snapshot_sync.up,
+    down: migration_20261130_215241_snapshot_sync.down,
+    name: '20261130_215241_snapshot_sync'
   },
 ];

@@ -92,6 +92,12 @@ export interface Config {
     flags: Flag;
     'forum-attachments': ForumAttachment;
     'forum-moderation-actions': ForumModerationAction;
+    'ml-models': MlModel;
+    'model-versions': ModelVersion;
+    'model-files': ModelFile;
+    'model-stars': ModelStar;
+    'model-ratings': ModelRating;
+    'model-comments': ModelComment;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -124,6 +130,12 @@ export interface Config {
     flags: FlagsSelect<false> | FlagsSelect<true>;
     'forum-attachments': ForumAttachmentsSelect<false> | ForumAttachmentsSelect<true>;
     'forum-moderation-actions': ForumModerationActionsSelect<false> | ForumModerationActionsSelect<true>;
+    'ml-models': MlModelsSelect<false> | MlModelsSelect<true>;
+    'model-versions': ModelVersionsSelect<false> | ModelVersionsSelect<true>;
+    'model-files': ModelFilesSelect<false> | ModelFilesSelect<true>;
+    'model-stars': ModelStarsSelect<false> | ModelStarsSelect<true>;
+    'model-ratings': ModelRatingsSelect<false> | ModelRatingsSelect<true>;
+    'model-comments': ModelCommentsSelect<false> | ModelCommentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -382,7 +394,7 @@ export interface WebhookEndpoint {
   url: string;
   description?: string | null;
   /**
-   * Empty for every event of the endpoint's account (status-page events only when listed). A family (track.*, recommendation.*, model.*, audio.*, api_key.*, usage.*, notification.*, incident.*, maintenance.*, discussion.*, reply.*, answer.*) takes its every type, later ones too. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted.
+   * Empty for every event of the endpoint's account (status-page events only when listed). A family (track.*, recommendation.*, model.*, audio.*, api_key.*, usage.*, notification.*, incident.*, maintenance.*, discussion.*, reply.*, answer.*) takes its every type, later ones too. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, model.published, model.version_published, model.starred, model.forked, model.downloaded, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted.
    */
   events?: string[] | null;
   enabled?: boolean | null;
@@ -422,7 +434,7 @@ export interface WebhookEvent {
   id: number;
   eventId: string;
   /**
-   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted, community.mentioned, community.replied, community.answer_accepted
+   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed, model.published, model.version_published, model.starred, model.forked, model.downloaded, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted, community.mentioned, community.replied, community.answer_accepted
    */
   type: string;
   owner?: (number | null) | User;
@@ -523,6 +535,10 @@ export interface NotificationPreference {
           | 'webhook_endpoint.disabled'
           | 'organization.invitation_received'
           | 'organization.role_changed'
+          | 'model.published'
+          | 'model.version_published'
+          | 'model.starred'
+          | 'model.forked'
           | 'incident.created'
           | 'incident.updated'
           | 'incident.resolved'
@@ -975,6 +991,200 @@ export interface ForumModerationAction {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ml-models".
+ */
+export interface MlModel {
+  id: number;
+  name: string;
+  /**
+   * In the URL /models/<owner>/<slug>; unique per owner.
+   */
+  slug: string;
+  summary: string;
+  /**
+   * The model card, in Markdown.
+   */
+  card?: string | null;
+  owner?: (number | null) | User;
+  organization?: (number | null) | Organization;
+  ownerHandle?: string | null;
+  visibility: 'public' | 'organization' | 'private';
+  status?: ('draft' | 'published') | null;
+  task:
+    | 'genre-classification'
+    | 'tagging'
+    | 'recommendation'
+    | 'source-separation'
+    | 'transcription'
+    | 'generation'
+    | 'embedding'
+    | 'other';
+  framework: 'pytorch' | 'onnx' | 'tensorflow' | 'scikit-learn' | 'jax' | 'other';
+  license:
+    | 'Apache-2.0'
+    | 'MIT'
+    | 'BSD-3-Clause'
+    | 'CC-BY-4.0'
+    | 'CC-BY-NC-4.0'
+    | 'CC-BY-SA-4.0'
+    | 'GPL-3.0-only'
+    | 'OpenRAIL-M'
+    | 'proprietary';
+  tags?:
+    | {
+        tag: string;
+        id?: string | null;
+      }[]
+    | null;
+  audio?: {
+    sampleRate?: number | null;
+    channels?: number | null;
+    inputSeconds?: number | null;
+    outputKind?: ('labels' | 'scores' | 'embedding' | 'audio' | 'midi' | 'text') | null;
+  };
+  metrics?:
+    | {
+        name: string;
+        value: number;
+        dataset: string;
+        split?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  benchmarks?:
+    | {
+        name: string;
+        result: string;
+        hardware?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  training?: {
+    dataset?: string | null;
+    durationSeconds?: number | null;
+    hardware?: string | null;
+    epochs?: number | null;
+  };
+  compatibility?: {
+    apiVersions?: ('v1' | 'v2')[] | null;
+    sdks?: ('python' | 'javascript' | 'cli')[] | null;
+    runtimes?: ('torch' | 'onnxruntime' | 'tensorflow' | 'tfjs' | 'coreml' | 'sklearn')[] | null;
+  };
+  baseModel?: (number | null) | MlModel;
+  latestVersion?: (number | null) | ModelVersion;
+  downloads?: number | null;
+  stars?: number | null;
+  forks?: number | null;
+  ratingCount?: number | null;
+  ratingAverage?: number | null;
+  trending?: number | null;
+  publishedAt?: string | null;
+  tagsText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-versions".
+ */
+export interface ModelVersion {
+  id: number;
+  model: number | MlModel;
+  label: string;
+  changelog?: string | null;
+  status?: ('draft' | 'scanning' | 'published') | null;
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Flagged files are downloadable only by their owners and staff until a review approves them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-files".
+ */
+export interface ModelFile {
+  id: number;
+  model?: (number | null) | MlModel;
+  version?: (number | null) | ModelVersion;
+  filename?: string | null;
+  kind?: ('weights' | 'config' | 'readme' | 'sample-audio' | 'other') | null;
+  contentType?: string | null;
+  size?: number | null;
+  sha256?: string | null;
+  uploadStatus?: ('pending' | 'uploaded') | null;
+  scanStatus?: ('pending' | 'clean' | 'flagged' | 'error') | null;
+  scanFindings?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  scannedAt?: string | null;
+  /**
+   * Staff: review a flagged file.
+   */
+  review?: ('none' | 'approved' | 'rejected') | null;
+  reviewedBy?: (number | null) | User;
+  reviewedAt?: string | null;
+  storage?: string | null;
+  storageKey?: string | null;
+  upload?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-stars".
+ */
+export interface ModelStar {
+  id: number;
+  model: number | MlModel;
+  user?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-ratings".
+ */
+export interface ModelRating {
+  id: number;
+  model: number | MlModel;
+  user?: (number | null) | User;
+  score: number;
+  review?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-comments".
+ */
+export interface ModelComment {
+  id: number;
+  model: number | MlModel;
+  author?: (number | null) | User;
+  body: string;
+  hidden?: boolean | null;
+  hiddenReason?: string | null;
+  hiddenBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1096,6 +1306,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'forum-moderation-actions';
         value: number | ForumModerationAction;
+      } | null)
+    | ({
+        relationTo: 'ml-models';
+        value: number | MlModel;
+      } | null)
+    | ({
+        relationTo: 'model-versions';
+        value: number | ModelVersion;
+      } | null)
+    | ({
+        relationTo: 'model-files';
+        value: number | ModelFile;
+      } | null)
+    | ({
+        relationTo: 'model-stars';
+        value: number | ModelStar;
+      } | null)
+    | ({
+        relationTo: 'model-ratings';
+        value: number | ModelRating;
+      } | null)
+    | ({
+        relationTo: 'model-comments';
+        value: number | ModelComment;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1717,6 +1951,156 @@ export interface ForumModerationActionsSelect<T extends boolean = true> {
   targetAuthor?: T;
   ip?: T;
   changes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ml-models_select".
+ */
+export interface MlModelsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  summary?: T;
+  card?: T;
+  owner?: T;
+  organization?: T;
+  ownerHandle?: T;
+  visibility?: T;
+  status?: T;
+  task?: T;
+  framework?: T;
+  license?: T;
+  tags?:
+    | T
+    | {
+        tag?: T;
+        id?: T;
+      };
+  audio?:
+    | T
+    | {
+        sampleRate?: T;
+        channels?: T;
+        inputSeconds?: T;
+        outputKind?: T;
+      };
+  metrics?:
+    | T
+    | {
+        name?: T;
+        value?: T;
+        dataset?: T;
+        split?: T;
+        id?: T;
+      };
+  benchmarks?:
+    | T
+    | {
+        name?: T;
+        result?: T;
+        hardware?: T;
+        id?: T;
+      };
+  training?:
+    | T
+    | {
+        dataset?: T;
+        durationSeconds?: T;
+        hardware?: T;
+        epochs?: T;
+      };
+  compatibility?:
+    | T
+    | {
+        apiVersions?: T;
+        sdks?: T;
+        runtimes?: T;
+      };
+  baseModel?: T;
+  latestVersion?: T;
+  downloads?: T;
+  stars?: T;
+  forks?: T;
+  ratingCount?: T;
+  ratingAverage?: T;
+  trending?: T;
+  publishedAt?: T;
+  tagsText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-versions_select".
+ */
+export interface ModelVersionsSelect<T extends boolean = true> {
+  model?: T;
+  label?: T;
+  changelog?: T;
+  status?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-files_select".
+ */
+export interface ModelFilesSelect<T extends boolean = true> {
+  model?: T;
+  version?: T;
+  filename?: T;
+  kind?: T;
+  contentType?: T;
+  size?: T;
+  sha256?: T;
+  uploadStatus?: T;
+  scanStatus?: T;
+  scanFindings?: T;
+  scannedAt?: T;
+  review?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
+  storage?: T;
+  storageKey?: T;
+  upload?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-stars_select".
+ */
+export interface ModelStarsSelect<T extends boolean = true> {
+  model?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-ratings_select".
+ */
+export interface ModelRatingsSelect<T extends boolean = true> {
+  model?: T;
+  user?: T;
+  score?: T;
+  review?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "model-comments_select".
+ */
+export interface ModelCommentsSelect<T extends boolean = true> {
+  model?: T;
+  author?: T;
+  body?: T;
+  hidden?: T;
+  hiddenReason?: T;
+  hiddenBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

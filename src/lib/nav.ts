@@ -15,6 +15,7 @@ export type NavSection = {
 export const NAV_SECTIONS: readonly NavSection[] = [
   { href: '/dashboard', label: 'Dashboard', prefix: '/dashboard', isPrivate: true },
   { href: '/api-keys', label: 'API keys', prefix: '/api-keys', isPrivate: true },
+  { href: '/models', label: 'Models', prefix: '/models' },
   { href: '/community', label: 'Community', prefix: '/community' },
   { href: '/docs', label: 'Docs', prefix: '/docs' },
   { href: '/status', label: 'Status', prefix: '/status' },

@@ -62,6 +62,14 @@ export const catalog = {
   status__maintenance: entry({ schema: noPayload, maxAttempts: 3 }),
   // Daily: check results older than the 90 days the page shows (and a margin) go.
   status__prune: entry({ schema: noPayload, maxAttempts: 3 }),
+  // The safety scan of one uploaded model file (one job per file).
+  model__scan: entry({
+    schema: z.object({ fileId: z.number().int() }),
+    maxAttempts: 5,
+    jobKey: ({ fileId }) => `model__scan:${fileId}`,
+  }),
+  // Hourly: trending scores from the download roll-up; old count marks pruned.
+  model__rollup: entry({ schema: noPayload, maxAttempts: 3 }),
 }
 
 export type TaskName = keyof typeof catalog

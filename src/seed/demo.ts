@@ -6,6 +6,7 @@ import { databaseUrl } from '../lib/defaults'
 import { rollUpAll, SETTLE_SECONDS } from '../lib/usage/rollup'
 import { seedDocs } from './docs'
 import { seedForum } from './forum'
+import { seedModels } from './models'
 import { seedStatus } from './status'
 import { seedUsageEvents } from './usage'
 import { seedKeys, type KeyPlan } from './usageAccounts'
@@ -99,6 +100,13 @@ export async function seedDemo(payload: Payload): Promise<{ created: string[] }>
   created.push(...(await seedDocs(payload)))
   created.push(...(await seedStatus(payload)))
   created.push(...(await seedForum(payload)))
+  created.push(
+    ...(await seedModels(payload, {
+      maya: ids['maya'],
+      leo: ids['leo'],
+      organization: organizationId,
+    })),
+  )
   return { created }
 }
 

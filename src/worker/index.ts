@@ -15,6 +15,8 @@ import { invitation__prune } from './tasks/invitation__prune'
 import { event__fanout } from './tasks/event__fanout'
 import { key__expiring } from './tasks/key__expiring'
 import { mail__send } from './tasks/mail__send'
+import { model__rollup } from './tasks/model__rollup'
+import { model__scan } from './tasks/model__scan'
 import { notification__digest } from './tasks/notification__digest'
 import { session__prune } from './tasks/session__prune'
 import { status__check } from './tasks/status__check'
@@ -43,6 +45,8 @@ export const taskList: TaskList = {
   status__schedule,
   status__maintenance,
   status__prune,
+  model__scan,
+  model__rollup,
 }
 
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
@@ -57,6 +61,7 @@ export const crontab = [
   '* * * * * status__schedule ?max=1&jobKey=status__schedule',
   '* * * * * status__maintenance ?max=1&jobKey=status__maintenance',
   '29 3 * * * status__prune ?max=1',
+  '11 * * * * model__rollup ?max=1&jobKey=model__rollup',
 ].join('\n')
 
 const pick = (names: readonly string[], keep: boolean): TaskList =>

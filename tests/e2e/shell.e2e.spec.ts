@@ -94,7 +94,7 @@ test('unknown pages and other people’s records show the not-found page in the 
   page,
   request,
 }) => {
-  for (const path of ['/models', '/community/discussions', '/%2e%2e/etc']) {
+  for (const path of ['/models/nobody/no-such-model', '/community/discussions', '/%2e%2e/etc']) {
     const response = await page.goto(path)
     expect(response?.status(), path).toBe(404)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find that page')

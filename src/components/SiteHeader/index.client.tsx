@@ -13,7 +13,7 @@ const itemClass =
 export function UserMenu({ name, username }: { name: string; username: string }) {
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="max-w-40 truncate whitespace-nowrap rounded-md border border-border px-3 py-2 text-sm min-h-10">
+      <DropdownMenu.Trigger className="max-w-32 truncate whitespace-nowrap 2xl:max-w-40 rounded-md border border-border px-3 py-2 text-sm min-h-10">
         {name}
         <span className="sr-only"> — account menu</span>
       </DropdownMenu.Trigger>

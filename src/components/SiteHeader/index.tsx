@@ -93,7 +93,13 @@ export function SiteHeader({
           </div>
         </MobileNav>
         <SiteLogo />
-        <NavLinks links={links} label="Main" className="hidden items-center gap-1 lg:flex" />
+        {/* Six sections, the account switcher and the menu share 1280 px: tighter links below 2xl. */}
+        <NavLinks
+          links={links}
+          label="Main"
+          className="hidden items-center gap-0.5 lg:flex 2xl:gap-1"
+          linkClassName="px-2 2xl:px-3"
+        />
         <div className="ml-auto flex items-center gap-2">
           <CommandPalette destinations={links.filter((link) => !link.isExternal)} />
           {switcher && <div className="hidden lg:block">{switcher}</div>}

@@ -22,6 +22,27 @@ const FORM_PATHS = new Set([
 
 const megabytes = (bytes: number) => `${bytes / 1_000_000} MB`
 
+/**
+ * A part of a model file upload on local disk (the stand-in for a presigned S3 URL): raw bytes,
+ * one part at most (8 MiB), with a declared length. The route checks the exact size.
+ */
+const PART_PATH = /^\/api\/model-files\/\d{1,10}\/parts\/\d{1,5}$/
+export const MAX_PART_BODY = 8 * 1024 * 1024
+
+function guardPart(request: Request, contentType: string): Response | null {
+  if (contentType && contentType !== 'application/octet-stream') {
+    return errorJson(415, 'Send the part as application/octet-stream.', { field: 'content-type' })
+  }
+  const declared = Number(request.headers.get('content-length') ?? NaN)
+  if (!Number.isFinite(declared)) {
+    return errorJson(411, 'Send the part with a Content-Length.', { field: 'content-length' })
+  }
+  if (declared > MAX_PART_BODY) {
+    return errorJson(413, `A part is at most ${megabytes(MAX_PART_BODY)}.`, { field: 'body' })
+  }
+  return null
+}
+
 const hasNul = (text: string) => text.includes('\u0000')
 
 /** Decoded as far as it decodes (a lone `%` is left as it is). */
@@ -53,6 +74,9 @@ export async function guardRequest(request: Request): Promise<Response | null> {
   if (!WITH_BODY.has(method)) return null
   const declared = Number(request.headers.get('content-length') ?? NaN)
   const contentType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
+  if (method === 'PUT' && PART_PATH.test(new URL(request.url).pathname)) {
+    return guardPart(request, contentType)
+  }
   if (declared === 0 || (!request.body && !contentType)) return null
   const kind = contentType === 'multipart/form-data' ? 'multipart' : 'json'
   const limit = BODY_LIMITS[kind]

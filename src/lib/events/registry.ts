@@ -80,6 +80,25 @@ function statusMaintenanceExample(status: (typeof MAINTENANCE_STATUSES)[number])
   }
 }
 
+/** A model of the hub, as its events name it. */
+const modelEventSchema = z.object({
+  model_id: z.number().int(),
+  model: z.string(),
+  name: z.string(),
+  version: z.string().nullable(),
+  visibility: z.enum(['public', 'organization', 'private']),
+  url: z.string(),
+})
+
+const modelEventExample = {
+  model_id: 7,
+  model: 'maya/genre-cnn',
+  name: 'Genre CNN',
+  version: '1.0.0',
+  visibility: 'public',
+  url: 'https://community.tunetrail.dev/models/maya/genre-cnn',
+}
+
 /**
  * The one registry of event types — everything that happens to an account and that someone
  * may want to hear of: what it means, who publishes it, whether it leaves the portal (webhooks)
@@ -303,6 +322,60 @@ export const EVENT_TYPES = {
       user_id: 4,
       from: 'member',
       to: 'admin',
+    },
+  },
+  'model.published': {
+    visibility: 'public',
+    source: 'portal',
+    description: 'A model of the account was published on the model hub (its first version).',
+    schema: modelEventSchema,
+    example: modelEventExample,
+  },
+  'model.version_published': {
+    visibility: 'public',
+    source: 'portal',
+    description: 'A new version of a model of the account was published (scanned and live).',
+    schema: modelEventSchema,
+    example: { ...modelEventExample, version: '1.1.0' },
+  },
+  'model.starred': {
+    visibility: 'public',
+    source: 'portal',
+    description: 'Someone starred a model of the account.',
+    schema: modelEventSchema.extend({ by: z.string(), stars: z.number().int().nonnegative() }),
+    example: { ...modelEventExample, by: 'leo', stars: 12 },
+  },
+  'model.forked': {
+    visibility: 'public',
+    source: 'portal',
+    description: 'Someone forked a model of the account.',
+    schema: modelEventSchema.extend({
+      by: z.string(),
+      fork_id: z.number().int(),
+      fork: z.string(),
+    }),
+    example: { ...modelEventExample, by: 'leo', fork_id: 18, fork: 'leo/genre-cnn' },
+  },
+  'model.downloaded': {
+    visibility: 'public',
+    source: 'portal',
+    description:
+      'A model of the account was downloaded (counted once per person or address per model per day); for analytics, never a notification.',
+    schema: z.object({
+      model_id: z.number().int(),
+      model: z.string(),
+      file_id: z.number().int(),
+      version: z.string(),
+      day: z.iso.date(),
+      anonymous: z.boolean(),
+    }),
+    example: {
+      model_id: 7,
+      model: 'maya/genre-cnn',
+      file_id: 31,
+      version: '1.0.0',
+      day: '2026-11-30',
+      anonymous: false,
     },
   },
   'incident.created': {

@@ -42,6 +42,14 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   'forum-attachments': { read: 'any', write: 'community:write' },
   flags: { read: 'none', write: 'none' },
   'forum-moderation-actions': { read: 'none', write: 'none' },
+  // The model hub: the collections' own rules decide which models (public, yours, your
+  // organization's); the key's scope decides whether it may read or write them at all.
+  'ml-models': { read: 'models:read', write: 'models:write' },
+  'model-versions': { read: 'models:read', write: 'models:write' },
+  'model-files': { read: 'models:read', write: 'models:write' },
+  'model-stars': { read: 'models:read', write: 'models:write' },
+  'model-ratings': { read: 'models:read', write: 'models:write' },
+  'model-comments': { read: 'models:read', write: 'community:write' },
 }
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }

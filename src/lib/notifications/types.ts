@@ -194,6 +194,50 @@ export const NOTIFICATION_TYPES = {
       link: '/settings/organization',
     }),
   },
+  'model.published': {
+    label: 'Model published',
+    description: 'A model of yours, or of an organization you manage, is published.',
+    recipients: 'account',
+    defaults: { inApp: true, email: false, webhook: false },
+    render: (data) => ({
+      title: `${text(data.name)} is published`,
+      body: `Version ${text(data.version)} passed its safety scan and is live.`,
+      link: `/models/${text(data.model)}`,
+    }),
+  },
+  'model.version_published': {
+    label: 'Model version published',
+    description: 'A new version of a model of yours is live.',
+    recipients: 'account',
+    defaults: { inApp: true, email: false, webhook: false },
+    render: (data) => ({
+      title: `${text(data.name)} ${text(data.version)} is published`,
+      body: 'It passed its safety scan and is now the latest version.',
+      link: `/models/${text(data.model)}`,
+    }),
+  },
+  'model.starred': {
+    label: 'Model starred',
+    description: 'Someone stars a model of yours.',
+    recipients: 'account',
+    defaults: { inApp: true, email: false, webhook: false },
+    render: (data) => ({
+      title: `${text(data.by)} starred ${text(data.name)}`,
+      body: `${text(data.name)} has ${text(data.stars)} stars.`,
+      link: `/models/${text(data.model)}`,
+    }),
+  },
+  'model.forked': {
+    label: 'Model forked',
+    description: 'Someone forks a model of yours.',
+    recipients: 'account',
+    defaults: { inApp: true, email: false, webhook: false },
+    render: (data) => ({
+      title: `${text(data.by)} forked ${text(data.name)}`,
+      body: `Their copy is ${text(data.fork)}.`,
+      link: `/models/${text(data.fork)}`,
+    }),
+  },
   ...statusNotifications(),
   ...forumNotifications(),
 } satisfies Partial<Record<EventType, Definition>>

@@ -12,6 +12,7 @@ import {
   jsonBody,
   ok,
   operationId,
+  pathParameters,
   type Json,
   type Operation,
 } from './shared'
@@ -209,6 +210,52 @@ export const OWN_ROUTES: Record<string, Route> = {
     tag: 'Analytics',
     who: { kind: 'account', rule: 'usage:read' },
     operation: analyticsOperation,
+  },
+  'put /api/model-files/{id}/parts/{part}': {
+    tag: 'Models',
+    who: { kind: 'anyone' },
+    operation: {
+      summary: 'Upload one part of a model file (local disk)',
+      description:
+        'The URL comes signed from `POST /api/model-files/{id}/upload/part-urls` when the portal stores files on its own disk (on S3 those URLs are the bucket’s): the signature is the authorisation, for 5 minutes. The body is the part’s raw bytes (`application/octet-stream`, exactly `partSize` bytes, the last part the rest); the answer carries its `ETag`.',
+      parameters: [
+        ...pathParameters('/{id}/parts/{part}'),
+        { name: 'expires', in: 'query', required: true, schema: { type: 'integer' } },
+        { name: 'signature', in: 'query', required: true, schema: { type: 'string' } },
+      ],
+      requestBody: {
+        required: true,
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
+      responses: {
+        200: ok('Stored', {
+          type: 'object',
+          properties: { partNumber: { type: 'integer' }, etag: { type: 'string' } },
+        }),
+        ...errorResponses([400, 403, 404, 411, 413, 415]),
+      },
+    },
+  },
+  'get /api/model-files/{id}/content': {
+    tag: 'Models',
+    who: { kind: 'anyone' },
+    operation: {
+      summary: 'A model file’s bytes (local disk)',
+      description:
+        'Where `GET /api/model-files/{id}/download` redirects when files are on the portal’s disk: signed, for 5 minutes, after the access check and the count.',
+      parameters: [
+        ...pathParameters('/{id}/content'),
+        { name: 'expires', in: 'query', required: true, schema: { type: 'integer' } },
+        { name: 'signature', in: 'query', required: true, schema: { type: 'string' } },
+      ],
+      responses: {
+        200: {
+          description: 'The file',
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        },
+        ...errorResponses([403, 404]),
+      },
+    },
   },
   'get /api/health': {
     tag: 'Portal',

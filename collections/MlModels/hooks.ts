@@ -1,0 +1,85 @@
+import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
+
+import { assignOwnership } from '@/access/accountOwnership'
+import { relationId } from '@/lib/relationId'
+
+const invalid = (path: string, message: string) =>
+  new ValidationError({ collection: 'ml-models', errors: [{ path, message }] })
+
+/** The handle in the model's URL: the owner's username or the organization's slug. */
+async function ownerHandle(
+  req: Parameters<CollectionBeforeValidateHook>[0]['req'],
+  data: { owner?: unknown; organization?: unknown },
+): Promise<string> {
+  if (data.organization) {
+    const org = await req.payload.findByID({
+      collection: 'organizations',
+      id: relationId(data.organization),
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    return org.slug
+  }
+  const user = await req.payload.findByID({
+    collection: 'users',
+    id: relationId(data.owner),
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return user.username
+}
+
+/**
+ * Whose model this is (decided once, on create: the creator's, or an organization they manage
+ * — never what a body says), the handle of its URL, tidy tags, and the visibility rule: only an
+ * organization's model can be shown to "its organization".
+ */
+export const prepareModel: CollectionBeforeValidateHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (!data) return data
+  if (operation === 'create') {
+    await assignOwnership(req, 'ml-models', data, 'models')
+    data.ownerHandle = await ownerHandle(req, data)
+    // A fork (src/lib/models/actions.ts) is published at once, pointing at its origin.
+    const forkOf = req.context.forkOf as number | undefined
+    data.baseModel = forkOf ?? null
+    data.status = forkOf ? 'published' : 'draft'
+    data.publishedAt = forkOf ? new Date().toISOString() : null
+  }
+  const organization = data.organization ?? originalDoc?.organization
+  const visibility = data.visibility ?? originalDoc?.visibility
+  if (visibility === 'organization' && !organization) {
+    throw invalid('visibility', 'Only an organization’s model can be visible to its organization.')
+  }
+  if (Array.isArray(data.tags)) {
+    const seen = new Set<string>()
+    data.tags = (data.tags as { tag?: unknown }[])
+      .map((row) => ({
+        tag: String(row?.tag ?? '')
+          .trim()
+          .toLowerCase()
+          .replace(/\s+/g, '-'),
+      }))
+      .filter((row) => row.tag && !seen.has(row.tag) && seen.add(row.tag))
+    data.tagsText = (data.tags as { tag: string }[]).map((row) => row.tag).join(' ')
+  }
+  if (operation === 'create' && data.slug && data.ownerHandle) {
+    const { totalDocs } = await req.payload.count({
+      collection: 'ml-models',
+      where: {
+        and: [{ ownerHandle: { equals: data.ownerHandle } }, { slug: { equals: data.slug } }],
+      },
+      overrideAccess: true,
+      req,
+    })
+    if (totalDocs > 0)
+      throw invalid('slug', `${data.ownerHandle} already has a model at this slug.`)
+  }
+  return data
+}

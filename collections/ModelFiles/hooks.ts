@@ -1,0 +1,42 @@
+import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
+
+import { deleteObject } from '@/lib/models/storage'
+
+type Keys = Record<string, string>
+
+/** The object key of the file about to go (hidden from the doc afterDelete receives). */
+export const rememberStoredObject: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const file = await req.payload
+    .findByID({
+      collection: 'model-files',
+      id,
+      depth: 0,
+      overrideAccess: true,
+      showHiddenFields: true,
+      req,
+    })
+    .catch(() => null)
+  const key = (file as { storageKey?: string } | null)?.storageKey
+  if (key) req.context.modelFileKeys = { ...(req.context.modelFileKeys as Keys), [id]: key }
+}
+
+/**
+ * A deleted file's object goes too — unless another file (a fork's) still references it. The
+ * object is deleted after the row, so a failure leaves an orphan object, never a broken file.
+ */
+export const releaseStoredObject: CollectionAfterDeleteHook = async ({ id, doc, req }) => {
+  const key = (req.context.modelFileKeys as Keys | undefined)?.[id]
+  if (!key) return doc
+  const { totalDocs } = await req.payload.count({
+    collection: 'model-files',
+    where: { storageKey: { equals: key } },
+    overrideAccess: true,
+    req,
+  })
+  if (totalDocs === 0) {
+    await deleteObject(key).catch((err: unknown) =>
+      req.payload.logger.warn({ msg: 'model file object not deleted', key, err: String(err) }),
+    )
+  }
+  return doc
+}

@@ -1,0 +1,7 @@
+import ModelsPage from '../page'
+
+export const dynamic = 'force-dynamic'
+
+export const metadata = { title: 'Browse models' }
+
+export default ModelsPage

@@ -1,0 +1,181 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+
+import { createVerifiedUser, DEMO, expectAccessible, logIn, uniqueName } from './helpers'
+
+const SAME_ORIGIN = { 'Sec-Fetch-Site': 'same-origin' }
+
+async function tokenFor(
+  request: APIRequestContext,
+  credentials: { email: string; password: string },
+) {
+  const response = await request.post('/api/users/login', { data: credentials })
+  expect(response.status()).toBe(200)
+  return (await response.json()).token as string
+}
+
+/** A valid 50 MB safetensors file (one F32 tensor), written once for the upload. */
+function fiftyMegabyteModel(): string {
+  const file = path.resolve('.data/test/e2e-upload/model.safetensors')
+  mkdirSync(path.dirname(file), { recursive: true })
+  const count = (50 * 1024 * 1024) / 4
+  const header = Buffer.from(
+    JSON.stringify({ weight: { dtype: 'F32', shape: [count], data_offsets: [0, count * 4] } }),
+  )
+  const length = Buffer.alloc(8)
+  length.writeBigUInt64LE(BigInt(header.length))
+  writeFileSync(file, Buffer.concat([length, header, Buffer.alloc(count * 4, 1)]))
+  return file
+}
+
+async function checkBothWidths(page: Page) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 })
+    await expectAccessible(page)
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+test('a member uploads a 50 MB model; another finds, downloads, stars, rates and forks it', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000)
+  const owner = await (await browser.newContext()).newPage()
+  const author = await createVerifiedUser(owner.request)
+  await logIn(owner, author)
+  const slug = uniqueName('beat-tracker')
+  const word = `zebrafinch${Date.now().toString(36)}`
+  const tag = uniqueName('e2etag')
+
+  // Step 1: the metadata, saved as a draft.
+  await owner.goto('/models/upload')
+  await expect(owner.getByRole('heading', { level: 1, name: 'Upload a model' })).toBeVisible()
+  await checkBothWidths(owner)
+  const form = owner.getByRole('form', { name: 'Model details' })
+  await form.getByLabel('Name').fill(`Beat tracker ${word}`)
+  await form.getByLabel('Slug').fill(slug)
+  await form.getByLabel('Summary').fill('Finds beats and downbeats in full mixes.')
+  await form.getByLabel('Task').selectOption('tagging')
+  await form.getByLabel('Framework').selectOption('pytorch')
+  await form.getByLabel('License').selectOption('MIT')
+  await form.getByLabel('Tags').fill(`${tag}, beats`)
+  await form.getByLabel('Sample rate (Hz)').fill('44100')
+  await form.getByLabel('Metrics').fill('f1, 0.93, GTZAN-beats, test')
+  await form
+    .getByLabel('Model card (Markdown)')
+    .fill('## Beat tracker\n\nA **TCN** over spectral flux.')
+  await form.getByRole('button', { name: 'Save draft and continue' }).click()
+  await expect(owner).toHaveURL(/\/models\/upload\?model=\d+$/)
+
+  // Step 2: 50 MB in parts, with progress.
+  const modelFile = fiftyMegabyteModel()
+  await owner.getByLabel('File', { exact: true }).setInputFiles(modelFile)
+  await owner.getByRole('button', { name: 'Upload', exact: true }).click()
+  await expect(owner.getByLabel('Upload progress')).toBeVisible()
+  await expect(owner.getByRole('status').filter({ hasText: 'uploaded' })).toBeVisible({
+    timeout: 120_000,
+  })
+  await expect(owner.getByLabel('Upload progress')).toHaveAttribute('value', '100')
+  await expect(owner.getByRole('cell', { name: /50\.0 MB|52\.4 MB/ })).toBeVisible()
+
+  // Step 3: preview and publish; the version goes live once the scan is done.
+  await expect(owner.getByRole('main').getByText('A TCN over spectral flux.')).toBeVisible()
+  await owner.getByRole('button', { name: 'Publish' }).click()
+  await expect(owner).toHaveURL(new RegExp(`/models/${author.username}/${slug}$`))
+  await expect(async () => {
+    await owner.reload()
+    await expect(owner.getByRole('main').getByText('Safe', { exact: true })).toBeVisible({
+      timeout: 1000,
+    })
+  }).toPass({ timeout: 60_000 })
+
+  // Another member finds it by a facet and by search.
+  const reader = await (await browser.newContext()).newPage()
+  const other = await createVerifiedUser(reader.request)
+  await logIn(reader, other)
+  await reader.goto(`/models?tag=${tag}`)
+  const link = reader.getByRole('link', { name: `${author.username}/${slug}` })
+  await expect(link).toBeVisible()
+  await reader.goto('/models')
+  await reader.getByLabel('Search').fill(word)
+  await reader.getByRole('button', { name: 'Apply', exact: true }).click()
+  await expect(reader).toHaveURL(new RegExp(`q=${word}`))
+  await expect(reader.getByRole('main').getByText('1 model', { exact: true })).toBeVisible()
+  await checkBothWidths(reader)
+  await link.click()
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(`Beat tracker ${word}`)
+  await checkBothWidths(reader)
+
+  // Download: a redirect to a signed URL, counted once per day.
+  const href = await reader.getByRole('link', { name: 'Download latest' }).getAttribute('href')
+  for (let i = 0; i < 2; i++) {
+    const redirect = await reader.request.get(href!, { headers: SAME_ORIGIN, maxRedirects: 0 })
+    expect(redirect.status()).toBe(302)
+    const signed = redirect.headers().location
+    expect(signed).toMatch(/signature=/)
+    const bytes = await reader.request.get(signed, { headers: SAME_ORIGIN })
+    expect(bytes.status()).toBe(200)
+    expect((await bytes.body()).length).toBe(statSync(modelFile).size)
+  }
+  await reader.reload()
+  // Two fetches the same day count once.
+  const downloads = reader.locator('dl[aria-label="Usage"] > div').filter({ hasText: 'Downloads' })
+  await expect(downloads).toHaveText(/^Downloads\s*1\s*All time$/)
+
+  // Star, rate, fork.
+  await reader.getByRole('button', { name: 'Star · 0' }).click()
+  await expect(reader.getByRole('button', { name: 'Starred · 1' })).toBeVisible()
+  const rating = reader.getByRole('form', { name: 'Your rating' })
+  await rating.getByLabel('Your rating').selectOption('4')
+  await rating.getByLabel('Review (optional)').fill('Tight on electronic music.')
+  await rating.getByRole('button', { name: 'Rate' }).click()
+  await expect(reader.getByRole('main').getByText('4.0', { exact: true })).toBeVisible()
+  await reader.getByRole('button', { name: 'Fork' }).click()
+  await reader.getByRole('alertdialog').getByRole('button', { name: 'Fork' }).click()
+  await expect(reader).toHaveURL(new RegExp(`/models/${other.username}/${slug}$`))
+  await expect(reader.getByRole('link', { name: `${author.username}/${slug}` })).toBeVisible()
+})
+
+test('a private model is invisible and undownloadable to others over pages, REST and GraphQL', async ({
+  page,
+  request,
+}) => {
+  const maya = await tokenFor(request, DEMO.maya)
+  const leo = await tokenFor(request, DEMO.leo)
+  const where = 'where[slug][equals]=genre-cnn-experimental'
+  const mine = await request.get(`/api/ml-models?${where}`, {
+    headers: { Authorization: `JWT ${maya}` },
+  })
+  const [model] = (await mine.json()).docs as { id: number; visibility: string }[]
+  expect(model.visibility).toBe('private')
+  const files = await request.get(`/api/model-files?where[model][equals]=${model.id}`, {
+    headers: { Authorization: `JWT ${maya}` },
+  })
+  const fileId = ((await files.json()).docs as { id: number }[])[0].id
+
+  const callers: Record<string, string>[] = [{ Authorization: `JWT ${leo}` }, {}]
+  for (const auth of callers) {
+    const rest = await request.get(`/api/ml-models?${where}`, { headers: auth })
+    expect((await rest.json()).totalDocs).toBe(0)
+    expect((await request.get(`/api/ml-models/${model.id}`, { headers: auth })).status()).toBe(404)
+    const graph = await request.post('/api/graphql', {
+      headers: auth,
+      data: {
+        query: `{ MlModels(where: { slug: { equals: "genre-cnn-experimental" } }) { docs { id } } }`,
+      },
+    })
+    expect((await graph.json()).data.MlModels.docs).toEqual([])
+    const download = await request.get(`/api/model-files/${fileId}/download`, {
+      headers: auth,
+      maxRedirects: 0,
+    })
+    expect(download.status()).toBe(404)
+  }
+  await logIn(page, DEMO.leo)
+  const response = await page.goto('/models/maya/genre-cnn-experimental')
+  expect(response?.status()).toBe(404)
+  await page.goto(`/models/${model.id}`)
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/Genre CNN/)
+})
