@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { canManageThroughModel, canReadVersioned } from '@/access/modelAccess'
 import { nobody } from '@/access/nobody'
@@ -68,7 +68,15 @@ export const ModelFiles: CollectionConfig = {
       index: true,
       options: SCAN_STATUSES.map((value) => ({ value, label: SCAN_LABELS[value] })),
     }),
-    systemField({ name: 'scanFindings', type: 'json' }),
+    {
+      // A JSON field gets our own viewer (Payload's editor would load Monaco from a CDN).
+      ...systemField({ name: 'scanFindings', type: 'json' }),
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        components: { Field: '@/components/JsonView#JsonView' },
+      },
+    } as Field,
     systemField({ name: 'scannedAt', type: 'date' }),
     {
       name: 'review',
