@@ -7,9 +7,11 @@ function crawlable(href: string, origin: string): string | null {
   const url = new URL(href, origin)
   if (url.origin !== origin) return null
   if (/^\/(api|admin|logout|_next)(\/|$)/.test(url.pathname)) return null
-  // The forum's threads, tags and profiles are many (its own e2e visits them): its sections only.
+  // The forum's threads, tags and profiles and the hub's models are many (their own e2e visit
+  // them): their sections only.
   if (/^\/(community\/(discussions\/\d|tags\/)|u\/)/.test(url.pathname)) return null
-  if (url.pathname.startsWith('/community') && url.search) return null
+  if (/^\/models\/(?!upload$|my-models$|browse$)[^/]+\//.test(url.pathname)) return null
+  if (/^\/(community|models)/.test(url.pathname) && url.search) return null
   url.hash = ''
   return `${url.pathname}${url.search}`
 }
@@ -94,7 +96,11 @@ test('unknown pages and other people’s records show the not-found page in the 
   page,
   request,
 }) => {
-  for (const path of ['/models/nobody/no-such-model', '/community/discussions', '/%2e%2e/etc']) {
+  for (const path of [
+    '/models/nobody/no-such-model',
+    '/community/discussions/999999999',
+    '/%2e%2e/etc',
+  ]) {
     const response = await page.goto(path)
     expect(response?.status(), path).toBe(404)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find that page')

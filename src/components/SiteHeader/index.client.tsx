@@ -9,12 +9,25 @@ import { logoutAction } from '@/actions/session'
 const itemClass =
   'block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-muted'
 
+/** "Maya Member" → "MM". */
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => [...part][0]?.toUpperCase() ?? '')
+    .join('') || '?'
+
 /** Account menu: keyboard operable (Radix), with the log-out form inside. */
 export function UserMenu({ name, username }: { name: string; username: string }) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="max-w-32 truncate whitespace-nowrap 2xl:max-w-40 rounded-md border border-border px-3 py-2 text-sm min-h-10">
-        {name}
+        {/* Below 2xl seven sections share the row: the button shows initials, and says the name. */}
+        <span aria-hidden="true" className="2xl:hidden">
+          {initials(name)}
+        </span>
+        <span className="sr-only 2xl:not-sr-only">{name}</span>
         <span className="sr-only"> — account menu</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -93,12 +93,12 @@ export function SiteHeader({
           </div>
         </MobileNav>
         <SiteLogo />
-        {/* Six sections, the account switcher and the menu share 1280 px: tighter links below 2xl. */}
+        {/* Seven sections, the account switcher and the menu share 1280 px: tighter links below 2xl. */}
         <NavLinks
           links={links}
           label="Main"
-          className="hidden items-center gap-0.5 lg:flex 2xl:gap-1"
-          linkClassName="px-2 2xl:px-3"
+          className="hidden items-center gap-0 lg:flex 2xl:gap-1"
+          linkClassName="px-1.5 2xl:px-3"
         />
         <div className="ml-auto flex items-center gap-2">
           <CommandPalette destinations={links.filter((link) => !link.isExternal)} />
