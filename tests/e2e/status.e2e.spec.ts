@@ -7,7 +7,14 @@ import { Webhook } from 'standardwebhooks'
 
 import { waitForMail } from '../helpers/smtp'
 import { STATUSPAGE_V2_SCHEMAS, statuspageErrors } from '../helpers/statuspage'
-import { createVerifiedUser, DEMO, expectAccessible, mailDir, uniqueName } from './helpers'
+import {
+  createVerifiedUser,
+  DEMO,
+  expectAccessible,
+  expectNoOverflow,
+  mailDir,
+  uniqueName,
+} from './helpers'
 
 type Received = { headers: IncomingMessage['headers']; body: string }
 
@@ -249,10 +256,7 @@ test('the status pages pass axe at 360 and 1280 px, and the days are a keyboard 
       await page.goto(path)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
       await expectAccessible(page)
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
-      )
-      expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0)
+      await expectNoOverflow(page)
     }
   }
   await page.goto('/status')

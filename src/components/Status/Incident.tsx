@@ -74,15 +74,20 @@ export function IncidentCard({
       ) : (
         <p className="text-sm text-muted-foreground">
           {incident.updates[0]?.message}{' '}
-          <span className="whitespace-nowrap">
-            (<Time at={incident.startedAt} />
+          {/* Each time stays whole; the two may wrap apart on a phone (10:26 PM is wider). */}
+          <span>
+            <span className="whitespace-nowrap">
+              (<Time at={incident.startedAt} />
+              {incident.resolvedAt ? ' –' : ')'}
+            </span>
             {incident.resolvedAt ? (
               <>
                 {' '}
-                – <Time at={incident.resolvedAt} />
+                <span className="whitespace-nowrap">
+                  <Time at={incident.resolvedAt} />)
+                </span>
               </>
             ) : null}
-            )
           </span>
         </p>
       )}
