@@ -11,7 +11,6 @@ import { allCategories, countDiscussionView, getThread, REPLIES_PER_PAGE } from 
 import { requestNow } from '@/data/now'
 import { clientIp, currentUser } from '@/data/session'
 import { excerpt } from '@/lib/forum/text'
-import { portalUrl } from '@/lib/emails'
 import { relationId } from '@/lib/relationId'
 import type { Reply } from '@/payload-types'
 
@@ -20,6 +19,7 @@ import { CategoryChip, KindBadge, TagLinks, authorOf } from '../../_components/p
 import { Post } from '../../_components/Post'
 import { MoveForm } from '../../_components/PostTools.client'
 import { ReplyForm } from '../../_components/ReplyForm.client'
+import { qaPage } from './_components/qaPage'
 import { acceptAction, moderateAction, voteAction, watchAction } from './actions'
 
 type Props = {
@@ -43,37 +43,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title: thread.discussion.title,
     description: excerpt(thread.discussion.body, 160),
   }
-}
-
-/** schema.org QAPage for questions: the question, its accepted answer and other answers. */
-function qaPage(thread: NonNullable<Awaited<ReturnType<typeof getThread>>>) {
-  const { discussion, replies, accepted } = thread
-  const answer = (reply: Reply) => ({
-    '@type': 'Answer',
-    text: excerpt(reply.body, 500),
-    dateCreated: reply.createdAt,
-    url: portalUrl(`/community/discussions/${discussion.id}#reply-${reply.id}`),
-    author: { '@type': 'Person', name: authorOf(reply.author)?.username ?? 'member' },
-  })
-  const data = {
-    '@context': 'https://schema.org',
-    '@type': 'QAPage',
-    mainEntity: {
-      '@type': 'Question',
-      name: discussion.title,
-      text: excerpt(discussion.body, 1000),
-      dateCreated: discussion.createdAt,
-      answerCount: discussion.replyCount ?? 0,
-      author: { '@type': 'Person', name: authorOf(discussion.author)?.username ?? 'member' },
-      ...(accepted ? { acceptedAnswer: answer(accepted) } : {}),
-      suggestedAnswer: replies.docs
-        .filter((reply) => reply.id !== accepted?.id && reply.moderationState === 'visible')
-        .slice(0, 10)
-        .map(answer),
-    },
-  }
-  // `<` escaped: the JSON cannot close the script element whatever the posts say.
-  return JSON.stringify(data).replace(/</g, '\\u003c')
 }
 
 export default async function DiscussionPage({ params, searchParams }: Props) {
