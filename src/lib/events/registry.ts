@@ -469,10 +469,6 @@ export const WEBHOOK_EVENT_FAMILIES = [
 export const isWebhookEventSelector = (value: string): boolean =>
   isWebhookEventType(value) || WEBHOOK_EVENT_FAMILIES.includes(value)
 
-/** Whether an endpoint's listed selectors take events of `type`. */
-export const selectsEventType = (selectors: readonly string[], type: string): boolean =>
-  selectors.includes(type) || selectors.includes(`${type.split('.')[0]}.*`)
-
 /** Types about the service rather than an account (published without one). */
 export const isEveryoneEvent = (value: string): boolean =>
   isEventType(value) && (EVENT_TYPES[value] as { audience?: 'everyone' }).audience === 'everyone'
