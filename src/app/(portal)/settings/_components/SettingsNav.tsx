@@ -6,16 +6,21 @@ import { usePathname } from 'next/navigation'
 const TABS = [
   { href: '/settings/profile', label: 'Profile' },
   { href: '/settings/organization', label: 'Organizations' },
+  { href: '/settings/billing', label: 'Billing', isBilling: true },
   { href: '/settings/webhooks', label: 'Webhooks' },
   { href: '/settings/notifications', label: 'Notifications' },
+  { href: '/settings/account', label: 'Account data' },
 ]
 
-/** The settings sections: a column beside the page, wrapping rows above it on a phone. */
-export function SettingsNav() {
+/**
+ * The settings sections: a column beside the page, wrapping rows above it on a phone. Billing
+ * is listed only in the SaaS edition (BILLING=on).
+ */
+export function SettingsNav({ hasBilling = false }: { hasBilling?: boolean }) {
   const pathname = usePathname()
   return (
     <nav aria-label="Settings" className="flex flex-wrap gap-2 md:flex-col">
-      {TABS.map((tab) => (
+      {TABS.filter((tab) => hasBilling || !tab.isBilling).map((tab) => (
         <Link
           key={tab.href}
           href={tab.href}
