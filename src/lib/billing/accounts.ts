@@ -14,7 +14,7 @@ export type BillingAccount = {
   limits: LimitValues
 }
 
-const LIMITS_SQL = `json_strip_nulls(json_build_object(
+const LIMITS_SQL = `jsonb_strip_nulls(jsonb_build_object(
   'apiCallsPerMinute', o.limits_api_calls_per_minute,
   'apiCallsPerHour', o.limits_api_calls_per_hour,
   'apiCallsPerDay', o.limits_api_calls_per_day,
@@ -33,7 +33,7 @@ export async function billingAccountsOf(db: Queryable, userId: number): Promise<
     plan: Plan | null
     limits: LimitValues | null
   }>(
-    `SELECT 'user' AS kind, u.id, u.name, u.plan::text AS plan, NULL::json AS limits
+    `SELECT 'user' AS kind, u.id, u.name, u.plan::text AS plan, NULL::jsonb AS limits
        FROM users u WHERE u.id = $1
      UNION ALL
      SELECT * FROM (

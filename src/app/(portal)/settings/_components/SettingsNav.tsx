@@ -12,15 +12,16 @@ const TABS = [
   { href: '/settings/account', label: 'Account data' },
 ]
 
-/**
- * The settings sections: a column beside the page, wrapping rows above it on a phone. Billing
- * is listed only in the SaaS edition (BILLING=on).
- */
+/** The settings sections; Billing only in the SaaS edition (BILLING=on). */
+export const settingsTabs = (hasBilling: boolean) =>
+  TABS.filter((tab) => hasBilling || !tab.isBilling)
+
+/** The settings sections: a column beside the page, wrapping rows above it on a phone. */
 export function SettingsNav({ hasBilling = false }: { hasBilling?: boolean }) {
   const pathname = usePathname()
   return (
     <nav aria-label="Settings" className="flex flex-wrap gap-2 md:flex-col">
-      {TABS.filter((tab) => hasBilling || !tab.isBilling).map((tab) => (
+      {settingsTabs(hasBilling).map((tab) => (
         <Link
           key={tab.href}
           href={tab.href}
