@@ -39,6 +39,8 @@ function isNearbyHost(hostname: string): boolean {
   ])(host)
 }
 
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value)
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: optional(url(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/db')),
@@ -100,9 +102,9 @@ export const envSchema = z.object({
   ASSISTANT_TIMEOUT_MS: wholeNumber(30_000, 1000, 300_000),
   EMBEDDED_PG_PORT: wholeNumber(54329, 1024, 65535),
   // The SaaS edition's billing (/settings/billing, invoices): off unless `on`.
-  BILLING: z.enum(['on', 'off']).default('off'),
+  BILLING: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('off')),
   // Who takes the money: `manual` (staff mark invoices paid in /admin) or `stripe`.
-  BILLING_PROVIDER: z.enum(['manual', 'stripe']).default('manual'),
+  BILLING_PROVIDER: z.preprocess(blankAsUnset, z.enum(['manual', 'stripe']).default('manual')),
   STRIPE_SECRET_KEY: optional(z.string().min(8)),
   STRIPE_WEBHOOK_SECRET: optional(z.string().min(8)),
   // Where Stripe's API answers (a local fake in tests); unset: api.stripe.com.

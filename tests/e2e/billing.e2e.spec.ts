@@ -88,12 +88,9 @@ test('a free member upgrades to pro with a proration preview, then cancels at pe
       .first(),
   ).toBeVisible()
   await page.getByRole('button', { name: 'Keep my plan' }).click()
-  await expect(
-    page
-      .getByRole('main')
-      .getByText(/cancellation is withdrawn/)
-      .first(),
-  ).toBeVisible()
+  // Withdrawn: the plan continues and the cancellation form is back.
+  await expect(cancel.getByRole('button', { name: 'Cancel at period end' })).toBeVisible()
+  await expect(page.getByRole('main').getByText(/Your plan ends on/)).toHaveCount(0)
   await context.close()
 })
 
