@@ -55,6 +55,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
       downloaded_at timestamptz
     );
     CREATE INDEX account_exports_user_idx ON account_exports (user_id, created_at DESC);
+    -- One export in preparation per account, even when two requests race.
+    CREATE UNIQUE INDEX account_exports_pending_idx ON account_exports (user_id)
+      WHERE status = 'pending';
     CREATE TABLE account_deletions (
       user_id integer PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
       requested_at timestamptz NOT NULL,

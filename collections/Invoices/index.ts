@@ -1,21 +1,22 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { invoiceReaderOrStaff } from '@/access/invoiceAccess'
 import { nobody } from '@/access/nobody'
 import { staffOrAbove, staffOrAboveField } from '@/access/staffOrAbove'
-import { systemField } from '@/fields/systemField'
+import { systemField, systemOnly } from '@/fields/systemField'
 import { isBillingOn } from '@/lib/billing/config'
 import { PLANS } from '@/lib/plans'
 
 import { stampPayment } from './hooks/stampPayment'
 
-const json = (name: string, label: string) =>
-  systemField({
-    name,
-    label,
-    type: 'json',
-    admin: { components: { Field: '@/components/JsonView#JsonView' } },
-  })
+/** A JSON field only the system writes, shown read-only in /admin with the portal's own viewer. */
+const json = (name: string, label: string): Field => ({
+  name,
+  label,
+  type: 'json',
+  access: { create: systemOnly, update: systemOnly },
+  admin: { readOnly: true, components: { Field: '@/components/JsonView#JsonView' } },
+})
 
 /**
  * Invoices, written by the worker's monthly billing__invoice (numbered without gaps) and read on

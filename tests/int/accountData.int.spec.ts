@@ -166,6 +166,25 @@ describe('account export', () => {
   })
 })
 
+describe('account export under concurrency', () => {
+  it('queues one export when two requests race', async () => {
+    const user = await makeUser()
+    const results = await Promise.allSettled([
+      inTransaction((client) => requestExport(client, user.id)),
+      inTransaction((client) => requestExport(client, user.id)),
+    ])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(
+      (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason,
+    ).toMatchObject({ status: 409 })
+    const { rows } = await db.query(
+      'SELECT count(*)::int AS n FROM account_exports WHERE user_id = $1',
+      [user.id],
+    )
+    expect(rows[0].n).toBe(1)
+  })
+})
+
 describe('account deletion', () => {
   it('checks the password without logging in', async () => {
     const user = await makeUser()

@@ -21,6 +21,9 @@ export type ExportRow = {
   downloaded_at: Date | null
 }
 
+const alreadyPending = () =>
+  new APIError('An export is already being prepared: it arrives by mail.', 409, undefined, true)
+
 export const downloadPath = (exportId: number) => `/settings/account/exports/${exportId}/download`
 
 /**
@@ -34,14 +37,7 @@ export async function requestExport(db: Queryable, userId: number): Promise<numb
        FROM account_exports WHERE user_id = $1`,
     [userId],
   )
-  if (recent[0].pending > 0) {
-    throw new APIError(
-      'An export is already being prepared: it arrives by mail.',
-      409,
-      undefined,
-      true,
-    )
-  }
+  if (recent[0].pending > 0) throw alreadyPending()
   if (recent[0].today >= EXPORTS_PER_DAY) {
     throw new APIError(
       `At most ${EXPORTS_PER_DAY} exports a day: try again tomorrow.`,
@@ -50,10 +46,13 @@ export async function requestExport(db: Queryable, userId: number): Promise<numb
       true,
     )
   }
+  // A request racing this one loses on the pending index: nothing is inserted.
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO account_exports (user_id) VALUES ($1) RETURNING id`,
+    `INSERT INTO account_exports (user_id) VALUES ($1)
+     ON CONFLICT (user_id) WHERE status = 'pending' DO NOTHING RETURNING id`,
     [userId],
   )
+  if (!rows[0]) throw alreadyPending()
   await enqueueOn(db, 'account__export', [{ exportId: rows[0].id }])
   return rows[0].id
 }
