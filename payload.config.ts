@@ -8,6 +8,7 @@ import sharp from 'sharp'
 
 import { ApiKeys } from './collections/ApiKeys'
 import { AuditLogs } from './collections/AuditLogs'
+import { Invoices } from './collections/Invoices'
 import { Discussions } from './collections/Discussions'
 import { DocsFeedback } from './collections/DocsFeedback'
 import { DocsPages } from './collections/DocsPages'
@@ -96,6 +97,7 @@ export default buildConfig({
     ModelStars,
     ModelRatings,
     ModelComments,
+    Invoices,
   ],
   editor: lexicalEditor(),
   secret: payloadSecret(),

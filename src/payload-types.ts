@@ -98,6 +98,7 @@ export interface Config {
     'model-stars': ModelStar;
     'model-ratings': ModelRating;
     'model-comments': ModelComment;
+    invoices: Invoice;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -136,6 +137,7 @@ export interface Config {
     'model-stars': ModelStarsSelect<false> | ModelStarsSelect<true>;
     'model-ratings': ModelRatingsSelect<false> | ModelRatingsSelect<true>;
     'model-comments': ModelCommentsSelect<false> | ModelCommentsSelect<true>;
+    invoices: InvoicesSelect<false> | InvoicesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -1184,6 +1186,49 @@ export interface ModelComment {
   createdAt: string;
 }
 /**
+ * Mark an invoice paid once its payment arrived (manual provider).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices".
+ */
+export interface Invoice {
+  id: number;
+  number: string;
+  account: string;
+  owner?: (number | null) | User;
+  organization?: (number | null) | Organization;
+  periodStart: string;
+  periodEnd: string;
+  plan?: ('free' | 'starter' | 'pro' | 'enterprise') | null;
+  status: 'open' | 'paid' | 'void';
+  paidAt?: string | null;
+  currency?: string | null;
+  subtotalCents?: number | null;
+  totalCents: number;
+  lines?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  billedTo?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  provider?: string | null;
+  providerRef?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1330,6 +1375,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'model-comments';
         value: number | ModelComment;
+      } | null)
+    | ({
+        relationTo: 'invoices';
+        value: number | Invoice;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2101,6 +2150,30 @@ export interface ModelCommentsSelect<T extends boolean = true> {
   hidden?: T;
   hiddenReason?: T;
   hiddenBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices_select".
+ */
+export interface InvoicesSelect<T extends boolean = true> {
+  number?: T;
+  account?: T;
+  owner?: T;
+  organization?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  plan?: T;
+  status?: T;
+  paidAt?: T;
+  currency?: T;
+  subtotalCents?: T;
+  totalCents?: T;
+  lines?: T;
+  billedTo?: T;
+  provider?: T;
+  providerRef?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -16,6 +16,7 @@ import { guardMembers } from './hooks/guardMembers'
 import { leaveEndpoint } from './leave'
 import { SLUG_PATTERN } from './slug'
 import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
+import { forgetKeysOnPlanChange } from '../ApiKeys/hooks/forgetKeysOnPlanChange'
 
 const organizationKeys = forgetAccountKeys('organization')
 
@@ -81,7 +82,7 @@ export const Organizations: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [guardMembers],
-    afterChange: [announceRoleChanges],
+    afterChange: [announceRoleChanges, forgetKeysOnPlanChange('o')],
     beforeDelete: [organizationKeys.beforeDelete],
     afterDelete: [organizationKeys.afterDelete],
   },

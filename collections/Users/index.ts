@@ -13,11 +13,13 @@ import { sessionStrategy } from '@/lib/auth/sessions'
 import { actionEmail, portalUrl } from '@/lib/emails'
 
 import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
+import { forgetKeysOnPlanChange } from '../ApiKeys/hooks/forgetKeysOnPlanChange'
 
 import { apiKeyStrategy, describeKeyCaller } from './apiKeyStrategy'
 import { confirmEmailChangeEndpoint, mailEmailChange, stageEmailChange } from './emailChange'
 import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
 import { firstUserEndpoints, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { cancelDeletionOnLogin } from './hooks/cancelDeletionOnLogin'
 import { accountPolicy } from './hooks/policy'
 import { releaseMemberships } from './hooks/releaseMemberships'
 import {
@@ -156,8 +158,8 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [accountPolicy],
     beforeChange: [firstUserIsAdmin, guardRolesAndPlan, stageEmailChange],
-    afterChange: [mailEmailChange, endOtherSessionsOnPasswordChange],
-    afterOperation: [issueSessionTokens],
+    afterChange: [mailEmailChange, endOtherSessionsOnPasswordChange, forgetKeysOnPlanChange('u')],
+    afterOperation: [issueSessionTokens, cancelDeletionOnLogin],
     afterLogout: [endSessionOnLogout],
     afterMe: [describeKeyCaller],
     beforeDelete: [releaseMemberships, ownKeys.beforeDelete],

@@ -39,6 +39,8 @@ function isNearbyHost(hostname: string): boolean {
   ])(host)
 }
 
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value)
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: optional(url(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/db')),
@@ -99,6 +101,16 @@ export const envSchema = z.object({
   ASSISTANT_MODEL: optional(z.string().min(1).max(200)),
   ASSISTANT_TIMEOUT_MS: wholeNumber(30_000, 1000, 300_000),
   EMBEDDED_PG_PORT: wholeNumber(54329, 1024, 65535),
+  // The SaaS edition's billing (/settings/billing, invoices): off unless `on`.
+  BILLING: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('off')),
+  // Who takes the money: `manual` (staff mark invoices paid in /admin) or `stripe`.
+  BILLING_PROVIDER: z.preprocess(blankAsUnset, z.enum(['manual', 'stripe']).default('manual')),
+  STRIPE_SECRET_KEY: optional(z.string().min(8)),
+  STRIPE_WEBHOOK_SECRET: optional(z.string().min(8)),
+  // Where Stripe's API answers (a local fake in tests); unset: api.stripe.com.
+  STRIPE_API_URL: optional(url(['http:', 'https:'], 'https://api.stripe.com')),
+  // Stripe price ids per plan, like `starter=price_123,pro=price_456`.
+  STRIPE_PRICES: optional(z.string().max(1000)),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -137,6 +149,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.ASSISTANT_API_KEY && !env.ASSISTANT_OPENAI_BASE_URL) {
     throw new EnvError(
       'Invalid configuration:\n  ASSISTANT_API_KEY: set ASSISTANT_OPENAI_BASE_URL and ASSISTANT_MODEL too',
+    )
+  }
+  if (env.BILLING_PROVIDER === 'stripe' && (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET)) {
+    throw new EnvError(
+      'Invalid configuration:\n  STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: set both when BILLING_PROVIDER=stripe',
     )
   }
   return env

@@ -70,3 +70,25 @@ export const HAS_ANALYTICS: Record<Plan, boolean> = {
 
 export const ANALYTICS_UPGRADE_MESSAGE =
   'Analytics come with the pro and enterprise plans: upgrade this account to see them.'
+
+/**
+ * Monthly list prices in US cents. Enterprise is priced by contract (null): staff set the plan
+ * and its limits in /admin.
+ */
+export const PLAN_PRICES_CENTS: Record<Plan, number | null> = {
+  free: 0,
+  starter: 2900,
+  pro: 9900,
+  enterprise: null,
+}
+
+/** Plans a member can switch to on their own (the billing page). */
+export const SELF_SERVE_PLANS = ['free', 'starter', 'pro'] as const satisfies readonly Plan[]
+export type SelfServePlan = (typeof SELF_SERVE_PLANS)[number]
+
+export const PLAN_LABELS: Record<Plan, string> = {
+  free: 'Free',
+  starter: 'Starter',
+  pro: 'Pro',
+  enterprise: 'Enterprise',
+}

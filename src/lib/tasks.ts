@@ -70,6 +70,16 @@ export const catalog = {
   }),
   // Hourly: trending scores from the download roll-up; old count marks pruned.
   model__rollup: entry({ schema: noPayload, maxAttempts: 3 }),
+  // One account's data export: the archive, then the mail with its link (one job per export).
+  account__export: entry({
+    schema: z.object({ exportId: z.number().int() }),
+    maxAttempts: 5,
+    jobKey: ({ exportId }) => `account__export:${exportId}`,
+  }),
+  // Hourly: accounts past their deletion grace period are anonymised; old exports dropped.
+  account__purge: entry({ schema: noPayload, maxAttempts: 3 }),
+  // Monthly (checked hourly): each billing account's invoice for its finished period.
+  billing__invoice: entry({ schema: noPayload, maxAttempts: 3 }),
 }
 
 export type TaskName = keyof typeof catalog

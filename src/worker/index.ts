@@ -11,6 +11,9 @@ import { logger } from '@/lib/logger'
 import { CHECK_TASKS, DELIVERY_TASKS } from '@/lib/tasks'
 import { HEARTBEAT_INTERVAL_MS } from '@/lib/heartbeat'
 
+import { account__export } from './tasks/account__export'
+import { account__purge } from './tasks/account__purge'
+import { billing__invoice } from './tasks/billing__invoice'
 import { invitation__prune } from './tasks/invitation__prune'
 import { event__fanout } from './tasks/event__fanout'
 import { key__expiring } from './tasks/key__expiring'
@@ -47,6 +50,9 @@ export const taskList: TaskList = {
   status__prune,
   model__scan,
   model__rollup,
+  account__export,
+  account__purge,
+  billing__invoice,
 }
 
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
@@ -62,6 +68,8 @@ export const crontab = [
   '* * * * * status__maintenance ?max=1&jobKey=status__maintenance',
   '29 3 * * * status__prune ?max=1',
   '11 * * * * model__rollup ?max=1&jobKey=model__rollup',
+  '37 * * * * account__purge ?max=1&jobKey=account__purge',
+  '5 * * * * billing__invoice ?max=1&jobKey=billing__invoice',
 ].join('\n')
 
 const pick = (names: readonly string[], keep: boolean): TaskList =>

@@ -50,6 +50,9 @@ export default async function globalSetup() {
     WEBHOOK_ALLOW_LOOPBACK: 'true',
     // Every test signs up from 127.0.0.1.
     SIGNUPS_PER_IP_PER_HOUR: '1000',
+    // The SaaS edition's billing (tests/e2e/billing.e2e.spec.ts); its off state (no nav entry,
+    // 404s) is covered by tests/int/billing.int.spec.ts.
+    BILLING: 'on',
   }
   process.env.E2E_VERIFIER_URL = `http://127.0.0.1:${env.VERIFIER_PORT}`
   // Tests that start a second web replica of their own run it with the same settings.

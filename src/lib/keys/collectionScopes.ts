@@ -50,6 +50,8 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   'model-stars': { read: 'models:read', write: 'models:write' },
   'model-ratings': { read: 'models:read', write: 'models:write' },
   'model-comments': { read: 'models:read', write: 'community:write' },
+  // Invoices are read signed in, on /settings/billing; staff mark them paid in /admin.
+  invoices: { read: 'none', write: 'none' },
 }
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }

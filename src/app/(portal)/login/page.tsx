@@ -37,6 +37,12 @@ export default async function LoginPage({ searchParams }: Props) {
         </Alert>
       )}
       {params.loggedOut && <Alert className="mb-4">You are logged out.</Alert>}
+      {params.deletionScheduled && (
+        <Alert className="mb-4">
+          Your account will be deleted in 14 days and you are logged out everywhere. Changed your
+          mind? Log in before then to keep it.
+        </Alert>
+      )}
       <ActionForm action={loginAction} submitLabel="Log in" pendingLabel="Logging in…">
         <Hidden name="next" value={next} />
         <Field name="email" label="Email" type="email" autoComplete="email" required />

@@ -31,4 +31,6 @@ export function internalCollectionRoute(
 export const INTERNAL_ROUTES: Record<string, string> = {
   'get /api/access': "The admin panel's permissions of the signed-in user.",
   'get /api/graphql-playground': 'A development tool (GraphQL IDE), off in production.',
+  'post /api/billing/stripe/webhook':
+    "Stripe's signed events for the SaaS edition's billing (BILLING=on): called by Stripe, not by API clients.",
 }

@@ -1,0 +1,126 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+
+import { ActionForm, Hidden } from '@/components/Form/index.client'
+import { Alert } from '@/components/ui/alert'
+import { Panel } from '@/components/ui/card'
+import { changePageData, requireBilling } from '@/data/billing'
+import { requestNow } from '@/data/now'
+import { requireUser } from '@/data/session'
+import { formatDay, formatPeriod, money } from '@/lib/billing/period'
+import { billingProvider } from '@/lib/billing/provider'
+import { PLAN_LABELS, SELF_SERVE_PLANS, type Plan } from '@/lib/plans'
+import { formatDateTime } from '@/lib/time'
+
+import { changePlanAction } from '../actions'
+
+export const metadata: Metadata = { title: 'Change plan' }
+
+type Props = { searchParams: Promise<{ account?: string; plan?: string }> }
+
+export default async function ChangePlanPage({ searchParams }: Props) {
+  requireBilling()
+  const params = await searchParams
+  const user = await requireUser('/settings/billing')
+  const plan = params.plan as Plan
+  if (!(SELF_SERVE_PLANS as readonly string[]).includes(plan)) notFound()
+  const now = new Date(requestNow())
+  const { account, preview, keys } = await changePageData(user, params.account, plan, now)
+  const back = `/settings/billing?account=${account.key}`
+  if (account.plan === plan) {
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">Change plan</h1>
+        <Alert>
+          {account.name} is on the {PLAN_LABELS[plan]} plan already.{' '}
+          <Link className="underline" href={back}>
+            Back to billing
+          </Link>
+        </Alert>
+      </>
+    )
+  }
+  const isCredit = preview.prorationCents < 0
+  const isStripe = billingProvider().name === 'stripe' && plan !== 'free'
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">
+        Switch {account.kind === 'user' ? 'your account' : account.name} to {PLAN_LABELS[plan]}
+      </h1>
+      <Panel id="preview-heading" title="What it costs">
+        <dl className="space-y-2 text-sm">
+          <div className="flex flex-wrap justify-between gap-2">
+            <dt className="text-muted-foreground">Now on</dt>
+            <dd>{PLAN_LABELS[preview.from]}</dd>
+          </div>
+          <div className="flex flex-wrap justify-between gap-2">
+            <dt className="text-muted-foreground">This period</dt>
+            <dd>{formatPeriod(preview.period)}</dd>
+          </div>
+          <div className="flex flex-wrap justify-between gap-2">
+            <dt className="text-muted-foreground">
+              {isCredit ? 'Credit' : 'Prorated charge'} for the rest of the period (
+              {Math.round(preview.remaining * 100)}% left)
+            </dt>
+            <dd className="font-semibold tabular-nums" data-testid="proration">
+              {money(preview.prorationCents)}
+            </dd>
+          </div>
+          <div className="flex flex-wrap justify-between gap-2">
+            <dt className="text-muted-foreground">
+              From {formatDay(preview.period.end)}, per month
+            </dt>
+            <dd className="tabular-nums">{money(preview.nextPeriodCents)}</dd>
+          </div>
+        </dl>
+        <p className="mt-4 text-sm text-muted-foreground">
+          The prorated amount appears on this period&apos;s invoice. New limits apply to every key
+          of the account at once.
+        </p>
+      </Panel>
+      <Panel
+        id="confirm-heading"
+        title="Confirm"
+        description={
+          preview.keysOverCap > 0
+            ? `The ${PLAN_LABELS[plan]} plan allows ${preview.keyCap} active keys and this account has ${keys.length}: choose at least ${preview.keysOverCap} to revoke.`
+            : undefined
+        }
+      >
+        <ActionForm
+          action={changePlanAction}
+          submitLabel={isStripe ? 'Continue to payment' : `Switch to ${PLAN_LABELS[plan]}`}
+          pendingLabel="Switching…"
+        >
+          <Hidden name="account" value={account.key} />
+          <Hidden name="plan" value={plan} />
+          {preview.keysOverCap > 0 && (
+            <fieldset className="space-y-2">
+              <legend className="mb-2 text-sm font-medium">Keys to revoke</legend>
+              {keys.map((key) => (
+                <label key={key.id} className="flex items-start gap-2 text-sm">
+                  <input type="checkbox" name="revokeKeyIds" value={key.id} className="mt-1" />
+                  <span>
+                    <span className="font-medium">{key.name}</span>{' '}
+                    <span className="text-muted-foreground">
+                      {key.display ?? ''} ·{' '}
+                      {key.last_used_at
+                        ? `last used ${formatDateTime(key.last_used_at)}`
+                        : 'never used'}
+                    </span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+        </ActionForm>
+        <p className="mt-4 text-sm">
+          <Link className="underline" href={back}>
+            Keep the current plan
+          </Link>
+        </p>
+      </Panel>
+    </>
+  )
+}

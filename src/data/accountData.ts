@@ -1,0 +1,22 @@
+import 'server-only'
+
+import { listExports } from '@/lib/accountData/exports'
+import { deletionOf, soleOwnedOrganizations } from '@/lib/accountData/deletion'
+import { secondFactorCheck } from '@/lib/accountData/secondFactor'
+import { db } from '@/lib/db'
+import type { User } from '@/payload-types'
+
+import { payloadClient } from './session'
+
+/** What /settings/account shows: recent exports, the deletion state, what blocks deletion. */
+export async function accountDataFor(user: User) {
+  const payload = await payloadClient()
+  const queryable = await db({ payload })
+  const [exports, deletion, soleOwned, hasSecondFactor] = await Promise.all([
+    listExports(queryable, user.id),
+    deletionOf(queryable, user.id),
+    soleOwnedOrganizations(queryable, user.id),
+    secondFactorCheck().isEnabled(user),
+  ])
+  return { exports, deletion, soleOwned, hasSecondFactor }
+}

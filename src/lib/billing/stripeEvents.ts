@@ -1,0 +1,63 @@
+import type Stripe from 'stripe'
+
+import type { Queryable } from '@/lib/db'
+import { logger } from '@/lib/logger'
+
+import { accountKeyHashes, lockAccountPlan } from './accounts'
+import { changePlan } from './planChange'
+import { setCustomerRef } from './profile'
+
+export type StripeOutcome = { account: string | null; applied: string }
+
+/**
+ * Applies one verified Stripe event (in the caller's transaction): a completed Checkout moves
+ * the account to the plan it paid for, a subscription that ended moves it to free. Returns the
+ * account whose keys must leave the caches, if any. Other events are acknowledged and ignored.
+ */
+export async function applyStripeEvent(db: Queryable, event: Stripe.Event): Promise<StripeOutcome> {
+  if (event.type === 'checkout.session.completed') {
+    const session = event.data.object
+    const account = session.metadata?.account ?? session.client_reference_id ?? null
+    const plan = session.metadata?.plan
+    if (!account || !plan) return { account: null, applied: 'ignored: no account or plan' }
+    if (typeof session.customer === 'string') await setCustomerRef(db, account, session.customer)
+    if ((await lockAccountPlan(db, account)) === plan)
+      return { account, applied: 'already on plan' }
+    const revokeKeyIds = (session.metadata?.revokeKeyIds ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map(Number)
+      .filter(Number.isSafeInteger)
+    await changePlan(db, {
+      account,
+      to: plan,
+      revokeKeyIds,
+      actorId: Number(session.metadata?.actorId) || null,
+    })
+    return { account, applied: `plan ${plan}` }
+  }
+  if (event.type === 'customer.subscription.deleted') {
+    const subscription = event.data.object
+    const customer =
+      typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id
+    const { rows } = await db.query<{ account: string }>(
+      'SELECT account FROM billing_profiles WHERE customer_ref = $1',
+      [customer],
+    )
+    const account = rows[0]?.account
+    if (!account) return { account: null, applied: 'ignored: unknown customer' }
+    if ((await lockAccountPlan(db, account)) === 'free') return { account, applied: 'already free' }
+    await changePlan(db, {
+      account,
+      to: 'free',
+      actorId: null,
+      allowAnyPlan: true,
+      isKeyCapEnforced: false,
+    })
+    return { account, applied: 'plan free' }
+  }
+  logger.info({ msg: 'stripe event ignored', type: event.type })
+  return { account: null, applied: 'ignored' }
+}
+
+export { accountKeyHashes }

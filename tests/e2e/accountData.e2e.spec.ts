@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test'
+
+import { waitForMail } from '../helpers/smtp'
+
+import {
+  createVerifiedUser,
+  expectAccessible,
+  expectNoOverflow,
+  formAlert,
+  logIn,
+  mailDir,
+} from './helpers'
+
+const SAME_ORIGIN = { 'Sec-Fetch-Site': 'same-origin' }
+
+async function checkPage(page: Page) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 })
+    await expect(page.getByRole('heading', { level: 1, name: 'Account data' })).toBeVisible()
+    await expectAccessible(page)
+    await expectNoOverflow(page)
+  }
+}
+
+test('export arrives by mail and downloads the account’s data for its owner only', async ({
+  browser,
+  request,
+}) => {
+  const user = await createVerifiedUser(request)
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await logIn(page, user)
+  await page.goto('/settings/profile')
+  await page
+    .getByRole('navigation', { name: 'Settings' })
+    .getByRole('link', { name: 'Account data' })
+    .click()
+  await expect(page).toHaveURL(/\/settings\/account$/)
+  await checkPage(page)
+
+  await page.getByRole('button', { name: 'Export my data' }).click()
+  await expect(
+    page
+      .getByRole('main')
+      .getByText(/download link arrives at/)
+      .first(),
+  ).toBeVisible()
+  const mail = await waitForMail(mailDir(), user.email, /data export is ready/)
+  const link = new URL(mail.link as string)
+
+  const download = await page.request.get(link.pathname + link.search, { headers: SAME_ORIGIN })
+  expect(download.status()).toBe(200)
+  expect(download.headers()['content-disposition']).toMatch(/attachment; filename="tunetrail-/)
+  const archive = (await download.json()) as { profile: { email: string; username: string } }
+  expect(archive.profile).toMatchObject({ email: user.email, username: user.username })
+
+  await page.reload()
+  await expect(page.getByRole('table', { name: 'Recent exports' })).toContainText('Downloaded')
+  await checkPage(page)
+
+  // Someone else, signed in, gets nothing from the same link; signed out goes to the login.
+  const other = await createVerifiedUser(request)
+  const otherContext = await browser.newContext()
+  const otherPage = await otherContext.newPage()
+  await logIn(otherPage, other)
+  const stolen = await otherPage.request.get(link.pathname + link.search, { headers: SAME_ORIGIN })
+  expect(stolen.status()).toBe(404)
+  const anonymous = await request.get(link.pathname + link.search, { maxRedirects: 0 })
+  expect(anonymous.status()).toBe(303)
+  expect(anonymous.headers().location).toMatch(/^\/login\?next=/)
+  await otherContext.close()
+  await context.close()
+})
+
+test('deleting the account asks for the password, logs out, and logging in cancels it', async ({
+  browser,
+  request,
+}) => {
+  const user = await createVerifiedUser(request)
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 } })
+  const page = await context.newPage()
+  await logIn(page, user)
+  await page.goto('/settings/account')
+
+  const form = page.getByRole('form', { name: 'Delete your account' })
+  await form.getByLabel('Your password').fill('not-my-password')
+  await form.getByLabel('Type DELETE to confirm').fill('DELETE')
+  await form.getByRole('button', { name: 'Delete my account' }).click()
+  await expect(form.getByText('This password is not correct.')).toBeVisible()
+
+  await form.getByLabel('Your password').fill(user.password)
+  await form.getByLabel('Type DELETE to confirm').fill('DELETE')
+  await form.getByLabel(/Why are you leaving/).fill('Trying the deletion flow')
+  await form.getByRole('button', { name: 'Delete my account' }).click()
+  await expect(page).toHaveURL(/\/login\?deletionScheduled=1/)
+  await expect(page.getByRole('main').getByText(/will be deleted in 14 days/)).toBeVisible()
+  await expectAccessible(page)
+  await waitForMail(mailDir(), user.email, /will be deleted/)
+  // Every session ended: the settings ask for a login.
+  await page.goto('/settings/account')
+  await expect(page).toHaveURL(/\/login\?next=/)
+
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await expect(page).toHaveURL(/\/settings\/account$/)
+  await expect(
+    page
+      .getByRole('main')
+      .getByText(/was cancelled when you logged in/)
+      .first(),
+  ).toBeVisible()
+  await waitForMail(mailDir(), user.email, /account stays/)
+  await expect(formAlert(page)).toHaveCount(0)
+  await context.close()
+})

@@ -1,0 +1,537 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import pg from 'pg'
+import Stripe from 'stripe'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { settingsTabs } from '@/app/(portal)/settings/_components/SettingsNav'
+import { POST as stripeWebhook } from '@/app/api/billing/stripe/webhook/route'
+import { requireBilling } from '@/data/billing'
+import { accountKeyHashes, billingAccountsOf } from '@/lib/billing/accounts'
+import { isBillingOn } from '@/lib/billing/config'
+import { draftInvoice, issueInvoice, issueInvoices } from '@/lib/billing/invoices'
+import { periodOf, prorate } from '@/lib/billing/period'
+import { changePlan, previewChange } from '@/lib/billing/planChange'
+import { cancelAtPeriodEnd } from '@/lib/billing/profile'
+import { stripeProvider } from '@/lib/billing/provider'
+import { resetStripeClient } from '@/lib/billing/stripe'
+import { parseEnv, setEnv } from '@/lib/env'
+import { invalidateKeyHash } from '@/lib/keys/cache'
+import { closeKeyService, verifyKey } from '@/lib/keys/service'
+import { insertUsageEvents } from '@/lib/usage/events'
+import type { User } from '@/payload-types'
+
+import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
+
+let db: pg.Pool
+
+beforeAll(() => {
+  db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 })
+})
+afterAll(async () => {
+  await closeKeyService()
+  await db.end()
+})
+
+async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect()
+  try {
+    await client.query('BEGIN')
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (err) {
+    await client.query('ROLLBACK')
+    throw err
+  } finally {
+    client.release()
+  }
+}
+
+async function issueKey(user: User, organization?: number) {
+  const payload = await testPayload()
+  return (await payload.create({
+    collection: 'api-keys',
+    data: {
+      name: unique('key'),
+      environment: 'development',
+      scopes: ['tracks:read'],
+      ...(organization && { organization }),
+    } as never,
+    depth: 0,
+    overrideAccess: false,
+    user: asUser(user),
+    context: { ip: '198.51.100.7' },
+  })) as unknown as { id: number; key: string }
+}
+
+/** What the page's action does after the transaction: the account's keys leave the caches. */
+async function forgetKeys(account: string) {
+  for (const hash of await accountKeyHashes(db, account)) invalidateKeyHash(hash)
+  await new Promise((resolve) => setTimeout(resolve, 50))
+}
+
+const MID_NOVEMBER = new Date(Date.UTC(2026, 10, 11)) // 20 of 30 days left
+const DECEMBER = new Date(Date.UTC(2026, 11, 1, 1))
+
+describe('billing is off by default', () => {
+  it('has no billing nav entry, page or webhook unless BILLING=on', async () => {
+    expect(parseEnv({}).BILLING).toBe('off')
+    expect(isBillingOn()).toBe(false)
+    expect(settingsTabs(false).map((tab) => tab.href)).not.toContain('/settings/billing')
+    expect(settingsTabs(true).map((tab) => tab.href)).toContain('/settings/billing')
+    expect(() => requireBilling()).toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/)
+    const response = await stripeWebhook(
+      new Request('http://localhost/api/billing/stripe/webhook', { method: 'POST', body: '{}' }),
+    )
+    expect(response.status).toBe(404)
+  })
+})
+
+describe('plans, proration and invoices (manual provider)', () => {
+  it('prorates a change for the rest of the period', () => {
+    expect(prorate('free', 'pro', MID_NOVEMBER)).toBe(6600)
+    expect(prorate('pro', 'starter', MID_NOVEMBER)).toBe(-4667)
+    expect(prorate('free', 'pro', periodOf(MID_NOVEMBER).start)).toBe(9900)
+  })
+
+  it('upgrades a free member to pro: the limiter applies pro limits at once and the invoice matches the preview', async () => {
+    const user = await makeUser()
+    const account = `u${user.id}`
+    const key = await issueKey(user)
+    const before = await verifyKey({ key: key.key })
+    expect(before).toMatchObject({ valid: true, plan: 'free' })
+    expect(before.ratelimit?.limit).toBeLessThanOrEqual(1000)
+
+    const preview = await previewChange(db, account, 'free', 'pro', MID_NOVEMBER)
+    expect(preview).toMatchObject({ prorationCents: 6600, nextPeriodCents: 9900, keysOverCap: 0 })
+    const applied = await inTransaction((client) =>
+      changePlan(client, { account, to: 'pro', actorId: user.id, now: MID_NOVEMBER }),
+    )
+    expect(applied.prorationCents).toBe(preview.prorationCents)
+    await forgetKeys(account)
+
+    const after = await verifyKey({ key: key.key })
+    expect(after).toMatchObject({ valid: true, plan: 'pro' })
+    // Pro's smallest window is 300 a minute; free's is 10.
+    expect(after.ratelimit?.limit).toBeGreaterThanOrEqual(300)
+
+    await insertUsageEvents(db, [
+      ...Array.from({ length: 3 }, () => ({
+        occurredAt: new Date(Date.UTC(2026, 10, 15)),
+        kind: 'verify' as const,
+        keyId: key.id,
+        account,
+        code: 'VALID',
+        resource: 'api_calls',
+        cost: 1,
+      })),
+      {
+        occurredAt: new Date(Date.UTC(2026, 10, 16)),
+        kind: 'verify' as const,
+        keyId: key.id,
+        account,
+        code: 'VALID',
+        resource: 'audio_processing',
+        cost: 2,
+      },
+      // Refused calls and other periods are not billed.
+      {
+        occurredAt: new Date(Date.UTC(2026, 10, 16)),
+        kind: 'verify' as const,
+        keyId: key.id,
+        account,
+        code: 'RATE_LIMITED',
+      },
+      {
+        occurredAt: new Date(Date.UTC(2026, 11, 2)),
+        kind: 'verify' as const,
+        keyId: key.id,
+        account,
+        code: 'VALID',
+      },
+    ])
+
+    expect(await issueInvoices(db, DECEMBER)).toBeGreaterThanOrEqual(1)
+    const { rows } = await db.query(
+      `SELECT id, number, status, plan, total_cents, lines FROM invoices WHERE account = $1`,
+      [account],
+    )
+    expect(rows).toHaveLength(1)
+    const invoice = rows[0]
+    expect(invoice.number).toMatch(/^INV-\d{6}$/)
+    expect(invoice).toMatchObject({ status: 'open', plan: 'pro' })
+    expect(Number(invoice.total_cents)).toBe(6600)
+    const lines = invoice.lines as { kind: string; description: string; amountCents: number }[]
+    expect(lines.map((line) => [line.kind, line.amountCents])).toEqual([
+      ['plan', 0],
+      ['proration', preview.prorationCents],
+      ['usage', 0],
+      ['usage', 0],
+      ['usage', 0],
+    ])
+    expect(lines[0].description).toMatch(/^Free plan, Nov 1, 2026 – Nov 30, 2026$/)
+    expect(lines[2].description).toBe('API calls: 4 used of 3,000,000 included')
+    expect(lines[3].description).toBe('Audio processing: 2 used of 30,000 included')
+
+    // A second run (the next hour) issues nothing more for the period.
+    await issueInvoices(db, new Date(DECEMBER.getTime() + 3_600_000))
+    const again = await db.query('SELECT count(*)::int AS n FROM invoices WHERE account = $1', [
+      account,
+    ])
+    expect(again.rows[0].n).toBe(1)
+    // December's invoice starts from pro.
+    const next = await draftInvoice(db, account, periodOf(DECEMBER), DECEMBER)
+    expect(next?.lines[0]).toMatchObject({ kind: 'plan', amountCents: 9900 })
+  })
+
+  it('numbers invoices without gaps, even when an issue is rolled back', async () => {
+    const a = await makeUser()
+    const b = await makeUser()
+    const period = periodOf(new Date(Date.UTC(2026, 8, 10)))
+    const client = await db.connect()
+    try {
+      await client.query('BEGIN')
+      await issueInvoice(client, `u${a.id}`, period, DECEMBER)
+      await client.query('ROLLBACK')
+    } finally {
+      client.release()
+    }
+    const first = await inTransaction((c) => issueInvoice(c, `u${a.id}`, period, DECEMBER))
+    const second = await inTransaction((c) => issueInvoice(c, `u${b.id}`, period, DECEMBER))
+    const n = (value: string | undefined) => Number(value?.slice(4))
+    expect(n(second?.number)).toBe(n(first?.number) + 1)
+    const { rows } = await db.query('SELECT max(last) AS last FROM invoice_numbers')
+    expect(rows[0].last).toBe(n(second?.number))
+  })
+
+  it('asks which keys to revoke when a downgrade exceeds the new key cap', async () => {
+    const user = await makeUser(['member'], { plan: 'starter' })
+    const other = await makeUser()
+    const keys: { id: number; key: string }[] = []
+    for (let i = 0; i < 6; i++) keys.push(await issueKey(user))
+    const foreign = await issueKey(other)
+    const account = `u${user.id}`
+    const preview = await previewChange(db, account, 'starter', 'free', MID_NOVEMBER)
+    expect(preview).toMatchObject({ keysOverCap: 1, keyCap: 5 })
+    await expect(
+      inTransaction((c) => changePlan(c, { account, to: 'free', actorId: user.id })),
+    ).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/choose 1 to revoke/) })
+    await expect(
+      inTransaction((c) =>
+        changePlan(c, { account, to: 'free', actorId: user.id, revokeKeyIds: [foreign.id] }),
+      ),
+    ).rejects.toMatchObject({ status: 400 })
+    await inTransaction((c) =>
+      changePlan(c, { account, to: 'free', actorId: user.id, revokeKeyIds: [keys[0].id] }),
+    )
+    await forgetKeys(account)
+    const { rows } = await db.query(
+      `SELECT id, status FROM api_keys WHERE id = ANY($1::int[]) ORDER BY id`,
+      [[keys[0].id, keys[1].id, foreign.id]],
+    )
+    expect(rows.map((row) => row.status)).toEqual(['revoked', 'active', 'active'])
+    expect((await verifyKey({ key: keys[0].key })).code).toBe('REVOKED')
+    expect(await verifyKey({ key: keys[1].key })).toMatchObject({ valid: true, plan: 'free' })
+  })
+
+  it('refuses enterprise, the same plan and unknown plans with a clear 4xx', async () => {
+    const user = await makeUser()
+    const account = `u${user.id}`
+    for (const [to, status] of [
+      ['enterprise', 400],
+      ['free', 409],
+      ['platinum', 400],
+    ] as const) {
+      await expect(
+        inTransaction((c) => changePlan(c, { account, to, actorId: user.id })),
+      ).rejects.toMatchObject({ status })
+    }
+  })
+
+  it('moves a plan cancelled at the period end to free when the period is invoiced', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const account = `u${user.id}`
+    await cancelAtPeriodEnd(db, account, 'too_expensive', 'manual', MID_NOVEMBER)
+    const result = await inTransaction((c) =>
+      issueInvoice(c, account, periodOf(MID_NOVEMBER), DECEMBER),
+    )
+    expect(result?.cancelled).toBe(true)
+    const { rows } = await db.query('SELECT plan FROM users WHERE id = $1', [user.id])
+    expect(rows[0].plan).toBe('free')
+    const invoice = await db.query('SELECT total_cents FROM invoices WHERE id = $1', [result?.id])
+    expect(Number(invoice.rows[0].total_cents)).toBe(9900)
+  })
+})
+
+describe('invoices in /admin and on the page', () => {
+  it('shows invoices to their account and its managers only; staff mark them paid', async () => {
+    const payload = await testPayload()
+    const owner = await makeUser()
+    const admin = await makeUser()
+    const member = await makeUser()
+    const stranger = await makeUser()
+    const staff = await makeUser(['staff'])
+    const org = await payload.create({
+      collection: 'organizations',
+      data: { name: 'Billed Co', slug: unique('billed').toLowerCase(), members: [] },
+      overrideAccess: false,
+      user: asUser(owner),
+    })
+    await payload.update({
+      collection: 'organizations',
+      id: org.id,
+      data: {
+        members: [
+          { user: owner.id, role: 'owner' },
+          { user: admin.id, role: 'admin' },
+          { user: member.id, role: 'member' },
+        ],
+      },
+      overrideAccess: true,
+    })
+    const issued = await inTransaction((c) =>
+      issueInvoice(c, `o${org.id}`, periodOf(new Date(Date.UTC(2026, 6, 5))), DECEMBER),
+    )
+    const id = issued?.id as number
+    const sees = async (user: User) =>
+      (
+        await payload.find({
+          collection: 'invoices',
+          where: { id: { equals: id } },
+          overrideAccess: false,
+          user: asUser(user),
+        })
+      ).totalDocs
+    expect(await sees(owner)).toBe(1)
+    expect(await sees(admin)).toBe(1)
+    expect(await sees(member)).toBe(0)
+    expect(await sees(stranger)).toBe(0)
+    expect((await billingAccountsOf(db, member.id)).map((a) => a.key)).toEqual([`u${member.id}`])
+
+    expect(
+      await rejection(
+        payload.update({
+          collection: 'invoices',
+          id,
+          data: { status: 'paid' },
+          overrideAccess: false,
+          user: asUser(owner),
+        }),
+      ),
+    ).toMatch(/not allowed/i)
+    // A free organization's invoice of nothing is paid already; staff reopen, then mark it paid.
+    await payload.update({
+      collection: 'invoices',
+      id,
+      data: { status: 'open' },
+      overrideAccess: false,
+      user: asUser(staff),
+    })
+    const paid = await payload.update({
+      collection: 'invoices',
+      id,
+      data: { status: 'paid', totalCents: 1 },
+      overrideAccess: false,
+      user: asUser(staff),
+    })
+    expect(paid.status).toBe('paid')
+    expect(paid.paidAt).toBeTruthy()
+    // Staff change the state only: the amounts are the system's.
+    expect(paid.totalCents).not.toBe(1)
+  })
+
+  it('applies enterprise limits set by staff at once and lists them for the billing page', async () => {
+    const payload = await testPayload()
+    const owner = await makeUser()
+    const staff = await makeUser(['staff'])
+    const org = await payload.create({
+      collection: 'organizations',
+      data: { name: 'Big Co', slug: unique('big').toLowerCase(), members: [] },
+      overrideAccess: false,
+      user: asUser(owner),
+    })
+    const key = await issueKey(owner, org.id)
+    expect(await verifyKey({ key: key.key })).toMatchObject({ valid: true, plan: 'free' })
+    await payload.update({
+      collection: 'organizations',
+      id: org.id,
+      data: { plan: 'enterprise', limits: { apiCallsPerMinute: 2 } },
+      overrideAccess: false,
+      user: asUser(staff),
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const first = await verifyKey({ key: key.key })
+    expect(first).toMatchObject({ valid: true, plan: 'enterprise' })
+    expect(first.ratelimit).toMatchObject({ limit: 2, window: 'minute' })
+    const accounts = await billingAccountsOf(db, owner.id)
+    expect(accounts.find((a) => a.key === `o${org.id}`)).toMatchObject({
+      plan: 'enterprise',
+      limits: { apiCallsPerMinute: 2 },
+    })
+  })
+})
+
+describe('stripe provider (against a local fake of the Stripe API)', () => {
+  type Seen = { method: string; path: string; body: URLSearchParams; auth: string }
+  const seen: Seen[] = []
+  let server: http.Server
+  const SECRET = 'whsec_test_0123456789'
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let raw = ''
+      req.on('data', (chunk) => (raw += chunk))
+      req.on('end', () => {
+        const body = new URLSearchParams(raw)
+        seen.push({
+          method: req.method ?? '',
+          path: req.url ?? '',
+          body,
+          auth: String(req.headers.authorization),
+        })
+        const json = (status: number, value: unknown) => {
+          res.writeHead(status, { 'Content-Type': 'application/json' })
+          res.end(JSON.stringify(value))
+        }
+        if (req.url === '/v1/customers') {
+          return json(200, { id: 'cus_fake1', object: 'customer', email: body.get('email') })
+        }
+        if (req.url === '/v1/checkout/sessions') {
+          return json(200, {
+            id: 'cs_fake1',
+            object: 'checkout.session',
+            url: 'https://checkout.stripe.test/c/cs_fake1',
+          })
+        }
+        if (req.url === '/v1/billing_portal/sessions') {
+          return json(200, {
+            id: 'bps_fake1',
+            object: 'billing_portal.session',
+            url: 'https://billing.stripe.test/p/bps_fake1',
+          })
+        }
+        json(404, { error: { type: 'invalid_request_error', message: 'Unknown path' } })
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    setEnv('STRIPE_API_URL', `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+    setEnv('STRIPE_SECRET_KEY', 'sk_test_fake_0123456789')
+    setEnv('STRIPE_WEBHOOK_SECRET', SECRET)
+    setEnv('STRIPE_PRICES', 'starter=price_starter,pro=price_pro')
+    resetStripeClient()
+  })
+
+  afterAll(async () => {
+    for (const name of [
+      'STRIPE_API_URL',
+      'STRIPE_SECRET_KEY',
+      'STRIPE_WEBHOOK_SECRET',
+      'STRIPE_PRICES',
+      'BILLING',
+      'BILLING_PROVIDER',
+    ]) {
+      delete process.env[name]
+    }
+    setEnv('NODE_ENV', process.env.NODE_ENV ?? 'test')
+    resetStripeClient()
+    await new Promise((resolve) => server.close(resolve))
+  })
+
+  const signed = (event: unknown) => {
+    const body = JSON.stringify(event)
+    const header = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRET })
+    return new Request('http://localhost/api/billing/stripe/webhook', {
+      method: 'POST',
+      body,
+      headers: { 'stripe-signature': header, 'content-type': 'application/json' },
+    })
+  }
+
+  it('sends an upgrade through Checkout, applies it on the signed webhook and opens the portal', async () => {
+    const user = await makeUser()
+    const account = `u${user.id}`
+    const key = await issueKey(user)
+    const result = await inTransaction(async (client) =>
+      stripeProvider.changePlan({
+        db: client,
+        account,
+        accountName: user.name,
+        to: 'pro',
+        revokeKeyIds: [],
+        actorId: user.id,
+        email: user.email,
+        returnUrl: 'http://localhost:3000/settings/billing',
+      }),
+    )
+    expect(result).toEqual({ kind: 'redirect', url: 'https://checkout.stripe.test/c/cs_fake1' })
+    const customer = seen.find((call) => call.path === '/v1/customers')
+    expect(customer?.auth).toBe('Bearer sk_test_fake_0123456789')
+    expect(customer?.body.get('metadata[account]')).toBe(account)
+    const checkout = seen.find((call) => call.path === '/v1/checkout/sessions')
+    expect(checkout?.body.get('mode')).toBe('subscription')
+    expect(checkout?.body.get('customer')).toBe('cus_fake1')
+    expect(checkout?.body.get('line_items[0][price]')).toBe('price_pro')
+    expect(checkout?.body.get('metadata[plan]')).toBe('pro')
+    // Nothing changes before Stripe confirms.
+    expect((await db.query('SELECT plan FROM users WHERE id = $1', [user.id])).rows[0].plan).toBe(
+      'free',
+    )
+
+    setEnv('BILLING', 'on')
+    setEnv('BILLING_PROVIDER', 'stripe')
+    const event = {
+      id: 'evt_fake1',
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: {
+        object: {
+          id: 'cs_fake1',
+          object: 'checkout.session',
+          customer: 'cus_fake1',
+          client_reference_id: account,
+          metadata: { account, plan: 'pro', revokeKeyIds: '', actorId: String(user.id) },
+        },
+      },
+    }
+    const forged = signed(event)
+    forged.headers.set('stripe-signature', 't=1,v1=deadbeef')
+    expect((await stripeWebhook(forged)).status).toBe(400)
+    expect((await db.query('SELECT plan FROM users WHERE id = $1', [user.id])).rows[0].plan).toBe(
+      'free',
+    )
+
+    const response = await stripeWebhook(signed(event))
+    expect(response.status).toBe(200)
+    expect((await db.query('SELECT plan FROM users WHERE id = $1', [user.id])).rows[0].plan).toBe(
+      'pro',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await verifyKey({ key: key.key })).toMatchObject({ valid: true, plan: 'pro' })
+
+    const portal = await stripeProvider.portalUrl(
+      db,
+      account,
+      'http://localhost:3000/settings/billing',
+    )
+    expect(portal).toBe('https://billing.stripe.test/p/bps_fake1')
+    expect(
+      seen.find((call) => call.path === '/v1/billing_portal/sessions')?.body.get('customer'),
+    ).toBe('cus_fake1')
+
+    // The subscription ends at Stripe: the account returns to free.
+    const ended = await stripeWebhook(
+      signed({
+        id: 'evt_fake2',
+        object: 'event',
+        type: 'customer.subscription.deleted',
+        data: { object: { id: 'sub_1', object: 'subscription', customer: 'cus_fake1' } },
+      }),
+    )
+    expect(ended.status).toBe(200)
+    expect((await db.query('SELECT plan FROM users WHERE id = $1', [user.id])).rows[0].plan).toBe(
+      'free',
+    )
+  })
+})
