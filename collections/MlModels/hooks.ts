@@ -57,6 +57,26 @@ export const prepareModel: CollectionBeforeValidateHook = async ({
   if (visibility === 'organization' && !organization) {
     throw invalid('visibility', 'Only an organization’s model can be visible to its organization.')
   }
+  // A fork of a private or organization model carries its weights (referenced, not copied):
+  // it stays private for as long as its base model is not public.
+  const baseModel = data.baseModel ?? originalDoc?.baseModel
+  if (baseModel && visibility && visibility !== 'private' && data.visibility !== undefined) {
+    const base = await req.payload
+      .findByID({
+        collection: 'ml-models',
+        id: relationId(baseModel),
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      .catch(() => null)
+    if (base && base.visibility !== 'public') {
+      throw invalid(
+        'visibility',
+        'A fork of a model that is not public stays private while its base model is not public.',
+      )
+    }
+  }
   if (Array.isArray(data.tags)) {
     const seen = new Set<string>()
     data.tags = (data.tags as { tag?: unknown }[])

@@ -293,9 +293,37 @@ export async function abortUpload(req: PayloadRequest, fileId: number): Promise<
 }
 
 /**
+ * Whether a file's bytes are held back, decided by the stored object, not the row: every row
+ * sharing the object (the original upload and its forks' references) must be clean or approved,
+ * and none rejected — so staff's review of the original reaches every fork. `origin` is the
+ * model of the first row (the upload): only its managers, not a forker, may fetch held bytes.
+ */
+export async function storedObjectHold(
+  req: PayloadRequest,
+  storageKey: string,
+): Promise<{ isHeld: boolean; status: string; originModel: number | null }> {
+  const sql = await db(req)
+  const { rows } = await sql.query<{ held: boolean; status: string; origin: number | null }>(
+    `SELECT bool_or(review = 'rejected'
+                    OR (scan_status IS DISTINCT FROM 'clean' AND review IS DISTINCT FROM 'approved'))
+              AS held,
+            (array_agg(scan_status ORDER BY id))[1] AS status,
+            (array_agg(model_id ORDER BY id))[1] AS origin
+       FROM model_files WHERE storage_key = $1`,
+    [storageKey],
+  )
+  return {
+    isHeld: rows[0]?.held ?? true,
+    status: rows[0]?.status ?? 'pending',
+    originModel: rows[0]?.origin ?? null,
+  }
+}
+
+/**
  * Whether the request may fetch a file's bytes, and the file. It must be readable (the model's
- * and version's access rules); uploaded; and if the scan flagged it and no review approved it —
- * or its scan has not finished — only the model's managers and staff get it.
+ * and version's access rules); uploaded; and if the scan flagged it (or could not finish) and no
+ * review approved it — or its scan has not finished — only the managers of the model it was
+ * uploaded to and staff get it (storedObjectHold).
  */
 export async function fileForDownload(req: PayloadRequest, fileId: number) {
   const found = await req.payload.find({
@@ -309,25 +337,32 @@ export async function fileForDownload(req: PayloadRequest, fileId: number) {
   const file = found.docs[0]
   if (!file) throw refuse(404, 'No file you can see has this id.')
   if (file.uploadStatus !== 'uploaded') throw refuse(409, 'This file is still uploading.')
-  const isHeld =
-    file.scanStatus === 'flagged' ? file.review !== 'approved' : file.scanStatus !== 'clean'
-  if (isHeld && !hasRole(req.user, 'staff') && !(await managesModel(req, relationId(file.model)))) {
-    throw refuse(
-      403,
-      file.scanStatus === 'flagged'
-        ? 'The safety scan flagged this file: only its owners and staff can download it until it is reviewed.'
-        : 'This file is waiting for its safety scan.',
-    )
-  }
-  const internal = await req.payload.findByID({
+  const internal = (await req.payload.findByID({
     collection: 'model-files',
     id: file.id,
     depth: 0,
     overrideAccess: true,
     showHiddenFields: true,
     req,
-  })
-  return internal as ModelFile & { storageKey: string }
+  })) as ModelFile & { storageKey: string }
+  const hold = await storedObjectHold(req, internal.storageKey)
+  if (
+    hold.isHeld &&
+    !hasRole(req.user, 'staff') &&
+    !(hold.originModel !== null && (await managesModel(req, hold.originModel)))
+  ) {
+    throw refuse(
+      403,
+      hold.status === 'pending'
+        ? 'This file is waiting for its safety scan.'
+        : hold.status === 'error'
+          ? 'The safety scan could not finish on this file: only its owners and staff can download it until it is reviewed.'
+          : hold.status === 'clean'
+            ? 'Staff have held this file back: only its owners and staff can download it.'
+            : 'The safety scan flagged this file: only its owners and staff can download it until it is reviewed.',
+    )
+  }
+  return internal
 }
 
 /** Who a download counts for: the person, an organization's key, or the client address. */
