@@ -10,6 +10,7 @@ import {
 import { PLANS } from '@/lib/plans'
 import { staffOrAboveField } from '@/access/staffOrAbove'
 import { limitsField } from '@/fields/limitsField'
+import { guardSharedHandle, restampModelHandles } from '@/lib/handles'
 
 import { announceRoleChanges } from './hooks/announceRoleChanges'
 import { guardMembers } from './hooks/guardMembers'
@@ -80,8 +81,8 @@ export const Organizations: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeChange: [guardMembers],
-    afterChange: [announceRoleChanges],
+    beforeChange: [guardMembers, guardSharedHandle('organizations')],
+    afterChange: [announceRoleChanges, restampModelHandles('organizations')],
     beforeDelete: [organizationKeys.beforeDelete],
     afterDelete: [organizationKeys.afterDelete],
   },

@@ -11,6 +11,7 @@ import { internalField, systemOnly } from '@/fields/systemField'
 import { serverUrl } from '@/lib/defaults'
 import { sessionStrategy } from '@/lib/auth/sessions'
 import { actionEmail, portalUrl } from '@/lib/emails'
+import { guardSharedHandle, restampModelHandles } from '@/lib/handles'
 
 import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
 
@@ -155,8 +156,13 @@ export const Users: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [accountPolicy],
-    beforeChange: [firstUserIsAdmin, guardRolesAndPlan, stageEmailChange],
-    afterChange: [mailEmailChange, endOtherSessionsOnPasswordChange],
+    beforeChange: [
+      firstUserIsAdmin,
+      guardRolesAndPlan,
+      stageEmailChange,
+      guardSharedHandle('users'),
+    ],
+    afterChange: [mailEmailChange, endOtherSessionsOnPasswordChange, restampModelHandles('users')],
     afterOperation: [issueSessionTokens],
     afterLogout: [endSessionOnLogout],
     afterMe: [describeKeyCaller],

@@ -238,3 +238,65 @@ describe('a scan that keeps failing (M6)', () => {
     )
   })
 })
+
+describe('owner handles (M3)', () => {
+  it('refuses an organization slug that is a username, and a username that is an organization slug', async () => {
+    const founder = await makeUser(['member'])
+    const found = (slug: string) =>
+      payload.create({
+        collection: 'organizations',
+        data: { name: 'Squat', slug, members: [{ user: founder.id, role: 'owner' }] },
+        overrideAccess: false,
+        user: asUser(founder),
+      })
+    expect(await rejection(found(maya.username))).toBe(
+      'slug: A person already goes by this name: choose another slug.',
+    )
+    expect(
+      await rejection(
+        payload.update({
+          collection: 'users',
+          id: leo.id,
+          data: { username: org.slug },
+          overrideAccess: false,
+          user: asUser(leo),
+        }),
+      ),
+    ).toBe('username: An organization already goes by this name: choose another username.')
+  })
+
+  it('moves a person’s and an organization’s model URLs with a rename', async () => {
+    const renamer = await makeUser(['member'])
+    const own = await hub.newModel(renamer)
+    const newName = unique('renamed').toLowerCase().slice(0, 30)
+    await payload.update({
+      collection: 'users',
+      id: renamer.id,
+      data: { username: newName },
+      overrideAccess: false,
+      user: asUser(renamer),
+    })
+    const team = await payload.create({
+      collection: 'organizations',
+      data: {
+        name: 'Renamed Org',
+        slug: unique('team').toLowerCase(),
+        members: [{ user: renamer.id, role: 'owner' }],
+      },
+      overrideAccess: true,
+    })
+    const teamModel = await hub.newModel(renamer, { organization: team.id })
+    const newSlug = unique('team-b').toLowerCase()
+    await payload.update({
+      collection: 'organizations',
+      id: team.id,
+      data: { slug: newSlug },
+      overrideAccess: false,
+      user: asUser(renamer),
+    })
+    const handleOf = async (id: number) =>
+      (await payload.findByID({ collection: 'ml-models', id, overrideAccess: true })).ownerHandle
+    expect(await handleOf(own.id)).toBe(newName)
+    expect(await handleOf(teamModel.id)).toBe(newSlug)
+  })
+})
