@@ -87,10 +87,14 @@ describe('the pickle opcode walker', () => {
 })
 
 /** The review's five bypasses (reproduced with Python's pickle), as byte literals. */
-const bytes = (...parts: (string | number[])[]) =>
+const bytes = (...parts: (string | number[] | Buffer)[]) =>
   Buffer.concat(
     parts.map((part) =>
-      typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part),
+      typeof part === 'string'
+        ? Buffer.from(part, 'latin1')
+        : Buffer.isBuffer(part)
+          ? part
+          : Buffer.from(part),
     ),
   )
 const su = (text: string) => bytes([0x8c, text.length], text)

@@ -34,7 +34,7 @@ export type UploadState = {
 }
 
 /** The plan of the account that owns a model: the organization's, or the owner's. */
-async function modelPlan(req: PayloadRequest, modelId: number): Promise<Plan> {
+export async function modelPlan(req: PayloadRequest, modelId: number): Promise<Plan> {
   const model = await req.payload.findByID({
     collection: 'ml-models',
     id: modelId,
