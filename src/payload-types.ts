@@ -229,6 +229,7 @@ export interface Media {
    */
   alt?: string | null;
   uploadedBy?: (number | null) | User;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -863,6 +864,7 @@ export interface ForumAttachment {
   id: number;
   alt?: string | null;
   uploadedBy?: (number | null) | User;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1457,6 +1459,7 @@ export interface OrganizationInvitationsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1912,6 +1915,7 @@ export interface FlagsSelect<T extends boolean = true> {
 export interface ForumAttachmentsSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -70,6 +70,8 @@ export const catalog = {
   }),
   // Hourly: trending scores from the download roll-up; old count marks pruned.
   model__rollup: entry({ schema: noPayload, maxAttempts: 3 }),
+  // Hourly: uploads unfinished for a day are aborted (their parts freed, the rows gone).
+  model__abandoned: entry({ schema: noPayload, maxAttempts: 3 }),
 }
 
 export type TaskName = keyof typeof catalog

@@ -15,6 +15,7 @@ import { invitation__prune } from './tasks/invitation__prune'
 import { event__fanout } from './tasks/event__fanout'
 import { key__expiring } from './tasks/key__expiring'
 import { mail__send } from './tasks/mail__send'
+import { model__abandoned } from './tasks/model__abandoned'
 import { model__rollup } from './tasks/model__rollup'
 import { model__scan } from './tasks/model__scan'
 import { notification__digest } from './tasks/notification__digest'
@@ -47,6 +48,7 @@ export const taskList: TaskList = {
   status__prune,
   model__scan,
   model__rollup,
+  model__abandoned,
 }
 
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
@@ -62,6 +64,7 @@ export const crontab = [
   '* * * * * status__maintenance ?max=1&jobKey=status__maintenance',
   '29 3 * * * status__prune ?max=1',
   '11 * * * * model__rollup ?max=1&jobKey=model__rollup',
+  '37 * * * * model__abandoned ?max=1&jobKey=model__abandoned',
 ].join('\n')
 
 const pick = (names: readonly string[], keep: boolean): TaskList =>

@@ -7,7 +7,7 @@ import { hasRole } from '@/access/roles'
 import type { ModelFile, ModelVersion } from '@/payload-types'
 
 import { personId } from '../accounts'
-import { db } from '../db'
+import { db, type Queryable } from '../db'
 import type { Plan } from '../plans'
 import { enqueueInTransaction } from '../queue'
 import { relationId } from '../relationId'
@@ -187,7 +187,8 @@ export async function partUrls(
 ): Promise<{ partNumber: number; url: string }[]> {
   const file = await ownUpload(req, fileId)
   if (file.uploadStatus !== 'pending' || !file.upload) throw refuse(409, 'This upload is complete.')
-  const count = stateOf(file).partCount
+  const { partCount: count, partSize } = stateOf(file)
+  const size = file.size ?? 0
   const bad = partNumbers.find((n) => n < 1 || n > count)
   if (bad !== undefined) throw refuse(400, `Part ${bad} is outside 1–${count}.`, 'parts')
   return Promise.all(
@@ -198,6 +199,7 @@ export async function partUrls(
         key: file.storageKey,
         uploadId: file.upload!.uploadId,
         partNumber,
+        contentLength: partNumber < count ? partSize : size - (count - 1) * partSize,
       }),
     })),
   )
@@ -377,4 +379,50 @@ export function downloadSubject(req: PayloadRequest, ip: string | null): string 
     .update(`model-downloads:${ip ?? 'unknown'}`)
     .digest('hex')
     .slice(0, 32)}`
+}
+
+/** How long an upload may stay unfinished before the hourly sweep aborts it. */
+export const ABANDONED_UPLOAD_HOURS = 24
+
+/**
+ * Aborts uploads nobody finished within ABANDONED_UPLOAD_HOURS: the multipart upload (its parts
+ * in the bucket, or on disk) is aborted and the pending file row deleted. Returns how many.
+ */
+export async function abortAbandonedUploads(
+  sql: Queryable,
+  hours = ABANDONED_UPLOAD_HOURS,
+): Promise<number> {
+  const { rows } = await sql.query<{
+    id: number
+    storage_key: string
+    upload: { uploadId?: string } | null
+  }>(
+    `SELECT id, storage_key, upload FROM model_files
+      WHERE upload_status = 'pending' AND created_at < now() - make_interval(hours => $1)
+      ORDER BY id LIMIT 500`,
+    [hours],
+  )
+  let aborted = 0
+  for (const row of rows) {
+    if (row.upload?.uploadId) {
+      const failed = await storage
+        .abortUpload(row.storage_key, row.upload.uploadId)
+        .then(() => null)
+        .catch((error: { name?: string }) => error)
+      // Already gone from the bucket (NoSuchUpload), or a server that cannot abort (s3rver, in
+      // tests: its lifecycle must clean up): the row goes. Anything else is tried next hour.
+      if (
+        failed &&
+        !['NoSuchUpload', 'MethodNotAllowed', 'NotImplemented'].includes(failed.name ?? '')
+      ) {
+        continue
+      }
+    }
+    const { rowCount } = await sql.query(
+      `DELETE FROM model_files WHERE id = $1 AND upload_status = 'pending'`,
+      [row.id],
+    )
+    aborted += rowCount ?? 0
+  }
+  return aborted
 }
