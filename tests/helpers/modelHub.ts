@@ -1,5 +1,5 @@
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
-import pg from 'pg'
+import type pg from 'pg'
 import { expect } from 'vitest'
 
 import { completeUpload, partUrls, recordPart, startUpload } from '@/lib/models/files'
