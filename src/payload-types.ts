@@ -231,6 +231,7 @@ export interface Media {
    */
   alt?: string | null;
   uploadedBy?: (number | null) | User;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -865,6 +866,7 @@ export interface ForumAttachment {
   id: number;
   alt?: string | null;
   uploadedBy?: (number | null) | User;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1506,6 +1508,7 @@ export interface OrganizationInvitationsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1961,6 +1964,7 @@ export interface FlagsSelect<T extends boolean = true> {
 export interface ForumAttachmentsSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

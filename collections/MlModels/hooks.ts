@@ -1,6 +1,13 @@
-import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
+import {
+  ValidationError,
+  type CollectionAfterDeleteHook,
+  type CollectionBeforeDeleteHook,
+  type CollectionBeforeValidateHook,
+} from 'payload'
 
 import { assignOwnership } from '@/access/accountOwnership'
+import { db } from '@/lib/db'
+import { recountModel } from '@/lib/models/counts'
 import { relationId } from '@/lib/relationId'
 
 const invalid = (path: string, message: string) =>
@@ -57,6 +64,26 @@ export const prepareModel: CollectionBeforeValidateHook = async ({
   if (visibility === 'organization' && !organization) {
     throw invalid('visibility', 'Only an organization’s model can be visible to its organization.')
   }
+  // A fork of a private or organization model carries its weights (referenced, not copied):
+  // it stays private for as long as its base model is not public.
+  const baseModel = data.baseModel ?? originalDoc?.baseModel
+  if (baseModel && visibility && visibility !== 'private' && data.visibility !== undefined) {
+    const base = await req.payload
+      .findByID({
+        collection: 'ml-models',
+        id: relationId(baseModel),
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      .catch(() => null)
+    if (base && base.visibility !== 'public') {
+      throw invalid(
+        'visibility',
+        'A fork of a model that is not public stays private while its base model is not public.',
+      )
+    }
+  }
   if (Array.isArray(data.tags)) {
     const seen = new Set<string>()
     data.tags = (data.tags as { tag?: unknown }[])
@@ -82,4 +109,34 @@ export const prepareModel: CollectionBeforeValidateHook = async ({
       throw invalid('slug', `${data.ownerHandle} already has a model at this slug.`)
   }
   return data
+}
+
+/**
+ * Deleting a model takes everything that was its with it: files (through Payload, so each
+ * stored object goes too unless a fork still references it), versions, stars, ratings and
+ * comments. Forks stay, as originals now (their base_model_id is set null by the database).
+ */
+export const cascadeModelDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  req.context.deletedModelBase = await req.payload
+    .findByID({ collection: 'ml-models', id, depth: 0, overrideAccess: true, req })
+    .then((model) => (model.baseModel ? relationId(model.baseModel) : null))
+    .catch(() => null)
+  await req.payload.delete({
+    collection: 'model-files',
+    where: { model: { equals: id } },
+    overrideAccess: true,
+    req,
+  })
+  const sql = await db(req)
+  await sql.query('UPDATE ml_models SET latest_version_id = NULL WHERE id = $1', [id])
+  for (const table of ['model_versions', 'model_stars', 'model_ratings', 'model_comments']) {
+    await sql.query(`DELETE FROM ${table} WHERE model_id = $1`, [id])
+  }
+}
+
+/** The base of a deleted fork has one fork fewer. */
+export const recountBaseAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  const base = req.context.deletedModelBase
+  if (base) await recountModel(req, base)
+  return doc
 }

@@ -18,7 +18,7 @@ import {
 } from '@/lib/models/constants'
 
 import { modelEndpoints } from './endpoints'
-import { prepareModel } from './hooks'
+import { cascadeModelDelete, prepareModel, recountBaseAfterDelete } from './hooks'
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/
 
@@ -193,6 +193,8 @@ export const MlModels: CollectionConfig = {
   endpoints: modelEndpoints,
   hooks: {
     beforeValidate: [prepareModel],
+    beforeDelete: [cascadeModelDelete],
+    afterDelete: [recountBaseAfterDelete],
   },
   timestamps: true,
 }

@@ -90,8 +90,9 @@ export const ModelComments: CollectionConfig = {
           data.hiddenBy = data.hidden ? req.user?.id : null
         }
         // Moderators hide and unhide; only the author rewrites the words.
+        // (Kept as it was, not dropped: a dropped required field fails validation.)
         if (operation === 'update' && personId(req.user) !== Number(originalDoc?.author)) {
-          delete data.body
+          data.body = originalDoc?.body
         }
         return data
       },

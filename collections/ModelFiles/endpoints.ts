@@ -13,7 +13,7 @@ import {
   startUpload,
   uploadState,
 } from '@/lib/models/files'
-import { requireKeyScope } from '@/lib/models/http'
+import { limitSubject, requireKeyScope } from '@/lib/models/http'
 import { downloadUrl } from '@/lib/models/storage'
 import { hitLimit } from '@/lib/rateLimit'
 import { relationId } from '@/lib/relationId'
@@ -40,7 +40,7 @@ export const fileEndpoints = [
     response: { status: 201, ...state },
     handler: async (req, { body }) => {
       requireKeyScope(req, 'models:write')
-      const limit = await hitLimit(`model-upload:${req.user?.id}`, 120, 3_600_000)
+      const limit = await hitLimit(`model-upload:${limitSubject(req)}`, 120, 3_600_000)
       if (!limit.isAllowed) return errorJson(429, 'Too many uploads started: try again later.')
       return Response.json(await startUpload(req, body), { status: 201 })
     },
@@ -131,7 +131,7 @@ export const fileEndpoints = [
     handler: async (req, { id }) => {
       requireKeyScope(req, 'models:read')
       const ip = requestIp(req)
-      const limit = await hitLimit(`model-download:${req.user?.id ?? ip}`, 600, 3_600_000)
+      const limit = await hitLimit(`model-download:${limitSubject(req, ip)}`, 600, 3_600_000)
       if (!limit.isAllowed) return errorJson(429, 'Too many downloads: try again later.')
       const file = await fileForDownload(req, Number(id))
       const model = await req.payload.findByID({

@@ -1,4 +1,10 @@
-import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeDeleteHook,
+} from 'payload'
+
+import { db } from '@/lib/db'
 
 import { deleteObject } from '@/lib/models/storage'
 
@@ -38,5 +44,27 @@ export const releaseStoredObject: CollectionAfterDeleteHook = async ({ id, doc, 
       req.payload.logger.warn({ msg: 'model file object not deleted', key, err: String(err) }),
     )
   }
+  return doc
+}
+
+/**
+ * Staff's review is of the bytes: it reaches every file referencing the same object (forks'
+ * references), so approving or rejecting the original decides the copies too.
+ */
+export const shareReview: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  if (operation !== 'update' || doc.review === previousDoc?.review) return doc
+  const sql = await db(req)
+  await sql.query(
+    `UPDATE model_files SET review = r.review, reviewed_by_id = r.reviewed_by_id,
+            reviewed_at = r.reviewed_at, updated_at = now()
+       FROM model_files r
+      WHERE r.id = $1 AND model_files.storage_key = r.storage_key AND model_files.id <> r.id`,
+    [doc.id],
+  )
   return doc
 }

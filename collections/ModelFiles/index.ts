@@ -7,7 +7,7 @@ import { internalField, systemField } from '@/fields/systemField'
 import { FILE_KIND_LABELS, FILE_KINDS, SCAN_LABELS, SCAN_STATUSES } from '@/lib/models/constants'
 
 import { fileEndpoints } from './endpoints'
-import { releaseStoredObject, rememberStoredObject } from './hooks'
+import { releaseStoredObject, rememberStoredObject, shareReview } from './hooks'
 
 const staffEdits = { create: () => false, update: staffOrAboveField }
 
@@ -107,6 +107,7 @@ export const ModelFiles: CollectionConfig = {
         return data
       },
     ],
+    afterChange: [shareReview],
     beforeDelete: [rememberStoredObject],
     afterDelete: [releaseStoredObject],
   },

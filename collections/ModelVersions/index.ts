@@ -3,6 +3,7 @@ import { ValidationError, type CollectionConfig } from 'payload'
 import { authenticated } from '@/access/authenticated'
 import { canManageThroughModel, canReadVersioned, managesModel } from '@/access/modelAccess'
 import { systemField } from '@/fields/systemField'
+import { db } from '@/lib/db'
 
 import { versionEndpoints } from './endpoints'
 
@@ -71,6 +72,23 @@ export const ModelVersions: CollectionConfig = {
         }
         data.status = 'draft'
         return data
+      },
+    ],
+    // A deleted version's files go with it (and their objects, unless a fork references them);
+    // a model whose latest it was points nowhere until its next version is published.
+    beforeDelete: [
+      async ({ id, req }) => {
+        await req.payload.delete({
+          collection: 'model-files',
+          where: { version: { equals: id } },
+          overrideAccess: true,
+          req,
+        })
+        const sql = await db(req)
+        await sql.query(
+          'UPDATE ml_models SET latest_version_id = NULL WHERE latest_version_id = $1',
+          [id],
+        )
       },
     ],
   },

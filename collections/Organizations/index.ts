@@ -10,6 +10,7 @@ import {
 import { PLANS } from '@/lib/plans'
 import { staffOrAboveField } from '@/access/staffOrAbove'
 import { limitsField } from '@/fields/limitsField'
+import { guardSharedHandle, restampModelHandles } from '@/lib/handles'
 
 import { announceRoleChanges } from './hooks/announceRoleChanges'
 import { guardMembers } from './hooks/guardMembers'
@@ -81,8 +82,12 @@ export const Organizations: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeChange: [guardMembers],
-    afterChange: [announceRoleChanges, forgetKeysOnPlanChange('o')],
+    beforeChange: [guardMembers, guardSharedHandle('organizations')],
+    afterChange: [
+      announceRoleChanges,
+      forgetKeysOnPlanChange('o'),
+      restampModelHandles('organizations'),
+    ],
     beforeDelete: [organizationKeys.beforeDelete],
     afterDelete: [organizationKeys.afterDelete],
   },

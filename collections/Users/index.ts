@@ -11,6 +11,7 @@ import { internalField, systemOnly } from '@/fields/systemField'
 import { serverUrl } from '@/lib/defaults'
 import { sessionStrategy } from '@/lib/auth/sessions'
 import { actionEmail, portalUrl } from '@/lib/emails'
+import { guardSharedHandle, restampModelHandles } from '@/lib/handles'
 
 import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
 import { forgetKeysOnPlanChange } from '../ApiKeys/hooks/forgetKeysOnPlanChange'
@@ -157,8 +158,18 @@ export const Users: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [accountPolicy],
-    beforeChange: [firstUserIsAdmin, guardRolesAndPlan, stageEmailChange],
-    afterChange: [mailEmailChange, endOtherSessionsOnPasswordChange, forgetKeysOnPlanChange('u')],
+    beforeChange: [
+      firstUserIsAdmin,
+      guardRolesAndPlan,
+      stageEmailChange,
+      guardSharedHandle('users'),
+    ],
+    afterChange: [
+      mailEmailChange,
+      endOtherSessionsOnPasswordChange,
+      forgetKeysOnPlanChange('u'),
+      restampModelHandles('users'),
+    ],
     afterOperation: [issueSessionTokens, cancelDeletionOnLogin],
     afterLogout: [endSessionOnLogout],
     afterMe: [describeKeyCaller],

@@ -80,6 +80,8 @@ export const catalog = {
   account__purge: entry({ schema: noPayload, maxAttempts: 3 }),
   // Monthly (checked hourly): each billing account's invoice for its finished period.
   billing__invoice: entry({ schema: noPayload, maxAttempts: 3 }),
+  // Hourly: uploads unfinished for a day are aborted (their parts freed, the rows gone).
+  model__abandoned: entry({ schema: noPayload, maxAttempts: 3 }),
 }
 
 export type TaskName = keyof typeof catalog

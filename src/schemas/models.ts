@@ -1,10 +1,14 @@
 import { z } from 'zod'
 
 import {
+  API_VERSIONS,
   FILE_KINDS,
   FRAMEWORKS,
   LICENSES,
   MODEL_TASKS,
+  OUTPUT_KINDS,
+  RUNTIMES,
+  SDKS,
   SORTS,
   VISIBILITIES,
 } from '@/lib/models/constants'
@@ -140,6 +144,52 @@ export const modelMetadataSchema = z.object({
   hardware: z.string().trim().max(120).optional().default(''),
   epochs: optionalNumber(100_000),
   metrics: metricLines,
+})
+
+/** A comma-separated list of known values (`v1, v2`): anything else is named in the error. */
+const knownList = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .max(200)
+    .optional()
+    .default('')
+    .transform((text, ctx) => {
+      const picked = [
+        ...new Set(
+          text
+            .split(',')
+            .map((part) => part.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ]
+      const unknown = picked.filter((value) => !values.includes(value as T))
+      if (unknown.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Unknown: ${unknown.join(', ')}. Choose from ${values.join(', ')}.`,
+        })
+        return z.NEVER
+      }
+      return picked as T[]
+    })
+
+/**
+ * Editing a model's details (/models/<owner>/<slug>/edit): what the upload form asks, less the
+ * slug and owner (the model's address stays), plus its output kind and compatibility.
+ */
+export const modelEditSchema = modelMetadataSchema.omit({ slug: true, organization: true }).extend({
+  model: id.or(z.coerce.number().int().positive().max(2_147_483_647)),
+  outputKind: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.enum(OUTPUT_KINDS, 'Choose an output kind.').optional(),
+  ),
+  apiVersions: knownList(API_VERSIONS),
+  sdks: knownList(SDKS),
+  runtimes: knownList(RUNTIMES),
+})
+
+export const deleteModelSchema = z.object({
+  model: z.coerce.number().int().positive().max(2_147_483_647),
 })
 
 export const newVersionSchema = z.object({

@@ -18,6 +18,7 @@ import { invitation__prune } from './tasks/invitation__prune'
 import { event__fanout } from './tasks/event__fanout'
 import { key__expiring } from './tasks/key__expiring'
 import { mail__send } from './tasks/mail__send'
+import { model__abandoned } from './tasks/model__abandoned'
 import { model__rollup } from './tasks/model__rollup'
 import { model__scan } from './tasks/model__scan'
 import { notification__digest } from './tasks/notification__digest'
@@ -53,6 +54,7 @@ export const taskList: TaskList = {
   account__export,
   account__purge,
   billing__invoice,
+  model__abandoned,
 }
 
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
@@ -70,6 +72,7 @@ export const crontab = [
   '11 * * * * model__rollup ?max=1&jobKey=model__rollup',
   '37 * * * * account__purge ?max=1&jobKey=account__purge',
   '5 * * * * billing__invoice ?max=1&jobKey=billing__invoice',
+  '43 * * * * model__abandoned ?max=1&jobKey=model__abandoned',
 ].join('\n')
 
 const pick = (names: readonly string[], keep: boolean): TaskList =>

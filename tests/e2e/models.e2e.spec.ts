@@ -3,7 +3,14 @@ import path from 'node:path'
 
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 
-import { createVerifiedUser, DEMO, expectAccessible, logIn, uniqueName } from './helpers'
+import {
+  createVerifiedUser,
+  DEMO,
+  expectAccessible,
+  expectNoOverflow,
+  logIn,
+  uniqueName,
+} from './helpers'
 
 const SAME_ORIGIN = { 'Sec-Fetch-Site': 'same-origin' }
 
@@ -34,6 +41,7 @@ async function checkBothWidths(page: Page) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 })
     await expectAccessible(page)
+    await expectNoOverflow(page)
   }
   await page.setViewportSize({ width: 1280, height: 900 })
 }
@@ -178,4 +186,65 @@ test('a private model is invisible and undownloadable to others over pages, REST
   expect(response?.status()).toBe(404)
   await page.goto(`/models/${model.id}`)
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/Genre CNN/)
+})
+
+test('an owner edits a model’s details (noted in the changelog) and deletes it after confirming', async ({
+  page,
+}) => {
+  const owner = await createVerifiedUser(page.request)
+  await logIn(page, owner)
+  const slug = uniqueName('onset-detector')
+  await page.goto('/models/upload')
+  const form = page.getByRole('form', { name: 'Model details' })
+  await form.getByLabel('Name').fill('Onset detector')
+  await form.getByLabel('Slug').fill(slug)
+  await form.getByLabel('Summary').fill('Finds note onsets.')
+  await form.getByLabel('Task').selectOption('transcription')
+  await form.getByLabel('Framework').selectOption('onnx')
+  await form.getByLabel('License').selectOption('MIT')
+  await form.getByRole('button', { name: 'Save draft and continue' }).click()
+  await expect(page).toHaveURL(/\/models\/upload\?model=\d+$/)
+  await expect(page.getByRole('main')).toContainText('on the free plan')
+
+  const path = `/models/${owner.username}/${slug}`
+  await page.goto(path)
+  await page.getByRole('link', { name: 'Edit details' }).click()
+  await expect(page).toHaveURL(`${path}/edit`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit Onset detector')
+  await checkBothWidths(page)
+  const edit = page.getByRole('form', { name: 'Model details' })
+  await expect(edit.getByLabel('Summary')).toHaveValue('Finds note onsets.')
+  // Bad input names its field.
+  await edit.getByLabel('Metrics').fill('f1, lots')
+  await edit.getByLabel('SDKs').fill('python, cobol')
+  await edit.getByRole('button', { name: 'Save details' }).click()
+  await expect(edit.getByText(/Line 1: write name, value, dataset/)).toBeVisible()
+  await expect(edit.getByText('Unknown: cobol. Choose from python, javascript, cli.')).toBeVisible()
+  await expect(edit.getByLabel('SDKs')).toHaveAttribute('aria-invalid', 'true')
+  await edit.getByLabel('Name').fill('Onset detector XL')
+  await edit.getByLabel('Metrics').fill('f1, 0.88, MAPS, test')
+  await edit.getByLabel('SDKs').fill('python')
+  await edit.getByLabel('Who can see it').selectOption('private')
+  await edit.getByRole('button', { name: 'Save details' }).click()
+  await expect(page).toHaveURL(new RegExp(`${path}\\?edited=1$`))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Onset detector XL')
+  await expect(page.getByRole('list', { name: 'Versions' })).toContainText(
+    /Details edited \d{4}-\d{2}-\d{2}: name, visibility, metrics, compatibility\./,
+  )
+
+  // Deleting asks first; then the model is gone.
+  await page.goto(`${path}/edit`)
+  await page.getByRole('button', { name: 'Delete model' }).click()
+  const dialog = page.getByRole('alertdialog')
+  await expect(dialog).toContainText('Delete Onset detector XL?')
+  await dialog.getByRole('button', { name: 'Delete model' }).click()
+  await expect(page).toHaveURL(/\/models\/my-models/)
+  expect((await page.goto(path))?.status()).toBe(404)
+  // Ids past Postgres' integer are a 404, not a 500.
+  expect((await page.goto('/models/9999999999'))?.status()).toBe(404)
+  expect((await page.goto('/models/upload?model=9999999999'))?.status()).toBe(404)
+  expect((await page.goto('/models?page=500'))?.status()).toBe(200)
+  await expect(page.getByRole('main')).toContainText(
+    /Page 500 is past the last page|No models match/,
+  )
 })

@@ -1,3 +1,5 @@
+import { deflateRawSync } from 'node:zlib'
+
 import { safetensorsFile } from '@/seed/modelFiles'
 
 /**
@@ -72,25 +74,29 @@ export const benignTorchPickle = () =>
     '.',
   )
 
-/** A zip archive with stored (uncompressed) entries, as torch.save writes them. */
-export function storedZip(entries: Record<string, Buffer>): Buffer {
+/** A zip archive with stored (uncompressed) entries, as torch.save writes them (or deflated). */
+export function storedZip(entries: Record<string, Buffer>, { deflate = false } = {}): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
-  for (const [name, data] of Object.entries(entries)) {
+  for (const [name, raw] of Object.entries(entries)) {
+    const data = deflate ? deflateRawSync(raw) : raw
+    const method = deflate ? 8 : 0
     const nameBytes = Buffer.from(name)
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(method, 8)
     local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(data.length, 22)
+    local.writeUInt32LE(raw.length, 22)
     local.writeUInt16LE(nameBytes.length, 26)
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
     central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(method, 10)
     central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(data.length, 24)
+    central.writeUInt32LE(raw.length, 24)
     central.writeUInt16LE(nameBytes.length, 28)
     central.writeUInt32LE(offset, 42)
     locals.push(local, nameBytes, data)

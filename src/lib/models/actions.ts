@@ -7,6 +7,7 @@ import { accountOf, personId } from '../accounts'
 import { db } from '../db'
 import { publishEvent } from '../events/publish'
 import { relationId } from '../relationId'
+import { hitLimit } from '../rateLimit'
 import { inTransaction } from '../transactions'
 import { refuse } from './http'
 import { recountModel } from './counts'
@@ -32,12 +33,24 @@ const personOf = (req: PayloadRequest) => {
   return person
 }
 
-/** Stars a model (once: starring again changes nothing); the owners hear of a new star. */
+/** Star toggles a person may make in an hour (the button, a script, a key). */
+export const STAR_TOGGLES_PER_HOUR = 60
+
+async function limitStarToggles(person: number) {
+  const limit = await hitLimit(`model-star:u${person}`, STAR_TOGGLES_PER_HOUR, 3_600_000)
+  if (!limit.isAllowed) throw refuse(429, 'Too many stars and unstars: try again later.')
+}
+
+/**
+ * Stars a model (once: starring again changes nothing); the owners hear of a new star, once a
+ * day per person however often it is toggled.
+ */
 export async function starModel(
   req: PayloadRequest,
   id: number,
 ): Promise<{ stars: number; starred: true }> {
   const person = personOf(req)
+  await limitStarToggles(person)
   return inTransaction(req, async () => {
     const model = await visibleModel(req, id)
     const sql = await db(req)
@@ -60,10 +73,12 @@ export async function starModel(
         overrideAccess: true,
         req,
       })
+      // Starring, unstarring and starring again is one piece of news a day, not three.
       await publishEvent(sql, {
         type: 'model.starred',
         account: accountOf(model),
         actor: person,
+        idempotencyKey: `star:${id}:${person}:${new Date().toISOString().slice(0, 10)}`,
         data: { ...modelEventData(model, null), by: user.username, stars },
       })
     }
@@ -76,6 +91,7 @@ export async function unstarModel(
   id: number,
 ): Promise<{ stars: number; starred: false }> {
   const person = personOf(req)
+  await limitStarToggles(person)
   return inTransaction(req, async () => {
     await visibleModel(req, id)
     const sql = await db(req)

@@ -77,7 +77,9 @@ export function cursor(source: ByteSource, start = 0, end = source.size) {
     line(max = 4096): string {
       const from = position
       for (;;) {
-        if (position >= end || position - from > max) throw new RangeError('truncated')
+        if (position >= end) throw new RangeError('truncated')
+        // Not RangeError: the data goes on, the reader only refuses to follow it further.
+        if (position - from > max) throw new Error(`a text argument longer than ${max} bytes`)
         if (bytes(1)[0] === 0x0a) break
       }
       return source.read(from, position - from - 1).toString('latin1')

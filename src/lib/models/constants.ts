@@ -123,6 +123,10 @@ export const MAX_PARTS = 10_000
 /** How long a signed URL lives (download, or one part's upload). */
 export const SIGNED_URL_SECONDS = 300
 
+/** A row id from a URL: digits within Postgres' integer, or null (a 404, never a 500). */
+export const parseModelId = (value: string | undefined | null): number | null =>
+  value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null
+
 export const SCAN_STATUSES = ['pending', 'clean', 'flagged', 'error'] as const
 export type ScanStatus = (typeof SCAN_STATUSES)[number]
 export const SCAN_LABELS: Record<ScanStatus, string> = {
@@ -131,6 +135,19 @@ export const SCAN_LABELS: Record<ScanStatus, string> = {
   flagged: 'Flagged',
   error: 'Not scanned',
 }
+
+/**
+ * Whether everyone who sees the model may download a file: uploaded, and clean or approved by
+ * staff (a flagged, unscanned or rejected file is held; only owners and staff fetch it).
+ */
+export const isReleased = (file: {
+  uploadStatus?: string | null
+  scanStatus?: string | null
+  review?: string | null
+}) =>
+  file.uploadStatus === 'uploaded' &&
+  file.review !== 'rejected' &&
+  (file.scanStatus === 'clean' || file.review === 'approved')
 
 export const SORTS = ['trending', 'downloads', 'stars', 'updated', 'newest'] as const
 export type ModelSort = (typeof SORTS)[number]

@@ -7,7 +7,7 @@ import { hasRole } from '@/access/roles'
 import type { ModelFile, ModelVersion } from '@/payload-types'
 
 import { personId } from '../accounts'
-import { db } from '../db'
+import { db, type Queryable } from '../db'
 import type { Plan } from '../plans'
 import { enqueueInTransaction } from '../queue'
 import { relationId } from '../relationId'
@@ -34,7 +34,7 @@ export type UploadState = {
 }
 
 /** The plan of the account that owns a model: the organization's, or the owner's. */
-async function modelPlan(req: PayloadRequest, modelId: number): Promise<Plan> {
+export async function modelPlan(req: PayloadRequest, modelId: number): Promise<Plan> {
   const model = await req.payload.findByID({
     collection: 'ml-models',
     id: modelId,
@@ -187,7 +187,8 @@ export async function partUrls(
 ): Promise<{ partNumber: number; url: string }[]> {
   const file = await ownUpload(req, fileId)
   if (file.uploadStatus !== 'pending' || !file.upload) throw refuse(409, 'This upload is complete.')
-  const count = stateOf(file).partCount
+  const { partCount: count, partSize } = stateOf(file)
+  const size = file.size ?? 0
   const bad = partNumbers.find((n) => n < 1 || n > count)
   if (bad !== undefined) throw refuse(400, `Part ${bad} is outside 1–${count}.`, 'parts')
   return Promise.all(
@@ -198,6 +199,7 @@ export async function partUrls(
         key: file.storageKey,
         uploadId: file.upload!.uploadId,
         partNumber,
+        contentLength: partNumber < count ? partSize : size - (count - 1) * partSize,
       }),
     })),
   )
@@ -293,9 +295,37 @@ export async function abortUpload(req: PayloadRequest, fileId: number): Promise<
 }
 
 /**
+ * Whether a file's bytes are held back, decided by the stored object, not the row: every row
+ * sharing the object (the original upload and its forks' references) must be clean or approved,
+ * and none rejected — so staff's review of the original reaches every fork. `origin` is the
+ * model of the first row (the upload): only its managers, not a forker, may fetch held bytes.
+ */
+export async function storedObjectHold(
+  req: PayloadRequest,
+  storageKey: string,
+): Promise<{ isHeld: boolean; status: string; originModel: number | null }> {
+  const sql = await db(req)
+  const { rows } = await sql.query<{ held: boolean; status: string; origin: number | null }>(
+    `SELECT bool_or(review = 'rejected'
+                    OR (scan_status IS DISTINCT FROM 'clean' AND review IS DISTINCT FROM 'approved'))
+              AS held,
+            (array_agg(scan_status ORDER BY id))[1] AS status,
+            (array_agg(model_id ORDER BY id))[1] AS origin
+       FROM model_files WHERE storage_key = $1`,
+    [storageKey],
+  )
+  return {
+    isHeld: rows[0]?.held ?? true,
+    status: rows[0]?.status ?? 'pending',
+    originModel: rows[0]?.origin ?? null,
+  }
+}
+
+/**
  * Whether the request may fetch a file's bytes, and the file. It must be readable (the model's
- * and version's access rules); uploaded; and if the scan flagged it and no review approved it —
- * or its scan has not finished — only the model's managers and staff get it.
+ * and version's access rules); uploaded; and if the scan flagged it (or could not finish) and no
+ * review approved it — or its scan has not finished — only the managers of the model it was
+ * uploaded to and staff get it (storedObjectHold).
  */
 export async function fileForDownload(req: PayloadRequest, fileId: number) {
   const found = await req.payload.find({
@@ -309,25 +339,32 @@ export async function fileForDownload(req: PayloadRequest, fileId: number) {
   const file = found.docs[0]
   if (!file) throw refuse(404, 'No file you can see has this id.')
   if (file.uploadStatus !== 'uploaded') throw refuse(409, 'This file is still uploading.')
-  const isHeld =
-    file.scanStatus === 'flagged' ? file.review !== 'approved' : file.scanStatus !== 'clean'
-  if (isHeld && !hasRole(req.user, 'staff') && !(await managesModel(req, relationId(file.model)))) {
-    throw refuse(
-      403,
-      file.scanStatus === 'flagged'
-        ? 'The safety scan flagged this file: only its owners and staff can download it until it is reviewed.'
-        : 'This file is waiting for its safety scan.',
-    )
-  }
-  const internal = await req.payload.findByID({
+  const internal = (await req.payload.findByID({
     collection: 'model-files',
     id: file.id,
     depth: 0,
     overrideAccess: true,
     showHiddenFields: true,
     req,
-  })
-  return internal as ModelFile & { storageKey: string }
+  })) as ModelFile & { storageKey: string }
+  const hold = await storedObjectHold(req, internal.storageKey)
+  if (
+    hold.isHeld &&
+    !hasRole(req.user, 'staff') &&
+    !(hold.originModel !== null && (await managesModel(req, hold.originModel)))
+  ) {
+    throw refuse(
+      403,
+      hold.status === 'pending'
+        ? 'This file is waiting for its safety scan.'
+        : hold.status === 'error'
+          ? 'The safety scan could not finish on this file: only its owners and staff can download it until it is reviewed.'
+          : hold.status === 'clean'
+            ? 'Staff have held this file back: only its owners and staff can download it.'
+            : 'The safety scan flagged this file: only its owners and staff can download it until it is reviewed.',
+    )
+  }
+  return internal
 }
 
 /** Who a download counts for: the person, an organization's key, or the client address. */
@@ -342,4 +379,50 @@ export function downloadSubject(req: PayloadRequest, ip: string | null): string 
     .update(`model-downloads:${ip ?? 'unknown'}`)
     .digest('hex')
     .slice(0, 32)}`
+}
+
+/** How long an upload may stay unfinished before the hourly sweep aborts it. */
+export const ABANDONED_UPLOAD_HOURS = 24
+
+/**
+ * Aborts uploads nobody finished within ABANDONED_UPLOAD_HOURS: the multipart upload (its parts
+ * in the bucket, or on disk) is aborted and the pending file row deleted. Returns how many.
+ */
+export async function abortAbandonedUploads(
+  sql: Queryable,
+  hours = ABANDONED_UPLOAD_HOURS,
+): Promise<number> {
+  const { rows } = await sql.query<{
+    id: number
+    storage_key: string
+    upload: { uploadId?: string } | null
+  }>(
+    `SELECT id, storage_key, upload FROM model_files
+      WHERE upload_status = 'pending' AND created_at < now() - make_interval(hours => $1)
+      ORDER BY id LIMIT 500`,
+    [hours],
+  )
+  let aborted = 0
+  for (const row of rows) {
+    if (row.upload?.uploadId) {
+      const failed = await storage
+        .abortUpload(row.storage_key, row.upload.uploadId)
+        .then(() => null)
+        .catch((error: { name?: string }) => error)
+      // Already gone from the bucket (NoSuchUpload), or a server that cannot abort (s3rver, in
+      // tests: its lifecycle must clean up): the row goes. Anything else is tried next hour.
+      if (
+        failed &&
+        !['NoSuchUpload', 'MethodNotAllowed', 'NotImplemented'].includes(failed.name ?? '')
+      ) {
+        continue
+      }
+    }
+    const { rowCount } = await sql.query(
+      `DELETE FROM model_files WHERE id = $1 AND upload_status = 'pending'`,
+      [row.id],
+    )
+    aborted += rowCount ?? 0
+  }
+  return aborted
 }

@@ -2,7 +2,15 @@ import { inflateRawSync } from 'node:zlib'
 
 import { bufferSource, cursor, type ByteSource } from './byteSource'
 import { extensionOf, FILE_TYPES } from './constants'
-import { judgeImports, walkPickles, type Finding } from './pickleScan'
+import {
+  isPickleOpcode,
+  judgeImports,
+  PickleEnd,
+  walkPickle,
+  walkPickles,
+  type Finding,
+  type PickleWalk,
+} from './pickleScan'
 
 export type ScanResult = {
   status: 'clean' | 'flagged'
@@ -16,8 +24,9 @@ const flagged = (format: string, detail: string): ScanResult => ({
   findings: [{ severity: 'dangerous', detail, offset: 0 }],
 })
 
+/** Any finding flags: an import off the allow-list is as held as a known-dangerous one. */
 const fromFindings = (format: string, findings: Finding[]): ScanResult => ({
-  status: findings.some((f) => f.severity === 'dangerous') ? 'flagged' : 'clean',
+  status: findings.length ? 'flagged' : 'clean',
   format,
   findings,
 })
@@ -78,28 +87,44 @@ export function zipEntries(source: ByteSource): ZipEntry[] {
   return entries
 }
 
+/** The most bytes one deflated zip entry may inflate to (a zip bomb is flagged, not inflated). */
+export const MAX_INFLATED_BYTES = 512 * 1024 * 1024
+
+export type ScanOptions = { maxInflatedBytes?: number }
+
 /** The bytes of one entry: a window of the file when stored, inflated when deflated. */
 function entrySource(
   source: ByteSource,
   entry: ZipEntry,
+  maxInflated: number,
 ): { source: ByteSource; start: number; end: number } {
   const local = source.read(entry.localOffset, 30)
   if (local.readUInt32LE(0) !== 0x04034b50) throw new Error(`corrupt zip entry ${entry.name}`)
   const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
   if (entry.method === 0) return { source, start, end: start + entry.compressed }
   if (entry.method === 8 && entry.compressed <= 256 * 1024 * 1024) {
-    const inflated = inflateRawSync(source.read(start, entry.compressed))
+    let inflated: Buffer
+    try {
+      inflated = inflateRawSync(source.read(start, entry.compressed), {
+        maxOutputLength: maxInflated,
+      })
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new Error(`zip entry ${entry.name} inflates beyond ${maxInflated} bytes`)
+      }
+      throw error
+    }
     return { source: bufferSource(inflated), start: 0, end: inflated.length }
   }
   throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}`)
 }
 
 /** A torch zip (or any zip of pickles): every `.pkl` inside is walked. */
-function scanZip(source: ByteSource): ScanResult {
+function scanZip(source: ByteSource, maxInflated: number): ScanResult {
   const pickles = zipEntries(source).filter((entry) => /(^|\/)[^/]*\.pkl$/.test(entry.name))
   const findings: Finding[] = []
   for (const entry of pickles) {
-    const { source: bytes, start, end } = entrySource(source, entry)
+    const { source: bytes, start, end } = entrySource(source, entry, maxInflated)
     for (const finding of judgeImports(walkPickles(bytes, start, end))) {
       findings.push({ ...finding, detail: `${entry.name}: ${finding.detail}` })
     }
@@ -197,11 +222,40 @@ export function validateOnnx(source: ByteSource): string | null {
 }
 
 /**
+ * `.bin` may be raw tensors rather than a pickle, but torch.load unpickles any file that is not a
+ * zip (protocol 0 included: `cos\nsystem\n…`). So it is walked as a pickle whenever its first
+ * byte is an opcode; where Python's unpickler would fail too (raw data), what came before is
+ * judged — that is all a load could run.
+ */
+function scanBin(source: ByteSource): ScanResult {
+  if (source.size === 0 || !isPickleOpcode(source.read(0, 1)[0])) return fromFindings('binary', [])
+  let walk: PickleWalk
+  try {
+    walk = walkPickles(source)
+  } catch (error) {
+    if (!(error instanceof PickleEnd)) throw error
+    // The first pickle broke off: walk it again for what it held before the break.
+    walk = { imports: [], unresolved: [], opcodes: 0, pickles: 0 }
+    try {
+      walkPickle(cursor(source), walk)
+    } catch (again) {
+      if (!(again instanceof PickleEnd)) throw again
+    }
+    return fromFindings(walk.imports.length ? 'pickle' : 'binary', judgeImports(walk))
+  }
+  return fromFindings('pickle', judgeImports(walk))
+}
+
+/**
  * Scans a model file by what its bytes are, not what it is called: pickles (and zips of
  * pickles) have every import checked; safetensors and ONNX must be what they claim; other
  * allowed types are data that nothing executes on load.
  */
-export function scanSource(source: ByteSource, filename: string): ScanResult {
+export function scanSource(
+  source: ByteSource,
+  filename: string,
+  options: ScanOptions = {},
+): ScanResult {
   const extension = extensionOf(filename)
   try {
     if (extension === '.safetensors') {
@@ -215,13 +269,10 @@ export function scanSource(source: ByteSource, filename: string): ScanResult {
       return problem ? flagged('onnx', `invalid ONNX: ${problem}`) : fromFindings('onnx', [])
     }
     if (isZip(source) && (FILE_TYPES[extension]?.isPickle || extension === '.zip')) {
-      return scanZip(source)
+      return scanZip(source, options.maxInflatedBytes ?? MAX_INFLATED_BYTES)
     }
     if (FILE_TYPES[extension]?.isPickle) {
-      // `.bin` may be raw tensors rather than a pickle: a pickle starts with PROTO (or MARK …).
-      if (extension === '.bin' && source.size > 0 && source.read(0, 1)[0] !== 0x80) {
-        return fromFindings('binary', [])
-      }
+      if (extension === '.bin') return scanBin(source)
       return fromFindings('pickle', judgeImports(walkPickles(source)))
     }
     return fromFindings('data', [])

@@ -55,18 +55,24 @@ export async function scanModelFile(
     await withClient(async (client) => {
       await client.query('BEGIN')
       try {
-        await client.query(
+        // Every file referencing the same object (a fork made while the scan ran) shares the
+        // verdict, and each of their versions may now be waiting on no other scan.
+        const { rows: versions } = await client.query<{ version_id: number }>(
           `UPDATE model_files SET scan_status = $2, scan_findings = $3::jsonb, scanned_at = now(),
-                  sha256 = $4, updated_at = now() WHERE id = $1`,
+                  sha256 = $4, updated_at = now()
+            WHERE id = $1 OR (storage_key = $5 AND scan_status = 'pending')
+            RETURNING version_id`,
           [
             fileId,
             result.status,
             JSON.stringify({ format: result.format, findings: result.findings }),
             sha256,
+            file.storage_key,
           ],
         )
-        // Every file referencing the same object (forks) shares the verdict.
-        await settleVersion(client, file.version_id)
+        for (const versionId of new Set(versions.map((row) => row.version_id))) {
+          await settleVersion(client, versionId)
+        }
         await client.query('COMMIT')
       } catch (error) {
         await client.query('ROLLBACK')
@@ -77,4 +83,48 @@ export async function scanModelFile(
   } finally {
     await rm(temp, { force: true })
   }
+}
+
+/**
+ * The scan's last attempt failed (the object unreadable, the worker out of memory …): the file
+ * is marked `error` — held from everyone but its owners and staff, like a flagged one, until
+ * staff review it — and its version no longer waits for it.
+ */
+export async function markScanFailed(
+  withClient: WithClient,
+  fileId: number,
+  reason: string,
+): Promise<void> {
+  await withClient(async (client) => {
+    await client.query('BEGIN')
+    try {
+      const { rows } = await client.query<{ version_id: number }>(
+        `UPDATE model_files SET scan_status = 'error', scan_findings = $2::jsonb,
+                scanned_at = now(), updated_at = now()
+          WHERE scan_status = 'pending'
+            AND (id = $1 OR storage_key = (SELECT storage_key FROM model_files WHERE id = $1))
+          RETURNING version_id`,
+        [
+          fileId,
+          JSON.stringify({
+            format: 'unscanned',
+            findings: [
+              {
+                severity: 'unknown',
+                detail: `The scan failed: ${reason.slice(0, 300)}`,
+                offset: 0,
+              },
+            ],
+          }),
+        ],
+      )
+      for (const versionId of new Set(rows.map((row) => row.version_id))) {
+        await settleVersion(client, versionId)
+      }
+      await client.query('COMMIT')
+    } catch (error) {
+      await client.query('ROLLBACK')
+      throw error
+    }
+  })
 }

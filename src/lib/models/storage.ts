@@ -98,12 +98,16 @@ export const partPurpose = (fileId: number, uploadId: string, part: number) =>
   `part:${fileId}:${uploadId}:${part}`
 export const downloadPurpose = (fileId: number, key: string) => `download:${fileId}:${key}`
 
-/** A short-lived URL the client PUTs one part to. */
+/**
+ * A short-lived URL the client PUTs one part to. On S3 the part's exact length is signed in
+ * (Content-Length): a client cannot park more bytes in the bucket than the file it declared.
+ */
 export async function partUrl(input: {
   fileId: number
   key: string
   uploadId: string
   partNumber: number
+  contentLength: number
 }): Promise<string> {
   if (storageMode() === 'local') {
     return signPortalUrl(
@@ -119,8 +123,9 @@ export async function partUrl(input: {
       Key: input.key,
       UploadId: input.uploadId,
       PartNumber: input.partNumber,
+      ContentLength: input.contentLength,
     }),
-    { expiresIn: SIGNED_URL_SECONDS },
+    { expiresIn: SIGNED_URL_SECONDS, signableHeaders: new Set(['content-length']) },
   )
 }
 

@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation'
 
 import { modelById } from '@/data/models'
+import { parseModelId } from '@/lib/models/constants'
 import { currentUser } from '@/data/session'
 
 export const dynamic = 'force-dynamic'
@@ -13,8 +14,9 @@ type Props = { params: Promise<{ owner: string }> }
  */
 export default async function ModelOrOwner({ params }: Props) {
   const { owner } = await params
-  if (/^\d{1,10}$/.test(owner)) {
-    const model = await modelById(await currentUser(), Number(owner))
+  if (/^\d+$/.test(owner)) {
+    const id = parseModelId(owner)
+    const model = id ? await modelById(await currentUser(), id) : null
     if (!model) notFound()
     redirect(`/models/${model.ownerHandle}/${model.slug}`)
   }

@@ -179,7 +179,22 @@ export function BrowseView({ query, models, total, page, totalPages, facets, lay
         {total === 1 ? '1 model' : `${total.toLocaleString('en')} models`}
         {query.owner && <> by {query.owner}</>}
       </p>
-      {models.length === 0 ? (
+      {models.length === 0 && total > 0 ? (
+        <EmptyState
+          id="past-last-page"
+          title={`Page ${page} is past the last page`}
+          action={
+            <Button asChild variant="outline">
+              <Link href={pageHref('/models', { ...params, page: totalPages })}>
+                Go to page {totalPages}
+              </Link>
+            </Button>
+          }
+        >
+          These filters match {total === 1 ? '1 model' : `${total.toLocaleString('en')} models`} on{' '}
+          {totalPages === 1 ? '1 page' : `${totalPages} pages`}.
+        </EmptyState>
+      ) : models.length === 0 ? (
         <EmptyState
           id="no-models"
           title="No models match"

@@ -52,10 +52,13 @@ export const createModelAction = personAction({
 /** A new version of a published model: a draft to upload its files into. */
 export const createVersionAction = personAction({
   schema: newVersionSchema,
+  // Only a clash of labels is that; an error about the model (not yours, gone) keeps its words.
   onError: (state) =>
-    state.errors?.model || /unique/i.test(state.message ?? '')
-      ? { ...state, errors: { ...state.errors, label: 'This model already has that version.' } }
-      : state,
+    state.errors?.model
+      ? { ...state, message: state.errors.model }
+      : /unique|already/i.test(state.message ?? '')
+        ? { ...state, errors: { ...state.errors, label: 'This model already has that version.' } }
+        : state,
   run: async (data, { payload, user }) => {
     await payload.create({
       collection: 'model-versions',

@@ -8,6 +8,8 @@ import { ActionForm, Field } from '@/components/Form/index.client'
 import { Markdown } from '@/components/Markdown'
 import { Panel } from '@/components/ui/card'
 import { modelById, viewerOf } from '@/data/models'
+import { MAX_FILE_BYTES, parseModelId } from '@/lib/models/constants'
+import { modelPlan } from '@/lib/models/files'
 import { payloadClient, requireUser } from '@/data/session'
 
 import { FilesTable } from '../[owner]/[slug]/_components/FilesTable'
@@ -47,22 +49,45 @@ export default async function UploadPage({ searchParams }: Props) {
       </div>
     )
   }
-  const id = /^\d{1,10}$/.test(modelParam) ? Number(modelParam) : 0
+  const id = parseModelId(modelParam)
   const model = id ? await modelById(user, id) : null
   const req = await createLocalReq({ user: as.user }, payload)
   if (!model || !(await managesModel(req, model.id))) notFound()
   const href = `/models/${model.ownerHandle}/${model.slug}`
   const versions = await payload.find({
     collection: 'model-versions',
-    where: { and: [{ model: { equals: model.id } }, { status: { equals: 'draft' } }] },
-    limit: 1,
+    where: {
+      and: [{ model: { equals: model.id } }, { status: { in: ['draft', 'scanning'] } }],
+    },
+    sort: '-createdAt',
+    limit: 10,
     ...as,
   })
-  const draft = versions.docs[0]
+  const draft = versions.docs.find((version) => version.status === 'draft')
+  const scanning = versions.docs.filter((version) => version.status === 'scanning')
+  const scanningNote = scanning.length > 0 && (
+    <p role="status" className="rounded-md border border-border p-3 text-sm">
+      {scanning.map((version) => `Version ${version.label}`).join(', ')}{' '}
+      {scanning.length === 1 ? 'is' : 'are'} waiting for the safety scan of its files; it goes live
+      when the scans finish.{' '}
+      <Link href={href} className="underline">
+        See the model page
+      </Link>
+      .
+    </p>
+  )
   if (!draft) {
     return (
       <div className="max-w-3xl space-y-6">
         <h1 className="text-2xl font-semibold">New version of {model.name}</h1>
+        {scanningNote}
+        <p className="text-sm text-muted-foreground">
+          To change the name, card, metrics or visibility instead,{' '}
+          <Link href={`${href}/edit`} className="underline">
+            edit the model’s details
+          </Link>
+          .
+        </p>
         <Steps current={1} />
         <ActionForm
           action={createVersionAction}
@@ -83,6 +108,7 @@ export default async function UploadPage({ searchParams }: Props) {
     limit: 200,
     ...as,
   })
+  const plan = await modelPlan(req, model.id)
   const uploaded = files.docs.filter((file) => file.uploadStatus === 'uploaded')
   const pending = files.docs.filter((file) => file.uploadStatus === 'pending')
   return (
@@ -90,6 +116,7 @@ export default async function UploadPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">
         {model.name} <span className="text-muted-foreground">version {draft.label}</span>
       </h1>
+      {scanningNote}
       <Steps current={uploaded.length ? 3 : 2} />
       <p className="text-sm text-muted-foreground">
         Saved as a draft: only you{model.organization ? ' and the organization’s admins' : ''} can
@@ -102,7 +129,7 @@ export default async function UploadPage({ searchParams }: Props) {
       <Panel
         id="upload"
         title="Files"
-        description="Weights, config, README and sample audio. Up to 2 GB per file on the free plan."
+        description={`Weights, config, README and sample audio. Up to ${MAX_FILE_BYTES[plan] / 1024 ** 3} GB per file on the ${plan} plan.`}
       >
         <div className="space-y-4">
           <Uploader

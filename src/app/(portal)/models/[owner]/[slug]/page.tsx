@@ -8,6 +8,7 @@ import { Panel } from '@/components/ui/card'
 import { hasRole } from '@/access/roles'
 import { modelByHandle, modelPage, usernames } from '@/data/models'
 import { currentUser } from '@/data/session'
+import { isReleased } from '@/lib/models/constants'
 import { relationId } from '@/lib/relationId'
 
 import { Comments, Ratings } from './_components/Community'
@@ -44,8 +45,19 @@ export default async function ModelPage({ params }: Props) {
   const path = `/models/${model.ownerHandle}/${model.slug}`
   const latestId = model.latestVersion ? Number(relationId(model.latestVersion)) : null
   const latestFiles = data.files.filter((file) => Number(file.version) === latestId)
+  // Held bytes (flagged, scanning, rejected) go to the model's own owners and staff only: a
+  // fork's owner manages the copy, not the bytes it references.
+  const canFetchHeld = hasRole(user, 'staff') || (data.canManage && !model.baseModel)
   const weights =
-    latestFiles.find((file) => file.kind === 'weights' && file.uploadStatus === 'uploaded') ?? null
+    latestFiles.find(
+      (file) =>
+        file.kind === 'weights' &&
+        file.uploadStatus === 'uploaded' &&
+        (isReleased(file) || canFetchHeld),
+    ) ?? null
+  const heldWeights = weights
+    ? null
+    : latestFiles.find((file) => file.kind === 'weights' && file.uploadStatus === 'uploaded')
   const names = await usernames(user, [
     ...data.ratings.map((r) => Number(r.user)),
     ...data.comments.map((c) => Number(c.author)),
@@ -72,8 +84,19 @@ export default async function ModelPage({ params }: Props) {
           downloadHref={weights ? `/api/model-files/${weights.id}/download` : null}
           returnTo={path}
         />
+        {heldWeights && (
+          <p className="text-sm text-muted-foreground" role="note">
+            The weights ({heldWeights.filename}) are not downloadable:{' '}
+            {heldWeights.scanStatus === 'pending'
+              ? 'their safety scan is running.'
+              : 'the safety scan held them back until staff review them.'}
+          </p>
+        )}
         {data.canManage && (
           <p className="flex flex-wrap gap-3 text-sm">
+            <Button asChild variant="outline" size="sm">
+              <Link href={`${path}/edit`}>Edit details</Link>
+            </Button>
             <Button asChild variant="outline" size="sm">
               <Link href={`/models/upload?model=${model.id}`}>
                 {draftVersion ? `Continue version ${draftVersion.label}` : 'New version'}
@@ -97,7 +120,11 @@ export default async function ModelPage({ params }: Props) {
             title="Files"
             description={latestId ? 'Of the latest version.' : 'No version is published yet.'}
           >
-            <FilesTable files={latestId ? latestFiles : data.files} caption="Files" />
+            <FilesTable
+              files={latestId ? latestFiles : data.files}
+              caption="Files"
+              canFetchHeld={canFetchHeld}
+            />
             <SamplePlayers files={latestFiles} />
           </Panel>
           <Panel id="reviews" title="Ratings and reviews">

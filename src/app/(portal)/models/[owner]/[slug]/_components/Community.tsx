@@ -1,3 +1,5 @@
+import Link from 'next/link'
+
 import { ActionForm, Field } from '@/components/Form/index.client'
 import { Markdown } from '@/components/Markdown'
 import { Badge } from '@/components/ui/badge'
@@ -129,7 +131,12 @@ export function Comments(props: {
           <Field name="body" label="Comment (Markdown)" multiline maxLength={10_000} required />
         </ActionForm>
       ) : (
-        <p className="text-sm text-muted-foreground">Sign in to comment.</p>
+        <p className="text-sm text-muted-foreground">
+          <Link href={`/login?next=${encodeURIComponent(props.path)}`} className="underline">
+            Sign in to comment
+          </Link>
+          .
+        </p>
       )}
     </div>
   )

@@ -1,6 +1,7 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import {
   FILE_KIND_LABELS,
+  isReleased,
   SCAN_LABELS,
   type FileKind,
   type ScanStatus,
@@ -16,17 +17,41 @@ const SCAN_TONES: Record<ScanStatus, BadgeTone> = {
   error: 'warning',
 }
 
+/** Why a file cannot be downloaded yet, in place of its link. */
+export const heldReason = (file: ModelFile) =>
+  file.scanStatus === 'pending'
+    ? 'Scanning…'
+    : file.review === 'rejected'
+      ? 'Held by staff'
+      : 'Held for review'
+
 /** The safety badge of a file: safe, flagged (or approved by staff after review), pending. */
 export function SafetyBadge({ file }: { file: ModelFile }) {
   const status = (file.scanStatus ?? 'pending') as ScanStatus
+  if (file.review === 'rejected') return <Badge tone="danger">Rejected by staff</Badge>
+  if (status === 'error' && file.review === 'approved') {
+    return <Badge tone="warning">Not scanned, approved by staff</Badge>
+  }
   if (status === 'flagged' && file.review === 'approved') {
     return <Badge tone="warning">Flagged, approved by staff</Badge>
   }
   return <Badge tone={SCAN_TONES[status]}>{SCAN_LABELS[status]}</Badge>
 }
 
-/** A version's files with sizes, hashes, safety badges and their download links. */
-export function FilesTable({ files, caption }: { files: ModelFile[]; caption: string }) {
+/**
+ * A version's files with sizes, hashes, safety badges and their download links. A held file
+ * (flagged, scanning, rejected) says why instead of offering a link that would answer 403 —
+ * except to those who may fetch it anyway (`canFetchHeld`: owners and staff).
+ */
+export function FilesTable({
+  files,
+  caption,
+  canFetchHeld = false,
+}: {
+  files: ModelFile[]
+  caption: string
+  canFetchHeld?: boolean
+}) {
   if (!files.length) return <p className="text-sm text-muted-foreground">No files yet.</p>
   return (
     <div className="overflow-x-auto">
@@ -74,7 +99,11 @@ export function FilesTable({ files, caption }: { files: ModelFile[]; caption: st
                 <SafetyBadge file={file} />
               </td>
               <td className="py-2">
-                {file.uploadStatus === 'uploaded' && (
+                {file.uploadStatus !== 'uploaded' ? (
+                  <span className="text-muted-foreground">Uploading</span>
+                ) : !isReleased(file) && !canFetchHeld ? (
+                  <span className="text-muted-foreground">{heldReason(file)}</span>
+                ) : (
                   <a
                     href={`/api/model-files/${file.id}/download`}
                     className="text-primary underline"

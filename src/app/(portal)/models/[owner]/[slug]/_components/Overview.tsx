@@ -7,6 +7,7 @@ import {
   AUDIO_EXTENSIONS,
   extensionOf,
   FRAMEWORK_LABELS,
+  isReleased,
   TASK_LABELS,
   type Framework,
   type ModelTask,
@@ -145,7 +146,7 @@ export function SamplePlayers({ files }: { files: ModelFile[] }) {
     (file) =>
       file.kind === 'sample-audio' &&
       AUDIO_EXTENSIONS.includes(extensionOf(file.filename ?? '')) &&
-      file.scanStatus === 'clean',
+      isReleased(file),
   )
   if (!samples.length) return null
   return (

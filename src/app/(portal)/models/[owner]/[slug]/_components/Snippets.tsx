@@ -1,20 +1,24 @@
 import { serverUrl } from '@/lib/defaults'
+import { shellQuote } from '@/lib/docs/playground/snippets'
 
 /** How to fetch the latest weights with a key: cURL, Python and JavaScript. */
 export function Snippets({ fileId, filename }: { fileId: number; filename: string }) {
   const url = `${serverUrl()}/api/model-files/${fileId}/download`
+  // The filename is the uploader's: one shell word, and a string literal in code.
+  const shell = shellQuote(filename)
+  const literal = JSON.stringify(filename)
   const snippets = [
     {
       label: 'cURL',
-      code: `curl -L -H "Authorization: Bearer $TUNETRAIL_KEY" \\\n  -o ${filename} ${url}`,
+      code: `curl -L -H "Authorization: Bearer $TUNETRAIL_KEY" \\\n  -o ${shell} ${url}`,
     },
     {
       label: 'Python',
-      code: `import os, requests\n\nr = requests.get(\n    "${url}",\n    headers={"Authorization": f"Bearer {os.environ['TUNETRAIL_KEY']}"},\n)\nr.raise_for_status()\nopen("${filename}", "wb").write(r.content)`,
+      code: `import os, requests\n\nr = requests.get(\n    "${url}",\n    headers={"Authorization": f"Bearer {os.environ['TUNETRAIL_KEY']}"},\n)\nr.raise_for_status()\nopen(${literal}, "wb").write(r.content)`,
     },
     {
       label: 'JavaScript',
-      code: `const res = await fetch("${url}", {\n  headers: { Authorization: \`Bearer \${process.env.TUNETRAIL_KEY}\` },\n})\nif (!res.ok) throw new Error(res.statusText)\nawait fs.promises.writeFile("${filename}", Buffer.from(await res.arrayBuffer()))`,
+      code: `const res = await fetch("${url}", {\n  headers: { Authorization: \`Bearer \${process.env.TUNETRAIL_KEY}\` },\n})\nif (!res.ok) throw new Error(res.statusText)\nawait fs.promises.writeFile(${literal}, Buffer.from(await res.arrayBuffer()))`,
     },
   ]
   return (
