@@ -12,7 +12,7 @@ import { announceDiscussion } from '@/lib/forum/announce'
 import { logModeration, type ModerationEntry } from '@/lib/forum/audit'
 import { KIND_LABELS, type DiscussionKind } from '@/lib/forum/config'
 import { recordEdit } from '@/lib/forum/history'
-import { checkNewPost, limitWrites } from '@/lib/forum/limits'
+import { checkEditedPost, checkNewPost } from '@/lib/forum/limits'
 import { pgArray } from '@/lib/forum/sql'
 import { recountTags, setThreadVisibility } from '@/lib/forum/counts'
 import { slugify } from '@/lib/forum/text'
@@ -88,7 +88,7 @@ export const beforeDiscussionChange: CollectionBeforeChangeHook<Discussion> = as
   }
   if (!originalDoc) return data
   if (userId !== null) {
-    await limitWrites(userId)
+    await checkEditedPost(req, userId, data.body, originalDoc.body)
     if (!isModerator) {
       if (originalDoc.status !== 'open') {
         throw new APIError(

@@ -12,7 +12,7 @@ import { announceReply } from '@/lib/forum/announce'
 import { logModeration } from '@/lib/forum/audit'
 import { recountReplies } from '@/lib/forum/counts'
 import { recordEdit } from '@/lib/forum/history'
-import { checkNewPost, limitWrites } from '@/lib/forum/limits'
+import { checkEditedPost, checkNewPost } from '@/lib/forum/limits'
 import { relationId } from '@/lib/relationId'
 import type { Reply } from '@/payload-types'
 
@@ -81,7 +81,7 @@ export const beforeReplyChange: CollectionBeforeChangeHook<Reply> = async ({
   }
   if (!originalDoc) return data
   if (userId !== null) {
-    await limitWrites(userId)
+    await checkEditedPost(req, userId, data.body, originalDoc.body)
     if (!isModerator && originalDoc.moderationState === 'hidden') {
       throw new APIError('A hidden post cannot be edited.', 403, undefined, true)
     }

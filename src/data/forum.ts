@@ -378,7 +378,8 @@ export async function memberProfile(username: string, viewer: Viewer) {
        (SELECT count(*)::int FROM discussions WHERE author_id = $1 AND moderation_state = 'visible') AS discussions,
        (SELECT count(*)::int FROM replies WHERE author_id = $1 AND moderation_state = 'visible') AS replies,
        (SELECT count(*)::int FROM discussions d JOIN replies r ON r.id = d.accepted_answer_id
-         WHERE r.author_id = $1) AS accepted,
+         WHERE r.author_id = $1 AND d.author_id IS DISTINCT FROM r.author_id
+           AND d.moderation_state = 'visible' AND r.moderation_state = 'visible') AS accepted,
        (SELECT count(*)::int FROM reactions x
           LEFT JOIN discussions d ON d.id = x.discussion_id
           LEFT JOIN replies r ON r.id = x.reply_id

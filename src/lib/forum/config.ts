@@ -71,7 +71,11 @@ export const FORUM_LIMITS = {
   writesPerMinute: 20,
   /** Posts (topics + replies) per member and minute, everyone. */
   postsPerMinute: 6,
-  /** A member is new until their account is this old and has one accepted or approved post. */
+  /**
+   * A member is new (sandboxed: the limits below, posts held for review until a moderator lets
+   * one through) while their account is younger than this OR has no trusted content yet: a
+   * visible or approved post, or an answer someone else accepted (self-accepts earn nothing).
+   */
   newMemberHours: 24,
   newMember: {
     topicsPerDay: 3,
