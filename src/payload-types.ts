@@ -863,6 +863,7 @@ export interface ForumAttachment {
   id: number;
   alt?: string | null;
   uploadedBy?: (number | null) | User;
+  isPublished?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -968,8 +969,12 @@ export interface ForumModerationAction {
     | 'post.unhidden'
     | 'post.approved'
     | 'post.edited'
+    | 'post.deleted'
     | 'flag.dismissed'
+    | 'flag.updated'
     | 'tags.merged'
+    | 'tag.renamed'
+    | 'tag.deleted'
     | 'answer.accepted';
   summary: string;
   actor?: (number | null) | User;
@@ -1912,6 +1917,7 @@ export interface FlagsSelect<T extends boolean = true> {
 export interface ForumAttachmentsSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
+  isPublished?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { personId } from '@/access/forumPosts'
 import { limitWrites } from '@/lib/forum/limits'
-import { readableTarget, targetKey } from '@/lib/forum/targets'
+import { readableTarget, refuseWhenLocked, targetKey } from '@/lib/forum/targets'
 import type { Reaction } from '@/payload-types'
 
 /** A reaction is the caller's, on a post they can read, once per reaction and post. */
@@ -13,6 +13,7 @@ export const beforeReactionChange: CollectionBeforeChangeHook<Reaction> = async 
 }) => {
   if (operation !== 'create') return data
   const target = await readableTarget(req, data)
+  if (req.user) await refuseWhenLocked(req, target.discussionId)
   const userId = personId(req.user) ?? Number(data.user)
   if (personId(req.user) !== null) await limitWrites(userId)
   data.user = userId

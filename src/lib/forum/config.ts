@@ -59,8 +59,12 @@ export const MODERATION_ACTIONS = [
   'post.unhidden',
   'post.approved',
   'post.edited',
+  'post.deleted',
   'flag.dismissed',
+  'flag.updated',
   'tags.merged',
+  'tag.renamed',
+  'tag.deleted',
   'answer.accepted',
 ] as const
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
@@ -84,6 +88,10 @@ export const FORUM_LIMITS = {
     mentionsPerPost: 2,
     imagesPerPost: 1,
   },
+  /** New tags per member and hour (new members add none). */
+  tagsPerHour: 10,
+  /** Mention notices one member receives per hour (more mentions are shown, not notified). */
+  mentionsReceivedPerHour: 10,
   /** Mentions notified per post for everyone (more are shown but not notified). */
   mentionsNotified: 10,
   /** Distinct members whose flags hide a post until a moderator reviews it. */

@@ -16,13 +16,18 @@ export async function recountTags(db: Queryable, tagIds: number[]): Promise<void
   )
 }
 
-/** Visible replies, the last activity and who replied last. */
+/**
+ * Visible replies, the last activity, who replied last, and whether the question is solved:
+ * only while its accepted answer exists and is visible (hidden or deleted: unsolved).
+ */
 export async function recountReplies(db: Queryable, discussionId: number): Promise<void> {
   await db.query(
     `UPDATE discussions d SET
         reply_count = s.n,
         last_activity_at = greatest(d.created_at, coalesce(s.last_at, d.created_at)),
-        last_reply_by_id = s.last_by
+        last_reply_by_id = s.last_by,
+        is_solved = d.accepted_answer_id IS NOT NULL AND EXISTS (
+          SELECT 1 FROM replies a WHERE a.id = d.accepted_answer_id AND a.moderation_state = 'visible')
        FROM (SELECT count(*)::int AS n, max(created_at) AS last_at,
                     (SELECT author_id FROM replies WHERE discussion_id = $1 AND moderation_state = 'visible'
                       ORDER BY created_at DESC, id DESC LIMIT 1) AS last_by

@@ -7,7 +7,7 @@ import { hitLimit } from '../rateLimit'
 import { FORUM_LIMITS } from './config'
 import { countLinks } from './text'
 
-const tooMany = (message: string, resetMs: number) =>
+export const tooMany = (message: string, resetMs: number) =>
   new APIError(message, 429, { retryAfter: Math.ceil(resetMs / 1000) }, true)
 
 /** Every forum write (posts, reactions, votes, flags) counts here: 429 past the limit. */
@@ -19,7 +19,7 @@ export async function limitWrites(userId: number): Promise<void> {
 }
 
 /** SQL (over `u`, a users row): the member has content a moderator or another member vouched for. */
-const TRUSTED_SQL = `(
+export const TRUSTED_SQL = `(
      EXISTS (SELECT 1 FROM discussions d WHERE d.author_id = u.id AND d.moderation_state = 'visible')
   OR EXISTS (SELECT 1 FROM replies r WHERE r.author_id = u.id AND r.moderation_state = 'visible'
                 AND r.is_thread_visible)
@@ -143,4 +143,22 @@ export async function checkNewPost(
     )
   }
   return { isHeld: await isUnvetted(req, userId) }
+}
+
+/**
+ * A new tag (members add them when posting or through the API): at most `tagsPerHour` per
+ * member, and none by new members, who use the existing ones (Discourse's rule too).
+ */
+export async function checkNewTag(req: PayloadRequest, userId: number): Promise<void> {
+  if (hasRole(req.user, 'moderator')) return
+  await limitWrites(userId)
+  const result = await hitLimit(`forum:t:${userId}`, FORUM_LIMITS.tagsPerHour, 3_600_000)
+  if (!result.isAllowed) {
+    throw tooMany(`At most ${FORUM_LIMITS.tagsPerHour} new tags an hour.`, result.resetMs)
+  }
+  if (await isNewMember(req, userId)) {
+    throw new ValidationError({
+      errors: [{ path: 'name', message: 'New members use existing tags; new ones come later.' }],
+    })
+  }
 }

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { memberProfile } from '@/data/forum'
 import { requestNow } from '@/data/now'
 import { currentUser } from '@/data/session'
+import { decodeSegment } from '@/lib/forum/segment'
 import { excerpt } from '@/lib/forum/text'
 import type { Discussion } from '@/payload-types'
 
@@ -13,7 +14,7 @@ import { DiscussionRow } from '../../community/_components/parts'
 type Props = { params: Promise<{ username: string }> }
 
 const clean = (raw: string) => {
-  const name = decodeURIComponent(raw).toLowerCase()
+  const name = decodeSegment(raw)?.toLowerCase() ?? ''
   return /^[a-z0-9-]{3,32}$/.test(name) ? name : null
 }
 

@@ -284,7 +284,7 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
           to reply.
         </p>
       ) : canReply ? (
-        <ReplyForm discussionId={id} />
+        <ReplyForm discussionId={id} viewerId={viewer.id} />
       ) : (
         <Alert tone="info">
           This discussion is {discussion.status === 'locked' ? 'locked' : 'closed'}: it takes no
