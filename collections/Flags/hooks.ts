@@ -79,7 +79,8 @@ export const afterFlagChange: CollectionAfterChangeHook<Flag> = async ({
   )
   if (Number(rows[0]?.n) < FORUM_LIMITS.flagsToHide) return doc
   const { rows: hidden } = await queryable.query<{ author_id: number | null }>(
-    `UPDATE ${table} p SET moderation_state = 'hidden', hidden_reason = 'Flagged by members; awaiting review'
+    `UPDATE ${table} p SET moderation_state = 'hidden', hidden_reason = 'Flagged by members; awaiting review',
+             updated_at = now()
       WHERE p.id = $1 AND p.moderation_state = 'visible'
         AND NOT EXISTS (SELECT 1 FROM users_roles ur WHERE ur.parent_id = p.author_id
                          AND ur.value IN ('moderator', 'staff', 'admin'))

@@ -7,7 +7,7 @@ import { internalField, systemField } from '@/fields/systemField'
 import { REACTION_KEYS, REACTIONS } from '@/lib/forum/config'
 
 import { reactionEndpoints } from './endpoints'
-import { beforeReactionChange } from './hooks'
+import { afterReactionChange, afterReactionDelete, beforeReactionChange } from './hooks'
 
 /**
  * Reactions are read with their post: on a visible discussion, or a visible reply of a visible
@@ -61,7 +61,11 @@ export const Reactions: CollectionConfig = {
     systemField({ name: 'user', type: 'relationship', relationTo: 'users', index: true }),
     internalField({ name: 'uniqueKey', type: 'text', unique: true }),
   ],
-  hooks: { beforeChange: [beforeReactionChange] },
+  hooks: {
+    beforeChange: [beforeReactionChange],
+    afterChange: [afterReactionChange],
+    afterDelete: [afterReactionDelete],
+  },
   endpoints: reactionEndpoints,
   timestamps: true,
 }

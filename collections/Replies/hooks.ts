@@ -12,7 +12,7 @@ import { db } from '@/lib/db'
 import { announceReply } from '@/lib/forum/announce'
 import { attachmentIds, refreshAttachments } from '@/lib/forum/attachments'
 import { logModeration } from '@/lib/forum/audit'
-import { recountReplies } from '@/lib/forum/counts'
+import { recountReplies, touchThread } from '@/lib/forum/counts'
 import { settleFlags } from '@/lib/forum/flags'
 import { recordEdit } from '@/lib/forum/history'
 import { checkEditedPost, checkNewPost } from '@/lib/forum/limits'
@@ -105,7 +105,9 @@ export const afterReplyChange: CollectionAfterChangeHook<Reply> = async ({
   const stateChanged =
     operation === 'create' || doc.moderationState !== previousDoc?.moderationState
   const queryable = await db(req)
+  // Either recounts (which moves the thread's version) or marks the thread changed (an edit).
   if (stateChanged) await recountReplies(queryable, discussionId)
+  else await touchThread(queryable, { discussion: discussionId })
   await refreshAttachments(queryable, [
     ...attachmentIds(doc.attachments),
     ...attachmentIds(previousDoc?.attachments),
