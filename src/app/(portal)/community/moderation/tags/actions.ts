@@ -1,19 +1,9 @@
 'use server'
 
-import { z } from 'zod'
-
 import { personAction } from '@/actions/formAction'
 import { hasRole } from '@/access/roles'
 import { mergeTags } from '@/lib/forum/actions'
-
-const id = z.coerce.number().int().positive().max(2_147_483_647)
-
-export const mergeTagsSchema = z
-  .object({ from: id, into: id })
-  .refine((data) => data.from !== data.into, {
-    path: ['into'],
-    message: 'Choose a different tag to merge into.',
-  })
+import { mergeTagsSchema } from '@/schemas/forum'
 
 /** Moderators merge one tag into another (the same action as POST /api/tags/merge). */
 export const mergeTagsAction = personAction({
