@@ -46,6 +46,7 @@ import { formatApiError, SILENCED_ERROR_NAMES } from './src/lib/api/afterError'
 import { acceptOnlySessionTokens } from './src/lib/auth/sessions'
 import { watchDatabasePool } from './src/lib/dbPool'
 import { queuedEmailAdapter } from './src/lib/emailAdapter'
+import { forumMutations } from './src/lib/forum/graphql'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -118,7 +119,7 @@ export default buildConfig({
   hooks: { afterError: [formatApiError] },
   // formatApiError logs request errors itself, once, with the request id.
   loggingLevels: Object.fromEntries(SILENCED_ERROR_NAMES.map((name) => [name, false])),
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: { disablePlaygroundInProduction: true, mutations: forumMutations },
   plugins: plugins(),
   sharp,
   telemetry: false,

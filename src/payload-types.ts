@@ -231,7 +231,6 @@ export interface Media {
    */
   alt?: string | null;
   uploadedBy?: (number | null) | User;
-  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -866,7 +865,7 @@ export interface ForumAttachment {
   id: number;
   alt?: string | null;
   uploadedBy?: (number | null) | User;
-  _objectKey?: string | null;
+  isPublished?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -972,8 +971,12 @@ export interface ForumModerationAction {
     | 'post.unhidden'
     | 'post.approved'
     | 'post.edited'
+    | 'post.deleted'
     | 'flag.dismissed'
+    | 'flag.updated'
     | 'tags.merged'
+    | 'tag.renamed'
+    | 'tag.deleted'
     | 'answer.accepted';
   summary: string;
   actor?: (number | null) | User;
@@ -1508,7 +1511,6 @@ export interface OrganizationInvitationsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
-  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1964,7 +1966,7 @@ export interface FlagsSelect<T extends boolean = true> {
 export interface ForumAttachmentsSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
-  _objectKey?: T;
+  isPublished?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -2,6 +2,7 @@ import {
   APIError,
   ValidationError,
   type CollectionAfterChangeHook,
+  type CollectionAfterDeleteHook,
   type CollectionBeforeChangeHook,
 } from 'payload'
 
@@ -9,10 +10,16 @@ import { personId } from '@/access/forumPosts'
 import { hasRole } from '@/access/roles'
 import { db } from '@/lib/db'
 import { announceDiscussion } from '@/lib/forum/announce'
+import {
+  attachmentIds,
+  refreshAttachments,
+  refreshThreadAttachments,
+} from '@/lib/forum/attachments'
 import { logModeration, type ModerationEntry } from '@/lib/forum/audit'
 import { KIND_LABELS, type DiscussionKind } from '@/lib/forum/config'
+import { settleFlags } from '@/lib/forum/flags'
 import { recordEdit } from '@/lib/forum/history'
-import { checkNewPost, limitWrites } from '@/lib/forum/limits'
+import { checkEditedPost, checkNewPost } from '@/lib/forum/limits'
 import { pgArray } from '@/lib/forum/sql'
 import { recountTags, setThreadVisibility } from '@/lib/forum/counts'
 import { slugify } from '@/lib/forum/text'
@@ -88,7 +95,7 @@ export const beforeDiscussionChange: CollectionBeforeChangeHook<Discussion> = as
   }
   if (!originalDoc) return data
   if (userId !== null) {
-    await limitWrites(userId)
+    await checkEditedPost(req, userId, data.body, originalDoc.body)
     if (!isModerator) {
       if (originalDoc.status !== 'open') {
         throw new APIError(
@@ -183,6 +190,7 @@ export const afterDiscussionChange: CollectionAfterChangeHook<Discussion> = asyn
   const queryable = await db(req)
   const tagsOf = (value: unknown) =>
     (Array.isArray(value) ? value : []).map((tag) => Number(relationId(tag)))
+  await refreshThreadAttachments(queryable, doc.id, attachmentIds(previousDoc?.attachments))
   if (operation === 'create') {
     await recountTags(queryable, tagsOf(doc.tags))
     // The demo seed writes the past: nobody is notified of it.
@@ -200,7 +208,36 @@ export const afterDiscussionChange: CollectionAfterChangeHook<Discussion> = asyn
     }
   }
   if (previousDoc && hasRole(req.user, 'moderator')) {
+    if (doc.moderationState !== previousDoc.moderationState) {
+      // A moderator decided (in the pages or /admin): the open flags are settled, so hiding
+      // again takes new flags.
+      await settleFlags(
+        queryable,
+        'discussion',
+        doc.id,
+        doc.moderationState === 'hidden' ? 'actioned' : 'dismissed',
+      )
+    }
     for (const entry of moderationEntries(doc, previousDoc)) await logModeration(req, entry)
   }
   return doc
+}
+
+/** A deleted topic: its tags recounted, its uploads' visibility recomputed, the deletion logged. */
+export const afterDiscussionDelete: CollectionAfterDeleteHook<Discussion> = async ({
+  doc,
+  req,
+}) => {
+  const queryable = await db(req)
+  await recountTags(
+    queryable,
+    (Array.isArray(doc.tags) ? doc.tags : []).map((tag) => Number(relationId(tag))),
+  )
+  await refreshAttachments(queryable, attachmentIds(doc.attachments))
+  await logModeration(req, {
+    action: 'post.deleted',
+    summary: `Deleted the discussion “${doc.title}” (#${doc.id})`,
+    targetAuthor: Number(relationId(doc.author)) || null,
+    changes: { discussion: doc.id, title: doc.title, replyCount: doc.replyCount },
+  })
 }

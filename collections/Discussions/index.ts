@@ -7,7 +7,7 @@ import { systemField } from '@/fields/systemField'
 import { DISCUSSION_KINDS, FORUM_LIMITS, KIND_LABELS, MODERATION_STATES } from '@/lib/forum/config'
 
 import { discussionEndpoints } from './endpoints'
-import { afterDiscussionChange, beforeDiscussionChange } from './hooks'
+import { afterDiscussionChange, afterDiscussionDelete, beforeDiscussionChange } from './hooks'
 
 /**
  * A forum topic: a discussion, question, announcement, feature request or bug report in a
@@ -124,6 +124,7 @@ export const Discussions: CollectionConfig = {
   hooks: {
     beforeChange: [beforeDiscussionChange],
     afterChange: [afterDiscussionChange],
+    afterDelete: [afterDiscussionDelete],
   },
   endpoints: discussionEndpoints,
   timestamps: true,

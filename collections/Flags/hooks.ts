@@ -5,11 +5,13 @@ import {
 } from 'payload'
 
 import { personId } from '@/access/forumPosts'
+import { hasRole } from '@/access/roles'
 import { db } from '@/lib/db'
+import { refreshThreadAttachments } from '@/lib/forum/attachments'
 import { logModeration } from '@/lib/forum/audit'
 import { FORUM_LIMITS } from '@/lib/forum/config'
 import { recountReplies, setThreadVisibility } from '@/lib/forum/counts'
-import { limitWrites } from '@/lib/forum/limits'
+import { limitWrites, TRUSTED_SQL } from '@/lib/forum/limits'
 import { readableTarget, targetKey } from '@/lib/forum/targets'
 import { relationId } from '@/lib/relationId'
 import type { Flag } from '@/payload-types'
@@ -38,30 +40,58 @@ export const beforeFlagChange: CollectionBeforeChangeHook<Flag> = async ({
 }
 
 /**
- * Once enough distinct members flagged a post (open flags), it is hidden until a moderator
- * reviews it; the moderation log says the flags did it.
+ * Once enough distinct members past the new-member sandbox flagged a post (open flags), it is
+ * hidden until a moderator reviews it; the moderation log says the flags did it. Throwaway
+ * accounts' flags reach the review queue but hide nothing, and staff and moderators' posts are
+ * never hidden by flags. A moderator's change of a flag (in /admin) is logged.
  */
-export const afterFlagChange: CollectionAfterChangeHook<Flag> = async ({ doc, operation, req }) => {
-  if (operation !== 'create') return doc
+export const afterFlagChange: CollectionAfterChangeHook<Flag> = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  if (operation !== 'create') {
+    if (previousDoc && doc.status !== previousDoc.status && hasRole(req.user, 'moderator')) {
+      const post = doc.reply
+        ? `reply #${relationId(doc.reply)}`
+        : `discussion #${relationId(doc.discussion)}`
+      await logModeration(req, {
+        action: doc.status === 'dismissed' ? 'flag.dismissed' : 'flag.updated',
+        summary: `Flag #${doc.id} on ${post}: ${previousDoc.status} → ${doc.status}`,
+        discussion: Number(relationId(doc.thread)) || null,
+        reply: Number(relationId(doc.reply)) || null,
+        changes: { flag: doc.id, status: { from: previousDoc.status, to: doc.status } },
+      })
+    }
+    return doc
+  }
   const isReply = Boolean(doc.reply)
   const postId = Number(relationId(isReply ? doc.reply : doc.discussion))
   const table = isReply ? 'replies' : 'discussions'
   const column = isReply ? 'reply_id' : 'discussion_id'
   const queryable = await db(req)
   const { rows } = await queryable.query<{ n: number }>(
-    `SELECT count(DISTINCT reporter_id)::int AS n FROM flags WHERE ${column} = $1 AND status = 'open'`,
-    [postId],
+    `SELECT count(DISTINCT f.reporter_id)::int AS n FROM flags f JOIN users u ON u.id = f.reporter_id
+      WHERE f.${column} = $1 AND f.status = 'open'
+        AND u.created_at < now() - make_interval(hours => $2) AND ${TRUSTED_SQL}`,
+    [postId, FORUM_LIMITS.newMemberHours],
   )
   if (Number(rows[0]?.n) < FORUM_LIMITS.flagsToHide) return doc
   const { rows: hidden } = await queryable.query<{ author_id: number | null }>(
-    `UPDATE ${table} SET moderation_state = 'hidden', hidden_reason = 'Flagged by members; awaiting review'
-      WHERE id = $1 AND moderation_state = 'visible' RETURNING author_id`,
+    `UPDATE ${table} p SET moderation_state = 'hidden', hidden_reason = 'Flagged by members; awaiting review',
+             updated_at = now()
+      WHERE p.id = $1 AND p.moderation_state = 'visible'
+        AND NOT EXISTS (SELECT 1 FROM users_roles ur WHERE ur.parent_id = p.author_id
+                         AND ur.value IN ('moderator', 'staff', 'admin'))
+      RETURNING p.author_id`,
     [postId],
   )
   if (hidden.length === 0) return doc
   const threadId = Number(relationId(doc.thread))
   if (isReply) await recountReplies(queryable, threadId)
   else await setThreadVisibility(queryable, postId, false)
+  await refreshThreadAttachments(queryable, threadId)
   await logModeration(
     req,
     {

@@ -1,10 +1,16 @@
 import path from 'node:path'
 
-import { APIError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
+import {
+  APIError,
+  type Access,
+  type CollectionBeforeChangeHook,
+  type CollectionConfig,
+} from 'payload'
 
-import { anyone } from '@/access/anyone'
 import { forumPerson, ownOrModerator } from '@/access/forumPosts'
 import { personId } from '@/access/forumPosts'
+import { hasRole } from '@/access/roles'
+import { systemField } from '@/fields/systemField'
 import { ATTACHMENT_MIME_TYPES, FORUM_LIMITS } from '@/lib/forum/config'
 import { limitWrites } from '@/lib/forum/limits'
 import { dataPath } from '@/lib/paths'
@@ -71,12 +77,39 @@ const checkUpload: CollectionBeforeChangeHook = async ({ data, req, operation })
   return data
 }
 
+/**
+ * Who reads (lists, downloads) an upload: its uploader and moderators always; everyone else
+ * only once it is attached to a post everyone can read (`isPublished`, kept by the posts'
+ * hooks). Uploads of held or hidden posts, and ones never attached, stay private.
+ */
+const readAttachments: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'moderator')) return true
+  const published = { isPublished: { equals: true } }
+  const id = personId(user)
+  return id ? { or: [published, { uploadedBy: { equals: id } }] } : published
+}
+
+/**
+ * Every download (disk or S3) is `nosniff`; anything but the accepted image types is served as
+ * a plain-text download whatever its extension (`x.js` is never a script, `x.svg` never a page).
+ */
+export function safeAttachmentHeaders({ headers }: { headers: Headers }): Headers {
+  const type = (headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase()
+  headers.set('X-Content-Type-Options', 'nosniff')
+  headers.set('Content-Security-Policy', "default-src 'none'; sandbox")
+  if (!IMAGE.test(type)) {
+    headers.set('Content-Type', 'text/plain; charset=utf-8')
+    headers.set('Content-Disposition', 'attachment')
+  }
+  return headers
+}
+
 /** Files attached to discussions and replies, stored like other media (disk or S3). */
 export const ForumAttachments: CollectionConfig = {
   slug: 'forum-attachments',
   labels: { singular: 'Attachment', plural: 'Attachments' },
   access: {
-    read: anyone,
+    read: readAttachments,
     create: forumPerson,
     update: ownOrModerator('uploadedBy'),
     delete: ownOrModerator('uploadedBy'),
@@ -91,6 +124,7 @@ export const ForumAttachments: CollectionConfig = {
     mimeTypes: [...ATTACHMENT_MIME_TYPES],
     imageSizes: [{ name: 'thumbnail', width: 160, height: 160, position: 'centre' }],
     adminThumbnail: 'thumbnail',
+    modifyResponseHeaders: safeAttachmentHeaders,
   },
   fields: [
     { name: 'alt', type: 'text', maxLength: 200 },
@@ -102,6 +136,13 @@ export const ForumAttachments: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
       access: { update: () => false },
     },
+    systemField({
+      name: 'isPublished',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: { description: 'Attached to a post everyone can read (kept by the system).' },
+    }),
   ],
   hooks: { beforeChange: [checkUpload] },
 }

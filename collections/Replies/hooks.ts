@@ -2,6 +2,7 @@ import {
   APIError,
   ValidationError,
   type CollectionAfterChangeHook,
+  type CollectionAfterDeleteHook,
   type CollectionBeforeChangeHook,
 } from 'payload'
 
@@ -9,10 +10,12 @@ import { personId } from '@/access/forumPosts'
 import { hasRole } from '@/access/roles'
 import { db } from '@/lib/db'
 import { announceReply } from '@/lib/forum/announce'
+import { attachmentIds, refreshAttachments } from '@/lib/forum/attachments'
 import { logModeration } from '@/lib/forum/audit'
-import { recountReplies } from '@/lib/forum/counts'
+import { recountReplies, touchThread } from '@/lib/forum/counts'
+import { settleFlags } from '@/lib/forum/flags'
 import { recordEdit } from '@/lib/forum/history'
-import { checkNewPost, limitWrites } from '@/lib/forum/limits'
+import { checkEditedPost, checkNewPost } from '@/lib/forum/limits'
 import { relationId } from '@/lib/relationId'
 import type { Reply } from '@/payload-types'
 
@@ -81,7 +84,7 @@ export const beforeReplyChange: CollectionBeforeChangeHook<Reply> = async ({
   }
   if (!originalDoc) return data
   if (userId !== null) {
-    await limitWrites(userId)
+    await checkEditedPost(req, userId, data.body, originalDoc.body)
     if (!isModerator && originalDoc.moderationState === 'hidden') {
       throw new APIError('A hidden post cannot be edited.', 403, undefined, true)
     }
@@ -101,7 +104,14 @@ export const afterReplyChange: CollectionAfterChangeHook<Reply> = async ({
   const discussionId = Number(relationId(doc.discussion))
   const stateChanged =
     operation === 'create' || doc.moderationState !== previousDoc?.moderationState
-  if (stateChanged) await recountReplies(await db(req), discussionId)
+  const queryable = await db(req)
+  // Either recounts (which moves the thread's version) or marks the thread changed (an edit).
+  if (stateChanged) await recountReplies(queryable, discussionId)
+  else await touchThread(queryable, { discussion: discussionId })
+  await refreshAttachments(queryable, [
+    ...attachmentIds(doc.attachments),
+    ...attachmentIds(previousDoc?.attachments),
+  ])
   const becameVisible =
     doc.moderationState === 'visible' &&
     (operation === 'create' || previousDoc?.moderationState === 'pending')
@@ -122,6 +132,12 @@ export const afterReplyChange: CollectionAfterChangeHook<Reply> = async ({
       targetAuthor: Number(relationId(doc.author)) || null,
     }
     if (doc.moderationState !== previousDoc.moderationState) {
+      await settleFlags(
+        queryable,
+        'reply',
+        doc.id,
+        doc.moderationState === 'hidden' ? 'actioned' : 'dismissed',
+      )
       const verb =
         doc.moderationState === 'hidden'
           ? 'hidden'
@@ -147,4 +163,22 @@ export const afterReplyChange: CollectionAfterChangeHook<Reply> = async ({
     }
   }
   return doc
+}
+
+/**
+ * A deleted reply: the thread's counts and last activity recounted (a deleted accepted answer
+ * unsolves the question), its uploads' visibility recomputed, the deletion logged.
+ */
+export const afterReplyDelete: CollectionAfterDeleteHook<Reply> = async ({ doc, req }) => {
+  const discussionId = Number(relationId(doc.discussion))
+  const queryable = await db(req)
+  if (discussionId) await recountReplies(queryable, discussionId)
+  await refreshAttachments(queryable, attachmentIds(doc.attachments))
+  await logModeration(req, {
+    action: 'post.deleted',
+    summary: `Deleted reply #${doc.id}`,
+    discussion: discussionId || null,
+    targetAuthor: Number(relationId(doc.author)) || null,
+    changes: { reply: doc.id, body: doc.body.slice(0, 500) },
+  })
 }

@@ -6,7 +6,7 @@ import { editHistoryField } from '@/fields/editHistoryField'
 import { systemField, systemOnly } from '@/fields/systemField'
 import { FORUM_LIMITS, MODERATION_STATES } from '@/lib/forum/config'
 
-import { afterReplyChange, beforeReplyChange } from './hooks'
+import { afterReplyChange, afterReplyDelete, beforeReplyChange } from './hooks'
 
 /**
  * A reply in a discussion, in Markdown, optionally answering (quoting) an earlier reply. Refused
@@ -85,6 +85,7 @@ export const Replies: CollectionConfig = {
   hooks: {
     beforeChange: [beforeReplyChange],
     afterChange: [afterReplyChange],
+    afterDelete: [afterReplyDelete],
   },
   timestamps: true,
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 
 import type { Payload } from 'payload'
+import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 
 import { hasRole } from '@/access/roles'
@@ -193,32 +194,38 @@ async function knownMentions(payload: Payload, bodies: string[]): Promise<Set<st
 }
 
 /**
- * A thread as the viewer may see it: the discussion, a page of replies (oldest first), the
- * accepted answer (whichever page it is on), reactions and the viewer's vote and watch.
+ * A thread as `viewer` may see it, read from the database: the discussion, a page of replies
+ * (oldest first), the accepted answer (whichever page it is on), reactions (the viewer's own
+ * marked) and the usernames among the mentions that are members'. Plain data (cacheable).
  */
-export const getThread = cache(async (id: number, viewer: Viewer, page = 1) => {
+async function readThread(id: number, viewer: Viewer, page: number) {
   const payload = await payloadClient()
-  const discussion = await payload.findByID({
-    collection: 'discussions',
-    id,
-    depth: 1,
-    disableErrors: true,
-    overrideAccess: false,
-    user: asUser(viewer),
-  })
+  const user = asUser(viewer)
+  const [discussion, replies] = await Promise.all([
+    payload.findByID({
+      collection: 'discussions',
+      id,
+      depth: 1,
+      select: { editHistory: false },
+      populate: { users: { name: true, username: true } },
+      disableErrors: true,
+      overrideAccess: false,
+      user,
+    }),
+    payload.find({
+      collection: 'replies',
+      where: { discussion: { equals: id } },
+      sort: 'createdAt',
+      limit: REPLIES_PER_PAGE,
+      page,
+      depth: 1,
+      select: { editHistory: false },
+      populate: { users: { name: true, username: true } },
+      overrideAccess: false,
+      user,
+    }),
+  ])
   if (!discussion) return null
-  const replies = await payload.find({
-    collection: 'replies',
-    where: { discussion: { equals: id } },
-    sort: 'createdAt',
-    limit: REPLIES_PER_PAGE,
-    page,
-    depth: 1,
-    select: { editHistory: false },
-    populate: { users: { name: true, username: true } },
-    overrideAccess: false,
-    user: asUser(viewer),
-  })
   const acceptedId =
     discussion.acceptedAnswer && typeof discussion.acceptedAnswer === 'object'
       ? discussion.acceptedAnswer.id
@@ -229,30 +236,124 @@ export const getThread = cache(async (id: number, viewer: Viewer, page = 1) => {
       collection: 'replies',
       id: acceptedId,
       depth: 1,
+      select: { editHistory: false },
+      populate: { users: { name: true, username: true } },
       disableErrors: true,
       overrideAccess: false,
-      user: asUser(viewer),
+      user,
     })
   }
   const replyIds = [...replies.docs.map((reply) => reply.id), ...(accepted ? [accepted.id] : [])]
-  const [reactions, mentions, viewerState] = await Promise.all([
+  const [reactions, mentions] = await Promise.all([
     reactionsOf(payload, id, replyIds, viewer),
     knownMentions(payload, [
       discussion.body,
       ...replies.docs.map((reply) => reply.body),
       ...(accepted ? [accepted.body] : []),
     ]),
-    viewer
-      ? (await queryable(payload))
-          .query<{ voted: boolean; watching: boolean }>(
-            `SELECT EXISTS (SELECT 1 FROM forum_votes WHERE discussion_id = $1 AND user_id = $2) AS voted,
-                    EXISTS (SELECT 1 FROM forum_watches WHERE discussion_id = $1 AND user_id = $2) AS watching`,
-            [id, viewer.id],
-          )
-          .then(({ rows }) => ({ hasVoted: rows[0].voted, isWatching: rows[0].watching }))
-      : Promise.resolve({ hasVoted: false, isWatching: false }),
   ])
-  return { discussion, replies, accepted, reactions, mentions, ...viewerState }
+  return {
+    discussion: discussion as Discussion,
+    replies,
+    accepted,
+    reactions: [...reactions.entries()],
+    mentions: [...mentions],
+  }
+}
+
+type ThreadData = NonNullable<Awaited<ReturnType<typeof readThread>>>
+
+/**
+ * The thread as everyone sees it, cached per (thread, page, version): the version is the
+ * discussion's `updated_at`, which every change to the thread moves (its own edits, replies
+ * posted, edited, hidden or deleted, reactions, votes, accepted answers: see touchThread), read
+ * from committed rows before the cache, so a cached entry is never older than its key. At most
+ * THREAD_BACKSTOP_SECONDS old otherwise (a member renamed, a mentioned name registered).
+ */
+const THREAD_BACKSTOP_SECONDS = 300
+const cachedPublicThread = unstable_cache(
+  async (id: number, page: number, _version: string) => readThread(id, null, page),
+  ['forum-thread'],
+  { revalidate: THREAD_BACKSTOP_SECONDS },
+)
+const publicThread = (id: number, page: number, version: string) =>
+  // Outside a Next server (scripts, tests) there is no cache.
+  process.env.NEXT_RUNTIME ? cachedPublicThread(id, page, version) : readThread(id, null, page)
+
+/**
+ * A thread as the viewer may see it, with the viewer's vote and watch. Anonymous viewers and
+ * members with nothing unlisted in the thread get the cached public thread, with the member's
+ * own reactions, vote and watch laid over it (one small query); moderators, and members whose
+ * own held or hidden posts are in it, read it afresh. The view count is always current.
+ */
+export const getThread = cache(async (id: number, viewer: Viewer, page = 1) => {
+  const payload = await payloadClient()
+  const sql = await queryable(payload)
+  const { rows } = await sql.query<{
+    version: string
+    view_count: number
+    moderation_state: string
+    has_own_unlisted: boolean
+  }>(
+    `SELECT d.updated_at::text AS version, d.view_count, d.moderation_state,
+            EXISTS (SELECT 1 FROM replies r WHERE r.discussion_id = d.id AND r.author_id = $2
+                       AND r.moderation_state <> 'visible') AS has_own_unlisted
+       FROM discussions d WHERE d.id = $1`,
+    [id, viewer?.id ?? 0],
+  )
+  const row = rows[0]
+  if (!row) return null
+  const isPublic =
+    !hasRole(viewer, 'moderator') && row.moderation_state === 'visible' && !row.has_own_unlisted
+  const data: ThreadData | null = isPublic
+    ? await publicThread(id, page, row.version)
+    : await readThread(id, viewer, page)
+  if (!data) return null
+  const discussion = { ...data.discussion, viewCount: Number(row.view_count) }
+  const reactions = new Map(data.reactions)
+  if (!viewer) {
+    return {
+      ...data,
+      discussion,
+      reactions,
+      mentions: new Set(data.mentions),
+      hasVoted: false,
+      isWatching: false,
+    }
+  }
+  const postIds = [
+    ...data.replies.docs.map((reply) => reply.id),
+    ...(data.accepted ? [data.accepted.id] : []),
+  ]
+  const { rows: own } = await sql.query<{
+    mine: { reply_id: number | null; reaction: ReactionKey }[]
+    voted: boolean
+    watching: boolean
+  }>(
+    `SELECT (SELECT coalesce(json_agg(json_build_object('reply_id', reply_id, 'reaction', reaction::text)), '[]'::json)
+               FROM reactions WHERE user_id = $2 AND (discussion_id = $1 OR reply_id = ANY($3::int[]))) AS mine,
+            EXISTS (SELECT 1 FROM forum_votes WHERE discussion_id = $1 AND user_id = $2) AS voted,
+            EXISTS (SELECT 1 FROM forum_watches WHERE discussion_id = $1 AND user_id = $2) AS watching`,
+    [id, viewer.id, pgArray(postIds)],
+  )
+  if (isPublic) {
+    // The cached summaries say nobody's reaction is "mine": mark the viewer's on copies.
+    for (const { reply_id, reaction } of own[0]?.mine ?? []) {
+      const key = reply_id ? `r${reply_id}` : 'd'
+      const summary = reactions.get(key)
+      const entry = summary?.[reaction]
+      if (summary && entry)
+        reactions.set(key, { ...summary, [reaction]: { ...entry, isMine: true } })
+    }
+  }
+  return {
+    ...data,
+    discussion,
+    reactions,
+    mentions: new Set(data.mentions),
+    hasVoted: Boolean(own[0]?.voted),
+    isWatching: Boolean(own[0]?.watching),
+  }
 })
 
 /** Visible discussions whose titles match the words typed so far (for "similar discussions"). */
@@ -378,7 +479,8 @@ export async function memberProfile(username: string, viewer: Viewer) {
        (SELECT count(*)::int FROM discussions WHERE author_id = $1 AND moderation_state = 'visible') AS discussions,
        (SELECT count(*)::int FROM replies WHERE author_id = $1 AND moderation_state = 'visible') AS replies,
        (SELECT count(*)::int FROM discussions d JOIN replies r ON r.id = d.accepted_answer_id
-         WHERE r.author_id = $1) AS accepted,
+         WHERE r.author_id = $1 AND d.author_id IS DISTINCT FROM r.author_id
+           AND d.moderation_state = 'visible' AND r.moderation_state = 'visible') AS accepted,
        (SELECT count(*)::int FROM reactions x
           LEFT JOIN discussions d ON d.id = x.discussion_id
           LEFT JOIN replies r ON r.id = x.reply_id
@@ -386,7 +488,7 @@ export async function memberProfile(username: string, viewer: Viewer) {
     [member.id],
   )
   const counts = rows[0]
-  const [discussions, replies] = await Promise.all([
+  const [discussions, replies, models] = await Promise.all([
     payload.find({
       collection: 'discussions',
       where: {
@@ -411,6 +513,23 @@ export async function memberProfile(username: string, viewer: Viewer) {
       overrideAccess: false,
       user: asUser(viewer),
     }),
+    // Their own public, published models (what the hub lists for anyone), newest first.
+    payload.find({
+      collection: 'ml-models',
+      where: {
+        and: [
+          { owner: { equals: member.id } },
+          { organization: { exists: false } },
+          { visibility: { equals: 'public' } },
+          { status: { equals: 'published' } },
+        ],
+      },
+      sort: '-updatedAt',
+      limit: 6,
+      depth: 0,
+      select: { name: true, slug: true, ownerHandle: true, summary: true, task: true },
+      overrideAccess: false,
+    }),
   ])
   return {
     member,
@@ -419,5 +538,7 @@ export async function memberProfile(username: string, viewer: Viewer) {
     reputation: counts.accepted * 15 + counts.reactions,
     discussions: discussions.docs,
     replies: replies.docs,
+    models: models.docs,
+    modelCount: models.totalDocs,
   }
 }

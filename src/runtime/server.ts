@@ -46,7 +46,24 @@ const isHttps = (process.env.SERVER_URL ?? '').startsWith('https://')
 // renders every request afresh.
 const pageCache = isDev ? null : createPageCache()
 
+/** True when the path's percent-encoding decodes (`/u/%E0` does not). */
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
 const server = http.createServer((request, response) => {
+  // Next means to answer a path it cannot decode with 400, but rendering that error page fails
+  // in an app without pages/_error and the visitor got a 500: answered here instead.
+  if (!isDecodable((request.url ?? '/').split('?')[0])) {
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+    response.end('Bad request: the path’s percent-encoding is broken.')
+    return
+  }
   trustForwarded(request, trusted)
   // An id per request: error answers and logs name it, so a user's report finds its log line.
   const requestId = randomUUID()

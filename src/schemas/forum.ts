@@ -116,3 +116,11 @@ export const moderateSchema = z.object({
 })
 
 export const dismissFlagsSchema = z.object({ target: z.enum(['discussion', 'reply']), id })
+
+/** Moderators' tag merge page: one tag into another. */
+export const mergeTagsSchema = z
+  .object({ from: id, into: id })
+  .refine((data) => data.from !== data.into, {
+    path: ['into'],
+    message: 'Choose a different tag to merge into.',
+  })

@@ -153,5 +153,10 @@ export async function seedForum(payload: Payload): Promise<string[]> {
     ])
   }
   await recountTags(queryable, [...tagIds.values()])
+  // The demo's posts go back weeks: so do their authors' accounts (past the new-member sandbox).
+  await queryable.query(
+    `UPDATE users SET created_at = least(created_at, now() - interval '90 days')
+      WHERE id IN (SELECT author_id FROM discussions UNION SELECT author_id FROM replies)`,
+  )
   return [`forum: ${FORUM_CATEGORIES.length} categories, ${FORUM_THREADS.length} discussions`]
 }

@@ -138,6 +138,7 @@ test('community pages pass axe at 360 and 1280 px', async ({ browser }) => {
       '/community/discussions/new',
       '/community/tags/rate-limits',
       '/community/moderation',
+      '/community/moderation/tags',
       '/u/priya-dsp',
     ]) {
       await moderator.goto(path)
@@ -218,4 +219,92 @@ test(`${XSS_VECTORS.length} XSS vectors posted as discussions and replies run no
   expect(logged).toEqual([])
   await visitor.close()
   await admin.context().close()
+})
+
+test('attachments download as plain text, broken paths are 4xx, GraphQL acts, moderators merge tags', async ({
+  browser,
+}) => {
+  const maya = await signedIn(browser, DEMO.maya)
+  // An uploaded script is served as a plain-text download, never as JavaScript.
+  const uploaded = await maya.request.post('/api/forum-attachments', {
+    headers: SAME_ORIGIN,
+    multipart: {
+      file: { name: 'steal.js', mimeType: 'text/javascript', buffer: Buffer.from('alert(1)\n') },
+      _payload: JSON.stringify({ alt: 'steal.js' }),
+    },
+  })
+  expect(uploaded.status(), await uploaded.text()).toBe(201)
+  const file = (await uploaded.json()).doc as { id: number; url: string }
+  const own = await maya.request.get(file.url, { headers: SAME_ORIGIN })
+  expect(own.status()).toBe(200)
+  expect(own.headers()['content-type']).toBe('text/plain; charset=utf-8')
+  expect(own.headers()['content-disposition']).toBe('attachment')
+  expect(own.headers()['x-content-type-options']).toBe('nosniff')
+  // Not attached to a post yet: nobody else lists or downloads it.
+  const visitor = await browser.newContext()
+  const anonymousList = await visitor.request.get('/api/forum-attachments?limit=100')
+  const listed = ((await anonymousList.json()).docs ?? []) as { id: number }[]
+  expect(listed.map((doc) => doc.id)).not.toContain(file.id)
+  expect((await visitor.request.get(file.url)).status()).toBe(403)
+
+  // Broken percent-encoding is refused with a 400 before Next (which answered 500); a tag
+  // that decodes to something no tag is, is a 404.
+  for (const path of ['/u/%E0', '/community/tags/%E0%A4%A', '/community/discussions/%FF']) {
+    expect((await visitor.request.get(path)).status(), path).toBe(400)
+  }
+  expect((await visitor.request.get('/community/tags/%25')).status()).toBe(404)
+  await visitor.close()
+
+  // GraphQL: watch and react with the same rules as REST.
+  const word = uniqueName('graphql')
+  const categories = await maya.request.get('/api/forum-categories?where[slug][equals]=general')
+  const category = (await categories.json()).docs[0].id as number
+  const created = await maya.request.post('/api/discussions', {
+    headers: SAME_ORIGIN,
+    data: {
+      title: `Watching ${word} over GraphQL`,
+      kind: 'discussion',
+      category,
+      body: 'A thread to watch and react to.',
+    },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const threadId = (await created.json()).doc.id as number
+  const mutation = await maya.request.post('/api/graphql', {
+    headers: SAME_ORIGIN,
+    data: {
+      query: `mutation { forumWatch(discussion: ${threadId}, watch: true) { isWatching } forumReact(discussion: ${threadId}, reaction: "rocket") { isReacted count } }`,
+    },
+  })
+  expect(await mutation.json()).toEqual({
+    data: { forumWatch: { isWatching: true }, forumReact: { isReacted: true, count: 1 } },
+  })
+  await maya.goto(`/community/discussions/${threadId}`)
+  await expect(main(maya).getByRole('button', { name: /^Rocket: 1/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+
+  // Two tags, one merged into the other from the moderators' tag page.
+  const [from, into] = [`${word}-a`.slice(-28), `${word}-b`.slice(-28)]
+  for (const name of [from, into]) {
+    const tag = await maya.request.post('/api/tags', { headers: SAME_ORIGIN, data: { name } })
+    expect(tag.status(), await tag.text()).toBe(201)
+  }
+  const moderator = await signedIn(browser, DEMO.moderator)
+  await moderator.goto('/community/moderation/tags')
+  await main(moderator)
+    .getByLabel('Merge tag')
+    .selectOption({ label: `${from} (0)` })
+  await main(moderator)
+    .getByLabel('Into tag')
+    .selectOption({ label: `${into} (0)` })
+  await main(moderator).getByRole('button', { name: 'Merge tags' }).click()
+  const dialog = moderator.getByRole('alertdialog')
+  await expect(dialog).toContainText(`Merge #${from} into #${into}?`)
+  await dialog.getByRole('button', { name: 'Merge' }).click()
+  await expect(main(moderator).getByRole('link', { name: new RegExp(`#${from} `) })).toHaveCount(0)
+  await moderator.goto('/community/moderation')
+  await expect(main(moderator).getByText(`Merged ${from} into ${into}`)).toBeVisible()
+  for (const page of [maya, moderator]) await page.context().close()
 })

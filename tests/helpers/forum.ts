@@ -5,10 +5,29 @@ import type { Discussion, ForumCategory, Reply, User } from '@/payload-types'
 
 import { asUser, makeUser, testPayload, unique } from './payload'
 
-/** A member whose account is two days old: past the new-member sandbox. */
+/**
+ * A member past the new-member sandbox: the account is two days old and a moderator approved
+ * one of their posts earlier (the log entry is what the sandbox reads).
+ */
 export async function veteran(roles: User['roles'] = ['member']): Promise<User> {
   const payload = await testPayload()
   const user = await makeUser(roles)
+  const queryable = await db({ payload })
+  await queryable.query(`UPDATE users SET created_at = now() - interval '2 days' WHERE id = $1`, [
+    user.id,
+  ])
+  await queryable.query(
+    `INSERT INTO forum_moderation_actions (action, summary, target_author_id, created_at, updated_at)
+     VALUES ('post.approved', 'Approved an earlier post', $1, now(), now())`,
+    [user.id],
+  )
+  return user
+}
+
+/** A member whose account is two days old but who has no vetted post yet (still sandboxed). */
+export async function oldNewcomer(): Promise<User> {
+  const payload = await testPayload()
+  const user = await makeUser()
   await (
     await db({ payload })
   ).query(`UPDATE users SET created_at = now() - interval '2 days' WHERE id = $1`, [user.id])

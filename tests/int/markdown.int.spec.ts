@@ -180,7 +180,7 @@ describe('user Markdown in the forum', () => {
     expect(linked).toContain('`@decorator`')
     expect(
       countLinks('see https://a.example and [b](https://b.example) ![i](https://c.example/i.png)'),
-    ).toEqual({ links: 2, images: 1 })
+    ).toEqual({ links: 2, images: 1, mentions: 0 })
   })
 })
 

@@ -12,7 +12,7 @@ import type { ReactionKey } from './config'
 import { recountTags, recountVotes } from './counts'
 import { limitWrites } from './limits'
 import { pgArray } from './sql'
-import { readableTarget, targetKey } from './targets'
+import { readableTarget, refuseWhenLocked, targetKey } from './targets'
 
 /**
  * The forum's actions that are not plain document writes, shared by the pages' server actions
@@ -137,6 +137,7 @@ export async function setVote(
         errors: [{ path: 'vote', message: 'Only feature requests take votes.' }],
       })
     }
+    await refuseWhenLocked(req, discussionId, discussion.status)
     await limitWrites(userId)
     const queryable = await db(req)
     if (isVoting) {
@@ -189,6 +190,7 @@ export async function toggleReaction(
   const userId = caller(req)
   return inTransaction(req, async () => {
     const target = await readableTarget(req, input)
+    await refuseWhenLocked(req, target.discussionId)
     const key = `${userId}:${targetKey(target)}:${input.reaction}`
     const queryable = await db(req)
     const { rows } = await queryable.query<{ id: number }>(

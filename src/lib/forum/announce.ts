@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { db } from '../db'
 import { portalUrl } from '../emails'
 import { publishEventFor } from '../events/publish'
+import { hitLimit } from '../rateLimit'
 import { FORUM_LIMITS, type DiscussionKind } from './config'
 import { pgArray } from './sql'
 import { excerpt, mentionsIn } from './text'
@@ -40,14 +41,24 @@ async function usernames(req: PayloadRequest, ids: number[]): Promise<Map<number
   return new Map(rows.map((row) => [row.id, row.username]))
 }
 
-/** Members mentioned in `body` who exist (ids), the author left out, at most the limit. */
+/**
+ * Members mentioned in `body` who exist (ids), the author left out, at most the limit per post,
+ * and each member notified of at most `mentionsReceivedPerHour` mentions an hour (a flood of
+ * mentions from many posts or accounts stays on the page, not in their inbox).
+ */
 async function mentionedIds(req: PayloadRequest, body: string, authorId: number) {
   const names = mentionsIn(body).slice(0, FORUM_LIMITS.mentionsNotified)
   if (names.length === 0) return []
   const { rows } = await (
     await db(req)
   ).query<{ id: number }>('SELECT id FROM users WHERE username = ANY($1::text[])', [pgArray(names)])
-  return rows.map((row) => row.id).filter((id) => id !== authorId)
+  const ids: number[] = []
+  for (const { id } of rows) {
+    if (id === authorId) continue
+    const quota = await hitLimit(`forum:m:${id}`, FORUM_LIMITS.mentionsReceivedPerHour, 3_600_000)
+    if (quota.isAllowed) ids.push(id)
+  }
+  return ids
 }
 
 type Notice = {

@@ -59,8 +59,12 @@ export const MODERATION_ACTIONS = [
   'post.unhidden',
   'post.approved',
   'post.edited',
+  'post.deleted',
   'flag.dismissed',
+  'flag.updated',
   'tags.merged',
+  'tag.renamed',
+  'tag.deleted',
   'answer.accepted',
 ] as const
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
@@ -71,7 +75,11 @@ export const FORUM_LIMITS = {
   writesPerMinute: 20,
   /** Posts (topics + replies) per member and minute, everyone. */
   postsPerMinute: 6,
-  /** A member is new until their account is this old and has one accepted or approved post. */
+  /**
+   * A member is new (sandboxed: the limits below, posts held for review until a moderator lets
+   * one through) while their account is younger than this OR has no trusted content yet: a
+   * visible or approved post, or an answer someone else accepted (self-accepts earn nothing).
+   */
   newMemberHours: 24,
   newMember: {
     topicsPerDay: 3,
@@ -80,6 +88,10 @@ export const FORUM_LIMITS = {
     mentionsPerPost: 2,
     imagesPerPost: 1,
   },
+  /** New tags per member and hour (new members add none). */
+  tagsPerHour: 10,
+  /** Mention notices one member receives per hour (more mentions are shown, not notified). */
+  mentionsReceivedPerHour: 10,
   /** Mentions notified per post for everyone (more are shown but not notified). */
   mentionsNotified: 10,
   /** Distinct members whose flags hide a post until a moderator reviews it. */

@@ -16,13 +16,19 @@ export async function recountTags(db: Queryable, tagIds: number[]): Promise<void
   )
 }
 
-/** Visible replies, the last activity and who replied last. */
+/**
+ * Visible replies, the last activity, who replied last, and whether the question is solved:
+ * only while its accepted answer exists and is visible (hidden or deleted: unsolved).
+ */
 export async function recountReplies(db: Queryable, discussionId: number): Promise<void> {
   await db.query(
     `UPDATE discussions d SET
+        updated_at = now(),
         reply_count = s.n,
         last_activity_at = greatest(d.created_at, coalesce(s.last_at, d.created_at)),
-        last_reply_by_id = s.last_by
+        last_reply_by_id = s.last_by,
+        is_solved = d.accepted_answer_id IS NOT NULL AND EXISTS (
+          SELECT 1 FROM replies a WHERE a.id = d.accepted_answer_id AND a.moderation_state = 'visible')
        FROM (SELECT count(*)::int AS n, max(created_at) AS last_at,
                     (SELECT author_id FROM replies WHERE discussion_id = $1 AND moderation_state = 'visible'
                       ORDER BY created_at DESC, id DESC LIMIT 1) AS last_by
@@ -34,7 +40,7 @@ export async function recountReplies(db: Queryable, discussionId: number): Promi
 
 export async function recountVotes(db: Queryable, discussionId: number): Promise<number> {
   const { rows } = await db.query<{ vote_count: number }>(
-    `UPDATE discussions SET vote_count =
+    `UPDATE discussions SET updated_at = now(), vote_count =
        (SELECT count(*)::int FROM forum_votes WHERE discussion_id = $1)
       WHERE id = $1 RETURNING vote_count`,
     [discussionId],
@@ -57,4 +63,23 @@ export async function setThreadVisibility(
 /** Counts one view (at most once per viewer and hour, the caller decides). */
 export async function countView(db: Queryable, discussionId: number): Promise<void> {
   await db.query('UPDATE discussions SET view_count = view_count + 1 WHERE id = $1', [discussionId])
+}
+
+/**
+ * Marks a thread changed (its `updated_at`, the version its cached page is keyed by) when
+ * something on it changed that does not write the discussion row itself: a reply edited, a
+ * reaction added or taken back. `post` names the discussion or one of its replies.
+ */
+export async function touchThread(
+  db: Queryable,
+  post: { discussion?: number | null; reply?: number | null },
+): Promise<void> {
+  if (post.reply) {
+    await db.query(
+      'UPDATE discussions SET updated_at = now() WHERE id = (SELECT discussion_id FROM replies WHERE id = $1)',
+      [post.reply],
+    )
+  } else if (post.discussion) {
+    await db.query('UPDATE discussions SET updated_at = now() WHERE id = $1', [post.discussion])
+  }
 }

@@ -1,4 +1,8 @@
-import { ValidationError, type PayloadRequest } from 'payload'
+import { APIError, ValidationError, type PayloadRequest } from 'payload'
+
+import { hasRole } from '@/access/roles'
+
+import { db } from '../db'
 
 import { relationId } from '../relationId'
 
@@ -48,3 +52,30 @@ export async function readableTarget(
 
 export const targetKey = (target: PostTarget) =>
   `${target.kind === 'reply' ? 'r' : 'd'}${target.id}`
+
+/**
+ * Locked and closed threads take no more votes or reactions (moderators excepted): 423 naming
+ * the state. `status` when the caller already read it.
+ */
+export async function refuseWhenLocked(
+  req: PayloadRequest,
+  discussionId: number,
+  status?: string | null,
+): Promise<void> {
+  if (hasRole(req.user, 'moderator')) return
+  let state = status
+  if (state === undefined) {
+    const { rows } = await (
+      await db(req)
+    ).query<{ status: string }>('SELECT status FROM discussions WHERE id = $1', [discussionId])
+    state = rows[0]?.status
+  }
+  if (state && state !== 'open') {
+    throw new APIError(
+      `This discussion is ${state}: it takes no more votes or reactions.`,
+      423,
+      undefined,
+      true,
+    )
+  }
+}

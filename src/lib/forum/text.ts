@@ -3,6 +3,10 @@
  * limits count them), a plain excerpt for lists and a URL slug for titles. Code spans and fenced
  * code are skipped, so `@decorator` in a snippet mentions nobody.
  */
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+
 const USERNAME = /(?<![\w@/.])@([a-z0-9](?:[a-z0-9-]{1,30}[a-z0-9]))(?![\w-])/g
 
 /** The Markdown without fenced and inline code. */
@@ -18,13 +22,60 @@ export function mentionsIn(markdown: string): string[] {
   return [...new Set(names)]
 }
 
-/** Links (inline, reference, autolinks and bare URLs) and images in a post. */
-export function countLinks(markdown: string): { links: number; images: number } {
-  const text = withoutCode(markdown)
-  const images = (text.match(/!\[[^\]]*\]\([^)]*\)/g) ?? []).length
-  const withoutImages = text.replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-  const links = (withoutImages.match(/\b(?:https?:\/\/|www\.|mailto:)[^\s)>\]]+/gi) ?? []).length
-  return { links, images }
+type MdNode = {
+  type: string
+  value?: string
+  url?: string
+  identifier?: string
+  children?: MdNode[]
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm)
+
+/**
+ * Links, images and mentioned names of a post, counted from the Markdown tree the shared
+ * renderer draws (the same parser and GFM plugin): inline links, bare URLs and autolinks,
+ * reference links and images whose definition exists, whatever their URL spelling
+ * (`//host`, `https&#58;//host`); code is no link and mentions nobody.
+ */
+export function countLinks(markdown: string): { links: number; images: number; mentions: number } {
+  const tree = parser.parse(markdown) as MdNode
+  const definitions = new Set<string>()
+  const collect = (node: MdNode) => {
+    if (node.type === 'definition' && node.identifier) definitions.add(node.identifier)
+    node.children?.forEach(collect)
+  }
+  collect(tree)
+  let links = 0
+  let images = 0
+  const names = new Set<string>()
+  const walk = (node: MdNode) => {
+    switch (node.type) {
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+        return
+      case 'link':
+        links++
+        break
+      case 'linkReference':
+        if (node.identifier && definitions.has(node.identifier)) links++
+        break
+      case 'image':
+        images++
+        break
+      case 'imageReference':
+        if (node.identifier && definitions.has(node.identifier)) images++
+        break
+      case 'text':
+        for (const match of (node.value ?? '').toLowerCase().matchAll(USERNAME)) names.add(match[1])
+        break
+    }
+    node.children?.forEach(walk)
+  }
+  walk(tree)
+  for (const name of mentionsIn(markdown)) names.add(name)
+  return { links, images, mentions: names.size }
 }
 
 /** Turns `@name` of existing members into profile links (code left alone). */

@@ -13,7 +13,10 @@ export function CommunityNav({ current, viewer }: { current: string; viewer: Use
   const links = [
     ...LINKS,
     ...(hasRole(viewer, 'moderator')
-      ? [{ href: '/community/moderation', label: 'Review queue' }]
+      ? [
+          { href: '/community/moderation', label: 'Review queue' },
+          { href: '/community/moderation/tags', label: 'Tags' },
+        ]
       : []),
   ]
   return (

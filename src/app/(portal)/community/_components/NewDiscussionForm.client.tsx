@@ -16,16 +16,19 @@ import { clearDraft, MarkdownEditor } from './MarkdownEditor.client'
 
 export type CategoryChoice = { id: number; name: string; kinds: DiscussionKind[] }
 
-const TITLE_DRAFT = 'tt-forum-draft:new-title'
-
 /** Start a discussion: category and kind, title (similar ones shown while typing), body, tags. */
 export function NewDiscussionForm({
   categories,
   initialCategory,
+  viewerId,
 }: {
   categories: CategoryChoice[]
   initialCategory?: number
+  /** Drafts are kept per member: someone else signing in on this browser never sees them. */
+  viewerId: number
 }) {
+  const draftKey = `u${viewerId}:new`
+  const titleDraft = `tt-forum-draft:u${viewerId}:new-title`
   const [state, formAction, isPending] = useActionState(createDiscussionAction, initialFormState)
   const formRef = useRef<HTMLFormElement>(null)
   useActionFeedback(state, { formRef })
@@ -43,7 +46,7 @@ export function NewDiscussionForm({
     if (title) return
     const restore = (saved: string | null) => saved && setTitle(saved)
     try {
-      restore(window.localStorage.getItem(TITLE_DRAFT))
+      restore(window.localStorage.getItem(titleDraft))
     } catch (error) {
       console.warn('forum: title draft not read', error)
     }
@@ -54,8 +57,8 @@ export function NewDiscussionForm({
   useEffect(() => {
     const timer = window.setTimeout(() => {
       try {
-        if (title) window.localStorage.setItem(TITLE_DRAFT, title)
-        else window.localStorage.removeItem(TITLE_DRAFT)
+        if (title) window.localStorage.setItem(titleDraft, title)
+        else window.localStorage.removeItem(titleDraft)
       } catch (error) {
         console.warn('forum: title draft not saved', error)
       }
@@ -66,7 +69,7 @@ export function NewDiscussionForm({
       void suggestAction('similar', title).then(setSimilar)
     }, 350)
     return () => window.clearTimeout(timer)
-  }, [title])
+  }, [title, titleDraft])
 
   useEffect(() => {
     const last = tags.split(/[,\s]+/).at(-1) ?? ''
@@ -84,9 +87,9 @@ export function NewDiscussionForm({
       ref={formRef}
       action={formAction}
       onSubmit={() => {
-        clearDraft('new')
+        clearDraft(draftKey)
         try {
-          window.localStorage.removeItem(TITLE_DRAFT)
+          window.localStorage.removeItem(titleDraft)
         } catch (error) {
           console.warn('forum: title draft not cleared', error)
         }
@@ -168,7 +171,7 @@ export function NewDiscussionForm({
       <MarkdownEditor
         name="body"
         label="Body"
-        draftKey="new"
+        draftKey={draftKey}
         defaultValue={state.values?.body}
         error={errors.body}
         rows={12}

@@ -14,8 +14,9 @@ export const QUOTE_EVENT = 'tt-forum-quote'
 export type QuoteDetail = { replyId: number | null; text: string; author: string }
 
 /** The reply box at the end of a thread; "Quote" on a post fills it (and answers that post). */
-export function ReplyForm({ discussionId }: { discussionId: number }) {
-  const draftKey = `reply-${discussionId}`
+export function ReplyForm({ discussionId, viewerId }: { discussionId: number; viewerId: number }) {
+  // Per member: someone else signing in on this browser never sees the draft.
+  const draftKey = `u${viewerId}:reply-${discussionId}`
   const [parent, setParent] = useState<{ id: number; author: string } | null>(null)
   const [posted, setPosted] = useState(0)
   const [state, formAction, isPending] = useActionState(

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { memberProfile } from '@/data/forum'
 import { requestNow } from '@/data/now'
 import { currentUser } from '@/data/session'
+import { decodeSegment } from '@/lib/forum/segment'
 import { excerpt } from '@/lib/forum/text'
 import type { Discussion } from '@/payload-types'
 
@@ -13,7 +14,7 @@ import { DiscussionRow } from '../../community/_components/parts'
 type Props = { params: Promise<{ username: string }> }
 
 const clean = (raw: string) => {
-  const name = decodeURIComponent(raw).toLowerCase()
+  const name = decodeSegment(raw)?.toLowerCase() ?? ''
   return /^[a-z0-9-]{3,32}$/.test(name) ? name : null
 }
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: name ? `@${name}` : 'Member not found' }
 }
 
-/** A member's public page: their discussions, replies, accepted answers and reputation. */
+/** A member's public page: their discussions, replies, accepted answers, models and reputation. */
 export default async function MemberPage({ params }: Props) {
   const name = clean((await params).username)
   if (!name) notFound()
@@ -67,6 +68,36 @@ export default async function MemberPage({ params }: Props) {
         {counts.discussions > 10 && (
           <Link href="/community/discussions" className="text-sm text-primary underline">
             All discussions
+          </Link>
+        )}
+      </section>
+      <section aria-labelledby="models-heading" className="space-y-2">
+        <h2 id="models-heading" className="text-lg font-semibold">
+          Models
+        </h2>
+        {profile.models.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No public models yet.</p>
+        ) : (
+          <ul className="grid gap-2 sm:grid-cols-2">
+            {profile.models.map((model) => (
+              <li key={model.id} className="rounded-lg border border-border bg-card p-3 text-sm">
+                <Link
+                  href={`/models/${model.ownerHandle}/${model.slug}`}
+                  className="font-medium text-primary underline"
+                >
+                  {model.name}
+                </Link>
+                <p className="mt-1 break-words text-muted-foreground">{model.summary}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {profile.modelCount > profile.models.length && (
+          <Link
+            href={`/models/${profile.models[0].ownerHandle}`}
+            className="text-sm text-primary underline"
+          >
+            All {profile.modelCount} models
           </Link>
         )}
       </section>

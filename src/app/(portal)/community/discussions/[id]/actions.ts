@@ -1,12 +1,11 @@
 'use server'
 
-import type { PayloadRequest } from 'payload'
-
 import { personAction } from '@/actions/formAction'
 import { hasRole } from '@/access/roles'
 import { acceptAnswer, setVote, setWatch, toggleReaction } from '@/lib/forum/actions'
 import type { ReactionKey } from '@/lib/forum/config'
 import { db } from '@/lib/db'
+import { settleFlags } from '@/lib/forum/flags'
 import {
   acceptSchema,
   dismissFlagsSchema,
@@ -129,22 +128,6 @@ export const flagAction = personAction({
       : state,
 })
 
-/** Open flags on a post become `status` (actioned when it was hidden, dismissed otherwise). */
-async function settleFlags(
-  req: PayloadRequest,
-  target: 'discussion' | 'reply',
-  id: number,
-  status: 'actioned' | 'dismissed',
-) {
-  await (
-    await db(req)
-  ).query(
-    `UPDATE flags SET status = $3, updated_at = now()
-      WHERE ${target === 'reply' ? 'reply_id' : 'discussion_id'} = $1 AND status = $2`,
-    [id, 'open', status],
-  )
-}
-
 const STATE_CHANGES = {
   pin: { isPinned: true },
   unpin: { isPinned: false },
@@ -191,10 +174,7 @@ export const moderateAction = personAction({
       overrideAccess: false,
       req: request,
     })
-    if (data.action === 'hide') await settleFlags(request, data.target, data.id, 'actioned')
-    if (data.action === 'unhide' || data.action === 'approve') {
-      await settleFlags(request, data.target, data.id, 'dismissed')
-    }
+    // The collections' hooks settle the post's open flags (from here or /admin alike).
     return ok(`Done: ${data.action}.`)
   },
 })
@@ -206,7 +186,7 @@ export const dismissFlagsAction = personAction({
   run: async (data, { req, user }) => {
     if (!hasRole(user, 'moderator')) return { status: 'error', message: 'Moderators only.' }
     const request = await req()
-    await settleFlags(request, data.target, data.id, 'dismissed')
+    await settleFlags(await db(request), data.target, data.id, 'dismissed')
     const { logModeration } = await import('@/lib/forum/audit')
     await logModeration(request, {
       action: 'flag.dismissed',

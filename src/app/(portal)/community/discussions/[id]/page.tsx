@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { after } from 'next/server'
 
 import { hasRole } from '@/access/roles'
 import { LiveRefresh } from '@/components/LiveRefresh/index.client'
@@ -54,7 +55,9 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
   const thread = await getThread(id, viewer, page)
   if (!thread) notFound()
   const { discussion, replies, accepted, reactions, mentions } = thread
-  await countDiscussionView(id, viewer ? `u${viewer.id}` : `ip${await clientIp()}`)
+  // Counted once the page is sent (a Redis round trip and perhaps an UPDATE off the render path).
+  const who = viewer ? `u${viewer.id}` : `ip${await clientIp()}`
+  after(() => countDiscussionView(id, who))
   const now = requestNow()
   const viewerId = viewer ? viewer.id : null
   const isModerator = hasRole(viewer, 'moderator')
@@ -284,7 +287,7 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
           to reply.
         </p>
       ) : canReply ? (
-        <ReplyForm discussionId={id} />
+        <ReplyForm discussionId={id} viewerId={viewer.id} />
       ) : (
         <Alert tone="info">
           This discussion is {discussion.status === 'locked' ? 'locked' : 'closed'}: it takes no

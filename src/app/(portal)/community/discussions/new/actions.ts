@@ -6,6 +6,7 @@ import { personAction } from '@/actions/formAction'
 import { similarDiscussions, suggestTags, suggestUsers } from '@/data/forum'
 import { currentUser } from '@/data/session'
 import { ensureTags } from '@/lib/forum/tags'
+import { inTransaction } from '@/lib/transactions'
 import { newDiscussionSchema } from '@/schemas/forum'
 
 export const createDiscussionAction = personAction({
@@ -13,20 +14,22 @@ export const createDiscussionAction = personAction({
   revalidate: () => [{ layout: '/community' }],
   run: async (data, { req }) => {
     const request = await req()
-    const tags = await ensureTags(request, data.tags)
-    const doc = await request.payload.create({
-      collection: 'discussions',
-      data: {
-        category: data.category,
-        kind: data.kind,
-        title: data.title,
-        body: data.body,
-        tags,
-        attachments: data.attachments,
-      } as never,
-      overrideAccess: false,
-      req: request,
-    })
+    // One transaction: a refused post leaves none of its new tags behind.
+    const doc = await inTransaction(request, async () =>
+      request.payload.create({
+        collection: 'discussions',
+        data: {
+          category: data.category,
+          kind: data.kind,
+          title: data.title,
+          body: data.body,
+          tags: await ensureTags(request, data.tags),
+          attachments: data.attachments,
+        } as never,
+        overrideAccess: false,
+        req: request,
+      }),
+    )
     redirect(
       `/community/discussions/${doc.id}${doc.moderationState === 'pending' ? '?held=1' : ''}`,
     )

@@ -34,7 +34,7 @@ export default async function NewDiscussionPage({ searchParams }: Props) {
         Search first: similar discussions show up while you type the title. New members’ first post
         is reviewed by a moderator before it appears.
       </p>
-      <NewDiscussionForm categories={categories} initialCategory={initial} />
+      <NewDiscussionForm categories={categories} initialCategory={initial} viewerId={user.id} />
     </div>
   )
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { currentUser } from '@/data/session'
+import { decodeSegment } from '@/lib/forum/segment'
 import { TAG_PATTERN } from '@/lib/forum/text'
 import { listQuerySchema } from '@/schemas/forum'
 
@@ -14,13 +15,13 @@ type Props = {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { tag } = await params
-  return { title: `#${decodeURIComponent(tag).slice(0, 30)} · Discussions` }
+  const tag = decodeSegment((await params).tag)
+  return { title: tag && TAG_PATTERN.test(tag) ? `#${tag} · Discussions` : 'Tag not found' }
 }
 
 export default async function TagPage({ params, searchParams }: Props) {
-  const tag = decodeURIComponent((await params).tag)
-  if (!TAG_PATTERN.test(tag)) notFound()
+  const tag = decodeSegment((await params).tag)
+  if (!tag || !TAG_PATTERN.test(tag)) notFound()
   const raw = await searchParams
   const query = listQuerySchema.parse(
     Object.fromEntries(
