@@ -99,6 +99,15 @@ export const envSchema = z.object({
   ASSISTANT_MODEL: optional(z.string().min(1).max(200)),
   ASSISTANT_TIMEOUT_MS: wholeNumber(30_000, 1000, 300_000),
   EMBEDDED_PG_PORT: wholeNumber(54329, 1024, 65535),
+  // The showcase's GitHub facts (src/lib/showcase/github.ts): the REST API's base (a local fake
+  // in tests), and a token for the higher rate limit (unauthenticated when unset).
+  GITHUB_API_URL: optional(
+    url(['http:', 'https:'], 'https://api.github.com').refine(
+      (value) => new URL(value).protocol === 'https:' || isNearbyHost(new URL(value).hostname),
+      'must use https (http only for localhost, a private address or an internal host name)',
+    ),
+  ),
+  GITHUB_TOKEN: optional(z.string().min(1).max(500)),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -70,6 +70,14 @@ export const catalog = {
   }),
   // Hourly: trending scores from the download roll-up; old count marks pruned.
   model__rollup: entry({ schema: noPayload, maxAttempts: 3 }),
+  // The GitHub facts of one showcase project (on a new repository, and daily).
+  showcase__github: entry({
+    schema: z.object({ projectId: z.number().int() }),
+    maxAttempts: 3,
+    jobKey: ({ projectId }) => `showcase__github:${projectId}`,
+  }),
+  // Daily: a showcase__github job for each project whose facts are a day old.
+  showcase__github_refresh: entry({ schema: noPayload, maxAttempts: 3 }),
 }
 
 export type TaskName = keyof typeof catalog

@@ -19,6 +19,8 @@ import { model__rollup } from './tasks/model__rollup'
 import { model__scan } from './tasks/model__scan'
 import { notification__digest } from './tasks/notification__digest'
 import { session__prune } from './tasks/session__prune'
+import { showcase__github } from './tasks/showcase__github'
+import { showcase__github_refresh } from './tasks/showcase__github_refresh'
 import { status__check } from './tasks/status__check'
 import { status__maintenance } from './tasks/status__maintenance'
 import { status__prune } from './tasks/status__prune'
@@ -47,6 +49,8 @@ export const taskList: TaskList = {
   status__prune,
   model__scan,
   model__rollup,
+  showcase__github,
+  showcase__github_refresh,
 }
 
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
@@ -62,6 +66,7 @@ export const crontab = [
   '* * * * * status__maintenance ?max=1&jobKey=status__maintenance',
   '29 3 * * * status__prune ?max=1',
   '11 * * * * model__rollup ?max=1&jobKey=model__rollup',
+  '37 4 * * * showcase__github_refresh ?max=1&jobKey=showcase__github_refresh',
 ].join('\n')
 
 const pick = (names: readonly string[], keep: boolean): TaskList =>

@@ -50,6 +50,12 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   'model-stars': { read: 'models:read', write: 'models:write' },
   'model-ratings': { read: 'models:read', write: 'models:write' },
   'model-comments': { read: 'models:read', write: 'community:write' },
+  // The showcase: published projects are public; a personal key with community:write submits,
+  // edits and comments as its owner (votes go through the vote endpoint, which checks it too).
+  'showcase-topics': { read: 'any', write: 'none' },
+  'showcase-projects': { read: 'any', write: 'community:write' },
+  'project-votes': { read: 'community:write', write: 'none' },
+  'project-comments': { read: 'any', write: 'community:write' },
 }
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }
