@@ -69,7 +69,7 @@ export const ProjectComments: CollectionConfig = {
         }
         // Moderators hide and show; only the author rewrites the words.
         if (operation === 'update' && personId(req.user) !== Number(originalDoc?.author)) {
-          delete data.body
+          data.body = originalDoc?.body
         }
         return data
       },
