@@ -193,7 +193,7 @@ export const afterProjectChange: CollectionAfterChangeHook = async ({
 }) => {
   const project = doc as ShowcaseProject
   const before = (operation === 'create' ? {} : previousDoc) as Partial<ShowcaseProject>
-  if (project.repository && project.repository !== before.repository) {
+  if (project.repository && project.repository !== before.repository && !req.context.isSeed) {
     await enqueueInTransaction(req, 'showcase__github', { projectId: project.id })
   }
   if (req.context.isSeed) return doc
