@@ -4,7 +4,7 @@ import { db } from '@/lib/db'
 import { generateScreenshot } from '@/lib/showcase/screenshot'
 import type { User } from '@/payload-types'
 
-import { SHOWCASE_PROJECTS, SHOWCASE_TOPICS } from './showcaseContent'
+import { SHOWCASE_PROJECTS, SHOWCASE_TOPICS, SHOWCASE_VOTERS } from './showcaseContent'
 import { seedKeys } from './usageAccounts'
 
 const DAY = 86_400_000
@@ -50,8 +50,33 @@ export async function seedShowcase(payload: Payload): Promise<string[]> {
       topicIds.set(name, doc.id)
     }
   }
+  for (const username of SHOWCASE_VOTERS) {
+    const found = await payload.count({
+      collection: 'users',
+      where: { username: { equals: username } },
+      overrideAccess: true,
+    })
+    if (found.totalDocs) continue
+    const voter = await payload.create({
+      collection: 'users',
+      data: {
+        username,
+        name: username.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()),
+        email: `${username}@demo.tunetrail.dev`,
+        password: 'demo-member-pass',
+        roles: ['member'],
+        _verified: true,
+      },
+      overrideAccess: true,
+      disableVerificationEmail: true,
+    })
+    // Long-standing listeners: their votes count in the ranking (a new account's wait a day).
+    await sql.query(`UPDATE users SET created_at = now() - interval '120 days' WHERE id = $1`, [
+      voter.id,
+    ])
+  }
   const { rows: users } = await sql.query<{ id: number; username: string }>(
-    'SELECT id, username FROM users ORDER BY id',
+    `SELECT id, username FROM users ORDER BY (created_at < now() - interval '1 day') DESC, id`,
   )
   const userId = new Map(users.map((u) => [u.username, u.id]))
   const { rows: models } = await sql.query<{ id: number; handle: string }>(

@@ -356,3 +356,27 @@ export const SHOWCASE_PROJECTS: SeedProject[] = [
     status: 'draft',
   },
 ]
+
+/** Listeners who vote in the demo showcase (their accounts are backdated, so their votes rank). */
+export const SHOWCASE_VOTERS = [
+  'ana-beats',
+  'ben-synth',
+  'chloe-vinyl',
+  'dmitri-dj',
+  'elif-keys',
+  'femi-loops',
+  'greta-mix',
+  'hugo-drums',
+  'ines-radio',
+  'jae-producer',
+  'kofi-bass',
+  'lena-strings',
+  'mateo-808',
+  'nora-lofi',
+  'omar-tapes',
+  'paula-fm',
+  'quinn-modular',
+  'rosa-choir',
+  'sven-techno',
+  'tara-jazz',
+] as const
