@@ -13,7 +13,10 @@ export type FakeRepo = {
  * A local stand-in for GitHub's REST API (GET /repos/:owner/:name): answers with ETags and
  * 304s as GitHub does, counts the requests it saw, and can be told to spend its rate limit.
  */
-export async function startFakeGithub(port: number) {
+export async function startFakeGithub(
+  port: number,
+  fallback?: (name: string) => FakeRepo | undefined,
+) {
   const repos = new Map<string, FakeRepo>()
   const seen: { path: string; ifNoneMatch: string | null; auth: string | null }[] = []
   let limitedUntil = 0
@@ -34,7 +37,7 @@ export async function startFakeGithub(port: number) {
       return
     }
     const match = /^\/repos\/([^/]+\/[^/?]+)$/.exec(path)
-    const repo = match ? repos.get(match[1]) : undefined
+    const repo = match ? (repos.get(match[1]) ?? fallback?.(match[1])) : undefined
     if (!repo) {
       res.writeHead(404, { 'content-type': 'application/json' })
       res.end('{"message":"Not Found"}')

@@ -88,6 +88,7 @@ export const saveStoryAction = personAction({
 /** Step 3: adds a screenshot (with its alt text), or removes one. */
 export const screenshotAction = personAction({
   schema: screenshotSchema,
+  revalidate: () => ['/showcase/submit'],
   input: (formData) => ({
     project: formData.get('project'),
     alt: formData.get('alt') ?? undefined,
