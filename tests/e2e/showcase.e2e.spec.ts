@@ -74,7 +74,7 @@ test('a member submits a project; a moderator approves it; others upvote once an
   await details.getByLabel('Tags (optional)').fill('grooves, drums')
   await details.getByRole('button', { name: 'Save and preview' }).click()
   await expect(maker).toHaveURL(/step=5$/)
-  await expect(maker.getByRole('heading', { name: title })).toBeVisible()
+  await expect(maker.getByRole('heading', { name: title, exact: true })).toBeVisible()
   await checkBothWidths(maker)
   await maker.getByRole('button', { name: 'Submit for review' }).click()
   await expect(maker).toHaveURL(new RegExp(`/showcase/projects/${slug}$`))
@@ -98,7 +98,7 @@ test('a member submits a project; a moderator approves it; others upvote once an
   await logIn(moderator, DEMO.moderator)
   await moderator.goto('/showcase/review')
   await checkBothWidths(moderator)
-  await moderator.getByRole('link', { name: title }).click()
+  await moderator.getByRole('link', { name: title, exact: true }).click()
   await expect(moderator.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await moderator.getByRole('button', { name: 'Approve and publish' }).click()
   await expect(moderator.getByRole('button', { name: 'Approve and publish' })).toHaveCount(0)
@@ -151,7 +151,7 @@ test('a member submits a project; a moderator approves it; others upvote once an
   await stranger.goto('/showcase')
   const featured = stranger.getByRole('list', { name: 'Featured projects' })
   await expect(
-    featured.getByRole('listitem').first().getByRole('link', { name: title }),
+    featured.getByRole('listitem').first().getByRole('link', { name: title, exact: true }),
   ).toBeVisible()
 
   // The maker heard of each decision.
@@ -190,14 +190,14 @@ test('the hot ranking orders the seeded projects as the formula says; filters, s
     .map((row) => row.title)
   await page.goto('/showcase')
   await checkBothWidths(page)
-  const ranked = page.getByRole('list', { name: 'Projects' })
+  const ranked = page.getByRole('list', { name: 'Projects', exact: true })
   await expect(ranked.getByRole('listitem')).toHaveCount(12)
   const titles = await ranked.getByRole('heading', { level: 3 }).allInnerTexts()
   expect(titles.map((t) => t.replace(/^\d+\.\s*/, ''))).toEqual(expected)
   await expect(
     page
       .getByRole('list', { name: 'Featured projects' })
-      .getByRole('link', { name: 'BeatMatch DJ' }),
+      .getByRole('link', { name: 'BeatMatch DJ', exact: true }),
   ).toBeVisible()
 
   // Next page, then the other rankings.
@@ -216,10 +216,10 @@ test('the hot ranking orders the seeded projects as the formula says; filters, s
   await filters.getByRole('button', { name: 'Apply' }).click()
   await expect(page).toHaveURL(/tech=flutter/)
   await expect(ranked.getByRole('listitem')).toHaveCount(2)
-  await expect(ranked.getByRole('link', { name: 'Chord Coach' })).toBeVisible()
+  await expect(ranked.getByRole('link', { name: 'Chord Coach', exact: true })).toBeVisible()
   await page.goto('/showcase?model=leo/genre-cnn-lofi')
   await expect(ranked.getByRole('listitem')).toHaveCount(1)
-  await expect(ranked.getByRole('link', { name: 'Lo-fi Study Radio' })).toBeVisible()
+  await expect(ranked.getByRole('link', { name: 'Lo-fi Study Radio', exact: true })).toBeVisible()
   await page.goto('/showcase?use=music-education&q=chord')
   await expect(ranked.getByRole('listitem')).toHaveCount(1)
   await page.goto('/showcase?q=no-such-project-anywhere')
