@@ -243,6 +243,17 @@ test('the project page: the lightbox traps focus and closes on Escape, images ha
     expect(alt?.length).toBeGreaterThan(5)
   }
   expect(await images.count()).toBeGreaterThan(2)
+  // And they load (through Next's image optimizer, from Payload's sizes).
+  await gallery.locator('img').first().scrollIntoViewIfNeeded()
+  await expect(async () => {
+    const widths = await gallery
+      .locator('img')
+      .evaluateAll((els) => els.map((el) => (el as HTMLImageElement).naturalWidth))
+    expect(widths.every((width) => width > 0)).toBe(true)
+  }).toPass({ timeout: 15_000 })
+  expect(await gallery.locator('img').first().getAttribute('src')).toMatch(
+    /^\/_next\/image\?url=%2Fapi%2Fmedia/,
+  )
 
   // The lightbox: opened from a thumbnail, focus inside, Tab and Shift+Tab stay inside.
   const first = gallery.getByRole('button').first()

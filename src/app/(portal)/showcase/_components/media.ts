@@ -5,6 +5,20 @@ import type { Shot } from './Gallery.client'
 const isMedia = (value: unknown): value is Media =>
   typeof value === 'object' && value !== null && 'url' in value
 
+/**
+ * Payload's URL of an upload as a path on this site: Payload prefixes SERVER_URL, and Next's
+ * image optimizer only fetches absolute URLs of allow-listed hosts (the image came out broken).
+ */
+export function localPath(url: string): string {
+  if (url.startsWith('/')) return url
+  try {
+    const parsed = new URL(url)
+    return `${parsed.pathname}${parsed.search}`
+  } catch {
+    return url
+  }
+}
+
 /** The project's screenshots as the gallery shows them (Payload's `card` size as thumbnail). */
 export function shotsOf(project: ShowcaseProject): Shot[] {
   return (project.screenshots ?? []).flatMap((row) => {
@@ -12,8 +26,8 @@ export function shotsOf(project: ShowcaseProject): Shot[] {
     if (!isMedia(image) || !image.url) return []
     return [
       {
-        src: image.url,
-        thumb: image.sizes?.card?.url ?? image.url,
+        src: localPath(image.url),
+        thumb: localPath(image.sizes?.card?.url ?? image.url),
         alt: row.alt,
         width: image.width ?? 1280,
         height: image.height ?? 720,
