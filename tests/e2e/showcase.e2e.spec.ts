@@ -243,7 +243,7 @@ test('the project page: the lightbox traps focus and closes on Escape, images ha
     expect(alt?.length).toBeGreaterThan(5)
   }
   expect(await images.count()).toBeGreaterThan(2)
-  // And they load (through Next's image optimizer, from Payload's sizes).
+  // And they load (Payload's `card` size as the thumbnail).
   await gallery.locator('img').first().scrollIntoViewIfNeeded()
   await expect(async () => {
     const widths = await gallery
@@ -252,7 +252,7 @@ test('the project page: the lightbox traps focus and closes on Escape, images ha
     expect(widths.every((width) => width > 0)).toBe(true)
   }).toPass({ timeout: 15_000 })
   expect(await gallery.locator('img').first().getAttribute('src')).toMatch(
-    /^\/_next\/image\?url=%2Fapi%2Fmedia/,
+    /^\/api\/media\/file\/.+-768x432\.png$/,
   )
 
   // The lightbox: opened from a thumbnail, focus inside, Tab and Shift+Tab stay inside.

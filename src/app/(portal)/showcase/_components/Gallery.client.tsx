@@ -84,6 +84,7 @@ export function Gallery({ shots, title }: { shots: Shot[]; title: string }) {
               aria-label={`Open screenshot ${index + 1} of ${shots.length}: ${shot.alt}`}
             >
               <Image
+                unoptimized
                 src={shot.thumb}
                 alt={shot.alt}
                 width={768}
@@ -116,6 +117,7 @@ export function Gallery({ shots, title }: { shots: Shot[]; title: string }) {
               </Button>
             </div>
             <Image
+              unoptimized
               src={current.src}
               alt={current.alt}
               width={current.width}

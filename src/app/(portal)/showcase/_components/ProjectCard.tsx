@@ -29,6 +29,7 @@ export function ProjectCard({ project, isVoted, viewerId, rank, isFeatured }: Pr
       {shot && (
         <Link href={href} tabIndex={-1} aria-hidden="true">
           <Image
+            unoptimized
             src={shot.thumb}
             alt=""
             width={768}

@@ -6,8 +6,10 @@ const isMedia = (value: unknown): value is Media =>
   typeof value === 'object' && value !== null && 'url' in value
 
 /**
- * Payload's URL of an upload as a path on this site: Payload prefixes SERVER_URL, and Next's
- * image optimizer only fetches absolute URLs of allow-listed hosts (the image came out broken).
+ * Payload's URL of an upload as a path on this site (Payload prefixes SERVER_URL). The images
+ * are served as Payload sized them (`card` for thumbnails): Next's optimizer refused the
+ * absolute URL, and its internal fetch of the path answered 404 behind our server, so the
+ * Image components are `unoptimized` (see the README's showcase section).
  */
 export function localPath(url: string): string {
   if (url.startsWith('/')) return url
