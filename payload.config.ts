@@ -26,12 +26,16 @@ import { ModelVersions } from './collections/ModelVersions'
 import { NotificationPreferences } from './collections/NotificationPreferences'
 import { Notifications } from './collections/Notifications'
 import { OrganizationInvitations } from './collections/OrganizationInvitations'
+import { ProjectComments } from './collections/ProjectComments'
+import { ProjectVotes } from './collections/ProjectVotes'
 import { Organizations } from './collections/Organizations'
 import { Reactions } from './collections/Reactions'
 import { Replies } from './collections/Replies'
 import { StatusComponents } from './collections/StatusComponents'
 import { StatusIncidents } from './collections/StatusIncidents'
 import { StatusMaintenances } from './collections/StatusMaintenances'
+import { ShowcaseProjects } from './collections/ShowcaseProjects'
+import { ShowcaseTopics } from './collections/ShowcaseTopics'
 import { StatusSubscribers } from './collections/StatusSubscribers'
 import { Tags } from './collections/Tags'
 import { Users } from './collections/Users'
@@ -99,6 +103,11 @@ export default buildConfig({
     ModelRatings,
     ModelComments,
     Invoices,
+    // The showcase.
+    ShowcaseTopics,
+    ShowcaseProjects,
+    ProjectVotes,
+    ProjectComments,
   ],
   editor: lexicalEditor(),
   secret: payloadSecret(),

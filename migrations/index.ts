@@ -21,6 +21,7 @@ import * as migration_20261130_204856_forum from './20261130_204856_forum';
 import * as migration_20261130_205018_forum_tables from './20261130_205018_forum_tables';
 import * as migration_20261130_215241_snapshot_sync from './20261130_215241_snapshot_sync';
 import * as migration_20261130_233016_account_data_billing from './20261130_233016_account_data_billing';
+import * as migration_20261130_233028_showcase from './20261130_233028_showcase';
 import * as migration_20261130_234253_forum_review_fixes from './20261130_234253_forum_review_fixes';
 
 export const migrations = [
@@ -138,6 +139,11 @@ export const migrations = [
     up: migration_20261130_233016_account_data_billing.up,
     down: migration_20261130_233016_account_data_billing.down,
     name: '20261130_233016_account_data_billing'
+  },
+  {
+    up: migration_20261130_233028_showcase.up,
+    down: migration_20261130_233028_showcase.down,
+    name: '20261130_233028_showcase'
   },
   {
     up: migration_20261130_234253_forum_review_fixes.up,

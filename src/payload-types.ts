@@ -99,6 +99,10 @@ export interface Config {
     'model-ratings': ModelRating;
     'model-comments': ModelComment;
     invoices: Invoice;
+    'showcase-topics': ShowcaseTopic;
+    'showcase-projects': ShowcaseProject;
+    'project-votes': ProjectVote;
+    'project-comments': ProjectComment;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -138,6 +142,10 @@ export interface Config {
     'model-ratings': ModelRatingsSelect<false> | ModelRatingsSelect<true>;
     'model-comments': ModelCommentsSelect<false> | ModelCommentsSelect<true>;
     invoices: InvoicesSelect<false> | InvoicesSelect<true>;
+    'showcase-topics': ShowcaseTopicsSelect<false> | ShowcaseTopicsSelect<true>;
+    'showcase-projects': ShowcaseProjectsSelect<false> | ShowcaseProjectsSelect<true>;
+    'project-votes': ProjectVotesSelect<false> | ProjectVotesSelect<true>;
+    'project-comments': ProjectCommentsSelect<false> | ProjectCommentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -396,7 +404,7 @@ export interface WebhookEndpoint {
   url: string;
   description?: string | null;
   /**
-   * Empty for every event of the endpoint's account (status-page events only when listed). A family (track.*, recommendation.*, model.*, audio.*, api_key.*, usage.*, notification.*, incident.*, maintenance.*, discussion.*, reply.*, answer.*) takes its every type, later ones too. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, model.published, model.version_published, model.starred, model.forked, model.downloaded, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted.
+   * Empty for every event of the endpoint's account (status-page events only when listed). A family (track.*, recommendation.*, model.*, audio.*, api_key.*, usage.*, notification.*, incident.*, maintenance.*, discussion.*, reply.*, answer.*, project.*) takes its every type, later ones too. Types: track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, model.published, model.version_published, model.starred, model.forked, model.downloaded, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted, project.published, project.featured.
    */
   events?: string[] | null;
   enabled?: boolean | null;
@@ -436,7 +444,7 @@ export interface WebhookEvent {
   id: number;
   eventId: string;
   /**
-   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed, model.published, model.version_published, model.starred, model.forked, model.downloaded, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted, community.mentioned, community.replied, community.answer_accepted
+   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed, model.published, model.version_published, model.starred, model.forked, model.downloaded, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted, community.mentioned, community.replied, community.answer_accepted, project.published, project.featured, showcase.reviewed
    */
   type: string;
   owner?: (number | null) | User;
@@ -549,7 +557,8 @@ export interface NotificationPreference {
           | 'maintenance.completed'
           | 'community.mentioned'
           | 'community.replied'
-          | 'community.answer_accepted';
+          | 'community.answer_accepted'
+          | 'showcase.reviewed';
         inApp?: boolean | null;
         email?: boolean | null;
         webhook?: boolean | null;
@@ -1235,6 +1244,155 @@ export interface Invoice {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "showcase-topics".
+ */
+export interface ShowcaseTopic {
+  id: number;
+  name: string;
+  slug: string;
+  kind: 'tech' | 'use-case';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * The review queue: filter by status “In review”, then approve (Published) or reject with a reason.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "showcase-projects".
+ */
+export interface ShowcaseProject {
+  id: number;
+  title: string;
+  /**
+   * In the URL /showcase/projects/<slug>.
+   */
+  slug: string;
+  tagline: string;
+  story?: {
+    /**
+     * Markdown.
+     */
+    whatItDoes?: string | null;
+    /**
+     * Markdown.
+     */
+    howBuilt?: string | null;
+    /**
+     * Markdown.
+     */
+    challenges?: string | null;
+    /**
+     * Markdown.
+     */
+    whatsNext?: string | null;
+  };
+  screenshots?:
+    | {
+        image: number | Media;
+        /**
+         * What the screenshot shows, for screen readers.
+         */
+        alt: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * A YouTube, Vimeo or Loom link (shown with the privacy-enhanced player).
+   */
+  demoVideo?: string | null;
+  demoUrl?: string | null;
+  /**
+   * A public GitHub repository: owner/name or its URL.
+   */
+  repository?: string | null;
+  /**
+   * Listed once they accept (from “My projects”).
+   */
+  makers?:
+    | {
+        user: number | User;
+        accepted?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  organization?: (number | null) | Organization;
+  techStack?: (number | ShowcaseTopic)[] | null;
+  useCases?: (number | ShowcaseTopic)[] | null;
+  tags?:
+    | {
+        tag: string;
+        id?: string | null;
+      }[]
+    | null;
+  models?: (number | MlModel)[] | null;
+  status: 'draft' | 'submitted' | 'published' | 'rejected';
+  /**
+   * Required to reject; the makers read it.
+   */
+  rejectionReason?: string | null;
+  featured?: boolean | null;
+  featuredAt?: string | null;
+  publishedAt?: string | null;
+  reviewedBy?: (number | null) | User;
+  owner?: (number | null) | User;
+  votes?: number | null;
+  comments?: number | null;
+  /**
+   * Fetched from GitHub daily by the worker.
+   */
+  github?: {
+    description?: string | null;
+    stars?: number | null;
+    language?: string | null;
+    /**
+     * Comma-separated.
+     */
+    topics?: string | null;
+    license?: string | null;
+    pushedAt?: string | null;
+    fetchedAt?: string | null;
+    error?: string | null;
+  };
+  githubEtag?: string | null;
+  /**
+   * One of your own API keys, to show “uses the TuneTrail API” from its real usage.
+   */
+  usageKey?: (number | null) | ApiKey;
+  /**
+   * Show how many calls, not just which endpoints.
+   */
+  showUsageCounts?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-votes".
+ */
+export interface ProjectVote {
+  id: number;
+  project: number | ShowcaseProject;
+  user: number | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-comments".
+ */
+export interface ProjectComment {
+  id: number;
+  project: number | ShowcaseProject;
+  author?: (number | null) | User;
+  body: string;
+  hidden?: boolean | null;
+  hiddenReason?: string | null;
+  hiddenBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1384,6 +1542,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'invoices';
         value: number | Invoice;
+      } | null)
+    | ({
+        relationTo: 'showcase-topics';
+        value: number | ShowcaseTopic;
+      } | null)
+    | ({
+        relationTo: 'showcase-projects';
+        value: number | ShowcaseProject;
+      } | null)
+    | ({
+        relationTo: 'project-votes';
+        value: number | ProjectVote;
+      } | null)
+    | ({
+        relationTo: 'project-comments';
+        value: number | ProjectComment;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2180,6 +2354,111 @@ export interface InvoicesSelect<T extends boolean = true> {
   billedTo?: T;
   provider?: T;
   providerRef?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "showcase-topics_select".
+ */
+export interface ShowcaseTopicsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  kind?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "showcase-projects_select".
+ */
+export interface ShowcaseProjectsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  tagline?: T;
+  story?:
+    | T
+    | {
+        whatItDoes?: T;
+        howBuilt?: T;
+        challenges?: T;
+        whatsNext?: T;
+      };
+  screenshots?:
+    | T
+    | {
+        image?: T;
+        alt?: T;
+        id?: T;
+      };
+  demoVideo?: T;
+  demoUrl?: T;
+  repository?: T;
+  makers?:
+    | T
+    | {
+        user?: T;
+        accepted?: T;
+        id?: T;
+      };
+  organization?: T;
+  techStack?: T;
+  useCases?: T;
+  tags?:
+    | T
+    | {
+        tag?: T;
+        id?: T;
+      };
+  models?: T;
+  status?: T;
+  rejectionReason?: T;
+  featured?: T;
+  featuredAt?: T;
+  publishedAt?: T;
+  reviewedBy?: T;
+  owner?: T;
+  votes?: T;
+  comments?: T;
+  github?:
+    | T
+    | {
+        description?: T;
+        stars?: T;
+        language?: T;
+        topics?: T;
+        license?: T;
+        pushedAt?: T;
+        fetchedAt?: T;
+        error?: T;
+      };
+  githubEtag?: T;
+  usageKey?: T;
+  showUsageCounts?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-votes_select".
+ */
+export interface ProjectVotesSelect<T extends boolean = true> {
+  project?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-comments_select".
+ */
+export interface ProjectCommentsSelect<T extends boolean = true> {
+  project?: T;
+  author?: T;
+  body?: T;
+  hidden?: T;
+  hiddenReason?: T;
+  hiddenBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -111,6 +111,15 @@ export const envSchema = z.object({
   STRIPE_API_URL: optional(url(['http:', 'https:'], 'https://api.stripe.com')),
   // Stripe price ids per plan, like `starter=price_123,pro=price_456`.
   STRIPE_PRICES: optional(z.string().max(1000)),
+  // The showcase's GitHub facts (src/lib/showcase/github.ts): the REST API's base (a local fake
+  // in tests), and a token for the higher rate limit (unauthenticated when unset).
+  GITHUB_API_URL: optional(
+    url(['http:', 'https:'], 'https://api.github.com').refine(
+      (value) => new URL(value).protocol === 'https:' || isNearbyHost(new URL(value).hostname),
+      'must use https (http only for localhost, a private address or an internal host name)',
+    ),
+  ),
+  GITHUB_TOKEN: optional(z.string().min(1).max(500)),
 })
 
 export type Env = z.infer<typeof envSchema>

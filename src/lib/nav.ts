@@ -17,6 +17,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { href: '/api-keys', label: 'API keys', prefix: '/api-keys', isPrivate: true },
   { href: '/models', label: 'Models', prefix: '/models' },
   { href: '/community', label: 'Community', prefix: '/community' },
+  { href: '/showcase', label: 'Showcase', prefix: '/showcase' },
   { href: '/docs', label: 'Docs', prefix: '/docs' },
   { href: '/status', label: 'Status', prefix: '/status' },
   { href: '/settings/profile', label: 'Settings', prefix: '/settings', isPrivate: true },

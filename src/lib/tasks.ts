@@ -82,6 +82,14 @@ export const catalog = {
   billing__invoice: entry({ schema: noPayload, maxAttempts: 3 }),
   // Hourly: uploads unfinished for a day are aborted (their parts freed, the rows gone).
   model__abandoned: entry({ schema: noPayload, maxAttempts: 3 }),
+  // The GitHub facts of one showcase project (on a new repository, and daily).
+  showcase__github: entry({
+    schema: z.object({ projectId: z.number().int() }),
+    maxAttempts: 3,
+    jobKey: ({ projectId }) => `showcase__github:${projectId}`,
+  }),
+  // Daily: a showcase__github job for each project whose facts are a day old.
+  showcase__github_refresh: entry({ schema: noPayload, maxAttempts: 3 }),
 }
 
 export type TaskName = keyof typeof catalog

@@ -7,6 +7,7 @@ import { rollUpAll, SETTLE_SECONDS } from '../lib/usage/rollup'
 import { seedDocs } from './docs'
 import { seedForum } from './forum'
 import { seedModels } from './models'
+import { seedShowcase } from './showcase'
 import { seedStatus } from './status'
 import { seedUsageEvents } from './usage'
 import { seedKeys, type KeyPlan } from './usageAccounts'
@@ -107,6 +108,7 @@ export async function seedDemo(payload: Payload): Promise<{ created: string[] }>
       organization: organizationId,
     })),
   )
+  created.push(...(await seedShowcase(payload)))
   return { created }
 }
 

@@ -23,6 +23,8 @@ import { model__rollup } from './tasks/model__rollup'
 import { model__scan } from './tasks/model__scan'
 import { notification__digest } from './tasks/notification__digest'
 import { session__prune } from './tasks/session__prune'
+import { showcase__github } from './tasks/showcase__github'
+import { showcase__github_refresh } from './tasks/showcase__github_refresh'
 import { status__check } from './tasks/status__check'
 import { status__maintenance } from './tasks/status__maintenance'
 import { status__prune } from './tasks/status__prune'
@@ -55,6 +57,8 @@ export const taskList: TaskList = {
   account__purge,
   billing__invoice,
   model__abandoned,
+  showcase__github,
+  showcase__github_refresh,
 }
 
 /** Periodic work: graphile-worker's crontab (minute hour day month weekday task ?opts). */
@@ -73,6 +77,7 @@ export const crontab = [
   '37 * * * * account__purge ?max=1&jobKey=account__purge',
   '5 * * * * billing__invoice ?max=1&jobKey=billing__invoice',
   '43 * * * * model__abandoned ?max=1&jobKey=model__abandoned',
+  '37 4 * * * showcase__github_refresh ?max=1&jobKey=showcase__github_refresh',
 ].join('\n')
 
 const pick = (names: readonly string[], keep: boolean): TaskList =>

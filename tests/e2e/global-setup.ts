@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
+import { startFakeGithub } from '../helpers/fakeGithub'
 import { startSmtpServer } from '../helpers/smtp'
 import { createTestDatabase } from '../helpers/testDatabase'
 
@@ -34,6 +35,19 @@ export default async function globalSetup() {
   const mailDir = path.resolve('.data/test/e2e-mail', String(Date.now()))
   const smtp = await startSmtpServer(mailDir)
   process.env.E2E_MAIL_DIR = mailDir
+  // GitHub for the showcase: repositories under tunetrail-e2e/ exist, with facts from their name.
+  const github = await startFakeGithub(Number(process.env.E2E_GITHUB_PORT ?? port + 50), (name) =>
+    name.startsWith('tunetrail-e2e/')
+      ? {
+          description: `Fake GitHub facts for ${name}`,
+          stargazers_count: 42,
+          language: 'TypeScript',
+          topics: ['music', 'tunetrail'],
+          license: { spdx_id: 'MIT', name: 'MIT License' },
+          pushed_at: '2026-11-28T09:00:00Z',
+        }
+      : undefined,
+  )
 
   const env = {
     ...process.env,
@@ -53,6 +67,7 @@ export default async function globalSetup() {
     // The SaaS edition's billing (tests/e2e/billing.e2e.spec.ts); its off state (no nav entry,
     // 404s) is covered by tests/int/billing.int.spec.ts.
     BILLING: 'on',
+    GITHUB_API_URL: github.url,
   }
   process.env.E2E_VERIFIER_URL = `http://127.0.0.1:${env.VERIFIER_PORT}`
   // Tests that start a second web replica of their own run it with the same settings.
@@ -80,6 +95,7 @@ export default async function globalSetup() {
       await new Promise((resolve) => server.once('exit', resolve))
     }
     await smtp.close()
+    await github.close()
     await database.drop()
   }
 }

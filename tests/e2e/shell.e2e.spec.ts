@@ -7,11 +7,12 @@ function crawlable(href: string, origin: string): string | null {
   const url = new URL(href, origin)
   if (url.origin !== origin) return null
   if (/^\/(api|admin|logout|_next)(\/|$)/.test(url.pathname)) return null
-  // The forum's threads, tags and profiles and the hub's models are many (their own e2e visit
-  // them): their sections only.
+  // The forum's threads, tags and profiles, the hub's models and the showcase's projects are
+  // many (their own e2e visit them): their sections only.
   if (/^\/(community\/(discussions\/\d|tags\/)|u\/)/.test(url.pathname)) return null
   if (/^\/models\/(?!upload$|my-models$|browse$)[^/]+\//.test(url.pathname)) return null
-  if (/^\/(community|models)/.test(url.pathname) && url.search) return null
+  if (/^\/showcase\/projects\/[^/]+/.test(url.pathname)) return null
+  if (/^\/(community|models|showcase)/.test(url.pathname) && url.search) return null
   url.hash = ''
   return `${url.pathname}${url.search}`
 }

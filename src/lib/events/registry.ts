@@ -7,6 +7,7 @@ import {
   MAINTENANCE_STATUSES,
 } from '../status/states'
 import { FORUM_EVENT_TYPES } from '../forum/events'
+import { SHOWCASE_EVENT_TYPES } from '../showcase/events'
 
 const id = z.string().min(1).max(100)
 const isoDate = z.iso.datetime({ offset: true })
@@ -428,6 +429,7 @@ export const EVENT_TYPES = {
     example: statusMaintenanceExample('completed'),
   },
   ...FORUM_EVENT_TYPES,
+  ...SHOWCASE_EVENT_TYPES,
 } as const satisfies Record<
   string,
   {

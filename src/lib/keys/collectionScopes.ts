@@ -52,6 +52,12 @@ export const COLLECTION_SCOPES: Record<string, { read: ScopeRule; write: ScopeRu
   'model-comments': { read: 'models:read', write: 'community:write' },
   // Invoices are read signed in, on /settings/billing; staff mark them paid in /admin.
   invoices: { read: 'none', write: 'none' },
+  // The showcase: published projects are public; a personal key with community:write submits,
+  // edits and comments as its owner (votes go through the vote endpoint, which checks it too).
+  'showcase-topics': { read: 'any', write: 'none' },
+  'showcase-projects': { read: 'any', write: 'community:write' },
+  'project-votes': { read: 'community:write', write: 'none' },
+  'project-comments': { read: 'any', write: 'community:write' },
 }
 
 export type KeyUser = { apiKey?: { id: number; scopes: string[]; organizationId: number | null } }

@@ -1,3 +1,5 @@
+import { VIDEO_FRAME_HOSTS } from '../showcase/constants'
+
 /**
  * The response headers every answer of the portal carries — pages, /admin, REST, GraphQL and
  * static files — set once by the portal's server (src/runtime/server.ts).
@@ -46,6 +48,8 @@ export function contentSecurityPolicy(
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
+    // Demo videos of showcase projects (privacy-enhanced players only); the admin's preview.
+    `frame-src 'self' ${VIDEO_FRAME_HOSTS.join(' ')}`,
     `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
     "worker-src 'self' blob:",
     `frame-ancestors ${isStaticPage ? "'self'" : "'none'"}`,

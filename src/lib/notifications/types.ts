@@ -1,5 +1,6 @@
 import type { EventType } from '../events/registry'
 import { forumNotifications } from '../forum/notifications'
+import { showcaseNotifications } from '../showcase/events'
 
 export const CHANNELS = ['inApp', 'email', 'webhook'] as const
 export type Channel = (typeof CHANNELS)[number]
@@ -240,6 +241,7 @@ export const NOTIFICATION_TYPES = {
   },
   ...statusNotifications(),
   ...forumNotifications(),
+  ...showcaseNotifications(),
 } satisfies Partial<Record<EventType, Definition>>
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES

@@ -1,0 +1,218 @@
+import {
+  APIError,
+  ValidationError,
+  type CollectionAfterChangeHook,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeDeleteHook,
+  type CollectionBeforeValidateHook,
+} from 'payload'
+
+import { memberRole } from '@/access/organizationAccess'
+import { hasRole } from '@/access/roles'
+import { personId } from '@/lib/accounts'
+import { db } from '@/lib/db'
+import { relationId } from '@/lib/relationId'
+import { parseRepo } from '@/lib/showcase/constants'
+import { announceDecision, isTrustedMaker } from '@/lib/showcase/review'
+import { enqueueInTransaction } from '@/lib/queue'
+import type { ShowcaseProject } from '@/payload-types'
+
+const invalid = (path: string, message: string) =>
+  new ValidationError({ collection: 'showcase-projects', errors: [{ path, message }] })
+
+type Maker = { user?: unknown; accepted?: boolean | null; id?: string | null }
+
+/**
+ * Whose project this is (the creator's, never what a body says), a tidy repository and tags,
+ * and an organization only the creator belongs to.
+ */
+export const prepareProject: CollectionBeforeValidateHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (!data) return data
+  if (operation === 'create') {
+    const person = personId(req.user)
+    if (!person)
+      throw new APIError('Sign in as a person to submit a project.', 403, undefined, true)
+    data.owner = person
+  }
+  if (typeof data.repository === 'string') {
+    data.repository = data.repository.trim()
+      ? (parseRepo(data.repository) ?? data.repository)
+      : null
+  }
+  if (Array.isArray(data.tags)) {
+    const seen = new Set<string>()
+    data.tags = (data.tags as { tag?: unknown }[])
+      .map((row) => ({
+        tag: String(row?.tag ?? '')
+          .trim()
+          .toLowerCase()
+          .replace(/\s+/g, '-'),
+      }))
+      .filter((row) => row.tag && !seen.has(row.tag) && seen.add(row.tag))
+  }
+  const organization = data.organization ? Number(relationId(data.organization)) : null
+  const before = originalDoc?.organization ? Number(relationId(originalDoc.organization)) : null
+  if (organization && organization !== before && !hasRole(req.user, 'moderator')) {
+    const org = await req.payload
+      .findByID({
+        collection: 'organizations',
+        id: organization,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      .catch(() => null)
+    if (!org || !memberRole(org.members, personId(req.user) ?? -1)) {
+      throw invalid('organization', 'You can only name an organization you belong to.')
+    }
+  }
+  return data
+}
+
+/** Makers keep what they accepted; a new one is listed only once they accept. */
+function settleMakers(data: Partial<ShowcaseProject>, original: ShowcaseProject | undefined) {
+  const owner = Number(relationId(data.owner ?? original?.owner))
+  const wasAccepted = new Set(
+    (original?.makers ?? []).filter((m) => m.accepted).map((m) => Number(relationId(m.user))),
+  )
+  const rows = (data.makers ?? original?.makers ?? (owner ? [{ user: owner }] : [])) as Maker[]
+  const seen = new Set<number>()
+  data.makers = rows
+    .map((row) => ({ ...row, user: Number(relationId(row.user)) }))
+    .filter((row) => Number.isInteger(row.user) && !seen.has(row.user) && seen.add(row.user))
+    .map((row) => ({
+      ...row,
+      accepted: row.user === owner || wasAccepted.has(row.user),
+    })) as ShowcaseProject['makers']
+}
+
+/** Only the key's owner links it (and opts in to counts), and only while they are a maker. */
+async function settleUsageKey(
+  data: Partial<ShowcaseProject>,
+  original: ShowcaseProject | undefined,
+  req: Parameters<CollectionBeforeChangeHook>[0]['req'],
+) {
+  const keyId = data.usageKey === undefined ? original?.usageKey : data.usageKey
+  const id = keyId ? Number(relationId(keyId)) : null
+  const before = original?.usageKey ? Number(relationId(original.usageKey)) : null
+  const me = personId(req.user)
+  if (!id) {
+    data.showUsageCounts = false
+    return
+  }
+  const key = await req.payload
+    .findByID({ collection: 'api-keys', id, depth: 0, overrideAccess: true, req })
+    .catch(() => null)
+  const keyOwner = key && !key.organization ? Number(relationId(key.owner)) : null
+  if (id !== before) {
+    if (!key || keyOwner !== me || key.status !== 'active') {
+      throw invalid('usageKey', 'Link one of your own active personal API keys.')
+    }
+    const isMaker = (data.makers ?? []).some((m) => Number(m.user) === me && m.accepted)
+    if (!isMaker) throw invalid('usageKey', 'Only a listed maker can link their key.')
+  }
+  if (
+    data.showUsageCounts !== undefined &&
+    Boolean(data.showUsageCounts) !== Boolean(original?.showUsageCounts) &&
+    keyOwner !== me
+  ) {
+    data.showUsageCounts = Boolean(original?.showUsageCounts)
+  }
+}
+
+/**
+ * The review workflow, on every door (pages, REST, GraphQL, /admin): a member moves their
+ * project between draft and submitted (a trusted maker's submission is published at once);
+ * moderators publish, or reject with a reason; staff feature a published project.
+ */
+export const reviewProject: CollectionBeforeChangeHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  const original = originalDoc as ShowcaseProject | undefined
+  settleMakers(data, original)
+  await settleUsageKey(data, original, req)
+  const isModerator = hasRole(req.user, 'moderator')
+  const from = operation === 'create' ? 'draft' : (original?.status ?? 'draft')
+  let to = data.status ?? from
+  if (to !== from) {
+    if (to === 'submitted') {
+      if (from === 'published') throw invalid('status', 'A published project is already live.')
+      const screenshots = data.screenshots ?? original?.screenshots ?? []
+      const whatItDoes = data.story?.whatItDoes ?? original?.story?.whatItDoes
+      if (!screenshots.length)
+        throw invalid('screenshots', 'Add at least one screenshot to submit.')
+      if (!whatItDoes?.trim()) throw invalid('story.whatItDoes', 'Say what it does to submit.')
+      if (await isTrustedMaker(req, Number(relationId(data.owner ?? original?.owner)))) {
+        to = 'published'
+      }
+    } else if (to === 'draft') {
+      if (from === 'published' && !isModerator)
+        throw invalid('status', 'Ask a moderator to unpublish a published project.')
+    } else if (!isModerator) {
+      throw invalid('status', 'Only moderators publish or reject projects.')
+    } else {
+      data.reviewedBy = req.user?.id
+      req.context.showcaseReviewed = true
+      if (to === 'rejected' && !String(data.rejectionReason ?? '').trim()) {
+        throw invalid('rejectionReason', 'Give the makers a reason for the rejection.')
+      }
+    }
+    data.status = to
+  }
+  if (to === 'published') {
+    data.publishedAt = original?.publishedAt ?? new Date().toISOString()
+    if (from !== 'published') data.rejectionReason = null
+  }
+  const isFeatured = data.featured ?? original?.featured ?? false
+  if (isFeatured && to !== 'published') {
+    if (data.featured && !original?.featured) {
+      throw invalid('featured', 'Only a published project can be featured.')
+    }
+    data.featured = false
+  }
+  if (Boolean(data.featured ?? original?.featured) !== Boolean(original?.featured)) {
+    data.featuredAt = data.featured ? new Date().toISOString() : null
+  }
+  return data
+}
+
+/** Events, notices to the makers, and the GitHub fetch, in the change's transaction. */
+export const afterProjectChange: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  const project = doc as ShowcaseProject
+  const before = (operation === 'create' ? {} : previousDoc) as Partial<ShowcaseProject>
+  if (project.repository && project.repository !== before.repository && !req.context.isSeed) {
+    await enqueueInTransaction(req, 'showcase__github', { projectId: project.id })
+  }
+  if (req.context.isSeed) return doc
+  if (project.status !== before.status) {
+    if (project.status === 'published') {
+      await announceDecision(req, project, 'approved', {
+        isNotice: Boolean(req.context.showcaseReviewed),
+      })
+    } else if (project.status === 'rejected') {
+      await announceDecision(req, project, 'rejected')
+    }
+  }
+  if (project.featured && !before.featured) await announceDecision(req, project, 'featured')
+  return doc
+}
+
+/** A deleted project takes its votes and comments with it (their rows name it). */
+export const removeProjectRows: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const sql = await db(req)
+  await sql.query('DELETE FROM project_votes WHERE project_id = $1', [id])
+  await sql.query('DELETE FROM project_comments WHERE project_id = $1', [id])
+}

@@ -1,0 +1,213 @@
+import 'server-only'
+
+import { cache } from 'react'
+
+import { hasRole } from '@/access/roles'
+import { db } from '@/lib/db'
+import { relationId } from '@/lib/relationId'
+import { featuredProjectIds, rankedProjectIds } from '@/lib/showcase/browse'
+import { verifiedUsage } from '@/lib/showcase/usage'
+import { votedIds } from '@/lib/showcase/votes'
+import type { ShowcaseQuery } from '@/schemas/showcase'
+import type {
+  ApiKey,
+  MlModel,
+  ProjectComment,
+  ShowcaseProject,
+  ShowcaseTopic,
+  User,
+} from '@/payload-types'
+
+import { usernames } from './models'
+import { payloadClient } from './session'
+
+const asUser = (user: User | null) =>
+  user ? ({ ...user, collection: 'users' as const } as User & { collection: 'users' }) : undefined
+
+/** Projects by id (screenshots, topics and models populated), through access control, in order. */
+async function projectsByIds(user: User | null, ids: number[]): Promise<ShowcaseProject[]> {
+  if (!ids.length) return []
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'showcase-projects',
+    where: { id: { in: ids } },
+    depth: 1,
+    limit: ids.length,
+    overrideAccess: false,
+    user: asUser(user),
+    populate: {
+      users: { username: true },
+      'ml-models': { name: true, slug: true, ownerHandle: true },
+    },
+  })
+  const byId = new Map(docs.map((doc) => [doc.id, doc]))
+  return ids.map((id) => byId.get(id)).filter((doc): doc is ShowcaseProject => Boolean(doc))
+}
+
+/** The curated lists, for filters and the submit form. */
+export const showcaseTopics = cache(async (): Promise<ShowcaseTopic[]> => {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'showcase-topics',
+    sort: 'name',
+    limit: 200,
+    depth: 0,
+    overrideAccess: false,
+  })
+  return docs
+})
+
+/** The showcase page: featured projects, one ranked page, and which the viewer upvoted. */
+export async function showcaseList(user: User | null, query: ShowcaseQuery) {
+  const payload = await payloadClient()
+  const sql = await db({ payload })
+  const isFirstPage = !query.page || query.page === 1
+  const isFiltered = Boolean(query.q || query.tech || query.use || query.model)
+  const [ranked, featuredIds] = await Promise.all([
+    rankedProjectIds(sql, query),
+    isFirstPage && !isFiltered ? featuredProjectIds(sql) : Promise.resolve([]),
+  ])
+  const [projects, featured] = await Promise.all([
+    projectsByIds(user, ranked.ids),
+    projectsByIds(user, featuredIds),
+  ])
+  const voted = user
+    ? await votedIds({ payload }, user.id, [...ranked.ids, ...featuredIds])
+    : new Set<number>()
+  return { ...ranked, projects, featured, voted }
+}
+
+/** A project by its slug, when the viewer may see it. */
+export const projectBySlug = cache(
+  async (user: User | null, slug: string): Promise<ShowcaseProject | null> => {
+    const payload = await payloadClient()
+    const { docs } = await payload.find({
+      collection: 'showcase-projects',
+      where: { slug: { equals: slug } },
+      depth: 1,
+      limit: 1,
+      overrideAccess: false,
+      user: asUser(user),
+      populate: {
+        users: { username: true },
+        'ml-models': { name: true, slug: true, ownerHandle: true },
+      },
+    })
+    return docs[0] ?? null
+  },
+)
+
+export const idOf = (value: unknown) => Number(relationId(value))
+
+/** Everything the project page shows besides the project, read as the viewer. */
+export async function projectPage(user: User | null, project: ShowcaseProject) {
+  const payload = await payloadClient()
+  const sql = await db({ payload })
+  const me = user?.id ?? null
+  const makerIds = (project.makers ?? []).map((m) => idOf(m.user))
+  const [comments, voted, usage] = await Promise.all([
+    payload.find({
+      collection: 'project-comments',
+      where: { project: { equals: project.id } },
+      sort: 'createdAt',
+      limit: 200,
+      depth: 0,
+      overrideAccess: false,
+      user: asUser(user),
+    }),
+    me ? votedIds({ payload }, me, [project.id]) : Promise.resolve(new Set<number>()),
+    verifiedUsage(sql, { ...project, usageKey: project.usageKey ? idOf(project.usageKey) : null }),
+  ])
+  const names = await usernames(user, [
+    ...makerIds,
+    ...comments.docs.map((c: ProjectComment) => idOf(c.author)),
+  ])
+  return {
+    comments: comments.docs,
+    isVoted: voted.has(project.id),
+    usage,
+    names,
+    isMine: me !== null && (idOf(project.owner) === me || makerIds.includes(me)),
+    canEdit: me !== null && idOf(project.owner) === me,
+    isModerator: hasRole(user, 'moderator'),
+    isStaff: hasRole(user, 'staff'),
+  }
+}
+
+/** Projects I submitted or am listed on (invitations included), newest change first. */
+export async function myProjects(user: User) {
+  const payload = await payloadClient()
+  return payload.find({
+    collection: 'showcase-projects',
+    where: { or: [{ owner: { equals: user.id } }, { 'makers.user': { equals: user.id } }] },
+    sort: '-updatedAt',
+    depth: 0,
+    limit: 50,
+    overrideAccess: false,
+    user: asUser(user),
+  })
+}
+
+/** The review queue for moderators, oldest submission first. */
+export async function reviewQueue(user: User) {
+  const payload = await payloadClient()
+  return payload.find({
+    collection: 'showcase-projects',
+    where: { status: { equals: 'submitted' } },
+    sort: 'updatedAt',
+    depth: 0,
+    limit: 50,
+    overrideAccess: false,
+    user: asUser(user),
+  })
+}
+
+/** A project the viewer may edit (their own), for the submit form. */
+export async function editableProject(user: User, id: number): Promise<ShowcaseProject | null> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'showcase-projects',
+    where: { and: [{ id: { equals: id } }, { owner: { equals: user.id } }] },
+    depth: 1,
+    limit: 1,
+    overrideAccess: false,
+    user: asUser(user),
+  })
+  return docs[0] ?? null
+}
+
+/** My own active personal keys, to link for the verified-usage badge. */
+export async function myPersonalKeys(user: User): Promise<ApiKey[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'api-keys',
+    where: {
+      and: [
+        { owner: { equals: user.id } },
+        { organization: { exists: false } },
+        { status: { equals: 'active' } },
+      ],
+    },
+    depth: 0,
+    limit: 50,
+    overrideAccess: false,
+    user: asUser(user),
+  })
+  return docs
+}
+
+/** Published models to pick from ("models used"). */
+export async function pickableModels(user: User | null): Promise<MlModel[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'ml-models',
+    where: { status: { equals: 'published' } },
+    sort: 'name',
+    depth: 0,
+    limit: 100,
+    overrideAccess: false,
+    user: asUser(user),
+    select: { name: true, slug: true, ownerHandle: true },
+  })
+  return docs as MlModel[]
+}

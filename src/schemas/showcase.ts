@@ -1,0 +1,100 @@
+import { z } from 'zod'
+
+import { SORTS } from '@/lib/showcase/constants'
+
+const slugParam = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9-]+$/)
+  .optional()
+  .catch(undefined)
+
+/** The showcase page's query string: anything malformed reads as "no filter". */
+export const showcaseQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  tech: slugParam,
+  use: slugParam,
+  model: z
+    .string()
+    .max(120)
+    .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)
+    .optional()
+    .catch(undefined),
+  sort: z.enum(SORTS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
+})
+export type ShowcaseQuery = z.infer<typeof showcaseQuerySchema>
+
+const id = z.coerce.number().int().positive()
+const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), id.optional())
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`)
+
+/** Submit step 1. */
+export const basicsSchema = z.object({
+  project: optionalId,
+  title: text(80).min(1, 'Give it a name.'),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'Lower-case letters, digits and dashes.'),
+  tagline: text(80).min(1, 'Say what it is in one line.'),
+  demoUrl: text(500).optional().default(''),
+  demoVideo: text(300).optional().default(''),
+  repository: text(200).optional().default(''),
+})
+
+/** Submit step 2. */
+export const storySchema = z.object({
+  project: id,
+  whatItDoes: text(20_000).optional().default(''),
+  howBuilt: text(20_000).optional().default(''),
+  challenges: text(20_000).optional().default(''),
+  whatsNext: text(20_000).optional().default(''),
+})
+
+/** Submit step 3 (the file is checked by the media collection). */
+export const screenshotSchema = z.object({
+  project: id,
+  alt: text(200).optional(),
+  remove: z.string().max(40).optional(),
+  file: z.unknown(),
+})
+
+const ids = z.array(id).max(12, 'Pick at most 12.')
+
+/** Submit step 4. */
+export const detailsSchema = z.object({
+  project: id,
+  techStack: ids,
+  useCases: ids,
+  models: ids,
+  tags: z
+    .string()
+    .max(400)
+    .optional()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .slice(0, 10),
+    ),
+  makers: z
+    .string()
+    .max(400)
+    .optional()
+    .default('')
+    .transform((value) =>
+      [
+        ...new Set(
+          value
+            .split(',')
+            .map((t) => t.trim().replace(/^@/, ''))
+            .filter(Boolean),
+        ),
+      ].slice(0, 9),
+    ),
+  usageKey: optionalId,
+  showUsageCounts: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),
+})
