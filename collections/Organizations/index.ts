@@ -54,6 +54,17 @@ export const Organizations: CollectionConfig = {
       access: { create: staffOrAboveField, update: staffOrAboveField },
       admin: { position: 'sidebar' },
     },
+    {
+      // Set by owners and admins (/settings/organization); see src/lib/auth/orgTwoFactor.ts.
+      name: 'requireTwoFactor',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Members without two-factor authentication lose access to the organization’s API keys until they enable it.',
+      },
+    },
     limitsField({
       description:
         'Contract limits for enterprise organizations, set by staff. Empty means unlimited.',
