@@ -16,6 +16,7 @@ import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
 
 import { apiKeyStrategy, describeKeyCaller } from './apiKeyStrategy'
 import { confirmEmailChangeEndpoint, mailEmailChange, stageEmailChange } from './emailChange'
+import { loginEndpoints } from './loginEndpoints'
 import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
 import { firstUserEndpoints, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { accountPolicy } from './hooks/policy'
@@ -24,6 +25,7 @@ import {
   endOtherSessionsOnPasswordChange,
   endSessionOnLogout,
   issueSessionTokens,
+  logEmailChange,
 } from './hooks/sessions'
 import { USERNAME_PATTERN } from './username'
 
@@ -156,12 +158,12 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [accountPolicy],
     beforeChange: [firstUserIsAdmin, guardRolesAndPlan, stageEmailChange],
-    afterChange: [mailEmailChange, endOtherSessionsOnPasswordChange],
+    afterChange: [mailEmailChange, endOtherSessionsOnPasswordChange, logEmailChange],
     afterOperation: [issueSessionTokens],
     afterLogout: [endSessionOnLogout],
     afterMe: [describeKeyCaller],
     beforeDelete: [releaseMemberships, ownKeys.beforeDelete],
     afterDelete: [ownKeys.afterDelete],
   },
-  endpoints: [...firstUserEndpoints(), confirmEmailChangeEndpoint],
+  endpoints: [...firstUserEndpoints(), ...loginEndpoints, confirmEmailChangeEndpoint],
 }
