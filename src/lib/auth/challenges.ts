@@ -99,3 +99,20 @@ export async function spendChallenge(req: Req, id: string): Promise<boolean> {
   )
   return rows.length === 1
 }
+
+/** The user a live challenge is for, without counting an attempt (to show the right form). */
+export async function peekChallenge(
+  req: Req,
+  token: string,
+  purpose: ChallengePurpose,
+): Promise<{ userId: number | null } | null> {
+  if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null
+  const db = await sqlFor(req)
+  const [row] = rowsOf<{ user_id: number | null }>(
+    await db.execute(sql`
+      SELECT user_id FROM login_challenges
+       WHERE token_hash = ${sha256(token)} AND purpose = ${purpose}
+         AND expires_at > now() AND attempts < ${CHALLENGE_MAX_ATTEMPTS}`),
+  )
+  return row ? { userId: row.user_id } : null
+}

@@ -84,8 +84,10 @@ export const securityLogWhere = (userId: number | string): Where => ({
  * Never throws: the refusal itself is what the caller answers.
  */
 export async function recordFailedLogin(req: Req, email: string, error: unknown): Promise<void> {
-  const isLocked = error instanceof LockedAuth
-  if (!(error instanceof AuthenticationError) && !isLocked) return
+  // Duck-typed too: Next may bundle Payload's error classes apart from the instances thrown.
+  const name = (error as { name?: string } | null)?.name
+  const isLocked = error instanceof LockedAuth || name === 'LockedAuth'
+  if (!(error instanceof AuthenticationError || name === 'AuthenticationError') && !isLocked) return
   if (!email) return
   try {
     const { docs } = await req.payload.find({

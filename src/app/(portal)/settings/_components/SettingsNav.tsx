@@ -8,6 +8,7 @@ const TABS = [
   { href: '/settings/organization', label: 'Organizations' },
   { href: '/settings/webhooks', label: 'Webhooks' },
   { href: '/settings/notifications', label: 'Notifications' },
+  { href: '/settings/security', label: 'Security' },
 ]
 
 /** The settings sections: a column beside the page, wrapping rows above it on a phone. */
