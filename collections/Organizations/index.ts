@@ -13,6 +13,7 @@ import { limitsField } from '@/fields/limitsField'
 
 import { announceRoleChanges } from './hooks/announceRoleChanges'
 import { guardMembers } from './hooks/guardMembers'
+import { guardTwoFactorRequirement } from './hooks/twoFactorRequirement'
 import { leaveEndpoint } from './leave'
 import { SLUG_PATTERN } from './slug'
 import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
@@ -91,7 +92,7 @@ export const Organizations: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeChange: [guardMembers],
+    beforeChange: [guardMembers, guardTwoFactorRequirement],
     afterChange: [announceRoleChanges],
     beforeDelete: [organizationKeys.beforeDelete],
     afterDelete: [organizationKeys.afterDelete],

@@ -16,6 +16,7 @@ export function PasswordCard() {
         action={changePasswordAction}
         submitLabel="Change password"
         pendingLabel="Changing…"
+        aria-label="Change password"
       >
         <Field
           name="currentPassword"
