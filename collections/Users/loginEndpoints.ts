@@ -14,6 +14,7 @@ import { beginPasskeyLogin } from '@/lib/auth/passkeys'
 import {
   completePasskeyLogin,
   completeSecondFactor,
+  isNetworkLimited,
   secondFactorPasskeyOptions,
   type LoginOutcome,
   type SecondFactorRequired,
@@ -102,7 +103,7 @@ const passkeyResponse = z
     clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
     authenticatorAttachment: z.string().max(40).optional(),
   })
-  .passthrough()
+  .loose()
 
 const sessionBody = z.object({
   user: z.object({ id: z.number(), email: z.string() }),
@@ -181,6 +182,9 @@ export const passkeyLoginOptionsEndpoint = defineEndpoint({
     body: z.object({ challenge: z.string(), options: z.record(z.string(), z.unknown()) }),
   },
   handler: async (req) => {
+    if (await isNetworkLimited(req)) {
+      return errorJson(429, 'Too many attempts from this network. Wait 15 minutes.')
+    }
     const { token, options } = await beginPasskeyLogin(req)
     return Response.json({ challenge: token, options })
   },

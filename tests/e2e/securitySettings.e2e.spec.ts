@@ -166,6 +166,7 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
   expect(JSON.stringify(answer.errors)).toMatch(/two-factor/)
 
   // The security log: the failed login, with address and browser; exported as CSV.
+  await passwordStep(page, user)
   await page.getByText('Use a recovery code instead').click()
   await page.getByLabel('Recovery code').fill(codes[2])
   await page.getByRole('button', { name: 'Use recovery code' }).click()
@@ -245,6 +246,7 @@ test('sessions: two browsers, the other one ended, its next request signed out',
   const user = await createVerifiedUser(request)
   await logIn(page, user)
   const other = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
     userAgent:
       'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
   })
@@ -278,7 +280,7 @@ test('changing the password needs the current one, keeps this session and ends t
 }) => {
   const user = await createVerifiedUser(request)
   await logIn(page, user)
-  const other = await browser.newContext()
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL })
   const second = await other.newPage()
   await logIn(second, user)
 

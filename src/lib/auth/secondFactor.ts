@@ -84,7 +84,8 @@ const clientNetwork = (req: Req & Pick<PayloadRequest, 'payloadAPI'>) => {
   return ip ? ipBucket(ip) : req.payloadAPI === 'local' ? null : 'unknown'
 }
 
-async function isNetworkLimited(req: Req) {
+/** Counts one login attempt of the client's network; true when it is over its limit. */
+export async function isNetworkLimited(req: Req) {
   const network = clientNetwork(req)
   if (!network) return false
   const { perIp } = SECOND_FACTOR_LIMITS

@@ -7,7 +7,11 @@ import { redirect } from 'next/navigation'
 import { publicAction } from '@/actions/formAction'
 import { actionRequest, LOGIN_CHALLENGE_COOKIE, setSessionCookie } from '@/actions/request'
 import { beginPasskeyLogin } from '@/lib/auth/passkeys'
-import { completePasskeyLogin, type SecondFactorRequired } from '@/lib/auth/secondFactor'
+import {
+  completePasskeyLogin,
+  isNetworkLimited,
+  type SecondFactorRequired,
+} from '@/lib/auth/secondFactor'
 import type { FormState } from '@/lib/formState'
 import { recordFailedLogin } from '@/lib/auth/securityLog'
 import { CHALLENGE_TTL_SECONDS } from '@/lib/auth/challenges'
@@ -51,7 +55,11 @@ const PASSKEY_LOGIN_COOKIE = 'tt-passkey-login'
 /** Starts signing in with a passkey alone: the browser's options; the ceremony in a cookie. */
 export async function beginPasskeyLoginAction() {
   const payload = await payloadClient()
-  const { token, options } = await beginPasskeyLogin(await actionRequest(payload))
+  const req = await actionRequest(payload)
+  if (await isNetworkLimited(req)) {
+    return { error: 'Too many attempts from this network. Wait 15 minutes.' }
+  }
+  const { token, options } = await beginPasskeyLogin(req)
   ;(await cookies()).set(PASSKEY_LOGIN_COOKIE, token, {
     httpOnly: true,
     path: '/login',

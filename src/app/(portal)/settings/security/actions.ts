@@ -69,9 +69,9 @@ export const startTotpSetupAction = personAction({
   },
 })
 
+// No refresh here: the page would drop the form that shows the codes (its "Done" refreshes).
 export const confirmTotpAction = personAction<typeof totpCodeSchema, RecoveryCodesState>({
   schema: totpCodeSchema,
-  revalidate: () => [PAGE],
   run: async ({ code }, { payload, user }) => {
     const req = await actionRequest(payload, user)
     const codes = await confirmTotpSetup(req, user.id, code)

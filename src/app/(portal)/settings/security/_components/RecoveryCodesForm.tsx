@@ -1,5 +1,6 @@
 'use client'
 
+import { useRouter } from 'next/navigation'
 import { useActionState, type ReactNode } from 'react'
 
 import { FormMessage } from '@/components/FormFields/index.client'
@@ -41,6 +42,7 @@ function download(codes: string[]) {
  */
 export function RecoveryCodesForm({ action, input, submitLabel, intro }: Props) {
   const [state, formAction, isPending] = useActionState(action, {} as RecoveryCodesState)
+  const router = useRouter()
   if (state.status === 'ok' && state.codes) {
     return (
       <SecretPanel
@@ -50,9 +52,14 @@ export function RecoveryCodesForm({ action, input, submitLabel, intro }: Props) 
         warning="Shown only now. Keep them somewhere safe: each one signs you in once if you lose your phone or passkey."
         testId="recovery-codes"
       >
-        <Button type="button" variant="outline" onClick={() => download(state.codes ?? [])}>
-          Download codes
-        </Button>
+        <div className="flex flex-wrap gap-3">
+          <Button type="button" variant="outline" onClick={() => download(state.codes ?? [])}>
+            Download codes
+          </Button>
+          <Button type="button" onClick={() => router.refresh()}>
+            I saved them
+          </Button>
+        </div>
       </SecretPanel>
     )
   }
