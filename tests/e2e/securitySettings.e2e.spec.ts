@@ -219,7 +219,7 @@ test('passkeys: register one with a virtual authenticator, log in with it, and a
   // Log in with the passkey alone.
   await logOut(page)
   await page.goto('/login')
-  await page.getByRole('button', { name: 'Log in with a passkey' }).click()
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
 
   // The password now needs the passkey as second factor.

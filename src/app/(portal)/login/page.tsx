@@ -51,7 +51,7 @@ export default async function LoginPage({ searchParams }: Props) {
       </ActionForm>
       <div className="mt-6 border-t pt-6">
         <PasskeyButton
-          label="Log in with a passkey"
+          label="Sign in with a passkey"
           variant="outline"
           getOptions={beginPasskeyLoginAction}
           verify={finishPasskeyLoginAction}
