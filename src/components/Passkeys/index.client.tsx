@@ -10,7 +10,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/browser'
 import { useRouter } from 'next/navigation'
-import { useEffect, useId, useState, useTransition } from 'react'
+import { useId, useState, useSyncExternalStore, useTransition } from 'react'
 
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
@@ -22,11 +22,11 @@ import type { FormState } from '@/lib/formState'
 const cancelled = (error: unknown) =>
   error instanceof Error && (error.name === 'NotAllowedError' || error.name === 'AbortError')
 
-function useWebAuthnSupport() {
-  const [isSupported, setSupported] = useState(true)
-  useEffect(() => setSupported(browserSupportsWebAuthn()), [])
-  return isSupported
-}
+const subscribeNothing = () => () => {}
+
+/** Whether the browser has WebAuthn (true while rendering on the server). */
+const useWebAuthnSupport = () =>
+  useSyncExternalStore(subscribeNothing, browserSupportsWebAuthn, () => true)
 
 type SignInProps = {
   label: string

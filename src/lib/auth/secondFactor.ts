@@ -17,7 +17,7 @@ import { startUserSession } from './sessions'
 import {
   secondFactorMethods,
   twoFactorState,
-  useRecoveryCode,
+  redeemRecoveryCode,
   verifyTotp,
   type SecondFactorMethod,
 } from './twoFactor'
@@ -139,7 +139,7 @@ export async function completeSecondFactor(
     isValid = await verifyTotp(db, userId, input.code)
     how = 'an authenticator code'
   } else if (input.method === 'recovery') {
-    isValid = await useRecoveryCode(db, userId, input.code)
+    isValid = await redeemRecoveryCode(db, userId, input.code)
     how = 'a recovery code'
   } else if (challenge.webauthnChallenge) {
     const proof = await verifyPasskey(db, input.response, challenge.webauthnChallenge, userId)

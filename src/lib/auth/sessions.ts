@@ -6,7 +6,6 @@ import { getFieldsToSign, type AuthStrategy, type Payload, type PayloadRequest }
 import { parseCookies } from 'payload/shared'
 
 import { rowsOf, sqlFor } from '../db'
-import { clientIpOf } from '../net/clientAddress'
 import { requestIp } from '../requestIp'
 import { userAgentOf } from './securityLog'
 

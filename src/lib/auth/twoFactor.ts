@@ -238,7 +238,7 @@ export async function replaceRecoveryCodes(req: Req, userId: number | string): P
 }
 
 /** Uses a recovery code: true once per code, whatever the concurrency. */
-export async function useRecoveryCode(req: Db, userId: number | string, code: string) {
+export async function redeemRecoveryCode(req: Db, userId: number | string, code: string) {
   if (!isRecoveryShaped(code)) return false
   const db = await sqlFor(req)
   const used = rowsOf(
