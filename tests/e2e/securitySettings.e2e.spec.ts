@@ -34,7 +34,7 @@ async function logOut(page: Page) {
 async function passwordStep(page: Page, user: Credentials) {
   await page.goto('/login')
   await page.getByLabel('Email').fill(user.email)
-  await page.getByLabel('Password', { exact: true }).fill(user.password)
+  await page.getByLabel('Password').fill(user.password)
   await page.getByRole('button', { name: 'Log in', exact: true }).click()
 }
 
@@ -262,7 +262,7 @@ test('sessions: two browsers, the other one ended, its next request signed out',
   await expect(iphone.getByText(/127\.0\.0\.1|::1/)).toBeVisible()
   await checkLayouts(page)
   await iphone.getByRole('button', { name: 'End session' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'End session' }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'End session' }).click()
   await expect(sessions).toHaveCount(1)
 
   await phone.goto('/settings/security')
@@ -287,14 +287,14 @@ test('changing the password needs the current one, keeps this session and ends t
   await page.goto('/settings/security')
   const form = page.getByRole('form', { name: 'Change password' })
   await form.getByLabel('Current password').fill('wrong-password-123')
-  await form.getByLabel('New password', { exact: true }).fill('brand-new-password-1')
+  await form.locator('input[name="password"]').fill('brand-new-password-1')
   await form.getByLabel('New password again').fill('brand-new-password-1')
   await form.getByRole('button', { name: 'Change password' }).click()
   await expect(
     page.getByRole('main').getByText('That is not your current password.').first(),
   ).toBeVisible()
   await form.getByLabel('Current password').fill(user.password)
-  await form.getByLabel('New password', { exact: true }).fill('brand-new-password-1')
+  await form.locator('input[name="password"]').fill('brand-new-password-1')
   await form.getByLabel('New password again').fill('brand-new-password-1')
   await form.getByRole('button', { name: 'Change password' }).click()
   await expect(
