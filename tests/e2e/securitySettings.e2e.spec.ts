@@ -114,13 +114,13 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
   await passwordStep(page, user)
   await expect(page).toHaveURL(/\/login\/two-factor/)
   await page.getByText('Use a recovery code instead').click()
-  await page.getByLabel('Recovery code').fill(codes[0])
+  await page.getByRole('textbox', { name: 'Recovery code' }).fill(codes[0])
   await page.getByRole('button', { name: 'Use recovery code' }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
   await logOut(page)
   await passwordStep(page, user)
   await page.getByText('Use a recovery code instead').click()
-  await page.getByLabel('Recovery code').fill(codes[0])
+  await page.getByRole('textbox', { name: 'Recovery code' }).fill(codes[0])
   await page.getByRole('button', { name: 'Use recovery code' }).click()
   await expect(
     page
@@ -168,7 +168,7 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
   // The security log: the failed login, with address and browser; exported as CSV.
   await passwordStep(page, user)
   await page.getByText('Use a recovery code instead').click()
-  await page.getByLabel('Recovery code').fill(codes[2])
+  await page.getByRole('textbox', { name: 'Recovery code' }).fill(codes[2])
   await page.getByRole('button', { name: 'Use recovery code' }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
   await page.goto('/settings/security/log')
