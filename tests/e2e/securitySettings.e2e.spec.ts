@@ -314,3 +314,79 @@ test('changing the password needs the current one, keeps this session and ends t
   expect(relogin.status()).toBe(200)
   await other.close()
 })
+
+test('an organization that requires 2FA shows a banner and hides its keys from a member without it', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000)
+  const user = await createVerifiedUser(request)
+  const login = await request.post('/api/users/login', { data: user })
+  const auth = { Authorization: `JWT ${(await login.json()).token}` }
+  const slug = `strict-${Date.now().toString(36)}`
+  const created = await request.post('/api/organizations', {
+    headers: auth,
+    data: { name: 'Strict Studio', slug, members: [] },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const org = (await created.json()).doc as { id: number }
+  const key = await request.post('/api/api-keys', {
+    headers: auth,
+    data: {
+      name: 'org key',
+      environment: 'development',
+      scopes: ['models:read'],
+      organization: org.id,
+    },
+  })
+  expect(key.status(), await key.text()).toBe(201)
+  const orgKeys = async () =>
+    (
+      await (
+        await request.get(`/api/api-keys?where[organization][equals]=${org.id}`, { headers: auth })
+      ).json()
+    ).totalDocs
+
+  // Requiring it needs it yourself.
+  const refused = await request.patch(`/api/organizations/${org.id}`, {
+    headers: auth,
+    data: { requireTwoFactor: true },
+  })
+  expect(refused.status()).toBe(403)
+
+  await logIn(page, user)
+  const secret = await enableTotp(page)
+  await page.getByLabel('Code from the app').fill(await generate({ secret }))
+  await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
+  await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible()
+
+  await page.goto(`/settings/organization?org=${slug}`)
+  const requirement = page.getByRole('form', { name: 'Two-factor requirement' })
+  await requirement.getByLabel('Two-factor authentication for members').selectOption('on')
+  await requirement.getByRole('button', { name: 'Save requirement' }).click()
+  await expect(
+    page
+      .getByRole('main')
+      .getByText(/now required of every member/)
+      .first(),
+  ).toBeVisible()
+  await expect(page.getByTestId('two-factor-banner')).toHaveCount(0)
+  expect(await orgKeys()).toBe(1)
+
+  // Without it: the banner on every page, and the organization's keys out of reach.
+  await page.goto('/settings/security')
+  await page.getByText('Turn off the authenticator app').click()
+  const turnOff = page.locator('form', {
+    has: page.getByRole('button', { name: 'Turn off', exact: true }),
+  })
+  await turnOff.getByLabel('Current password').fill(user.password)
+  await turnOff.getByRole('button', { name: 'Turn off', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Set up authenticator app' })).toBeVisible()
+  await page.goto('/dashboard')
+  const banner = page.getByTestId('two-factor-banner')
+  await expect(banner).toContainText('Strict Studio requires two-factor authentication')
+  await checkLayouts(page)
+  expect(await orgKeys()).toBe(0)
+  await page.goto('/api-keys')
+  await expect(page.getByRole('main').getByText('org key')).toHaveCount(0)
+})
