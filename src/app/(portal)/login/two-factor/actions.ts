@@ -29,7 +29,9 @@ const EXPIRED_MESSAGE = 'This login has expired. Log in with your password again
 
 async function finish(outcome: LoginOutcome, next: string | undefined): Promise<FormState> {
   if (!outcome.ok) {
-    if (outcome.field === 'challenge') (await cookies()).delete(LOGIN_CHALLENGE_COOKIE)
+    if (outcome.field === 'challenge') {
+      ;(await cookies()).delete({ name: LOGIN_CHALLENGE_COOKIE, path: '/login' })
+    }
     return {
       status: 'error',
       message: outcome.message,
