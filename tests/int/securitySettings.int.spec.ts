@@ -109,7 +109,7 @@ describe('password change', () => {
       user: authed,
     })
     const sessions = await listSessions({ payload }, user.id)
-    expect(sessions.map((s) => s.id)).toEqual([(authed as { _sid: string })._sid])
+    expect(sessions.map((s) => s.id)).toEqual([(authed as unknown as { _sid: string })._sid])
     const { docs } = await payload.find({
       collection: 'audit-logs',
       where: {
