@@ -20,6 +20,7 @@ import * as migration_20261130_202012_status_review from './20261130_202012_stat
 import * as migration_20261130_204856_forum from './20261130_204856_forum';
 import * as migration_20261130_205018_forum_tables from './20261130_205018_forum_tables';
 import * as migration_20261130_215241_snapshot_sync from './20261130_215241_snapshot_sync';
+import * as migration_20261130_233000_account_security from './20261130_233000_account_security';
 import * as migration_20261130_233016_account_data_billing from './20261130_233016_account_data_billing';
 import * as migration_20261130_233028_showcase from './20261130_233028_showcase';
 import * as migration_20261130_234253_forum_review_fixes from './20261130_234253_forum_review_fixes';
@@ -134,6 +135,11 @@ export const migrations = [
     up: migration_20261130_215241_snapshot_sync.up,
     down: migration_20261130_215241_snapshot_sync.down,
     name: '20261130_215241_snapshot_sync',
+  },
+  {
+    up: migration_20261130_233000_account_security.up,
+    down: migration_20261130_233000_account_security.down,
+    name: '20261130_233000_account_security'
   },
   {
     up: migration_20261130_233016_account_data_billing.up,

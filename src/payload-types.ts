@@ -287,6 +287,10 @@ export interface Organization {
   slug: string;
   plan?: ('free' | 'starter' | 'pro' | 'enterprise') | null;
   /**
+   * Members without two-factor authentication lose access to the organization’s API keys until they enable it.
+   */
+  requireTwoFactor?: boolean | null;
+  /**
    * Contract limits for enterprise organizations, set by staff. Empty means unlimited.
    */
   limits?: {
@@ -372,10 +376,31 @@ export interface ApiKey {
  */
 export interface AuditLog {
   id: number;
-  action: 'api_key.created' | 'api_key.updated' | 'api_key.rotated' | 'api_key.revoked' | 'api_key.deleted';
+  action:
+    | 'api_key.created'
+    | 'api_key.updated'
+    | 'api_key.rotated'
+    | 'api_key.revoked'
+    | 'api_key.deleted'
+    | 'auth.login'
+    | 'auth.login_failed'
+    | 'auth.two_factor_enabled'
+    | 'auth.two_factor_disabled'
+    | 'auth.recovery_codes_generated'
+    | 'auth.recovery_code_used'
+    | 'auth.passkey_added'
+    | 'auth.passkey_renamed'
+    | 'auth.passkey_removed'
+    | 'auth.password_changed'
+    | 'auth.email_changed'
+    | 'auth.session_ended'
+    | 'webhook.created'
+    | 'webhook.updated'
+    | 'webhook.deleted';
   summary: string;
   actor?: (number | null) | User;
   ip?: string | null;
+  userAgent?: string | null;
   apiKey?: (number | null) | ApiKey;
   /**
    * Masked key at the time.
@@ -1643,6 +1668,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   plan?: T;
+  requireTwoFactor?: T;
   limits?:
     | T
     | {
@@ -1774,6 +1800,7 @@ export interface AuditLogsSelect<T extends boolean = true> {
   summary?: T;
   actor?: T;
   ip?: T;
+  userAgent?: T;
   apiKey?: T;
   keyDisplay?: T;
   owner?: T;

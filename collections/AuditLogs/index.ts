@@ -9,10 +9,29 @@ export const AUDIT_ACTIONS = [
   'api_key.rotated',
   'api_key.revoked',
   'api_key.deleted',
+  // The account's own security events (src/lib/auth/securityLog.ts): its security log.
+  'auth.login',
+  'auth.login_failed',
+  'auth.two_factor_enabled',
+  'auth.two_factor_disabled',
+  'auth.recovery_codes_generated',
+  'auth.recovery_code_used',
+  'auth.passkey_added',
+  'auth.passkey_renamed',
+  'auth.passkey_removed',
+  'auth.password_changed',
+  'auth.email_changed',
+  'auth.session_ended',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
-/** Who did what to which key, when and from where. Written only by the system. */
+/**
+ * Who did what to which key or account, when and from where. Written only by the system. An
+ * account's own security events (logins, 2FA, passwords …) carry it as `owner` too.
+ */
 export const AuditLogs: CollectionConfig = {
   slug: 'audit-logs',
   access: {
@@ -37,6 +56,7 @@ export const AuditLogs: CollectionConfig = {
     { name: 'summary', type: 'text', required: true },
     { name: 'actor', type: 'relationship', relationTo: 'users', index: true },
     { name: 'ip', type: 'text' },
+    { name: 'userAgent', type: 'text', maxLength: 300 },
     { name: 'apiKey', type: 'relationship', relationTo: 'api-keys', index: true },
     { name: 'keyDisplay', type: 'text', admin: { description: 'Masked key at the time.' } },
     // The account the key belongs to, so its owners can read their trail.

@@ -14,6 +14,7 @@ import { guardSharedHandle, restampModelHandles } from '@/lib/handles'
 
 import { announceRoleChanges } from './hooks/announceRoleChanges'
 import { guardMembers } from './hooks/guardMembers'
+import { guardTwoFactorRequirement } from './hooks/twoFactorRequirement'
 import { leaveEndpoint } from './leave'
 import { SLUG_PATTERN } from './slug'
 import { forgetAccountKeys } from '../ApiKeys/hooks/forgetAccountKeys'
@@ -56,6 +57,17 @@ export const Organizations: CollectionConfig = {
       access: { create: staffOrAboveField, update: staffOrAboveField },
       admin: { position: 'sidebar' },
     },
+    {
+      // Set by owners and admins (/settings/organization); see src/lib/auth/orgTwoFactor.ts.
+      name: 'requireTwoFactor',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Members without two-factor authentication lose access to the organization’s API keys until they enable it.',
+      },
+    },
     limitsField({
       description:
         'Contract limits for enterprise organizations, set by staff. Empty means unlimited.',
@@ -82,7 +94,7 @@ export const Organizations: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeChange: [guardMembers, guardSharedHandle('organizations')],
+    beforeChange: [guardMembers, guardTwoFactorRequirement, guardSharedHandle('organizations')],
     afterChange: [
       announceRoleChanges,
       forgetKeysOnPlanChange('o'),

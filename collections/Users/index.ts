@@ -18,6 +18,7 @@ import { forgetKeysOnPlanChange } from '../ApiKeys/hooks/forgetKeysOnPlanChange'
 
 import { apiKeyStrategy, describeKeyCaller } from './apiKeyStrategy'
 import { confirmEmailChangeEndpoint, mailEmailChange, stageEmailChange } from './emailChange'
+import { loginEndpoints } from './loginEndpoints'
 import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
 import { firstUserEndpoints, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { cancelDeletionOnLogin } from './hooks/cancelDeletionOnLogin'
@@ -27,6 +28,7 @@ import {
   endOtherSessionsOnPasswordChange,
   endSessionOnLogout,
   issueSessionTokens,
+  logEmailChange,
 } from './hooks/sessions'
 import { USERNAME_PATTERN } from './username'
 
@@ -168,6 +170,7 @@ export const Users: CollectionConfig = {
       mailEmailChange,
       endOtherSessionsOnPasswordChange,
       forgetKeysOnPlanChange('u'),
+      logEmailChange,
       restampModelHandles('users'),
     ],
     afterOperation: [issueSessionTokens, cancelDeletionOnLogin],
@@ -176,5 +179,5 @@ export const Users: CollectionConfig = {
     beforeDelete: [releaseMemberships, ownKeys.beforeDelete],
     afterDelete: [ownKeys.afterDelete],
   },
-  endpoints: [...firstUserEndpoints(), confirmEmailChangeEndpoint],
+  endpoints: [...firstUserEndpoints(), ...loginEndpoints, confirmEmailChangeEndpoint],
 }

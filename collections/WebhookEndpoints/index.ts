@@ -10,6 +10,7 @@ import {
 } from '@/lib/events/registry'
 
 import { endpointActions } from './endpoints'
+import { auditEndpointChange, auditEndpointDelete, rememberEndpoint } from './audit'
 import { checkEndpoint, deleteDeliveries, issueSecret, revealIssuedSecret } from './hooks'
 
 const HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/
@@ -124,8 +125,9 @@ export const WebhookEndpoints: CollectionConfig = {
   hooks: {
     beforeValidate: [checkEndpoint],
     beforeChange: [issueSecret],
-    afterChange: [revealIssuedSecret],
-    beforeDelete: [deleteDeliveries],
+    afterChange: [revealIssuedSecret, auditEndpointChange],
+    beforeDelete: [deleteDeliveries, rememberEndpoint],
+    afterDelete: [auditEndpointDelete],
   },
   endpoints: endpointActions,
   timestamps: true,

@@ -2,6 +2,8 @@ import type { Access, Where } from 'payload'
 
 import type { KeyUser } from '@/lib/keys/collectionScopes'
 
+import { organizationsRequiringTwoFactor } from '@/lib/auth/orgTwoFactor'
+
 import { managedOrganizationIds } from './organizationAccess'
 import { hasRole } from './roles'
 
@@ -21,7 +23,10 @@ export const keyOwnerOrManager: Access = async ({ req }) => {
   }
   if (hasRole(user, 'staff')) return true
   const own: Where = { owner: { equals: user.id } }
-  const organizations = await managedOrganizationIds(req)
+  // An organization that requires 2FA its manager lacks hides its keys from them.
+  const managed = await managedOrganizationIds(req)
+  const blocked = await organizationsRequiringTwoFactor(req, managed)
+  const organizations = managed.filter((id) => !blocked.has(Number(id)))
   if (organizations.length === 0) return own
   return { or: [own, { organization: { in: organizations } }] }
 }

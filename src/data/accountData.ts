@@ -2,7 +2,7 @@ import 'server-only'
 
 import { listExports } from '@/lib/accountData/exports'
 import { deletionOf, soleOwnedOrganizations } from '@/lib/accountData/deletion'
-import { secondFactorCheck } from '@/lib/accountData/secondFactor'
+import { deletionNeedsCode } from '@/lib/accountData/secondFactor'
 import { db } from '@/lib/db'
 import type { User } from '@/payload-types'
 
@@ -16,7 +16,7 @@ export async function accountDataFor(user: User) {
     listExports(queryable, user.id),
     deletionOf(queryable, user.id),
     soleOwnedOrganizations(queryable, user.id),
-    secondFactorCheck().isEnabled(user),
+    deletionNeedsCode(payload, user),
   ])
   return { exports, deletion, soleOwned, hasSecondFactor }
 }

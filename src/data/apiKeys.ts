@@ -19,6 +19,7 @@ import type { ApiKey, User } from '@/payload-types'
 import type { KeySort, KeyState, UsageGranularity } from '@/schemas/apiKeys'
 
 import { myOrganizations, type OrganizationView } from './organizations'
+import { organizationsAwaitingTwoFactor } from './twoFactorRequirement'
 import { payloadClient } from './session'
 
 export const KEYS_PER_PAGE = 20
@@ -35,7 +36,9 @@ export function keyState(key: Pick<ApiKey, 'status' | 'expiresAt'>, now = Date.n
 /** Organizations whose keys the user may manage (owner or admin). Cached per request. */
 export const managedOrganizations = cache(async (user: User): Promise<OrganizationView[]> => {
   const organizations = await myOrganizations(user)
-  return organizations.filter((org) => canManage(org.myRole))
+  // An organization whose 2FA requirement the person does not meet keeps its keys from them.
+  const awaiting = new Set((await organizationsAwaitingTwoFactor(user)).map((org) => org.id))
+  return organizations.filter((org) => canManage(org.myRole) && !awaiting.has(org.id))
 })
 
 export type KeyListFilters = {

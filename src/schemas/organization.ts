@@ -39,3 +39,8 @@ export const memberSchema = z.object({ organization: id, user: id })
 export const invitationIdSchema = z.object({ invitation: id })
 
 export const leaveSchema = z.object({ organization: id })
+
+export const twoFactorRequirementSchema = z.object({
+  organization: id,
+  requireTwoFactor: z.enum(['on', 'off'], { error: 'Choose whether to require it.' }),
+})

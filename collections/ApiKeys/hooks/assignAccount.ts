@@ -2,6 +2,7 @@ import { APIError, ValidationError, type CollectionBeforeValidateHook } from 'pa
 
 import { assignOwnership } from '@/access/accountOwnership'
 import { hasRole } from '@/access/roles'
+import { assertOrganizationTwoFactor } from '@/lib/auth/orgTwoFactor'
 import type { Plan } from '@/lib/plans'
 import { MAX_ACTIVE_KEYS } from '@/lib/plans'
 import { grantableScopes, isScope } from '@/lib/keys/scopes'
@@ -61,6 +62,7 @@ export const assignAccount: CollectionBeforeValidateHook = async ({
     data.rotatedFrom = old.id
   } else {
     await assignOwnership(req, 'api-keys', data, 'keys')
+    if (data.organization) await assertOrganizationTwoFactor(req, relationId(data.organization))
   }
   data.createdBy = user.id
   data.status = 'active'

@@ -8,9 +8,11 @@ import { SiteHeader } from '@/components/SiteHeader'
 import { SiteFooter } from '@/components/SiteHeader/parts'
 import { isOutage, OutageBanner } from '@/components/Status/OutageBanner'
 import { Toaster } from '@/components/Toaster/index.client'
+import { TwoFactorBanner } from '@/components/TwoFactorBanner'
 import { currentAccount } from '@/data/account'
 import { unreadCount } from '@/data/notifications'
 import { currentUser } from '@/data/session'
+import { organizationsAwaitingTwoFactor } from '@/data/twoFactorRequirement'
 import { statusSnapshot } from '@/data/status'
 import { logger } from '@/lib/logger'
 import { parseTheme } from '@/lib/theme'
@@ -28,9 +30,13 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get('tt-theme')?.value)
   const user = await currentUser()
-  const [unread, account] = user
-    ? await Promise.all([unreadCount(user), currentAccount(user)])
-    : [0, null]
+  const [unread, account, awaitingTwoFactor] = user
+    ? await Promise.all([
+        unreadCount(user),
+        currentAccount(user),
+        organizationsAwaitingTwoFactor(user),
+      ])
+    : ([0, null, []] as const)
   // The status page's state (cached): a banner on every page during an outage. A failure to
   // read it never takes a page down.
   const overall = await statusSnapshot()
@@ -50,6 +56,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         </a>
         <SiteHeader user={user} theme={theme} unread={unread} account={account} />
         {overall && isOutage(overall) && <OutageBanner description={overall.description} />}
+        <TwoFactorBanner organizations={awaitingTwoFactor.map((org) => org.name)} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

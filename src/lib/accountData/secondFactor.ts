@@ -1,23 +1,26 @@
+import type { Payload } from 'payload'
+
+import {
+  isRecoveryShaped,
+  redeemRecoveryCode,
+  twoFactorState,
+  verifyTotp,
+} from '@/lib/auth/twoFactor'
 import type { User } from '@/payload-types'
 
 /**
- * The hook point for the account's second factor when deleting it. The security settings
- * (TOTP, passkeys) are built on another branch; once merged, `configureSecondFactor` is called
- * once with checks that read the account's factors. Until then no account has one.
+ * The second factor that deleting an account asks for, on top of the password: an authenticator
+ * code or a recovery code (spent like at login). A passkey-only account has neither to type, so
+ * deletion asks it for the password alone.
  */
-export type SecondFactorCheck = {
-  /** Whether the account has a second factor enabled (then deletion asks for a code). */
-  isEnabled: (user: User) => boolean | Promise<boolean>
-  /** Whether `code` (a TOTP or a recovery code) is valid for the account right now. */
-  verify: (user: User, code: string) => boolean | Promise<boolean>
+export async function deletionNeedsCode(payload: Payload, user: Pick<User, 'id'>) {
+  const state = await twoFactorState({ payload }, user.id)
+  return state.isTotpEnabled || state.recoveryCodesLeft > 0
 }
 
-const NONE: SecondFactorCheck = { isEnabled: () => false, verify: () => false }
-
-const globalForFactor = globalThis as unknown as { ttSecondFactor?: SecondFactorCheck }
-
-export const secondFactorCheck = (): SecondFactorCheck => globalForFactor.ttSecondFactor ?? NONE
-
-export function configureSecondFactor(check: SecondFactorCheck | null): void {
-  globalForFactor.ttSecondFactor = check ?? undefined
+/** Whether `code` is a valid authenticator code or an unused recovery code (then spent). */
+export async function verifyDeletionCode(payload: Payload, user: Pick<User, 'id'>, code: string) {
+  const trimmed = code.trim()
+  if (isRecoveryShaped(trimmed)) return redeemRecoveryCode({ payload }, user.id, trimmed)
+  return verifyTotp({ payload }, user.id, trimmed)
 }

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
 import { decodeJwt, jwtVerify, SignJWT } from 'jose'
-import type { AuthStrategy, Payload, PayloadRequest } from 'payload'
+import { getFieldsToSign, type AuthStrategy, type Payload, type PayloadRequest } from 'payload'
 import { parseCookies } from 'payload/shared'
 
 import { rowsOf, sqlFor } from '../db'
-import { clientIpOf } from '../net/clientAddress'
+import { requestIp } from '../requestIp'
+import { userAgentOf } from './securityLog'
 
 /**
  * Login sessions, one row each in `user_sessions` (created by a migration), instead of Payload's
@@ -23,7 +24,8 @@ export const SESSION_AUTH_VERSION = 'tt-session-1'
 
 export type SessionClaims = { id: number | string; collection: string; sid: string }
 
-type Req = Pick<PayloadRequest, 'payload' | 'transactionID' | 'headers'>
+type Req = Pick<PayloadRequest, 'payload' | 'transactionID' | 'headers'> &
+  Partial<Pick<PayloadRequest, 'context'>>
 
 const secretKey = (payload: Payload) => new TextEncoder().encode(payload.secret)
 
@@ -33,10 +35,11 @@ const tokenExpiration = (payload: Payload) =>
 /** A session token: the claims of a token Payload issued, with the session id, under our version. */
 async function signSessionToken(
   payload: Payload,
-  payloadToken: string,
+  payloadToken: string | Record<string, unknown>,
   sid: string,
 ): Promise<{ token: string; exp: number; userId: number }> {
-  const { iat: _iat, exp: _exp, ...fields } = decodeJwt(payloadToken)
+  const claims = typeof payloadToken === 'string' ? decodeJwt(payloadToken) : payloadToken
+  const { iat: _iat, exp: _exp, ...fields } = claims
   const issuedAt = Math.floor(Date.now() / 1000)
   const exp = issuedAt + tokenExpiration(payload)
   const token = await new SignJWT({ ...fields, sid })
@@ -53,7 +56,7 @@ async function signSessionToken(
  */
 export async function startSession(
   req: Req,
-  payloadToken: string,
+  payloadToken: string | Record<string, unknown>,
 ): Promise<{ token: string; exp: number }> {
   const sid = randomUUID()
   const { token, exp, userId } = await signSessionToken(req.payload, payloadToken, sid)
@@ -61,8 +64,74 @@ export async function startSession(
   await db.execute(sql`
     INSERT INTO user_sessions (id, user_id, created_at, expires_at, last_seen_at, ip, user_agent)
     VALUES (${sid}, ${userId}, now(), to_timestamp(${exp}), now(),
-            ${clientIpOf(req.headers) ?? null}, ${req.headers.get('user-agent')?.slice(0, 300) ?? null})`)
+            ${requestIp(req as Pick<PayloadRequest, 'context' | 'headers'>)}, ${userAgentOf(req)})`)
   return { token, exp }
+}
+
+/**
+ * Starts a session for a user who proved who they are without Payload's login operation (the
+ * second factor after the password, or a passkey alone): the claims Payload would have signed.
+ */
+export async function startUserSession(
+  req: Req,
+  userId: number | string,
+): Promise<{ token: string; exp: number; user: TypedUserDoc } | null> {
+  const user = (await req.payload.findByID({
+    collection: 'users',
+    id: userId,
+    depth: 0,
+    overrideAccess: true,
+    req: req as PayloadRequest,
+  })) as unknown as TypedUserDoc
+  // Same rule as the password step and the session strategy: a confirmed email first.
+  if (!user._verified) return null
+  const claims = getFieldsToSign({
+    collectionConfig: req.payload.collections.users.config,
+    email: user.email,
+    user: { ...user, collection: 'users' } as PayloadRequest['user'],
+  })
+  return { ...(await startSession(req, claims)), user }
+}
+
+type TypedUserDoc = { id: number; email: string } & Record<string, unknown>
+
+/** The sessions of a user, newest activity first (for Settings → Security). */
+export async function listSessions(
+  req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
+  userId: number | string,
+): Promise<
+  {
+    id: string
+    createdAt: Date
+    lastSeenAt: Date
+    expiresAt: Date
+    ip: string | null
+    userAgent: string | null
+  }[]
+> {
+  const db = await sqlFor(req)
+  const rows = rowsOf<{
+    id: string
+    created_at: Date
+    last_seen_at: Date
+    expires_at: Date
+    ip: string | null
+    user_agent: string | null
+  }>(
+    await db.execute(sql`
+      SELECT id, created_at, last_seen_at, expires_at, ip, user_agent FROM user_sessions
+       WHERE user_id = ${Number(userId)} AND expires_at > now()
+       ORDER BY last_seen_at DESC, created_at DESC
+       LIMIT 100`),
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    expiresAt: new Date(row.expires_at),
+    ip: row.ip,
+    userAgent: row.user_agent,
+  }))
 }
 
 /** Extends the current session and issues its token anew (POST /api/users/refresh-token). */

@@ -3,11 +3,12 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { ActionForm, Field, Hidden } from '@/components/Form/index.client'
+import { PasskeyButton } from '@/components/Passkeys/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Card } from '@/components/ui/card'
 import { currentUser, safeNext } from '@/data/session'
 
-import { loginAction } from './actions'
+import { beginPasskeyLoginAction, finishPasskeyLoginAction, loginAction } from './actions'
 
 export const metadata: Metadata = { title: 'Log in' }
 
@@ -54,6 +55,15 @@ export default async function LoginPage({ searchParams }: Props) {
           required
         />
       </ActionForm>
+      <div className="mt-6 border-t pt-6">
+        <PasskeyButton
+          label="Sign in with a passkey"
+          variant="outline"
+          getOptions={beginPasskeyLoginAction}
+          verify={finishPasskeyLoginAction}
+          next={next}
+        />
+      </div>
       <p className="mt-4 text-sm">
         <Link href="/forgot-password" className="underline">
           Forgot your password?

@@ -247,6 +247,8 @@ function authRoutes(slug: string): Known {
       who: anyone,
       operation: {
         summary: 'Log in: a session token (also set as the payload-token cookie)',
+        description:
+          'For an account with two-factor authentication the answer holds no token: `{ twoFactorRequired: true, challenge, methods, expiresAt }`. Complete it within 5 minutes with POST /api/users/login/second-factor.',
         requestBody: jsonBody(fromZod(credentials)),
         responses: { 200: session, ...errorResponses([400, 401, 423, 429]) },
       },

@@ -9,6 +9,7 @@ const TABS = [
   { href: '/settings/billing', label: 'Billing', isBilling: true },
   { href: '/settings/webhooks', label: 'Webhooks' },
   { href: '/settings/notifications', label: 'Notifications' },
+  { href: '/settings/security', label: 'Security' },
   { href: '/settings/account', label: 'Account data' },
 ]
 

@@ -6,7 +6,7 @@ import { personAction } from '@/actions/formAction'
 import { scheduleDeletion } from '@/lib/accountData/deletion'
 import { requestExport } from '@/lib/accountData/exports'
 import { isPasswordCorrect } from '@/lib/accountData/password'
-import { secondFactorCheck } from '@/lib/accountData/secondFactor'
+import { deletionNeedsCode, verifyDeletionCode } from '@/lib/accountData/secondFactor'
 import { db } from '@/lib/db'
 import type { FormState } from '@/lib/formState'
 import { hitLimit } from '@/lib/rateLimit'
@@ -45,12 +45,14 @@ export const deleteAccountAction = personAction({
     if (!(await isPasswordCorrect(queryable, user.id, password))) {
       return { status: 'error', errors: { password: 'This password is not correct.' } }
     }
-    const factor = secondFactorCheck()
-    if (await factor.isEnabled(user)) {
+    if (await deletionNeedsCode(request.payload, user)) {
       if (!code) {
-        return { status: 'error', errors: { code: 'Enter a code from your authenticator app.' } }
+        return {
+          status: 'error',
+          errors: { code: 'Enter a code from your authenticator app or a recovery code.' },
+        }
       }
-      if (!(await factor.verify(user, code))) {
+      if (!(await verifyDeletionCode(request.payload, user, code))) {
         return { status: 'error', errors: { code: 'This code is not valid.' } }
       }
     }

@@ -15,6 +15,7 @@ import {
   leaveSchema,
   memberRoleSchema,
   memberSchema,
+  twoFactorRequirementSchema,
 } from '@/schemas/organization'
 
 const PAGE = '/settings/organization'
@@ -142,5 +143,27 @@ export const leaveOrganizationAction = personAction({
     const name = await leaveOrganization(await req(), organization)
     revalidatePath(PAGE)
     redirect(`${PAGE}?left=${encodeURIComponent(name)}`)
+  },
+})
+
+/** Owners and admins require (or stop requiring) two-factor authentication of members. */
+export const twoFactorRequirementAction = personAction({
+  schema: twoFactorRequirementSchema,
+  revalidate: () => [PAGE],
+  run: async ({ organization, requireTwoFactor }, { payload, req }) => {
+    const isRequired = requireTwoFactor === 'on'
+    await payload.update({
+      collection: 'organizations',
+      id: organization,
+      data: { requireTwoFactor: isRequired },
+      overrideAccess: false,
+      req: await req(),
+    })
+    return {
+      status: 'ok',
+      message: isRequired
+        ? 'Two-factor authentication is now required of every member.'
+        : 'Two-factor authentication is no longer required.',
+    }
   },
 })

@@ -20,6 +20,8 @@ import {
   revokeInvitationAction,
 } from './actions'
 
+import { TwoFactorRequirement } from './_components/TwoFactorRequirement'
+
 export const metadata: Metadata = { title: 'Organizations' }
 
 type Props = { searchParams: Promise<{ org?: string; left?: string }> }
@@ -171,6 +173,8 @@ export default async function OrganizationSettingsPage({ searchParams }: Props) 
           </div>
         </Card>
       )}
+
+      {selected && isManager && <TwoFactorRequirement organization={selected} />}
 
       {selected && isManager && (
         <Card aria-labelledby="invite-heading">

@@ -1,0 +1,101 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useActionState, type ReactNode } from 'react'
+
+import { FormMessage } from '@/components/FormFields/index.client'
+import { SecretPanel } from '@/components/SecretPanel/index.client'
+import { Button } from '@/components/ui/button'
+import { Input } from '@/components/ui/input'
+import { Label } from '@/components/ui/label'
+
+import type { RecoveryCodesState } from '../actions'
+
+type Props = {
+  action: (state: RecoveryCodesState, formData: FormData) => Promise<RecoveryCodesState>
+  /** The form's one input: a TOTP code to confirm the setup, or the current password. */
+  input: { name: 'code' | 'currentPassword'; label: string; hint?: string }
+  submitLabel: string
+  intro?: ReactNode
+}
+
+/** Downloads the codes as a text file (made in the browser: they never travel again). */
+function download(codes: string[]) {
+  const text = [
+    'TuneTrail Community recovery codes',
+    'Each code works once, when you cannot use your authenticator app or passkey.',
+    '',
+    ...codes,
+    '',
+  ].join('\n')
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = 'tunetrail-recovery-codes.txt'
+  link.click()
+  URL.revokeObjectURL(url)
+}
+
+/**
+ * A form whose success issues recovery codes (confirming TOTP, or new codes): they are shown
+ * once, in the action's state only, with copy and download.
+ */
+export function RecoveryCodesForm({ action, input, submitLabel, intro }: Props) {
+  const [state, formAction, isPending] = useActionState(action, {} as RecoveryCodesState)
+  const router = useRouter()
+  if (state.status === 'ok' && state.codes) {
+    return (
+      <SecretPanel
+        secret={state.codes.join('\n')}
+        noun="recovery codes"
+        title="Save your recovery codes"
+        warning="Shown only now. Keep them somewhere safe: each one signs you in once if you lose your phone or passkey."
+        testId="recovery-codes"
+      >
+        <div className="flex flex-wrap gap-3">
+          <Button type="button" variant="outline" onClick={() => download(state.codes ?? [])}>
+            Download codes
+          </Button>
+          <Button type="button" onClick={() => router.refresh()}>
+            I saved them
+          </Button>
+        </div>
+      </SecretPanel>
+    )
+  }
+  const error = state.errors?.[input.name]
+  const id = `security-${input.name}-${submitLabel.replace(/\W+/g, '-').toLowerCase()}`
+  return (
+    <form action={formAction} className="space-y-3" noValidate aria-label={submitLabel}>
+      {intro}
+      <FormMessage state={state} />
+      <div className="space-y-1">
+        <Label htmlFor={id}>{input.label}</Label>
+        <Input
+          id={id}
+          name={input.name}
+          type={input.name === 'currentPassword' ? 'password' : 'text'}
+          autoComplete={input.name === 'currentPassword' ? 'current-password' : 'one-time-code'}
+          inputMode={input.name === 'code' ? 'numeric' : undefined}
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : input.hint ? `${id}-hint` : undefined}
+        />
+        {error ? (
+          <p id={`${id}-error`} className="text-sm text-danger">
+            {error}
+          </p>
+        ) : (
+          input.hint && (
+            <p id={`${id}-hint`} className="text-sm text-muted-foreground">
+              {input.hint}
+            </p>
+          )
+        )}
+      </div>
+      <Button type="submit" disabled={isPending}>
+        {isPending ? 'Working…' : submitLabel}
+      </Button>
+    </form>
+  )
+}
