@@ -24,6 +24,7 @@ import * as migration_20261130_233000_account_security from './20261130_233000_a
 import * as migration_20261130_233016_account_data_billing from './20261130_233016_account_data_billing';
 import * as migration_20261130_233028_showcase from './20261130_233028_showcase';
 import * as migration_20261130_234253_forum_review_fixes from './20261130_234253_forum_review_fixes';
+import * as migration_20261201_005838_snapshot_sync from './20261201_005838_snapshot_sync';
 
 export const migrations = [
   {
@@ -139,21 +140,26 @@ export const migrations = [
   {
     up: migration_20261130_233000_account_security.up,
     down: migration_20261130_233000_account_security.down,
-    name: '20261130_233000_account_security'
+    name: '20261130_233000_account_security',
   },
   {
     up: migration_20261130_233016_account_data_billing.up,
     down: migration_20261130_233016_account_data_billing.down,
-    name: '20261130_233016_account_data_billing'
+    name: '20261130_233016_account_data_billing',
   },
   {
     up: migration_20261130_233028_showcase.up,
     down: migration_20261130_233028_showcase.down,
-    name: '20261130_233028_showcase'
+    name: '20261130_233028_showcase',
   },
   {
     up: migration_20261130_234253_forum_review_fixes.up,
     down: migration_20261130_234253_forum_review_fixes.down,
-    name: '20261130_234253_forum_review_fixes'
+    name: '20261130_234253_forum_review_fixes',
+  },
+  {
+    up: migration_20261201_005838_snapshot_sync.up,
+    down: migration_20261201_005838_snapshot_sync.down,
+    name: '20261201_005838_snapshot_sync'
   },
 ];
