@@ -16,7 +16,8 @@ import { startS3, TEST_BUCKET } from '../helpers/s3'
 
 // The S3 settings must be in place before the config (and its env()) is first read.
 const S3_PORT = vi.hoisted(() => {
-  const port = 10_000 + (process.pid % 10_000)
+  // 11000–19999: fetch refuses some ports below (10080 is a "bad port").
+  const port = 11_000 + (process.pid % 9_000)
   process.env.S3_ENDPOINT = `http://127.0.0.1:${port}`
   process.env.S3_BUCKET = 'tunetrail-models-test'
   process.env.S3_ACCESS_KEY_ID = 'S3RVER'
