@@ -174,9 +174,14 @@ export function guardRoutes(config: SanitizedConfig): SanitizedConfig {
         const id = req.routeParams?.id
         if (id !== undefined && endpoint.path !== '/verify/:id' && !isId(String(id))) {
           const literal = `/${String(id)}`
-          const methods = endpoints
-            .filter((other) => other.path === literal)
-            .map((other) => other.method.toUpperCase())
+          // Once each: a route may be defined twice (ours replacing Payload's /login).
+          const methods = [
+            ...new Set(
+              endpoints
+                .filter((other) => other.path === literal)
+                .map((other) => other.method.toUpperCase()),
+            ),
+          ]
           if (methods.length > 0) {
             return answer(
               405,
@@ -190,9 +195,17 @@ export function guardRoutes(config: SanitizedConfig): SanitizedConfig {
           })
         }
         if (endpoint.path === '/file/:filename') {
+          // The original or one of the sizes Payload made of it (`name-768x432.png`).
+          const filename = String(req.routeParams?.filename ?? '')
+          const sizes = collection.upload ? (collection.upload.imageSizes ?? []) : []
           const { totalDocs } = await req.payload.count({
             collection: collection.slug,
-            where: { filename: { equals: String(req.routeParams?.filename ?? '') } },
+            where: {
+              or: [
+                { filename: { equals: filename } },
+                ...sizes.map(({ name }) => ({ [`sizes.${name}.filename`]: { equals: filename } })),
+              ],
+            },
             overrideAccess: true,
           })
           if (totalDocs === 0) return answer(404, { path: 'filename', message: 'No such file.' })

@@ -10,6 +10,11 @@ export type NavSection = {
   prefix: string
   /** Shown to signed-in members only. */
   isPrivate?: boolean
+  /**
+   * In the desktop bar only from 2xl (1536 px) up: eight sections, the account switcher, theme
+   * and account menu do not fit 1280 px. The account menu and the drawer always list it.
+   */
+  isWideOnly?: boolean
 }
 
 export const NAV_SECTIONS: readonly NavSection[] = [
@@ -20,7 +25,13 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { href: '/showcase', label: 'Showcase', prefix: '/showcase' },
   { href: '/docs', label: 'Docs', prefix: '/docs' },
   { href: '/status', label: 'Status', prefix: '/status' },
-  { href: '/settings/profile', label: 'Settings', prefix: '/settings', isPrivate: true },
+  {
+    href: '/settings/profile',
+    label: 'Settings',
+    prefix: '/settings',
+    isPrivate: true,
+    isWideOnly: true,
+  },
 ]
 
 /** Where a signed-in member lands when nothing else is asked for. */

@@ -174,26 +174,29 @@ test('the hot ranking orders the seeded projects as the formula says; filters, s
   const { docs } = (await response.json()) as {
     docs: { title: string; slug: string; votes: number; publishedAt: string }[]
   }
-  // Seeded votes come from long-standing accounts and all count; e2e projects' votes come
-  // from accounts younger than a day and wait.
+  // Seeded votes come from long-standing accounts and all count. Projects other e2e tests made
+  // have votes of demo and new accounts alike (which of them count is not the API's to say):
+  // they are left out on both sides, and the seeded ones must keep the formula's order.
   const now = Date.now()
+  const madeByTests = new Set(docs.filter((doc) => doc.slug.startsWith('e2e-')).map((d) => d.title))
   const expected = docs
+    .filter((doc) => !madeByTests.has(doc.title))
     .map((doc) => ({
       title: doc.title,
-      score: doc.slug.startsWith('e2e-')
-        ? 0
-        : hotScore(doc.votes, (now - new Date(doc.publishedAt).getTime()) / 3_600_000),
+      score: hotScore(doc.votes, (now - new Date(doc.publishedAt).getTime()) / 3_600_000),
       published: new Date(doc.publishedAt).getTime(),
     }))
     .sort((a, b) => b.score - a.score || b.published - a.published)
-    .slice(0, 12)
     .map((row) => row.title)
   await page.goto('/showcase')
   await checkBothWidths(page)
   const ranked = page.getByRole('list', { name: 'Projects', exact: true })
   await expect(ranked.getByRole('listitem')).toHaveCount(12)
-  const titles = await ranked.getByRole('heading', { level: 3 }).allInnerTexts()
-  expect(titles.map((t) => t.replace(/^\d+\.\s*/, ''))).toEqual(expected)
+  const titles = (await ranked.getByRole('heading', { level: 3 }).allInnerTexts())
+    .map((t) => t.replace(/^\d+\.\s*/, ''))
+    .filter((title) => !madeByTests.has(title))
+  expect(titles.length).toBeGreaterThanOrEqual(12 - madeByTests.size)
+  expect(titles).toEqual(expected.slice(0, titles.length))
   await expect(
     page
       .getByRole('list', { name: 'Featured projects' })

@@ -8,7 +8,14 @@ import { LinkPending } from '@/components/Loading/LinkPending.client'
 import { cn } from '@/lib/cn'
 import { isCurrentSection } from '@/lib/nav'
 
-export type NavLink = { href: string; label: string; prefix: string; isExternal?: boolean }
+export type NavLink = {
+  href: string
+  label: string
+  prefix: string
+  isExternal?: boolean
+  /** Hidden below 2xl in bars that pass `wideOnlyClassName`. */
+  isWideOnly?: boolean
+}
 
 /** The section links; the one the page belongs to is marked with `aria-current="page"`. */
 export function NavLinks({
@@ -16,11 +23,14 @@ export function NavLinks({
   label,
   className,
   linkClassName,
+  wideOnlyClassName,
 }: {
   links: NavLink[]
   label: string
   className?: string
   linkClassName?: string
+  /** Classes for links marked `isWideOnly` (the drawer passes none and lists them all). */
+  wideOnlyClassName?: string
 }) {
   const pathname = usePathname()
   return (
@@ -37,6 +47,7 @@ export function NavLinks({
                 className={cn(
                   'whitespace-nowrap rounded-md px-3 py-2 text-sm hover:bg-muted aria-[current=page]:bg-muted aria-[current=page]:font-semibold',
                   linkClassName,
+                  link.isWideOnly && wideOnlyClassName,
                 )}
               >
                 {link.label}

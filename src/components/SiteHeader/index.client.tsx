@@ -40,13 +40,18 @@ export function UserMenu({ name, username }: { name: string; username: string })
             @{username}
           </DropdownMenu.Label>
           <DropdownMenu.Item asChild>
-            <Link href="/settings/profile" className={itemClass}>
+            <Link href={`/u/${encodeURIComponent(username)}`} className={itemClass}>
               Profile
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item asChild>
             <Link href="/settings/organization" className={itemClass}>
               Organizations
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild>
+            <Link href="/settings/profile" className={itemClass}>
+              Settings
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />

@@ -34,11 +34,9 @@ export function SiteHeader({
   unread: number
   account: CurrentAccount | null
 }) {
-  const links: NavLink[] = sectionsFor(Boolean(user)).map(({ href, label, prefix }) => ({
-    href,
-    label,
-    prefix,
-  }))
+  const links: NavLink[] = sectionsFor(Boolean(user)).map(
+    ({ href, label, prefix, isWideOnly }) => ({ href, label, prefix, isWideOnly }),
+  )
   if (hasRole(user, 'moderator')) {
     links.push({ href: '/admin', label: 'Admin', prefix: '/admin', isExternal: true })
   }
@@ -93,12 +91,14 @@ export function SiteHeader({
           </div>
         </MobileNav>
         <SiteLogo />
-        {/* Seven sections, the account switcher and the menu share 1280 px: tighter links below 2xl. */}
+        {/* Eight sections, the account switcher and the menu share 1280 px: tighter links below
+            2xl, and Settings there lives in the account menu only. */}
         <NavLinks
           links={links}
           label="Main"
           className="hidden items-center gap-0 lg:flex 2xl:gap-1"
           linkClassName="px-1.5 2xl:px-3"
+          wideOnlyClassName="hidden 2xl:block"
         />
         <div className="ml-auto flex items-center gap-2">
           <CommandPalette destinations={links.filter((link) => !link.isExternal)} />
