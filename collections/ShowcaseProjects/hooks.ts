@@ -150,7 +150,13 @@ export const reviewProject: CollectionBeforeChangeHook = async ({
       if (!screenshots.length)
         throw invalid('screenshots', 'Add at least one screenshot to submit.')
       if (!whatItDoes?.trim()) throw invalid('story.whatItDoes', 'Say what it does to submit.')
-      if (await isTrustedMaker(req, Number(relationId(data.owner ?? original?.owner)))) {
+      // A trusted maker skips the queue, but never with a project a moderator rejected (its
+      // reason stays until it is published): that one goes back to the queue.
+      const wasRejected = from === 'rejected' || Boolean(original?.rejectionReason)
+      if (
+        !wasRejected &&
+        (await isTrustedMaker(req, Number(relationId(data.owner ?? original?.owner))))
+      ) {
         to = 'published'
       }
     } else if (to === 'draft') {

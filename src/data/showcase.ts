@@ -6,6 +6,7 @@ import { hasRole } from '@/access/roles'
 import { db } from '@/lib/db'
 import { relationId } from '@/lib/relationId'
 import { featuredProjectIds, rankedProjectIds } from '@/lib/showcase/browse'
+import { SLUG_PATTERN } from '@/lib/showcase/constants'
 import { verifiedUsage } from '@/lib/showcase/usage'
 import { votedIds } from '@/lib/showcase/votes'
 import type { ShowcaseQuery } from '@/schemas/showcase'
@@ -80,6 +81,8 @@ export async function showcaseList(user: User | null, query: ShowcaseQuery) {
 /** A project by its slug, when the viewer may see it. */
 export const projectBySlug = cache(
   async (user: User | null, slug: string): Promise<ShowcaseProject | null> => {
+    // No slug has anything else (and a NUL byte is an error to Postgres, not a miss).
+    if (!SLUG_PATTERN.test(slug)) return null
     const payload = await payloadClient()
     const { docs } = await payload.find({
       collection: 'showcase-projects',

@@ -59,9 +59,17 @@ function isDecodable(path: string): boolean {
 const server = http.createServer((request, response) => {
   // Next means to answer a path it cannot decode with 400, but rendering that error page fails
   // in an app without pages/_error and the visitor got a 500: answered here instead.
-  if (!isDecodable((request.url ?? '/').split('?')[0])) {
+  const url = request.url ?? '/'
+  if (!isDecodable(url.split('?')[0])) {
     response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
     response.end('Bad request: the path’s percent-encoding is broken.')
+    return
+  }
+  // No page has a NUL byte in its address, and Postgres refuses one in any text it is given
+  // (a search, a slug): refused here for pages; the API's guard answers its own in JSON.
+  if (/%00/i.test(url) && !url.startsWith('/api/')) {
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+    response.end('Bad request: the address holds a NUL byte.')
     return
   }
   trustForwarded(request, trusted)

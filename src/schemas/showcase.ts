@@ -11,7 +11,14 @@ const slugParam = z
 
 /** The showcase page's query string: anything malformed reads as "no filter". */
 export const showcaseQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  // A NUL byte is refused by Postgres: such a search reads as none.
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((value) => !value.includes('\0'))
+    .optional()
+    .catch(undefined),
   tech: slugParam,
   use: slugParam,
   model: z

@@ -248,3 +248,83 @@ test('an owner edits a model’s details (noted in the changelog) and deletes it
     /Page 500 is past the last page|No models match/,
   )
 })
+
+test('integrators use real API keys over HTTP: models:read sees public and own private models, models:write creates', async ({
+  request,
+}) => {
+  /** A personal key of `credentials`' owner, its plaintext from the response that issued it. */
+  const keyOf = async (credentials: { email: string; password: string }, scopes: string[]) => {
+    const token = await tokenFor(request, credentials)
+    const created = await request.post('/api/api-keys', {
+      headers: { Authorization: `JWT ${token}` },
+      data: { name: uniqueName('models e2e'), environment: 'development', scopes },
+    })
+    expect(created.status()).toBe(201)
+    return (await created.json()).doc.key as string
+  }
+  const mayaRead = await keyOf(DEMO.maya, ['models:read'])
+  const leoRead = await keyOf(DEMO.leo, ['models:read'])
+  const leoTracks = await keyOf(DEMO.leo, ['tracks:read'])
+  const bearer = (key: string) => ({ Authorization: `Bearer ${key}` })
+  const where = 'where[slug][equals]=genre-cnn-experimental'
+
+  // Maya's key sees her private model and gets a signed download.
+  const mine = await request.get(`/api/ml-models?${where}`, { headers: bearer(mayaRead) })
+  expect(mine.status()).toBe(200)
+  const [model] = (await mine.json()).docs as { id: number; visibility: string }[]
+  expect(model.visibility).toBe('private')
+  const files = await request.get(`/api/model-files?where[model][equals]=${model.id}`, {
+    headers: bearer(mayaRead),
+  })
+  const fileId = ((await files.json()).docs as { id: number }[])[0].id
+  const own = await request.get(`/api/model-files/${fileId}/download`, {
+    headers: bearer(mayaRead),
+    maxRedirects: 0,
+  })
+  expect(own.status()).toBe(302)
+
+  // Leo's key sees public models only: the private one is not there, its file a 404.
+  const publicOnes = await request.get('/api/ml-models?limit=50&depth=0', {
+    headers: bearer(leoRead),
+  })
+  const visible = (await publicOnes.json()).docs as { visibility: string; slug: string }[]
+  expect(visible.length).toBeGreaterThan(0)
+  expect(visible.every((doc) => doc.visibility === 'public')).toBe(true)
+  expect(
+    (await (await request.get(`/api/ml-models?${where}`, { headers: bearer(leoRead) })).json())
+      .totalDocs,
+  ).toBe(0)
+  const theirs = await request.get(`/api/model-files/${fileId}/download`, {
+    headers: bearer(leoRead),
+    maxRedirects: 0,
+  })
+  expect(theirs.status()).toBe(404)
+  // A key without models:read is refused, naming the scope.
+  const unscoped = await request.get('/api/ml-models', { headers: bearer(leoTracks) })
+  expect(unscoped.status()).toBe(403)
+
+  // models:read cannot create; models:write creates a model owned by the key's owner.
+  const draft = {
+    name: 'Key-made tagger',
+    slug: uniqueName('key-made')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-'),
+    summary: 'Made through the REST API with a key.',
+    task: 'tagging',
+    framework: 'onnx',
+    license: 'MIT',
+    visibility: 'private',
+  }
+  const refused = await request.post('/api/ml-models', { headers: bearer(leoRead), data: draft })
+  expect(refused.status()).toBe(403)
+  const leoWrite = await keyOf(DEMO.leo, ['models:read', 'models:write'])
+  const made = await request.post('/api/ml-models', { headers: bearer(leoWrite), data: draft })
+  expect(made.status()).toBe(201)
+  const { doc } = await made.json()
+  expect(doc.ownerHandle).toBe('leo')
+  // Maya's key cannot see Leo's new private model.
+  const hidden = await request.get(`/api/ml-models/${doc.id}`, { headers: bearer(mayaRead) })
+  expect(hidden.status()).toBe(404)
+  const removed = await request.delete(`/api/ml-models/${doc.id}`, { headers: bearer(leoWrite) })
+  expect(removed.status()).toBe(200)
+})

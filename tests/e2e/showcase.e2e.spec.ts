@@ -188,6 +188,10 @@ test('the hot ranking orders the seeded projects as the formula says; filters, s
     }))
     .sort((a, b) => b.score - a.score || b.published - a.published)
     .map((row) => row.title)
+  // A NUL byte in a search or a slug is a 400, not Postgres' error as a 500.
+  for (const path of ['/showcase?q=%00', '/showcase/projects/%00', '/models?q=a%00b']) {
+    expect((await request.get(path)).status(), path).toBe(400)
+  }
   await page.goto('/showcase')
   await checkBothWidths(page)
   const ranked = page.getByRole('list', { name: 'Projects', exact: true })

@@ -228,6 +228,30 @@ describe('submitting and reviewing', () => {
     expect(await events('showcase.reviewed', second.id)).toHaveLength(0)
   })
 
+  it('a rejected project goes back to the queue, even from a trusted maker', async () => {
+    const trusted = await makeUser(['member'])
+    await published(trusted)
+    const second = await draft(trusted)
+    expect((await submit(trusted, second.id)).status).toBe('published')
+    const rejected = await payload.update({
+      collection: 'showcase-projects',
+      id: second.id,
+      data: { status: 'rejected', rejectionReason: 'Spam links in the story.' },
+      ...as(moderator),
+    })
+    expect(rejected.status).toBe('rejected')
+    // Submitting again, directly or by way of a draft, waits for a moderator.
+    expect((await submit(trusted, second.id)).status).toBe('submitted')
+    await payload.update({
+      collection: 'showcase-projects',
+      id: second.id,
+      data: { status: 'draft' },
+      ...as(trusted),
+    })
+    expect((await submit(trusted, second.id)).status).toBe('submitted')
+    expect(await events('project.published', second.id)).toHaveLength(1)
+  })
+
   it('only staff feature, only a published project, and the featured event goes out', async () => {
     const project = await published(maya)
     expect(await rejection(featureProjectAs(await reqAs(moderator), project.id, true))).toMatch(
