@@ -386,6 +386,8 @@ describe('login sessions', () => {
       data: { password: 'another-long-password' },
       overrideAccess: false,
       user: me as never,
+      // As Settings → Security does once it has checked the current password.
+      context: { currentPasswordChecked: true },
     })
     expect((await authenticate(mine))?.id).toBe(user.id)
     expect(await authenticate(other)).toBeNull()

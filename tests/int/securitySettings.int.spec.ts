@@ -101,12 +101,27 @@ describe('password change', () => {
     const { user: authed } = await payload.auth({
       headers: new Headers({ Authorization: `JWT ${here.token}` }),
     })
+    // Without the current password (REST, GraphQL, a stolen session): refused, nothing ends.
+    expect(
+      await rejection(
+        payload.update({
+          collection: 'users',
+          id: user.id,
+          data: { password: 'stolen-session-123' },
+          overrideAccess: false,
+          user: authed,
+        }),
+      ),
+    ).toMatch(/password: Change your password in Settings/)
+    expect(await listSessions({ payload }, user.id)).toHaveLength(2)
+    // As the settings page does it, once it has checked the current password.
     await payload.update({
       collection: 'users',
       id: user.id,
       data: { password: 'a-new-password-123' },
       overrideAccess: false,
       user: authed,
+      context: { currentPasswordChecked: true },
     })
     const sessions = await listSessions({ payload }, user.id)
     expect(sessions.map((s) => s.id)).toEqual([(authed as unknown as { _sid: string })._sid])

@@ -46,7 +46,28 @@ export const accountPolicy: CollectionBeforeOperationHook = async ({ args, opera
         req,
       })
     }
-    if (operation === 'update') req.context.passwordChanged = true
+    if (operation === 'update') {
+      // Changing one's own password needs the current one, whatever the door: the settings
+      // page checks it and says so in the context (REST and GraphQL cannot set it). Without
+      // this, a stolen session could set a new password and end the owner's sessions.
+      const id = (args as { id?: number | string }).id
+      const isSelf =
+        req.user?.collection === 'users' && (id === undefined || String(id) === String(req.user.id))
+      if (isSelf && !req.context.currentPasswordChecked) {
+        throw new ValidationError({
+          collection: 'users',
+          errors: [
+            {
+              path: 'password',
+              message:
+                'Change your password in Settings → Security, which asks for the current one.',
+            },
+          ],
+          req,
+        })
+      }
+      req.context.passwordChanged = true
+    }
   }
   // REST and GraphQL always have an address (src/runtime/server.ts); if not, they share one.
   const known = requestIp(req)

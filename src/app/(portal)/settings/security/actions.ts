@@ -141,6 +141,8 @@ export const changePasswordAction = personAction({
     // The session strategy's user carries this session's id: every other one ends.
     const req = await actionRequest(payload, user)
     req.user = { ...(user as object), collection: 'users', _sid: sessionOf(user) } as never
+    // The current password was checked above (the users policy asks for this mark).
+    req.context.currentPasswordChecked = true
     await payload.update({
       collection: 'users',
       id: user.id,
