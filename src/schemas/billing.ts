@@ -49,7 +49,7 @@ export const cancelSchema = z.object({
     .trim()
     .max(1000, 'At most 1000 characters.')
     .optional()
-    .transform((value) => value || ''),
+    .default(''),
 })
 
 export const accountOnlySchema = z.object({ account: accountKey })
