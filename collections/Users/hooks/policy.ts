@@ -51,8 +51,12 @@ export const accountPolicy: CollectionBeforeOperationHook = async ({ args, opera
       // page checks it and says so in the context (REST and GraphQL cannot set it). Without
       // this, a stolen session could set a new password and end the owner's sessions.
       const id = (args as { id?: number | string }).id
+      // An API key never changes an account: its access rule answers that (403), not this.
+      const isKey = (req.user as { _strategy?: string } | null)?._strategy === 'api-key'
       const isSelf =
-        req.user?.collection === 'users' && (id === undefined || String(id) === String(req.user.id))
+        !isKey &&
+        req.user?.collection === 'users' &&
+        (id === undefined || String(id) === String(req.user.id))
       if (isSelf && !req.context.currentPasswordChecked) {
         throw new ValidationError({
           collection: 'users',
