@@ -44,12 +44,7 @@ export const cancelSchema = z.object({
   reason: z.enum(CANCEL_REASONS.map((reason) => reason.value) as [string, ...string[]], {
     error: 'Choose a reason.',
   }),
-  details: z
-    .string()
-    .trim()
-    .max(1000, 'At most 1000 characters.')
-    .optional()
-    .default(''),
+  details: z.string().trim().max(1000, 'At most 1000 characters.').optional().default(''),
 })
 
 export const accountOnlySchema = z.object({ account: accountKey })
