@@ -86,12 +86,15 @@ test('an endpoint receives signed test events, keeps verifying across a secret r
   expect(signedWith(secret, hook.received[1])).toBeTruthy()
   expect(signedWith(endpoint.secret, hook.received[1])).toBeTruthy()
 
-  const deliveries = await request.get(
-    `/api/webhook-deliveries?where[endpoint][equals]=${endpoint.id}`,
-    { headers: { Authorization: auth } },
-  )
-  const docs = (await deliveries.json()).docs
-  expect(docs.map((d: { status: string }) => d.status)).toEqual(['succeeded', 'succeeded'])
+  // The receiver answers before the worker records the outcome: wait for the record.
+  const statuses = async () => {
+    const deliveries = await request.get(
+      `/api/webhook-deliveries?where[endpoint][equals]=${endpoint.id}`,
+      { headers: { Authorization: auth } },
+    )
+    return (await deliveries.json()).docs.map((d: { status: string }) => d.status)
+  }
+  await expect.poll(statuses, { timeout: 15_000 }).toEqual(['succeeded', 'succeeded'])
   await hook.close()
 })
 
