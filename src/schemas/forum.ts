@@ -80,6 +80,12 @@ export const editPostSchema = z.object({
   body: z.string().trim().min(2, 'Write something.').max(FORUM_LIMITS.bodyMax),
 })
 
+/** A post whose Markdown source is asked for (to quote or edit it). */
+export const postSourceSchema = z.object({
+  collection: z.enum(['discussions', 'replies']),
+  id,
+})
+
 export const reactSchema = z.object({
   target: z.enum(['discussion', 'reply']),
   id,

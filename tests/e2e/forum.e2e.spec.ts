@@ -60,6 +60,31 @@ test('a question with a mention, a live reply with code, an accepted answer, rea
   })
   await expect(main(maya).locator('pre .token.comment').first()).toBeVisible()
 
+  // The page carries each post once, rendered: quote and edit fetch the Markdown source.
+  const raw = await maya.request.get(threadUrl)
+  expect(raw.status()).toBe(200)
+  expect(await raw.text()).not.toContain('```python')
+  const leoReply = main(leo)
+    .locator('article', { hasText: `${word}-answer` })
+    .last()
+  await leoReply.getByRole('button', { name: 'Edit' }).click()
+  const editor = leoReply.getByRole('form', { name: 'Edit post' }).getByLabel('Text')
+  await expect(editor).toHaveValue(/```python/)
+  await editor.fill(
+    `Yes, post-training int8 (edited):\n\n\`\`\`python\nmodel = quantize(model)  # ${word}-answer\n\`\`\``,
+  )
+  await leoReply.getByRole('button', { name: 'Save' }).click()
+  await expect(leoReply).toContainText('(edited)')
+  await main(maya)
+    .locator('article', { hasText: `${word}-answer` })
+    .last()
+    .getByRole('button', { name: 'Quote' })
+    .click()
+  await expect(maya.getByLabel('Reply', { exact: true })).toHaveValue(
+    /^> @leo wrote:\n> Yes, post-training int8 \(edited\):/,
+  )
+  await maya.getByLabel('Reply', { exact: true }).fill('')
+
   // Maya accepts it: shown under the question, and the list says solved.
   const reply = main(maya)
     .locator('article', { hasText: `${word}-answer` })

@@ -128,9 +128,9 @@ export function Post(props: PostProps) {
         {props.tools}
         {props.canReply && (
           <QuoteButton
-            replyId={props.kind === 'reply' ? props.id : null}
+            collection={props.kind === 'reply' ? 'replies' : 'discussions'}
+            id={props.id}
             author={author?.username ?? 'someone'}
-            body={props.body}
           />
         )}
         <CopyLinkButton
@@ -142,7 +142,6 @@ export function Post(props: PostProps) {
           <EditPost
             collection={props.kind === 'reply' ? 'replies' : 'discussions'}
             id={props.id}
-            body={props.body}
             action={editPostAction}
           />
         )}

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useId, useState } from 'react'
+import { useActionState, useId, useState, useTransition } from 'react'
 
 import { useActionFeedback } from '@/components/Toaster/feedback'
 import { Button } from '@/components/ui/button'
@@ -10,30 +10,51 @@ import { FLAG_REASON_LABELS, FLAG_REASONS } from '@/lib/forum/config'
 import { quoteOf } from '@/lib/forum/text'
 import { initialFormState, type FormState } from '@/lib/formState'
 
-import { flagAction } from '../discussions/[id]/actions'
+import { flagAction, postSourceAction, type PostSourceState } from '../discussions/[id]/actions'
 import { QUOTE_EVENT, type QuoteDetail } from './ReplyForm.client'
+
+type PostRef = { collection: 'discussions' | 'replies'; id: number }
+
+/** Asks for a post's Markdown (the page does not carry it twice); an error state when refused. */
+async function fetchSource({ collection, id }: PostRef): Promise<PostSourceState> {
+  const form = new FormData()
+  form.set('collection', collection)
+  form.set('id', String(id))
+  return postSourceAction(initialFormState, form)
+}
 
 /** Quote this post into the reply box. */
 export function QuoteButton({
-  replyId,
+  collection,
+  id,
   author,
-  body,
-}: {
-  replyId: number | null
+}: PostRef & {
   author: string
-  body: string
 }) {
+  const [isPending, startTransition] = useTransition()
+  const [state, setState] = useState<FormState>(initialFormState)
+  useActionFeedback(state, { toastSuccess: false, toastError: true })
   return (
     <Button
       type="button"
       variant="ghost"
       size="sm"
+      disabled={isPending}
       onClick={() =>
-        window.dispatchEvent(
-          new CustomEvent<QuoteDetail>(QUOTE_EVENT, {
-            detail: { replyId, author, text: quoteOf(author, body) },
-          }),
-        )
+        startTransition(async () => {
+          const source = await fetchSource({ collection, id })
+          setState(source)
+          if (source.status !== 'ok' || source.body === undefined) return
+          window.dispatchEvent(
+            new CustomEvent<QuoteDetail>(QUOTE_EVENT, {
+              detail: {
+                replyId: collection === 'replies' ? id : null,
+                author,
+                text: quoteOf(author, source.body),
+              },
+            }),
+          )
+        })
       }
     >
       Quote
@@ -165,25 +186,26 @@ export function MoveForm({
 export function EditPost({
   collection,
   id,
-  body,
   action,
-}: {
-  collection: 'discussions' | 'replies'
-  id: number
-  body: string
+}: PostRef & {
   action: (state: FormState, formData: FormData) => Promise<FormState>
 }) {
-  const [isOpen, setOpen] = useState(false)
+  // The source is fetched when the form opens: the page does not carry it twice.
+  const [source, setSource] = useState<string | null>(null)
+  const [isLoading, startLoading] = useTransition()
+  const [loadState, setLoadState] = useState<FormState>(initialFormState)
   const [state, formAction, isPending] = useActionState(
     async (previous: FormState, formData: FormData) => {
       const result = await action(previous, formData)
-      if (result.status === 'ok') setOpen(false)
+      if (result.status === 'ok') setSource(null)
       return result
     },
     initialFormState,
   )
   useActionFeedback(state, { toastError: true })
+  useActionFeedback(loadState, { toastSuccess: false, toastError: true })
   const formId = useId()
+  const isOpen = source !== null
   return (
     <div className="inline-flex flex-col">
       <Button
@@ -192,7 +214,15 @@ export function EditPost({
         size="sm"
         aria-expanded={isOpen}
         aria-controls={formId}
-        onClick={() => setOpen(!isOpen)}
+        disabled={isLoading}
+        onClick={() => {
+          if (isOpen) return setSource(null)
+          startLoading(async () => {
+            const loaded = await fetchSource({ collection, id })
+            setLoadState(loaded)
+            if (loaded.status === 'ok' && loaded.body !== undefined) setSource(loaded.body)
+          })
+        }}
       >
         Edit
       </Button>
@@ -210,7 +240,7 @@ export function EditPost({
             id={`${formId}-body`}
             name="body"
             rows={8}
-            defaultValue={body}
+            defaultValue={source}
             className="font-mono text-sm"
           />
           {state.status === 'error' && <p className="text-sm text-danger">{state.message}</p>}

@@ -6,12 +6,14 @@ import { acceptAnswer, setVote, setWatch, toggleReaction } from '@/lib/forum/act
 import type { ReactionKey } from '@/lib/forum/config'
 import { db } from '@/lib/db'
 import { settleFlags } from '@/lib/forum/flags'
+import type { FormState } from '@/lib/formState'
 import {
   acceptSchema,
   dismissFlagsSchema,
   editPostSchema,
   flagSchema,
   moderateSchema,
+  postSourceSchema,
   reactSchema,
   replySchema,
   toggleSchema,
@@ -60,6 +62,31 @@ export const editPostAction = personAction({
       req: request,
     })
     return ok('Saved.')
+  },
+})
+
+/** What the quote and edit buttons fetch: a post's Markdown as its reader may see it. */
+export type PostSourceState = FormState & { body?: string }
+
+/**
+ * The Markdown source of a post, read on demand (the thread page does not carry every body a
+ * second time for its quote and edit buttons); as the viewer, so hidden posts stay theirs.
+ */
+export const postSourceAction = personAction<typeof postSourceSchema, PostSourceState>({
+  schema: postSourceSchema,
+  isHidden: true,
+  failure: 'That post is not available.',
+  run: async (data, { req }) => {
+    const request = await req()
+    const doc = await request.payload.findByID({
+      collection: data.collection,
+      id: data.id,
+      depth: 0,
+      select: { body: true },
+      overrideAccess: false,
+      req: request,
+    })
+    return { status: 'ok', message: '', body: doc.body }
   },
 })
 
