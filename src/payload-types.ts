@@ -239,6 +239,7 @@ export interface Media {
    */
   alt?: string | null;
   uploadedBy?: (number | null) | User;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -900,6 +901,7 @@ export interface ForumAttachment {
   alt?: string | null;
   uploadedBy?: (number | null) | User;
   isPublished?: boolean | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1711,6 +1713,7 @@ export interface OrganizationInvitationsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2168,6 +2171,7 @@ export interface ForumAttachmentsSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
   isPublished?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -542,5 +542,30 @@ describe('browsing the hub', () => {
     expect(await ids(leoView, { tag, metric: 'accuracy', dataset: 'GTZAN', min: 0.96 })).toEqual([])
     const facets = await browseFacets(sql, leoView, { tag })
     expect(facets.task).toEqual([{ value: 'genre-classification', count: 1 }])
+    expect(facets.owner).toEqual([{ value: open.model.ownerHandle, count: 1 }])
+  })
+
+  it('matches tags, owners, metrics and datasets whatever their case', async () => {
+    const tag = unique('casetag').toLowerCase()
+    const open = await publishedModel()
+    await payload.update({
+      collection: 'ml-models',
+      id: open.model.id,
+      data: {
+        tags: [{ tag }],
+        metrics: [{ name: 'Accuracy', value: 0.92, dataset: 'GTZAN', split: 'test' }],
+      },
+      overrideAccess: true,
+    })
+    const sql = await db({ payload })
+    const ids = async (filters: Parameters<typeof browseModelIds>[2]) =>
+      (await browseModelIds(sql, { kind: 'anonymous' }, filters)).ids
+    expect(await ids({ tag: tag.toUpperCase() })).toEqual([open.model.id])
+    expect(await ids({ tag, owner: String(open.model.ownerHandle).toUpperCase() })).toEqual([
+      open.model.id,
+    ])
+    expect(await ids({ tag, metric: 'accuracy', dataset: 'gtzan', min: 0.9 })).toEqual([
+      open.model.id,
+    ])
   })
 })

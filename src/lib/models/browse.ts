@@ -55,18 +55,21 @@ function conditions(viewer: Viewer, filters: BrowseFilters, except?: keyof Brows
   if (is('task')) built.where.push(`m.task::text = ${push(built, filters.task)}`)
   if (is('framework')) built.where.push(`m.framework::text = ${push(built, filters.framework)}`)
   if (is('license')) built.where.push(`m.license::text = ${push(built, filters.license)}`)
-  if (is('owner')) built.where.push(`m.owner_handle = ${push(built, filters.owner)}`)
+  // Names people type (owner, tag, metric, dataset) match whatever their case.
+  if (is('owner')) built.where.push(`lower(m.owner_handle) = lower(${push(built, filters.owner)})`)
   if (is('sampleRate')) built.where.push(`m.audio_sample_rate = ${push(built, filters.sampleRate)}`)
   if (is('tag')) {
     built.where.push(
-      `EXISTS (SELECT 1 FROM ml_models_tags t WHERE t._parent_id = m.id AND t.tag = ${push(built, filters.tag)})`,
+      `EXISTS (SELECT 1 FROM ml_models_tags t WHERE t._parent_id = m.id AND lower(t.tag) = lower(${push(built, filters.tag)}))`,
     )
   }
   if (filters.metric && filters.min !== undefined && except !== 'metric') {
-    const dataset = filters.dataset ? ` AND x.dataset = ${push(built, filters.dataset)}` : ''
+    const dataset = filters.dataset
+      ? ` AND lower(x.dataset) = lower(${push(built, filters.dataset)})`
+      : ''
     built.where.push(
       `EXISTS (SELECT 1 FROM ml_models_metrics x WHERE x._parent_id = m.id
-                AND x.name = ${push(built, filters.metric)}${dataset}
+                AND lower(x.name) = lower(${push(built, filters.metric)})${dataset}
                 AND x.value >= ${push(built, filters.min)})`,
     )
   }
@@ -128,9 +131,12 @@ export async function browseModelIds(
 }
 
 export type Facets = Record<
-  'task' | 'framework' | 'license' | 'tag',
+  'task' | 'framework' | 'license' | 'tag' | 'owner',
   { value: string; count: number }[]
 >
+
+/** How many values a free-text facet (tags, owners) offers: the most used. */
+const FACET_LIMIT = 20
 
 /**
  * How many models each facet value would show, the other filters kept (so choosing a task
@@ -141,28 +147,34 @@ export async function browseFacets(
   viewer: Viewer,
   filters: BrowseFilters,
 ): Promise<Facets> {
-  const facet = async (name: 'task' | 'framework' | 'license', column: string) => {
+  const facet = async (
+    name: 'task' | 'framework' | 'license' | 'owner',
+    column: string,
+    limit = '',
+  ) => {
     const built = conditions(viewer, filters, name)
     const { rows } = await sql.query<{ value: string; count: string }>(
       `SELECT ${column}::text AS value, count(*) AS count FROM ml_models m
-        WHERE ${built.where.join(' AND ')} GROUP BY 1 ORDER BY 2 DESC, 1`,
+        WHERE ${built.where.join(' AND ')} AND ${column} IS NOT NULL
+        GROUP BY 1 ORDER BY 2 DESC, 1${limit}`,
       built.values,
     )
     return rows.map((row) => ({ value: row.value, count: Number(row.count) }))
   }
   const tags = conditions(viewer, filters, 'tag')
-  const [task, framework, license, tag] = await Promise.all([
+  const [task, framework, license, owner, tag] = await Promise.all([
     facet('task', 'm.task'),
     facet('framework', 'm.framework'),
     facet('license', 'm.license'),
+    facet('owner', 'm.owner_handle', ` LIMIT ${FACET_LIMIT}`),
     sql
       .query<{ value: string; count: string }>(
         `SELECT t.tag AS value, count(*) AS count FROM ml_models m
            JOIN ml_models_tags t ON t._parent_id = m.id
-          WHERE ${tags.where.join(' AND ')} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
+          WHERE ${tags.where.join(' AND ')} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`,
         tags.values,
       )
       .then(({ rows }) => rows.map((row) => ({ value: row.value, count: Number(row.count) }))),
   ])
-  return { task, framework, license, tag }
+  return { task, framework, license, tag, owner }
 }

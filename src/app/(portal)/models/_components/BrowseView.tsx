@@ -84,6 +84,19 @@ export function BrowseView({ query, models, total, page, totalPages, facets, lay
       options: facets.tag.map((f) => ({ value: f.value, label: withCount(f.value, f.count) })),
     },
     {
+      name: 'owner',
+      label: 'Owner',
+      value: query.owner,
+      allLabel: 'Any owner',
+      // A profile's link may name an owner outside the most active ones: it stays choosable.
+      options: [
+        ...(query.owner && !facets.owner.some((f) => f.value === query.owner)
+          ? [{ value: query.owner, label: query.owner }]
+          : []),
+        ...facets.owner.map((f) => ({ value: f.value, label: withCount(f.value, f.count) })),
+      ],
+    },
+    {
       name: 'sampleRate',
       label: 'Sample rate',
       value: query.sampleRate ? String(query.sampleRate) : undefined,
@@ -126,7 +139,6 @@ export function BrowseView({ query, models, total, page, totalPages, facets, lay
           placeholder: 'genre, drums, wav2vec…',
         }}
         filters={filters}
-        keep={{ owner: query.owner }}
         clearHref="/models"
       />
       <form
