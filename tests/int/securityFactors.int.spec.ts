@@ -254,3 +254,55 @@ describe('account deletion', () => {
     ).toBeTruthy()
   })
 })
+
+/** POST /api/users/reset-password as the REST router runs it (the first endpoint that matches). */
+async function resetOverRest(token: string, password: string) {
+  const payload = await testPayload()
+  const endpoints = payload.collections.users.config.endpoints as {
+    path: string
+    method: string
+    handler: (req: PayloadRequest) => Promise<Response>
+  }[]
+  const endpoint = endpoints.find((e) => e.path === '/reset-password' && e.method === 'post')
+  if (!endpoint) throw new Error('no reset-password endpoint')
+  const req = await clientReq()
+  req.routeParams = { collection: 'users' }
+  req.headers = new Headers({ 'content-type': 'application/json' })
+  req.data = { token, password }
+  req.json = async () => ({ token, password })
+  return endpoint.handler(req)
+}
+
+describe('password reset over REST', () => {
+  it('sets no cookie and gives no token to an account with a second factor', async () => {
+    const payload = await testPayload()
+    const user = await makeUser()
+    await softPasskey(user.id)
+    const token = await payload.forgotPassword({
+      collection: 'users',
+      data: { email: user.email },
+      disableEmail: true,
+    })
+    const response = await resetOverRest(token, 'another-horse-battery')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('set-cookie')).toBeNull()
+    const body = (await response.json()) as { token?: string; message: string }
+    expect(body.token).toBeUndefined()
+    expect(body.message).toMatch(/log in/i)
+  })
+
+  it('signs a password-only account in as before', async () => {
+    const payload = await testPayload()
+    const user = await makeUser()
+    const token = await payload.forgotPassword({
+      collection: 'users',
+      data: { email: user.email },
+      disableEmail: true,
+    })
+    const response = await resetOverRest(token, 'another-horse-battery')
+    expect(response.status).toBe(200)
+    const cookie = response.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/-token=ey/)
+    expect(cookie).not.toMatch(/=undefined/)
+  })
+})
