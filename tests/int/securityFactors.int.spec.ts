@@ -17,6 +17,7 @@ import {
   secondFactorPasskeyOptions,
   type SecondFactorRequired,
 } from '@/lib/auth/secondFactor'
+import { listSessions } from '@/lib/auth/sessions'
 import { beginTotpSetup, twoFactorState } from '@/lib/auth/twoFactor'
 import { closeKeyService, verifyKey } from '@/lib/keys/service'
 import type { User } from '@/payload-types'
@@ -304,5 +305,80 @@ describe('password reset over REST', () => {
     const cookie = response.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/-token=ey/)
     expect(cookie).not.toMatch(/=undefined/)
+  })
+})
+
+/** POST /api/users/:id/reset-two-factor as `caller`. */
+async function staffReset(caller: User, memberId: number) {
+  const payload = await testPayload()
+  const endpoints = payload.collections.users.config.endpoints as {
+    path: string
+    method: string
+    handler: (req: PayloadRequest) => Promise<Response>
+  }[]
+  const endpoint = endpoints.find((e) => e.path === '/:id/reset-two-factor')
+  if (!endpoint) throw new Error('no reset-two-factor endpoint')
+  const req = await clientReq(caller)
+  req.routeParams = { collection: 'users', id: String(memberId) }
+  return endpoint.handler(req)
+}
+
+describe('staff reset a member’s two-factor authentication', () => {
+  it('removes the app, the codes and the passkeys, ends the sessions, logs and mails it', async () => {
+    const payload = await testPayload()
+    const member = await makeUser()
+    const req = await clientReq(member)
+    const secret = await beginTotpSetup(req, member.id)
+    await confirmTotp(req, member, { code: await generate({ secret }), currentPassword: PASSWORD })
+    await softPasskey(member.id)
+    await db.query(
+      `INSERT INTO user_sessions (id, user_id, expires_at)
+       VALUES (gen_random_uuid(), $1, now() + interval '1 hour')`,
+      [member.id],
+    )
+    const staff = await makeUser(['staff'])
+
+    const response = await staffReset(staff, member.id)
+    expect(response.status, await response.clone().text()).toBe(200)
+    expect((await response.json()).removed).toEqual({
+      totp: true,
+      recoveryCodes: 10,
+      passkeys: 1,
+    })
+    expect(await twoFactorState({ payload }, member.id)).toMatchObject({
+      isTotpEnabled: false,
+      recoveryCodesLeft: 0,
+      passkeys: 0,
+    })
+    const [entry] = await logged(member.id, 'auth.two_factor_disabled')
+    expect(entry.summary).toMatch(/reset by staff/)
+    expect(typeof entry.actor === 'object' ? entry.actor?.id : entry.actor).toBe(staff.id)
+    expect(await mailsTo(member.email, /two-factor authentication was reset/)).toHaveLength(1)
+    expect(await listSessions({ payload }, member.id)).toHaveLength(0)
+    // The password alone signs in again.
+    const login = await payload.login({
+      collection: 'users',
+      data: { email: member.email, password: PASSWORD },
+      req: await clientReq(),
+    })
+    expect(login.token).toBeTruthy()
+  })
+
+  it('refuses members and moderators (403), and staff on staff accounts', async () => {
+    const payload = await testPayload()
+    const member = await makeUser()
+    await softPasskey(member.id)
+    for (const roles of [['member'], ['moderator']] as User['roles'][]) {
+      const caller = await makeUser(roles)
+      const response = await staffReset(caller, member.id)
+      expect(response.status).toBe(403)
+    }
+    expect((await twoFactorState({ payload }, member.id)).passkeys).toBe(1)
+
+    const colleague = await makeUser(['staff'])
+    await softPasskey(colleague.id)
+    expect((await staffReset(await makeUser(['staff']), colleague.id)).status).toBe(403)
+    expect((await staffReset(await makeUser(['admin']), colleague.id)).status).toBe(200)
+    expect((await staffReset(await makeUser(['staff']), 2_000_000_000)).status).toBe(404)
   })
 })

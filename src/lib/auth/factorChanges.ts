@@ -1,11 +1,16 @@
+import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
+import { hasRole } from '@/access/roles'
+
+import { sqlFor } from '../db'
 import type { FormState } from '../formState'
 import { actionEmail, portalUrl } from '../emails'
 import { enqueueInTransaction } from '../queue'
 import { checkCurrentPassword, PASSWORD_CHECK_MESSAGES } from './password'
-import { removePasskey } from './passkeys'
+import { listPasskeys, removePasskey } from './passkeys'
 import { logSecurityEvent, type SecurityAction } from './securityLog'
+import { endSessions } from './sessions'
 import {
   confirmTotpSetup,
   disableTotp,
@@ -50,7 +55,8 @@ export async function recordFactorChange(
     details?: Record<string, unknown>
     /** What happened, as the mail says it: “An authenticator app was added”. */
     headline: string
-    byStaff?: boolean
+    /** The staff member who made the change for the account. */
+    byStaff?: number
   },
 ): Promise<void> {
   await logSecurityEvent(req, {
@@ -58,6 +64,7 @@ export async function recordFactorChange(
     userId: user.id,
     summary: change.summary,
     details: change.details,
+    actorId: change.byStaff,
   })
   await enqueueInTransaction(req, 'mail__send', {
     to: user.email,
@@ -154,4 +161,59 @@ export async function removeOwnPasskey(
     headline: 'A passkey was removed',
   })
   return { status: 'ok', message: `Passkey “${name}” removed.` }
+}
+
+export type StaffResetOutcome =
+  | { ok: true; removed: { totp: boolean; recoveryCodes: number; passkeys: number } }
+  | { ok: false; status: 403 | 404; message: string }
+
+/**
+ * Staff reset a member's two-factor authentication (a lost phone and no recovery code): the
+ * authenticator app, the recovery codes and every passkey go, the member's sessions end, and the
+ * reset is logged (by whom) and mailed to the member. Staff reset members and moderators; only
+ * an admin resets a staff member's or an admin's.
+ */
+export async function resetTwoFactorByStaff(
+  req: Req,
+  staff: { id: number; roles?: string[] | null; username?: string | null },
+  memberId: number,
+): Promise<StaffResetOutcome> {
+  const asStaff = { ...staff, collection: 'users' }
+  if (!hasRole(asStaff, 'staff')) {
+    return { ok: false, status: 403, message: 'Only staff can reset two-factor authentication.' }
+  }
+  const {
+    docs: [member],
+  } = await req.payload.find({
+    collection: 'users',
+    where: { id: { equals: memberId } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req: req as PayloadRequest,
+  })
+  if (!member) return { ok: false, status: 404, message: 'No such account.' }
+  if (hasRole({ ...member, collection: 'users' }, 'staff') && !hasRole(asStaff, 'admin')) {
+    return {
+      ok: false,
+      status: 403,
+      message: 'Only an admin can reset the two-factor authentication of staff.',
+    }
+  }
+  const db = await sqlFor(req)
+  const passkeys = (await listPasskeys(req, member.id)).length
+  const { recoveryCodesLeft, isTotpEnabled } = await twoFactorState(req, member.id)
+  await db.execute(sql`DELETE FROM user_passkeys WHERE user_id = ${member.id}`)
+  await db.execute(sql`DELETE FROM user_totp WHERE user_id = ${member.id}`)
+  await db.execute(sql`DELETE FROM user_recovery_codes WHERE user_id = ${member.id}`)
+  await endSessions(req, member.id)
+  const removed = { totp: isTotpEnabled, recoveryCodes: recoveryCodesLeft, passkeys }
+  await recordFactorChange(req, member, {
+    action: 'auth.two_factor_disabled',
+    summary: `Two-factor authentication was reset by staff (@${staff.username ?? staff.id}): the authenticator app, recovery codes and ${passkeys} ${passkeys === 1 ? 'passkey' : 'passkeys'} were removed`,
+    details: { method: 'staff-reset', ...removed },
+    headline: 'Your two-factor authentication was reset',
+    byStaff: staff.id,
+  })
+  return { ok: true, removed }
 }
