@@ -5,6 +5,7 @@ import { guardRequest } from './lib/api/requestGuard'
 import { payloadSecret } from './lib/defaults'
 import { clientIpOf } from './lib/net/clientAddress'
 import { normalisePath } from './lib/net/paths'
+import { safeNext } from './lib/redirects'
 import {
   KEY_AUTH_HEADER,
   rateLimitHeaders,
@@ -17,6 +18,21 @@ import { keyService } from './lib/keys/service'
 /** Routes that authenticate TuneTrail services themselves (and are not metered as API calls). */
 const SELF_AUTHENTICATED = new Set(['/api/keys/verify', '/api/usage', '/api/events', '/api/health'])
 
+/** Payload's own login view: it knows nothing of a second factor. */
+const ADMIN_LOGIN = '/admin/login'
+
+/**
+ * /admin logs in through the portal's login, which asks for the second factor of an account
+ * that has one (Payload's login view would stop after the password): back to `redirect` after.
+ */
+function portalLogin(request: NextRequest) {
+  const target = request.nextUrl.clone()
+  target.pathname = '/login'
+  target.search = ''
+  target.searchParams.set('next', safeNext(request.nextUrl.searchParams.get('redirect'), '/admin'))
+  return NextResponse.redirect(target)
+}
+
 /**
  * API keys on the portal's own REST and GraphQL: `Authorization: Bearer tt_…` is verified and
  * rate-limited here, once per request, by the shared verifier. A refused key gets 401/403/429
@@ -27,6 +43,7 @@ export async function proxy(request: NextRequest) {
   // Malformed requests stop here, whoever sends them (src/lib/api/requestGuard.ts).
   const refusal = await guardRequest(request)
   if (refusal) return refusal
+  if (request.nextUrl.pathname === ADMIN_LOGIN) return portalLogin(request)
   const headers = new Headers(request.headers)
   headers.delete(KEY_AUTH_HEADER)
   const key = request.headers.get('authorization')?.match(/^Bearer\s+(tt_\S+)$/)?.[1]
@@ -74,4 +91,4 @@ export async function proxy(request: NextRequest) {
   return response
 }
 
-export const config = { matcher: ['/api/:path*'] }
+export const config = { matcher: ['/api/:path*', '/admin/login'] }

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOnly } from '@/access/adminOnly'
 import { anyone } from '@/access/anyone'
 import { moderatorOrAbove } from '@/access/moderatorOrAbove'
-import { ROLES } from '@/access/roles'
+import { hasRole, ROLES } from '@/access/roles'
 import { PLANS } from '@/lib/plans'
 import { selfOrStaff, selfOrStaffField } from '@/access/selfOrStaff'
 import { staffOrAbove, staffOrAboveField } from '@/access/staffOrAbove'
@@ -19,6 +19,7 @@ import { forgetKeysOnPlanChange } from '../ApiKeys/hooks/forgetKeysOnPlanChange'
 import { apiKeyStrategy, describeKeyCaller } from './apiKeyStrategy'
 import { confirmEmailChangeEndpoint, mailEmailChange, stageEmailChange } from './emailChange'
 import { loginEndpoints } from './loginEndpoints'
+import { resetTwoFactorEndpoint } from './resetTwoFactor'
 import { guardRolesAndPlan } from './hooks/guardRolesAndPlan'
 import { firstUserEndpoints, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { cancelDeletionOnLogin } from './hooks/cancelDeletionOnLogin'
@@ -150,6 +151,16 @@ export const Users: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      // Staff only: a button that resets the account's second factors (resetTwoFactor.ts).
+      name: 'twoFactorReset',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        condition: (_data, _siblingData, { user }) => hasRole(user, 'staff'),
+        components: { Field: '@/components/ResetTwoFactor#ResetTwoFactor' },
+      },
+    },
+    {
       name: 'plan',
       type: 'select',
       defaultValue: 'free',
@@ -179,5 +190,10 @@ export const Users: CollectionConfig = {
     beforeDelete: [releaseMemberships, ownKeys.beforeDelete],
     afterDelete: [ownKeys.afterDelete],
   },
-  endpoints: [...firstUserEndpoints(), ...loginEndpoints, confirmEmailChangeEndpoint],
+  endpoints: [
+    ...firstUserEndpoints(),
+    ...loginEndpoints,
+    confirmEmailChangeEndpoint,
+    resetTwoFactorEndpoint,
+  ],
 }

@@ -2,6 +2,7 @@ import {
   addDataAndFileToRequest,
   headersWithCors,
   loginOperation,
+  resetPasswordOperation,
   type Endpoint,
   type PayloadRequest,
 } from 'payload'
@@ -205,8 +206,52 @@ export const passkeyLoginEndpoint = defineEndpoint({
     sessionResponse(req, await completePasskeyLogin(req, body.challenge, body.passkey as never)),
 })
 
+/**
+ * POST /api/users/reset-password, in place of Payload's: its answer and session cookie for an
+ * account without a second factor; for one with it, no token and no cookie (Payload's would set
+ * an empty `payload-token`): the account logs in with its password and second factor next.
+ */
+export const resetPasswordEndpoint: Endpoint = {
+  path: '/reset-password',
+  method: 'post',
+  handler: async (req) => {
+    await addDataAndFileToRequest(req)
+    const depth = req.searchParams?.get('depth')
+    const result = await resetPasswordOperation({
+      collection: req.payload.collections.users,
+      data: {
+        password: typeof req.data?.password === 'string' ? req.data.password : '',
+        token: typeof req.data?.token === 'string' ? req.data.token : '',
+      },
+      depth: depth ? Number(depth) : undefined,
+      req,
+    })
+    const headers = new Headers()
+    if (result.token) {
+      headers.set(
+        'Set-Cookie',
+        generatePayloadCookie({
+          collectionAuthConfig: req.payload.collections.users.config.auth,
+          cookiePrefix: req.payload.config.cookiePrefix,
+          token: result.token,
+        }),
+      )
+    }
+    return Response.json(
+      {
+        message: result.token
+          ? 'Password reset successfully.'
+          : 'Password reset successfully. Log in with it and your second factor.',
+        ...result,
+      },
+      { headers: headersWithCors({ headers, req }) },
+    )
+  },
+}
+
 export const loginEndpoints: Endpoint[] = [
   loginEndpoint,
+  resetPasswordEndpoint,
   secondFactorEndpoint,
   secondFactorPasskeyOptionsEndpoint,
   passkeyLoginOptionsEndpoint,

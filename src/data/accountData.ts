@@ -2,7 +2,7 @@ import 'server-only'
 
 import { listExports } from '@/lib/accountData/exports'
 import { deletionOf, soleOwnedOrganizations } from '@/lib/accountData/deletion'
-import { deletionNeedsCode } from '@/lib/accountData/secondFactor'
+import { deletionFactors } from '@/lib/accountData/secondFactor'
 import { db } from '@/lib/db'
 import type { User } from '@/payload-types'
 
@@ -12,11 +12,11 @@ import { payloadClient } from './session'
 export async function accountDataFor(user: User) {
   const payload = await payloadClient()
   const queryable = await db({ payload })
-  const [exports, deletion, soleOwned, hasSecondFactor] = await Promise.all([
+  const [exports, deletion, soleOwned, secondFactors] = await Promise.all([
     listExports(queryable, user.id),
     deletionOf(queryable, user.id),
     soleOwnedOrganizations(queryable, user.id),
-    deletionNeedsCode(payload, user),
+    deletionFactors(payload, user),
   ])
-  return { exports, deletion, soleOwned, hasSecondFactor }
+  return { exports, deletion, soleOwned, secondFactors }
 }

@@ -10,6 +10,17 @@ export const deleteAccountSchema = z.object({
     .max(64, 'The code is at most 64 characters long.')
     .optional()
     .transform((value) => value || undefined),
+  /** The browser's passkey answer (JSON) and the challenge it answered, for a passkey account. */
+  passkey: z
+    .string()
+    .max(20_000, 'The passkey answer is too long.')
+    .optional()
+    .transform((value) => value || undefined),
+  passkeyChallenge: z
+    .string()
+    .max(200, 'The passkey challenge is not valid.')
+    .optional()
+    .transform((value) => value || undefined),
   reason: z
     .string()
     .trim()

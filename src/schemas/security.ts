@@ -31,6 +31,9 @@ export const totpCodeSchema = z.object({
 
 export const confirmWithPasswordSchema = z.object({ currentPassword })
 
+/** Turning the authenticator app on: its code, and the current password (re-authentication). */
+export const confirmTotpSchema = totpCodeSchema.extend({ currentPassword })
+
 export const passkeyNameSchema = z
   .string()
   .trim()
@@ -43,5 +46,7 @@ export const renamePasskeySchema = z.object({
 })
 
 export const passkeyIdSchema = z.object({ id: z.uuid('Unknown passkey.') })
+
+export const removePasskeySchema = passkeyIdSchema.extend({ currentPassword })
 
 export const sessionIdSchema = z.object({ id: z.uuid('Unknown session.') })

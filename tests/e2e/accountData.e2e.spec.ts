@@ -114,3 +114,70 @@ test('deleting the account asks for the password, logs out, and logging in cance
   await expect(formAlert(page)).toHaveCount(0)
   await context.close()
 })
+
+test('a passkey account confirms its deletion with the passkey; its keys stop until a login cancels it', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000)
+  const user = await createVerifiedUser(request)
+  const login = await request.post('/api/users/login', { data: user })
+  const created = await request.post('/api/api-keys', {
+    headers: { Authorization: `JWT ${(await login.json()).token}` },
+    data: { name: 'Deletion key', environment: 'development', scopes: ['tracks:read'] },
+  })
+  expect(created.status()).toBe(201)
+  const key = (await created.json()).doc as { key: string }
+  const withKey = () =>
+    request.get('/api/users/me', { headers: { Authorization: `Bearer ${key.key}` } })
+  expect((await withKey()).status()).toBe(200)
+
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  })
+  await logIn(page, user)
+  await page.goto('/settings/security')
+  const addForm = page.getByRole('form', { name: 'Add a passkey' })
+  await addForm.getByLabel('Passkey name').fill('Phone')
+  await addForm.getByLabel('Current password').fill(user.password)
+  await addForm.getByRole('button', { name: 'Add passkey' }).click()
+  await expect(page.getByTestId('passkey')).toHaveCount(1)
+
+  await page.goto('/settings/account')
+  const form = page.getByRole('form', { name: 'Delete your account' })
+  const fill = async () => {
+    await form.getByLabel('Your password').fill(user.password)
+    await form.getByLabel('Type DELETE to confirm').fill('DELETE')
+  }
+  // The password alone is not enough.
+  await fill()
+  await form.getByRole('button', { name: 'Delete my account' }).click()
+  await expect(form.getByText('Confirm with your passkey.')).toBeVisible()
+  await form.getByRole('button', { name: 'Confirm with a passkey' }).click()
+  await expect(form.getByRole('button', { name: 'Passkey confirmed ✓' })).toBeVisible()
+  await fill()
+  await form.getByRole('button', { name: 'Delete my account' }).click()
+  await expect(page).toHaveURL(/\/login\?deletionScheduled=1/)
+
+  // During the grace period the key is refused; a login cancels the deletion and it works again.
+  const refused = await withKey()
+  expect(refused.status()).toBe(401)
+  expect((await refused.json()).errors[0].code).toBe('REVOKED')
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click()
+  await expect(page).toHaveURL(/\/settings\/account$/)
+  await expect(
+    page
+      .getByRole('main')
+      .getByText(/was cancelled when you logged in/)
+      .first(),
+  ).toBeVisible()
+  await expect.poll(async () => (await withKey()).status()).toBe(200)
+})

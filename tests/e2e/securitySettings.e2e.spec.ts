@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { generate } from 'otplib'
 
-import { createVerifiedUser, expectAccessible, expectNoOverflow, formAlert, logIn } from './helpers'
+import { waitForMail } from '../helpers/smtp'
+
+import {
+  createVerifiedUser,
+  DEMO,
+  expectAccessible,
+  expectNoOverflow,
+  formAlert,
+  logIn,
+  mailDir,
+} from './helpers'
 
 /**
  * Settings → Security (issue 18): TOTP with recovery codes, the two-step login on the pages and
@@ -72,8 +82,17 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
 
   const secret = await enableTotp(page)
   await checkLayouts(page)
+  const setupPassword = page.getByTestId('totp-setup').getByLabel('Current password')
+  // A right code without the current password (a stolen session) enables nothing.
+  await page.getByLabel('Code from the app').fill(await freshCode(secret, used))
+  await setupPassword.fill('not-the-password-1')
+  await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
+  await expect(
+    page.getByTestId('totp-setup').getByText('That is not your current password.').first(),
+  ).toBeVisible()
   // A wrong code enables nothing.
   await page.getByLabel('Code from the app').fill('000000')
+  await setupPassword.fill(user.password)
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
   await expect(
     page
@@ -82,8 +101,10 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
       .first(),
   ).toBeVisible()
   await page.getByLabel('Code from the app').fill(await freshCode(secret, used))
+  await setupPassword.fill(user.password)
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
   await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible()
+  await waitForMail(mailDir(), user.email, /authenticator app was added/)
   const codes = ((await page.getByTestId('recovery-codes').textContent()) ?? '')
     .split(/\s+/)
     .filter(Boolean)
@@ -203,11 +224,21 @@ test('passkeys: register one with a virtual authenticator, log in with it, and a
   })
   await logIn(page, user)
   await page.goto('/settings/security')
-  await page.getByLabel('Passkey name').fill('Test laptop')
-  await page.getByRole('button', { name: 'Add passkey' }).click()
+  const addForm = page.getByRole('form', { name: 'Add a passkey' })
+  await addForm.getByLabel('Passkey name').fill('Test laptop')
+  // Without the current password, no ceremony starts.
+  await addForm.getByRole('button', { name: 'Add passkey' }).click()
+  await expect(addForm.getByText('Enter your current password.')).toBeVisible()
+  await addForm.getByLabel('Current password').fill('not-the-password-1')
+  await addForm.getByRole('button', { name: 'Add passkey' }).click()
+  await expect(addForm.getByText('That is not your current password.')).toBeVisible()
+  await expect(page.getByTestId('passkey')).toHaveCount(0)
+  await addForm.getByLabel('Current password').fill(user.password)
+  await addForm.getByRole('button', { name: 'Add passkey' }).click()
   await expect(page.getByRole('main').getByText('Passkey “Test laptop” added.')).toBeVisible()
   await expect(page.getByTestId('passkey')).toHaveCount(1)
   await expect(page.getByTestId('passkey').getByText('Test laptop')).toBeVisible()
+  await waitForMail(mailDir(), user.email, /passkey was added/)
   await checkLayouts(page)
 
   // Rename it.
@@ -229,11 +260,17 @@ test('passkeys: register one with a virtual authenticator, log in with it, and a
   await page.getByRole('button', { name: 'Use a passkey' }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
 
-  // Removing it asks first, then the password alone signs in again.
+  // Removing it asks for the current password, then the password alone signs in again.
   await page.goto('/settings/security')
-  await page.getByTestId('passkey').getByRole('button', { name: 'Remove' }).click()
-  await page.getByRole('button', { name: 'Remove passkey' }).click()
+  const passkey = page.getByTestId('passkey')
+  await passkey.getByText('Remove', { exact: true }).click()
+  await passkey.getByLabel('Current password').fill('not-the-password-1')
+  await passkey.getByRole('button', { name: 'Remove passkey' }).click()
+  await expect(passkey.getByText('That is not your current password.').first()).toBeVisible()
+  await passkey.getByLabel('Current password').fill(user.password)
+  await passkey.getByRole('button', { name: 'Remove passkey' }).click()
   await expect(page.getByText('No passkey yet.')).toBeVisible()
+  await waitForMail(mailDir(), user.email, /passkey was removed/)
   const rest = await request.post('/api/users/login', { data: user })
   expect((await rest.json()).token).toBeTruthy()
 })
@@ -357,6 +394,7 @@ test('an organization that requires 2FA shows a banner and hides its keys from a
   await logIn(page, user)
   const secret = await enableTotp(page)
   await page.getByLabel('Code from the app').fill(await generate({ secret }))
+  await page.getByTestId('totp-setup').getByLabel('Current password').fill(user.password)
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
   await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible()
 
@@ -389,4 +427,69 @@ test('an organization that requires 2FA shows a banner and hides its keys from a
   expect(await orgKeys()).toBe(0)
   await page.goto('/api-keys')
   await expect(page.getByRole('main').getByText('org key')).toHaveCount(0)
+})
+
+test('/admin honours two-factor authentication: a staff account needs its code to get in', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000)
+  const user = await createVerifiedUser(request)
+  const admin = await request.post('/api/users/login', { data: DEMO.admin })
+  const adminAuth = { Authorization: `JWT ${(await admin.json()).token}` }
+  const me = await request.post('/api/users/login', { data: user })
+  const { user: created } = (await me.json()) as { user: { id: number } }
+  const promoted = await request.patch(`/api/users/${created.id}`, {
+    headers: adminAuth,
+    data: { roles: ['staff'] },
+  })
+  expect(promoted.status(), await promoted.text()).toBe(200)
+
+  const used = new Set<string>()
+  await logIn(page, user)
+  const secret = await enableTotp(page)
+  await page.getByLabel('Code from the app').fill(await freshCode(secret, used))
+  await page.getByTestId('totp-setup').getByLabel('Current password').fill(user.password)
+  await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
+  await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible()
+  await logOut(page)
+
+  // The admin's own login form would take the password alone: it sends to the portal's login.
+  await page.goto('/admin/login')
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin$/)
+  await page.goto('/admin/collections/users')
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fcollections%2Fusers/)
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Log in', exact: true }).click()
+  await expect(page).toHaveURL(/\/login\/two-factor/)
+  // The password alone opens nothing.
+  await page.goto('/admin')
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin/)
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Log in', exact: true }).click()
+  await expect(page).toHaveURL(/\/login\/two-factor/)
+  await page.getByLabel('6-digit code').fill(await freshCode(secret, used))
+  await page.getByRole('button', { name: 'Verify' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+  await expect(page.getByText('Sign-ups today (UTC)')).toBeVisible()
+
+  // Staff reset a member's two-factor authentication from the account's page in /admin.
+  const member = await createVerifiedUser(request)
+  const memberLogin = await request.post('/api/users/login', { data: member })
+  const { user: memberDoc, token } = (await memberLogin.json()) as {
+    user: { id: number }
+    token: string
+  }
+  const refused = await request.post(`/api/users/${memberDoc.id}/reset-two-factor`, {
+    headers: { Authorization: `JWT ${token}` },
+  })
+  expect(refused.status()).toBe(403)
+  await page.goto(`/admin/collections/users/${memberDoc.id}`)
+  const reset = page.getByTestId('reset-two-factor')
+  await reset.getByRole('button', { name: 'Reset two-factor authentication' }).click()
+  await reset.getByRole('button', { name: 'Confirm: reset two-factor' }).click()
+  await expect(reset.getByRole('status')).toHaveText(/was reset/)
+  await waitForMail(mailDir(), member.email, /two-factor authentication was reset/)
 })

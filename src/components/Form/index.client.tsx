@@ -21,6 +21,9 @@ import { initialFormState, type FormState } from '@/lib/formState'
 
 const FormContext = createContext<FormState>(initialFormState)
 
+/** The answer of the enclosing ActionForm's action (for inputs of their own). */
+export const useActionFormState = () => useContext(FormContext)
+
 type ActionFormProps = {
   action: (state: FormState, formData: FormData) => Promise<FormState>
   children?: ReactNode

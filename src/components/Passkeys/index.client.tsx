@@ -12,6 +12,7 @@ import {
 import { useRouter } from 'next/navigation'
 import { useId, useState, useSyncExternalStore, useTransition } from 'react'
 
+import { useActionFormState } from '@/components/Form/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
@@ -69,16 +70,26 @@ export function PasskeyButton({ label, getOptions, verify, next, variant }: Sign
 }
 
 type RegisterProps = {
-  getOptions: () => Promise<{ options?: PublicKeyCredentialCreationOptionsJSON; error?: string }>
+  /** The options, once the current password (re-authentication) is checked. */
+  getOptions: (currentPassword: string) => Promise<{
+    options?: PublicKeyCredentialCreationOptionsJSON
+    error?: string
+    errors?: Record<string, string>
+  }>
   verify: (response: RegistrationResponseJSON, name: string) => Promise<FormState>
 }
 
-/** Adds a passkey: a name for it, the browser's prompt, then the server's check. */
+/**
+ * Adds a passkey: a name for it and the current password, the browser's prompt, then the
+ * server's check.
+ */
 export function AddPasskey({ getOptions, verify }: RegisterProps) {
   const isSupported = useWebAuthnSupport()
   const router = useRouter()
   const nameId = useId()
+  const passwordId = useId()
   const [name, setName] = useState('')
+  const [password, setPassword] = useState('')
   const [state, setState] = useState<FormState>({})
   const [isPending, startTransition] = useTransition()
   if (!isSupported) {
@@ -91,8 +102,20 @@ export function AddPasskey({ getOptions, verify }: RegisterProps) {
       if (!name.trim()) {
         return setState({ status: 'error', errors: { name: 'Name this passkey.' } })
       }
-      const start = await getOptions()
-      if (!start.options) return setState({ status: 'error', message: start.error })
+      if (!password) {
+        return setState({
+          status: 'error',
+          errors: { currentPassword: 'Enter your current password.' },
+        })
+      }
+      const start = await getOptions(password)
+      if (!start.options) {
+        return setState({
+          status: 'error',
+          message: start.errors ? undefined : start.error,
+          errors: start.errors,
+        })
+      }
       let response: RegistrationResponseJSON
       try {
         response = await startRegistration({ optionsJSON: start.options })
@@ -106,11 +129,13 @@ export function AddPasskey({ getOptions, verify }: RegisterProps) {
       setState(result)
       if (result.status === 'ok') {
         setName('')
+        setPassword('')
         router.refresh()
       }
     })
   }
   const nameError = state.errors?.name
+  const passwordError = state.errors?.currentPassword
   return (
     <form onSubmit={submit} className="space-y-3" noValidate aria-label="Add a passkey">
       {state.message && (
@@ -136,9 +161,95 @@ export function AddPasskey({ getOptions, verify }: RegisterProps) {
           </p>
         )}
       </div>
+      <div className="space-y-1">
+        <Label htmlFor={passwordId}>Current password</Label>
+        <Input
+          id={passwordId}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          aria-invalid={passwordError ? true : undefined}
+          aria-describedby={passwordError ? `${passwordId}-error` : undefined}
+        />
+        {passwordError && (
+          <p id={`${passwordId}-error`} className="text-sm text-danger">
+            {passwordError}
+          </p>
+        )}
+      </div>
       <Button type="submit" disabled={isPending}>
         {isPending ? 'Waiting for your passkey…' : 'Add passkey'}
       </Button>
     </form>
+  )
+}
+
+type ConfirmProps = {
+  getOptions: () => Promise<{
+    options?: PublicKeyCredentialRequestOptionsJSON
+    challenge?: string
+    error?: string
+  }>
+}
+
+/**
+ * Inside an ActionForm: confirms a sensitive step with one of the account's passkeys. The
+ * browser's answer and its challenge travel with the form (`passkey`, `passkeyChallenge`).
+ */
+export function PasskeyConfirm({ getOptions }: ConfirmProps) {
+  const isSupported = useWebAuthnSupport()
+  const formState = useActionFormState()
+  const id = useId()
+  const [answer, setAnswer] = useState<{ passkey: string; challenge: string } | null>(null)
+  const [error, setError] = useState('')
+  const [isPending, startTransition] = useTransition()
+  if (!isSupported) {
+    return <p className="text-sm text-muted-foreground">This browser does not support passkeys.</p>
+  }
+  const shownError = error || formState.errors?.passkey
+  const run = () =>
+    startTransition(async () => {
+      setError('')
+      setAnswer(null)
+      const start = await getOptions()
+      if (!start.options || !start.challenge) return setError(start.error ?? 'Try again.')
+      try {
+        const response = await startAuthentication({ optionsJSON: start.options })
+        setAnswer({ passkey: JSON.stringify(response), challenge: start.challenge })
+      } catch (err) {
+        setError(cancelled(err) ? 'No passkey was used. Try again.' : String(err))
+      }
+    })
+  return (
+    <div className="space-y-1">
+      <p id={`${id}-label`} className="text-sm font-medium">
+        Passkey
+      </p>
+      <Button
+        type="button"
+        variant="outline"
+        onClick={run}
+        disabled={isPending}
+        aria-describedby={shownError ? `${id}-error` : undefined}
+      >
+        {isPending
+          ? 'Waiting for your passkey…'
+          : answer
+            ? 'Passkey confirmed ✓'
+            : 'Confirm with a passkey'}
+      </Button>
+      {answer && (
+        <>
+          <input type="hidden" name="passkey" value={answer.passkey} />
+          <input type="hidden" name="passkeyChallenge" value={answer.challenge} />
+        </>
+      )}
+      {shownError && (
+        <p id={`${id}-error`} className="text-sm text-danger">
+          {shownError}
+        </p>
+      )}
+    </div>
   )
 }

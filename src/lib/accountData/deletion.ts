@@ -60,8 +60,21 @@ export async function deletionOf(db: Queryable, userId: number): Promise<Pending
 }
 
 /**
- * Schedules the account's deletion after the grace period, ends every session and mails the
- * owner. The caller has checked the password (and second factor). Throws the 409 for a sole
+ * Drops the account's keys from every verifier's cache: they stop (or start again) verifying at
+ * once while a deletion is pending (src/lib/keys/store.ts). Run inside the change's transaction:
+ * the tombstones outlive its commit.
+ */
+async function forgetOwnerKeys(db: Queryable, userId: number): Promise<void> {
+  const { rows } = await db.query<{ key_hash: string | null }>(
+    'SELECT key_hash FROM api_keys WHERE owner_id = $1',
+    [userId],
+  )
+  for (const { key_hash: hash } of rows) if (hash) invalidateKeyHash(hash)
+}
+
+/**
+ * Schedules the account's deletion after the grace period, ends every session, suspends the
+ * account's keys and mails the owner. The caller has checked the password (and second factor). Throws the 409 for a sole
  * owner of an organization. Run inside a transaction: the request, the session ends and the
  * mail commit together.
  */
@@ -82,13 +95,14 @@ export async function scheduleDeletion(
     [user.id, now.toISOString(), purgeAfter.toISOString(), reason],
   )
   await db.query('DELETE FROM user_sessions WHERE user_id = $1', [user.id])
+  await forgetOwnerKeys(db, user.id)
   await enqueueOn(db, 'mail__send', [
     {
       to: user.email,
       subject: 'Your TuneTrail Community account will be deleted',
       html: actionEmail({
         heading: 'Your account will be deleted',
-        intro: `You asked to delete your account. On ${purgeAfter.toUTCString()} your personal data, sessions, keys and webhooks are removed and your posts are shown as by “${GHOST.name}”. Until then, logging in cancels the deletion.`,
+        intro: `You asked to delete your account. On ${purgeAfter.toUTCString()} your personal data, sessions, keys and webhooks are removed and your posts are shown as by “${GHOST.name}”. Until then your API keys stop working, and logging in cancels the deletion (the keys work again).`,
         action: 'Log in to keep your account',
         url: portalUrl('/login', { next: '/settings/account' }),
         outro: 'If you did not ask for this, log in now and change your password.',
@@ -99,8 +113,8 @@ export async function scheduleDeletion(
 }
 
 /**
- * Cancels a pending deletion (logging in does this). Returns true when there was one, and mails
- * the owner that the account stays.
+ * Cancels a pending deletion (logging in does this): the account's keys verify again. Returns
+ * true when there was one, and mails the owner that the account stays.
  */
 export async function cancelDeletion(db: Queryable, userId: number): Promise<boolean> {
   const { rows } = await db.query<{ email: string }>(
@@ -111,6 +125,7 @@ export async function cancelDeletion(db: Queryable, userId: number): Promise<boo
     [userId],
   )
   if (!rows[0]) return false
+  await forgetOwnerKeys(db, userId)
   await enqueueOn(db, 'mail__send', [
     {
       to: rows[0].email,

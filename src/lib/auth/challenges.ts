@@ -13,7 +13,12 @@ import { newToken, sha256 } from '../tokens'
  * random token; only its hash is stored. Each attempt is counted in the same statement that
  * reads the row, so concurrent guesses cannot exceed the limit.
  */
-export type ChallengePurpose = 'second-factor' | 'passkey-login' | 'passkey-register'
+export type ChallengePurpose =
+  | 'second-factor'
+  | 'passkey-login'
+  | 'passkey-register'
+  /** A signed-in person confirms a sensitive step (deleting the account) with a passkey. */
+  | 'passkey-confirm'
 
 /** How long a challenge lives: time to open an authenticator app, not to guess. */
 export const CHALLENGE_TTL_SECONDS = 300

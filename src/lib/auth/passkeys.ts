@@ -168,22 +168,26 @@ export async function finishPasskeyRegistration(
   return { ok: true, passkey: toPasskey(inserted[0]) }
 }
 
-/** Options to ask the browser for a passkey: the account's own, or any (discoverable). */
+/**
+ * Options to ask the browser for a passkey: the account's own, or any (discoverable). A passkey
+ * alone (no password before it) must verify its user (PIN, biometrics): `required`.
+ */
 export async function passkeyRequestOptions(
   req: Db,
   userId?: number | string,
+  userVerification: 'required' | 'preferred' = 'preferred',
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const { rpID } = relyingParty()
   return generateAuthenticationOptions({
     rpID,
-    userVerification: 'preferred',
+    userVerification,
     allowCredentials: userId === undefined ? [] : await credentialsOf(req, userId),
   })
 }
 
 /** Starts a passkey sign-in without a password: the options and the ceremony's token. */
 export async function beginPasskeyLogin(req: Req) {
-  const options = await passkeyRequestOptions(req)
+  const options = await passkeyRequestOptions(req, undefined, 'required')
   const { token, expiresAt } = await createChallenge(req, 'passkey-login', {
     webauthnChallenge: options.challenge,
   })
@@ -193,12 +197,14 @@ export async function beginPasskeyLogin(req: Req) {
 /**
  * Checks a browser's passkey answer against the expected challenge: the user it proves (who
  * must be `userId` when given), with its signature counter moved on; null when it proves nothing.
+ * `isUserVerified`: the authenticator must have verified its user (a passkey used alone).
  */
 export async function verifyPasskey(
   req: Db,
   response: AuthenticationResponseJSON,
   expectedChallenge: string,
   userId?: number | string,
+  { isUserVerified = false }: { isUserVerified?: boolean } = {},
 ): Promise<{ userId: number; passkeyName: string } | null> {
   if (typeof response?.id !== 'string') return null
   const db = await sqlFor(req)
@@ -218,7 +224,7 @@ export async function verifyPasskey(
       counter: Number(row.counter),
       transports: row.transports as AuthenticatorTransport[],
     },
-    requireUserVerification: false,
+    requireUserVerification: isUserVerified,
   }).catch(() => null)
   if (!verification?.verified) return null
   const { newCounter } = verification.authenticationInfo

@@ -222,7 +222,10 @@ export async function completePasskeyLogin(
   if (!challenge?.webauthnChallenge) {
     return { ok: false, status: 401, message: 'This passkey request has expired. Try again.' }
   }
-  const proof = await verifyPasskey(db, response, challenge.webauthnChallenge)
+  // No password before it: the passkey must have verified its user (PIN, biometrics).
+  const proof = await verifyPasskey(db, response, challenge.webauthnChallenge, undefined, {
+    isUserVerified: true,
+  })
   if (!proof || !(await spendChallenge(db, challenge.id))) {
     return {
       ok: false,

@@ -45,6 +45,8 @@ export async function logSecurityEvent(
     userId: number | string
     summary: string
     details?: Record<string, unknown>
+    /** Who did it, when not the account itself (staff). */
+    actorId?: number | string
   },
 ): Promise<void> {
   await req.payload.create({
@@ -52,7 +54,7 @@ export async function logSecurityEvent(
     data: {
       action: event.action,
       summary: event.summary,
-      actor: Number(event.userId),
+      actor: Number(event.actorId ?? event.userId),
       owner: Number(event.userId),
       ip: requestIp(req),
       userAgent: userAgentOf(req),

@@ -36,8 +36,16 @@ const select = (table: string, prefix: string) =>
     .map((column) => `${table}.${column} AS ${prefix}_${column}`)
     .join(', ')
 
+/**
+ * A key whose owner asked to delete their account stops verifying during the grace period (as
+ * if revoked), and works again when a login cancels the deletion: nothing on the key changes.
+ */
 const lookup = (where: string) => `
-  SELECT k.id, k.status, k.environment, k.expires_at, k.owner_id, k.organization_id,
+  SELECT k.id,
+         CASE WHEN EXISTS (SELECT 1 FROM account_deletions d
+                            WHERE d.user_id = k.owner_id AND d.cancelled_at IS NULL)
+              THEN 'revoked' ELSE k.status::text END AS status,
+         k.environment, k.expires_at, k.owner_id, k.organization_id,
          COALESCE(o.plan::text, u.plan::text, 'free') AS plan,
          ARRAY(SELECT t.text FROM api_keys_texts t
                 WHERE t.parent_id = k.id AND t.path = 'scopes' ORDER BY t."order") AS scopes,

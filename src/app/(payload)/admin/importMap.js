@@ -1,3 +1,4 @@
+import { ResetTwoFactor as ResetTwoFactor_78900b12cf8d7f3fe7d3452f10a7c228 } from '@/components/ResetTwoFactor'
 import { AuditChanges as AuditChanges_fa3603c50454a8654418451010cf0b1b } from '@/components/AuditChanges'
 import { HeadersField as HeadersField_9083b251704a7bf8f4f442a3239b2373 } from '@/components/HeadersField'
 import { JsonView as JsonView_1a87ff5e21c49cff7bcbb32027b40f10 } from '@/components/JsonView'
@@ -32,6 +33,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "@/components/ResetTwoFactor#ResetTwoFactor": ResetTwoFactor_78900b12cf8d7f3fe7d3452f10a7c228,
   "@/components/AuditChanges#AuditChanges": AuditChanges_fa3603c50454a8654418451010cf0b1b,
   "@/components/HeadersField#HeadersField": HeadersField_9083b251704a7bf8f4f442a3239b2373,
   "@/components/JsonView#JsonView": JsonView_1a87ff5e21c49cff7bcbb32027b40f10,

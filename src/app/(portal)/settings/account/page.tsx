@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Account data' }
 
 export default async function AccountDataPage() {
   const user = await requireUser('/settings/account')
-  const { exports, deletion, soleOwned, hasSecondFactor } = await accountDataFor(user)
+  const { exports, deletion, soleOwned, secondFactors } = await accountDataFor(user)
   return (
     <>
       <h1 className="text-2xl font-semibold">Account data</h1>
@@ -19,7 +19,7 @@ export default async function AccountDataPage() {
       <DeleteAccountCard
         deletion={deletion}
         soleOwned={soleOwned}
-        hasSecondFactor={hasSecondFactor}
+        secondFactors={secondFactors}
         now={requestNow()}
       />
     </>

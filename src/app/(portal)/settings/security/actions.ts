@@ -12,53 +12,36 @@ import {
   beginPasskeyRegistration,
   finishPasskeyRegistration,
   PASSKEY_PROBLEMS,
-  removePasskey,
   renamePasskey,
 } from '@/lib/auth/passkeys'
 import { CHALLENGE_TTL_SECONDS } from '@/lib/auth/challenges'
-import { checkCurrentPassword, PASSWORD_CHECK_MESSAGES } from '@/lib/auth/password'
+import {
+  confirmTotp,
+  currentPasswordProblem,
+  newRecoveryCodes,
+  recordFactorChange,
+  removeOwnPasskey,
+  turnOffTotp,
+  type RecoveryCodesState,
+} from '@/lib/auth/factorChanges'
 import { logSecurityEvent } from '@/lib/auth/securityLog'
 import { endSessions } from '@/lib/auth/sessions'
-import {
-  beginTotpSetup,
-  confirmTotpSetup,
-  disableTotp,
-  hasSecondFactor,
-  replaceRecoveryCodes,
-  twoFactorState,
-} from '@/lib/auth/twoFactor'
+import { beginTotpSetup } from '@/lib/auth/twoFactor'
 import type { FormState } from '@/lib/formState'
 import type { KeyUser } from '@/lib/keys/collectionScopes'
 import {
   changePasswordSchema,
+  confirmTotpSchema,
   confirmWithPasswordSchema,
-  passkeyIdSchema,
   passkeyNameSchema,
+  removePasskeySchema,
   renamePasskeySchema,
   sessionIdSchema,
-  totpCodeSchema,
 } from '@/schemas/security'
 
 const PAGE = '/settings/security'
 
-/** What a form that issues recovery codes answers: the codes, once. */
-export type RecoveryCodesState = FormState & { codes?: string[] }
-
 const sessionOf = (user: unknown) => (user as { _sid?: string })._sid
-
-async function passwordProblem(
-  payload: Awaited<ReturnType<typeof payloadClient>>,
-  userId: number,
-  password: string,
-): Promise<FormState | null> {
-  const check = await checkCurrentPassword(payload, userId, password)
-  if (check === 'OK') return null
-  return {
-    status: 'error',
-    message: PASSWORD_CHECK_MESSAGES[check],
-    errors: { currentPassword: PASSWORD_CHECK_MESSAGES[check] },
-  }
-}
 
 export const startTotpSetupAction = personAction({
   schema: z.object({}),
@@ -70,43 +53,17 @@ export const startTotpSetupAction = personAction({
 })
 
 // No refresh here: the page would drop the form that shows the codes (its "Done" refreshes).
-export const confirmTotpAction = personAction<typeof totpCodeSchema, RecoveryCodesState>({
-  schema: totpCodeSchema,
-  run: async ({ code }, { payload, user }) => {
-    const req = await actionRequest(payload, user)
-    const codes = await confirmTotpSetup(req, user.id, code)
-    if (!codes) {
-      const message = 'That code is not right. Check the time on your phone and try the next one.'
-      return { status: 'error', message, errors: { code: message } }
-    }
-    await logSecurityEvent(req, {
-      action: 'auth.two_factor_enabled',
-      userId: user.id,
-      summary: 'Turned on two-factor authentication with an authenticator app',
-      details: { method: 'totp' },
-    })
-    return { status: 'ok', message: 'Two-factor authentication is on.', codes }
-  },
+export const confirmTotpAction = personAction<typeof confirmTotpSchema, RecoveryCodesState>({
+  schema: confirmTotpSchema,
+  run: async (input, { payload, user }) =>
+    confirmTotp(await actionRequest(payload, user), user, input),
 })
 
 export const disableTotpAction = personAction({
   schema: confirmWithPasswordSchema,
   revalidate: () => [PAGE],
-  run: async ({ currentPassword }, { payload, user }) => {
-    const problem = await passwordProblem(payload, user.id, currentPassword)
-    if (problem) return problem
-    const req = await actionRequest(payload, user)
-    if (!(await disableTotp(req, user.id))) {
-      return { status: 'error', message: 'Two-factor authentication was not on.' }
-    }
-    await logSecurityEvent(req, {
-      action: 'auth.two_factor_disabled',
-      userId: user.id,
-      summary: 'Turned off the authenticator app',
-      details: { method: 'totp' },
-    })
-    return { status: 'ok', message: 'The authenticator app is off.' }
-  },
+  run: async (input, { payload, user }) =>
+    turnOffTotp(await actionRequest(payload, user), user, input),
 })
 
 export const regenerateRecoveryCodesAction = personAction<
@@ -115,28 +72,15 @@ export const regenerateRecoveryCodesAction = personAction<
 >({
   schema: confirmWithPasswordSchema,
   revalidate: () => [PAGE],
-  run: async ({ currentPassword }, { payload, user }) => {
-    const problem = await passwordProblem(payload, user.id, currentPassword)
-    if (problem) return problem
-    const req = await actionRequest(payload, user)
-    if (!hasSecondFactor(await twoFactorState(req, user.id))) {
-      return { status: 'error', message: 'Turn on two-factor authentication first.' }
-    }
-    const codes = await replaceRecoveryCodes(req, user.id)
-    await logSecurityEvent(req, {
-      action: 'auth.recovery_codes_generated',
-      userId: user.id,
-      summary: 'Generated new recovery codes (the earlier ones stopped working)',
-    })
-    return { status: 'ok', message: 'New recovery codes: the earlier ones no longer work.', codes }
-  },
+  run: async (input, { payload, user }) =>
+    newRecoveryCodes(await actionRequest(payload, user), user, input),
 })
 
 export const changePasswordAction = personAction({
   schema: changePasswordSchema,
   revalidate: () => [PAGE],
   run: async ({ currentPassword, password }, { payload, user }) => {
-    const problem = await passwordProblem(payload, user.id, currentPassword)
+    const problem = await currentPasswordProblem({ payload }, user.id, currentPassword)
     if (problem) return problem
     // The session strategy's user carries this session's id: every other one ends.
     const req = await actionRequest(payload, user)
@@ -201,11 +145,21 @@ export const endOtherSessionsAction = personAction({
 /** The passkey ceremony under way, between the options and the browser's answer. */
 const REGISTER_COOKIE = 'tt-passkey-register'
 
-/** Starts adding a passkey: the browser's options; the ceremony is bound to this account. */
-export async function passkeyRegistrationOptionsAction() {
+/**
+ * Starts adding a passkey once the current password is checked: the browser's options; the
+ * ceremony is bound to this account.
+ */
+export async function passkeyRegistrationOptionsAction(rawPassword: string) {
   const user = await currentUser()
   if (!user || (user as KeyUser).apiKey) return { error: SIGNED_OUT.message }
+  const password = confirmWithPasswordSchema.safeParse({ currentPassword: rawPassword })
+  if (!password.success) {
+    const message = password.error.issues[0].message
+    return { error: message, errors: { currentPassword: message } }
+  }
   const payload = await payloadClient()
+  const problem = await currentPasswordProblem({ payload }, user.id, password.data.currentPassword)
+  if (problem) return { error: problem.message, errors: problem.errors }
   const { options, token } = await beginPasskeyRegistration({ payload }, user)
   ;(await cookies()).set(REGISTER_COOKIE, token, {
     httpOnly: true,
@@ -235,10 +189,10 @@ export async function finishPasskeyRegistrationAction(
   const req = await actionRequest(payload, user)
   const result = await finishPasskeyRegistration(req, user.id, token, response, name.data)
   if (!result.ok) return { status: 'error', message: PASSKEY_PROBLEMS[result.problem] }
-  await logSecurityEvent(req, {
+  await recordFactorChange(req, user, {
     action: 'auth.passkey_added',
-    userId: user.id,
     summary: `Added the passkey “${result.passkey.name}”`,
+    headline: 'A passkey was added',
   })
   revalidatePath(PAGE)
   return { status: 'ok', message: `Passkey “${result.passkey.name}” added.` }
@@ -261,21 +215,8 @@ export const renamePasskeyAction = personAction({
 })
 
 export const removePasskeyAction = personAction({
-  schema: passkeyIdSchema,
-  isHidden: true,
+  schema: removePasskeySchema,
   revalidate: () => [PAGE],
-  run: async ({ id }, { payload, user }) => {
-    const req = await actionRequest(payload, user)
-    const name = await removePasskey(req, user.id, id)
-    if (name === null) return { status: 'error', message: 'This passkey no longer exists.' }
-    // Recovery codes stand in for a second factor: without any left, they go too.
-    const state = await twoFactorState(req, user.id)
-    if (!hasSecondFactor(state) && state.recoveryCodesLeft > 0) await disableTotp(req, user.id)
-    await logSecurityEvent(req, {
-      action: 'auth.passkey_removed',
-      userId: user.id,
-      summary: `Removed the passkey “${name}”`,
-    })
-    return { status: 'ok', message: `Passkey “${name}” removed.` }
-  },
+  run: async (input, { payload, user }) =>
+    removeOwnPasskey(await actionRequest(payload, user), user, input),
 })

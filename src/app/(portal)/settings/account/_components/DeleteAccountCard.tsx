@@ -1,22 +1,24 @@
 import Link from 'next/link'
 
 import { ActionForm, Field } from '@/components/Form/index.client'
+import { PasskeyConfirm } from '@/components/Passkeys/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Panel } from '@/components/ui/card'
 import { GHOST, GRACE_DAYS, type PendingDeletion } from '@/lib/accountData/deletion'
+import type { DeletionFactors } from '@/lib/accountData/secondFactor'
 import { formatDateTime } from '@/lib/time'
 
-import { deleteAccountAction } from '../actions'
+import { deleteAccountAction, deletionPasskeyOptionsAction } from '../actions'
 
 type Props = {
   deletion: PendingDeletion | null
   soleOwned: { id: number; name: string; slug: string }[]
-  hasSecondFactor: boolean
+  secondFactors: DeletionFactors
   now: number
 }
 
 /** Deleting the account: what happens, what blocks it, and the confirmation form. */
-export function DeleteAccountCard({ deletion, soleOwned, hasSecondFactor, now }: Props) {
+export function DeleteAccountCard({ deletion, soleOwned, secondFactors, now }: Props) {
   const wasCancelled =
     deletion?.cancelled_at &&
     now - new Date(deletion.cancelled_at).getTime() < GRACE_DAYS * 86_400_000
@@ -24,7 +26,7 @@ export function DeleteAccountCard({ deletion, soleOwned, hasSecondFactor, now }:
     <Panel
       id="delete-heading"
       title="Delete your account"
-      description={`After ${GRACE_DAYS} days your profile, sessions, keys (revoked), webhooks and organization memberships are removed, and your discussions, replies, comments and models are shown as by “${GHOST.name}”. Logging in before then cancels the deletion.`}
+      description={`After ${GRACE_DAYS} days your profile, sessions, keys (revoked), webhooks and organization memberships are removed, and your discussions, replies, comments and models are shown as by “${GHOST.name}”. Your API keys stop working at once. Logging in before then cancels the deletion.`}
     >
       {wasCancelled && (
         <Alert tone="success" className="mb-4">
@@ -60,15 +62,20 @@ export function DeleteAccountCard({ deletion, soleOwned, hasSecondFactor, now }:
             autoComplete="current-password"
             required
           />
-          {hasSecondFactor && (
+          {secondFactors.code && (
             <Field
               name="code"
               label="Authentication code"
               autoComplete="one-time-code"
-              hint="From your authenticator app, or a recovery code."
-              required
+              hint={
+                secondFactors.passkey
+                  ? 'From your authenticator app, or a recovery code; or confirm with a passkey below.'
+                  : 'From your authenticator app, or a recovery code.'
+              }
+              required={!secondFactors.passkey}
             />
           )}
+          {secondFactors.passkey && <PasskeyConfirm getOptions={deletionPasskeyOptionsAction} />}
           <Field name="reason" label="Why are you leaving? (optional)" multiline maxLength={500} />
           <Field
             name="confirm"

@@ -1,4 +1,3 @@
-import { ConfirmAction } from '@/components/ConfirmAction/index.client'
 import { ActionForm, Field, Hidden } from '@/components/Form/index.client'
 import { AddPasskey } from '@/components/Passkeys/index.client'
 import { RelativeTime } from '@/components/RelativeTime/index.client'
@@ -45,15 +44,31 @@ export function PasskeysCard({ passkeys, now }: { passkeys: Passkey[]; now: numb
                     {passkey.isBackedUp && ' · synced'}
                   </p>
                 </div>
-                <ConfirmAction
-                  action={removePasskeyAction}
-                  fields={{ id: passkey.id }}
-                  label="Remove"
-                  title={`Remove “${passkey.name}”?`}
-                  description="You can no longer log in with it. Remove it from your device or password manager too."
-                  confirmLabel="Remove passkey"
-                />
               </div>
+              <details>
+                <summary className="cursor-pointer text-sm">Remove</summary>
+                <ActionForm
+                  action={removePasskeyAction}
+                  submitLabel="Remove passkey"
+                  submitVariant="danger"
+                  pendingLabel="Removing…"
+                  className="mt-2 space-y-3"
+                  aria-label={`Remove ${passkey.name}`}
+                >
+                  <p className="text-sm text-muted-foreground">
+                    You can no longer log in with it. Remove it from your device or password manager
+                    too.
+                  </p>
+                  <Hidden name="id" value={passkey.id} />
+                  <Field
+                    name="currentPassword"
+                    label="Current password"
+                    type="password"
+                    autoComplete="current-password"
+                    required
+                  />
+                </ActionForm>
+              </details>
               <details>
                 <summary className="cursor-pointer text-sm">Rename</summary>
                 <ActionForm

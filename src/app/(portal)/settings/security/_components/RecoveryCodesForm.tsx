@@ -9,12 +9,12 @@ import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
 
-import type { RecoveryCodesState } from '../actions'
+import type { RecoveryCodesState } from '@/lib/auth/factorChanges'
 
 type Props = {
   action: (state: RecoveryCodesState, formData: FormData) => Promise<RecoveryCodesState>
-  /** The form's one input: a TOTP code to confirm the setup, or the current password. */
-  input: { name: 'code' | 'currentPassword'; label: string; hint?: string }
+  /** The form's inputs: a TOTP code to confirm the setup, the current password. */
+  inputs: { name: 'code' | 'currentPassword'; label: string; hint?: string }[]
   submitLabel: string
   intro?: ReactNode
 }
@@ -40,7 +40,7 @@ function download(codes: string[]) {
  * A form whose success issues recovery codes (confirming TOTP, or new codes): they are shown
  * once, in the action's state only, with copy and download.
  */
-export function RecoveryCodesForm({ action, input, submitLabel, intro }: Props) {
+export function RecoveryCodesForm({ action, inputs, submitLabel, intro }: Props) {
   const [state, formAction, isPending] = useActionState(action, {} as RecoveryCodesState)
   const router = useRouter()
   if (state.status === 'ok' && state.codes) {
@@ -63,36 +63,41 @@ export function RecoveryCodesForm({ action, input, submitLabel, intro }: Props) 
       </SecretPanel>
     )
   }
-  const error = state.errors?.[input.name]
-  const id = `security-${input.name}-${submitLabel.replace(/\W+/g, '-').toLowerCase()}`
+  const formId = submitLabel.replace(/\W+/g, '-').toLowerCase()
   return (
     <form action={formAction} className="space-y-3" noValidate aria-label={submitLabel}>
       {intro}
       <FormMessage state={state} />
-      <div className="space-y-1">
-        <Label htmlFor={id}>{input.label}</Label>
-        <Input
-          id={id}
-          name={input.name}
-          type={input.name === 'currentPassword' ? 'password' : 'text'}
-          autoComplete={input.name === 'currentPassword' ? 'current-password' : 'one-time-code'}
-          inputMode={input.name === 'code' ? 'numeric' : undefined}
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : input.hint ? `${id}-hint` : undefined}
-        />
-        {error ? (
-          <p id={`${id}-error`} className="text-sm text-danger">
-            {error}
-          </p>
-        ) : (
-          input.hint && (
-            <p id={`${id}-hint`} className="text-sm text-muted-foreground">
-              {input.hint}
-            </p>
-          )
-        )}
-      </div>
+      {inputs.map((input) => {
+        const error = state.errors?.[input.name]
+        const id = `security-${input.name}-${formId}`
+        return (
+          <div className="space-y-1" key={input.name}>
+            <Label htmlFor={id}>{input.label}</Label>
+            <Input
+              id={id}
+              name={input.name}
+              type={input.name === 'currentPassword' ? 'password' : 'text'}
+              autoComplete={input.name === 'currentPassword' ? 'current-password' : 'one-time-code'}
+              inputMode={input.name === 'code' ? 'numeric' : undefined}
+              required
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : input.hint ? `${id}-hint` : undefined}
+            />
+            {error ? (
+              <p id={`${id}-error`} className="text-sm text-danger">
+                {error}
+              </p>
+            ) : (
+              input.hint && (
+                <p id={`${id}-hint`} className="text-sm text-muted-foreground">
+                  {input.hint}
+                </p>
+              )
+            )}
+          </div>
+        )
+      })}
       <Button type="submit" disabled={isPending}>
         {isPending ? 'Working…' : submitLabel}
       </Button>

@@ -83,11 +83,14 @@ export async function TwoFactorCard({ state, pendingSecret, email }: Props) {
             </div>
             <RecoveryCodesForm
               action={confirmTotpAction}
-              input={{
-                name: 'code',
-                label: 'Code from the app',
-                hint: 'Six digits; a new one every 30 seconds.',
-              }}
+              inputs={[
+                {
+                  name: 'code',
+                  label: 'Code from the app',
+                  hint: 'Six digits; a new one every 30 seconds.',
+                },
+                { name: 'currentPassword', label: 'Current password' },
+              ]}
               submitLabel="Turn on two-factor authentication"
             />
           </div>
@@ -133,7 +136,7 @@ export async function TwoFactorCard({ state, pendingSecret, email }: Props) {
             <div className="mt-3">
               <RecoveryCodesForm
                 action={regenerateRecoveryCodesAction}
-                input={{ name: 'currentPassword', label: 'Current password' }}
+                inputs={[{ name: 'currentPassword', label: 'Current password' }]}
                 submitLabel="Generate new codes"
                 intro={
                   <p className="text-sm text-muted-foreground">
