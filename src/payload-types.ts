@@ -239,7 +239,6 @@ export interface Media {
    */
   alt?: string | null;
   uploadedBy?: (number | null) | User;
-  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -901,7 +900,6 @@ export interface ForumAttachment {
   alt?: string | null;
   uploadedBy?: (number | null) | User;
   isPublished?: boolean | null;
-  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1713,7 +1711,6 @@ export interface OrganizationInvitationsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
-  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2171,7 +2168,6 @@ export interface ForumAttachmentsSelect<T extends boolean = true> {
   alt?: T;
   uploadedBy?: T;
   isPublished?: T;
-  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { generate } from 'otplib'
 
 import { waitForMail } from '../helpers/smtp'
+import { totpCodes } from '../helpers/totp'
 
 import {
   createVerifiedUser,
@@ -22,18 +23,6 @@ import {
 type Credentials = { email: string; password: string }
 
 const SAME_ORIGIN = { 'Sec-Fetch-Site': 'same-origin' }
-
-/** A TOTP code of a time step no earlier code used (each code works once). */
-async function freshCode(secret: string, used: Set<string>) {
-  for (;;) {
-    const code = await generate({ secret })
-    if (!used.has(code)) {
-      used.add(code)
-      return code
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-  }
-}
 
 async function logOut(page: Page) {
   await page.goto('/logout')
@@ -72,7 +61,6 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
 }) => {
   test.setTimeout(180_000)
   const user = await createVerifiedUser(request)
-  const used = new Set<string>()
   await logIn(page, user)
   await page.goto('/settings/security')
   await expect(
@@ -81,10 +69,11 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
   await checkLayouts(page)
 
   const secret = await enableTotp(page)
+  const nextCode = totpCodes(secret)
   await checkLayouts(page)
   const setupPassword = page.getByTestId('totp-setup').getByLabel('Current password')
   // A right code without the current password (a stolen session) enables nothing.
-  await page.getByLabel('Code from the app').fill(await freshCode(secret, used))
+  await page.getByLabel('Code from the app').fill(await generate({ secret }))
   await setupPassword.fill('not-the-password-1')
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
   await expect(
@@ -100,7 +89,7 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
       .getByText(/That code is not right/)
       .first(),
   ).toBeVisible()
-  await page.getByLabel('Code from the app').fill(await freshCode(secret, used))
+  await page.getByLabel('Code from the app').fill(await nextCode())
   await setupPassword.fill(user.password)
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
   await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible()
@@ -126,7 +115,7 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
   // No session yet: a private page still sends to the login.
   const before = await page.request.get('/api/users/me', { headers: SAME_ORIGIN })
   expect((await before.json()).user).toBeNull()
-  await page.getByLabel('6-digit code').fill(await freshCode(secret, used))
+  await page.getByLabel('6-digit code').fill(await nextCode())
   await page.getByRole('button', { name: 'Verify' }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
 
@@ -445,10 +434,10 @@ test('/admin honours two-factor authentication: a staff account needs its code t
   })
   expect(promoted.status(), await promoted.text()).toBe(200)
 
-  const used = new Set<string>()
   await logIn(page, user)
   const secret = await enableTotp(page)
-  await page.getByLabel('Code from the app').fill(await freshCode(secret, used))
+  const nextCode = totpCodes(secret)
+  await page.getByLabel('Code from the app').fill(await nextCode())
   await page.getByTestId('totp-setup').getByLabel('Current password').fill(user.password)
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
   await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible()
@@ -470,7 +459,7 @@ test('/admin honours two-factor authentication: a staff account needs its code t
   await page.getByLabel('Password').fill(user.password)
   await page.getByRole('button', { name: 'Log in', exact: true }).click()
   await expect(page).toHaveURL(/\/login\/two-factor/)
-  await page.getByLabel('6-digit code').fill(await freshCode(secret, used))
+  await page.getByLabel('6-digit code').fill(await nextCode())
   await page.getByRole('button', { name: 'Verify' }).click()
   await expect(page).toHaveURL(/\/admin$/)
   await expect(page.getByText('Sign-ups today (UTC)')).toBeVisible()
