@@ -103,6 +103,12 @@ export default async function ProjectPage({ params }: Props) {
           (data.isMine || data.isModerator) && (
             <Alert tone="error">Not approved: {project.rejectionReason}</Alert>
           )}
+        {project.status === 'published' && project.pendingRevision && data.canEdit && (
+          <Alert tone="info">
+            Changes pending review: your edits go live once a moderator approves them. Until then
+            this page shows the last approved version.
+          </Alert>
+        )}
         {project.status === 'submitted' && data.isMine && (
           <Alert tone="info">
             In review: a moderator will look at it soon. You will be notified.
