@@ -8,12 +8,18 @@
 import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 
 import { db } from '../src/lib/db'
 import { onShutdown, shutdown } from '../src/runtime/boot'
 import { seedDemo } from '../src/seed/demo'
-import { measureHttp, startProcess, waitUntilUp, type Row } from './load'
+import {
+  measureHttp,
+  printRows,
+  startBareHtmlServer,
+  startPortal,
+  stopOnShutdown,
+  type Row,
+} from './load'
 import { startBench } from './setup'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8)
@@ -33,12 +39,7 @@ if (!fs.existsSync('.next/standalone/portal-server.mjs')) {
 }
 
 const payload = await startBench()
-onShutdown(async () => {
-  for (const child of children) {
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
-  }
-  await new Promise((resolve) => setTimeout(resolve, 1000))
-})
+stopOnShutdown(onShutdown, children)
 await seedDemo(payload)
 const sql = await db({ payload })
 
@@ -153,16 +154,7 @@ async function http(name: string, url: string, connections = CONNECTIONS): Promi
   return row
 }
 
-startProcess(children, 'node', ['.next/standalone/portal-server.mjs'], {
-  NODE_ENV: 'production',
-  PORT: String(NEXT_PORT),
-  HOSTNAME: '127.0.0.1',
-  WORKER: 'off',
-  VERIFIER: 'off',
-  DATA_DIR: process.env.DATA_DIR ?? `${process.cwd()}/.data`,
-})
-const portal = `http://127.0.0.1:${NEXT_PORT}`
-await waitUntilUp(`${portal}/login`)
+const portal = await startPortal(children, NEXT_PORT)
 const first = await fetch(`${portal}/showcase`)
 if (!first.ok) throw new Error(`/showcase answered ${first.status}`)
 const html = await first.text()
@@ -170,24 +162,13 @@ const projectPath = `/showcase/projects/${slug}`
 const page = await fetch(`${portal}${projectPath}`)
 if (!page.ok) throw new Error(`${projectPath} answered ${page.status}`)
 const pageKiB = ((await page.text()).length / 1024).toFixed(0)
-const htmlFile = path.join(os.tmpdir(), `bench-showcase-${process.pid}.html`)
-fs.writeFileSync(htmlFile, html)
-startProcess(
-  children,
-  'node',
-  [
-    '-e',
-    `const b=require('fs').readFileSync(process.env.BENCH_HTML);require('http').createServer((q,s)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8'});s.end(b)}).listen(${BARE_PORT})`,
-  ],
-  { BENCH_HTML: htmlFile },
-)
+const bareUrl = await startBareHtmlServer(children, BARE_PORT, html)
 console.log(
   `bench:showcase on ${os.cpus().length} cores, ${CONNECTIONS} connections, ${DURATION_S}s per run; ` +
     `${projects} published projects, ${votes} votes${seededMs ? ` (seeded in ${(seededMs / 1000).toFixed(1)} s)` : ''}; ` +
     `list page /showcase (${(html.length / 1024).toFixed(0)} KiB), project page ${projectPath} (${pageKiB} KiB)`,
 )
-await waitUntilUp(`http://127.0.0.1:${BARE_PORT}/`)
-const bare = await http('bare node:http, same list HTML', `http://127.0.0.1:${BARE_PORT}/`)
+const bare = await http('bare node:http, same list HTML', bareUrl)
 const listAlone = await http('list page, 1 connection', `${portal}/showcase`, 1)
 const list = await http('list page /showcase (hot)', `${portal}/showcase`)
 await http('list page, top this week', `${portal}/showcase?sort=week`)
@@ -196,22 +177,10 @@ await http('list page, page 20', `${portal}/showcase?page=20`)
 const pageAlone = await http('project page, 1 connection', `${portal}${projectPath}`, 1)
 const project = await http('project page', `${portal}${projectPath}`)
 
-const pad = (text: string, width: number) => text.padEnd(width)
-console.log(
-  `\n${pad('target', 34)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('failed', 8)}vs bare node`,
-)
-for (const row of rows) {
-  console.log(
-    `${pad(row.name, 34)}${pad(Math.round(row.rps).toString(), 9)}${pad(row.p50.toFixed(1), 9)}${pad(
-      (row.p95 ?? 0).toFixed(1),
-      9,
-    )}${pad(row.p99.toFixed(1), 9)}${pad(String(row.failures), 8)}${((row.rps / bare.rps) * 100).toFixed(1)}%`,
-  )
-}
+printRows(rows, bare, 34)
 console.log(
   `\ngoal: ≤ ${GOAL_P95_MS} ms p95 — list page ${(listAlone.p95 ?? 0).toFixed(1)} ms alone, ` +
     `${(list.p95 ?? 0).toFixed(1)} ms at ${CONNECTIONS} connections; project page ` +
     `${(pageAlone.p95 ?? 0).toFixed(1)} ms alone, ${(project.p95 ?? 0).toFixed(1)} ms at ${CONNECTIONS} connections`,
 )
-fs.rmSync(htmlFile)
 await shutdown(0)
