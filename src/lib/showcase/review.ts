@@ -220,15 +220,20 @@ export async function reviewProjectAs(
           ],
         })
       }
+      // Tells the collection's hook to clear the revision, for this one update only.
       req.context.showcaseRevision = decision
-      const updated = await req.payload.update({
-        collection: 'showcase-projects',
-        id,
-        data: decision === 'approve' ? revisionContent(project.pendingRevision) : {},
-        depth: 0,
-        overrideAccess: false,
-        req,
-      })
+      const updated = await req.payload
+        .update({
+          collection: 'showcase-projects',
+          id,
+          data: decision === 'approve' ? revisionContent(project.pendingRevision) : {},
+          depth: 0,
+          overrideAccess: false,
+          req,
+        })
+        .finally(() => {
+          delete req.context.showcaseRevision
+        })
       await announceDecision(
         req,
         updated,
