@@ -28,6 +28,47 @@ function proposed(field: string, value: unknown): string {
   return String(value ?? '(none)')
 }
 
+/** A moderator's approve button and reject form (with the reason the makers read). */
+function Decision(props: {
+  projectId: number
+  path: string
+  approve: string
+  /** The approve form's accessible name, when not its button's label. */
+  approveName?: string
+  reject: string | null
+}) {
+  const hidden = (decision: 'approve' | 'reject') => (
+    <>
+      <input type="hidden" name="project" value={props.projectId} />
+      <input type="hidden" name="path" value={props.path} />
+      <input type="hidden" name="decision" value={decision} />
+    </>
+  )
+  return (
+    <div className="flex flex-wrap items-end gap-4">
+      <ActionForm
+        action={reviewAction}
+        submitLabel={props.approve}
+        aria-label={props.approveName ?? props.approve}
+      >
+        {hidden('approve')}
+      </ActionForm>
+      {props.reject && (
+        <ActionForm
+          action={reviewAction}
+          submitLabel={props.reject}
+          submitVariant="danger"
+          aria-label={props.reject}
+          className="flex flex-wrap items-end gap-2"
+        >
+          {hidden('reject')}
+          <Field name="reason" label="Reason for the makers" maxLength={1000} required />
+        </ActionForm>
+      )}
+    </div>
+  )
+}
+
 /** A maker's changes to the published page, for a moderator to approve or reject. */
 function PendingChanges({ project, path }: { project: ShowcaseProject; path: string }) {
   const changes = Object.entries(revisionContent(project.pendingRevision))
@@ -46,29 +87,12 @@ function PendingChanges({ project, path }: { project: ShowcaseProject; path: str
           </div>
         ))}
       </dl>
-      <div className="flex flex-wrap items-end gap-4">
-        <ActionForm
-          action={reviewAction}
-          submitLabel="Approve the changes"
-          aria-label="Approve the changes"
-        >
-          <input type="hidden" name="project" value={project.id} />
-          <input type="hidden" name="path" value={path} />
-          <input type="hidden" name="decision" value="approve" />
-        </ActionForm>
-        <ActionForm
-          action={reviewAction}
-          submitLabel="Reject the changes"
-          submitVariant="danger"
-          aria-label="Reject the changes"
-          className="flex flex-wrap items-end gap-2"
-        >
-          <input type="hidden" name="project" value={project.id} />
-          <input type="hidden" name="path" value={path} />
-          <input type="hidden" name="decision" value="reject" />
-          <Field name="reason" label="Reason for the makers" maxLength={1000} required />
-        </ActionForm>
-      </div>
+      <Decision
+        projectId={project.id}
+        path={path}
+        approve="Approve the changes"
+        reject="Reject the changes"
+      />
     </section>
   )
 }
@@ -87,27 +111,13 @@ export function StaffPanel(props: {
   return (
     <div className="space-y-4">
       {props.isModerator && project.status !== 'published' && (
-        <div className="flex flex-wrap items-end gap-4">
-          <ActionForm action={reviewAction} submitLabel="Approve and publish" aria-label="Approve">
-            <input type="hidden" name="project" value={project.id} />
-            <input type="hidden" name="path" value={props.path} />
-            <input type="hidden" name="decision" value="approve" />
-          </ActionForm>
-          {project.status !== 'rejected' && (
-            <ActionForm
-              action={reviewAction}
-              submitLabel="Reject"
-              submitVariant="danger"
-              aria-label="Reject"
-              className="flex flex-wrap items-end gap-2"
-            >
-              <input type="hidden" name="project" value={project.id} />
-              <input type="hidden" name="path" value={props.path} />
-              <input type="hidden" name="decision" value="reject" />
-              <Field name="reason" label="Reason for the makers" maxLength={1000} required />
-            </ActionForm>
-          )}
-        </div>
+        <Decision
+          projectId={project.id}
+          path={props.path}
+          approve="Approve and publish"
+          approveName="Approve"
+          reject={project.status === 'rejected' ? null : 'Reject'}
+        />
       )}
       {props.isModerator && project.status === 'published' && project.pendingRevision && (
         <PendingChanges project={project} path={props.path} />
