@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import autocannon from 'autocannon'
 
@@ -70,5 +73,79 @@ export async function waitUntilUp(url: string, init?: RequestInit): Promise<void
     if (isUp) return
     if (Date.now() > deadline) throw new Error(`${url} did not come up`)
     await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+}
+
+/** Stops the bench's servers (each with its process group) when the bench shuts down. */
+export function stopOnShutdown(
+  onShutdown: (work: () => Promise<void>) => void,
+  children: ChildProcess[],
+): void {
+  onShutdown(async () => {
+    for (const child of children) {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  })
+}
+
+/**
+ * The portal of the production build as `npm start` runs it, without the worker and verifier
+ * (only pages are measured), once it answers; returns its address.
+ */
+export async function startPortal(children: ChildProcess[], port: number): Promise<string> {
+  startProcess(children, 'node', ['.next/standalone/portal-server.mjs'], {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
+    WORKER: 'off',
+    VERIFIER: 'off',
+    DATA_DIR: process.env.DATA_DIR ?? `${process.cwd()}/.data`,
+  })
+  const portal = `http://127.0.0.1:${port}`
+  // /api/health reports the worker too, which is off here: wait for a page instead.
+  await waitUntilUp(`${portal}/login`)
+  return portal
+}
+
+/**
+ * A bare node:http server answering `html` to every request (the floor a page is compared
+ * with), once it answers; returns its address. Its temporary file goes with the process.
+ */
+export async function startBareHtmlServer(
+  children: ChildProcess[],
+  port: number,
+  html: string,
+): Promise<string> {
+  const file = path.join(os.tmpdir(), `bench-bare-${process.pid}-${port}.html`)
+  fs.writeFileSync(file, html)
+  process.once('exit', () => fs.rmSync(file, { force: true }))
+  startProcess(
+    children,
+    'node',
+    [
+      '-e',
+      `const b=require('fs').readFileSync(process.env.BENCH_HTML);require('http').createServer((q,s)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8'});s.end(b)}).listen(${port})`,
+    ],
+    { BENCH_HTML: file },
+  )
+  const url = `http://127.0.0.1:${port}/`
+  await waitUntilUp(url)
+  return url
+}
+
+/** The rows as a table, with each row's throughput as a share of `baseline`'s. */
+export function printRows(rows: Row[], baseline: Row, width = 40): void {
+  const pad = (text: string, n: number) => text.padEnd(n)
+  console.log(
+    `\n${pad('target', width)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('failed', 8)}vs bare node`,
+  )
+  for (const row of rows) {
+    console.log(
+      `${pad(row.name, width)}${pad(Math.round(row.rps).toString(), 9)}${pad(row.p50.toFixed(1), 9)}${pad(
+        (row.p95 ?? 0).toFixed(1),
+        9,
+      )}${pad(row.p99.toFixed(1), 9)}${pad(String(row.failures), 8)}${((row.rps / baseline.rps) * 100).toFixed(1)}%`,
+    )
   }
 }

@@ -469,7 +469,7 @@ export interface WebhookEvent {
   id: number;
   eventId: string;
   /**
-   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed, model.published, model.version_published, model.starred, model.forked, model.downloaded, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted, community.mentioned, community.replied, community.answer_accepted, project.published, project.featured, showcase.reviewed
+   * track.created, track.updated, track.deleted, recommendation.generated, model.training_started, model.training_completed, model.training_failed, audio.processing_completed, api_key.created, api_key.revoked, usage.limit_reached, api_key.expiring, notification.created, webhook_endpoint.disabled, organization.invitation_received, organization.role_changed, model.published, model.version_published, model.starred, model.forked, model.downloaded, incident.created, incident.updated, incident.resolved, maintenance.scheduled, maintenance.started, maintenance.completed, discussion.created, reply.created, answer.accepted, community.mentioned, community.replied, community.answer_accepted, project.published, project.featured, showcase.reviewed, showcase.maker_invited
    */
   type: string;
   owner?: (number | null) | User;
@@ -583,7 +583,8 @@ export interface NotificationPreference {
           | 'community.mentioned'
           | 'community.replied'
           | 'community.answer_accepted'
-          | 'showcase.reviewed';
+          | 'showcase.reviewed'
+          | 'showcase.maker_invited';
         inApp?: boolean | null;
         email?: boolean | null;
         webhook?: boolean | null;
@@ -1356,6 +1357,18 @@ export interface ShowcaseProject {
    */
   rejectionReason?: string | null;
   featured?: boolean | null;
+  /**
+   * Changes a maker made to the published page, waiting for review (approve or reject them from the review queue).
+   */
+  pendingRevision?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   featuredAt?: string | null;
   publishedAt?: string | null;
   reviewedBy?: (number | null) | User;
@@ -2441,6 +2454,7 @@ export interface ShowcaseProjectsSelect<T extends boolean = true> {
   status?: T;
   rejectionReason?: T;
   featured?: T;
+  pendingRevision?: T;
   featuredAt?: T;
   publishedAt?: T;
   reviewedBy?: T;

@@ -13,7 +13,14 @@ import { personId } from '@/lib/accounts'
 import { db } from '@/lib/db'
 import { relationId } from '@/lib/relationId'
 import { parseRepo } from '@/lib/showcase/constants'
-import { announceDecision, isTrustedMaker } from '@/lib/showcase/review'
+import {
+  announceDecision,
+  inviteMakers,
+  isTrustedMaker,
+  REVIEWED_FIELDS,
+  revisionContent,
+} from '@/lib/showcase/review'
+import { projectContentSchema } from '@/schemas/showcase'
 import { enqueueInTransaction } from '@/lib/queue'
 import type { ShowcaseProject } from '@/payload-types'
 
@@ -125,6 +132,70 @@ async function settleUsageKey(
   }
 }
 
+type ReviewedField = (typeof REVIEWED_FIELDS)[number]
+const STORY_SECTIONS = ['whatItDoes', 'howBuilt', 'challenges', 'whatsNext'] as const
+
+/** A reviewed field's value as stored in a revision and compared: no row ids, ids for uploads. */
+function comparable(field: ReviewedField, value: unknown): unknown {
+  if (field === 'screenshots') {
+    return ((value ?? []) as { image?: unknown; alt?: unknown }[]).map((row) => ({
+      image: Number(relationId(row.image)),
+      alt: row.alt,
+    }))
+  }
+  if (field === 'story') {
+    const story = (value ?? {}) as Record<string, unknown>
+    return Object.fromEntries(STORY_SECTIONS.map((key) => [key, story[key] || null]))
+  }
+  return value || null
+}
+
+/**
+ * Edits to what a published project shows, by a maker who is not trusted (a moderator, or the
+ * owner of another published project), do not go live: the live values are kept and the new
+ * ones held in `pendingRevision` (one revision, which later edits add to) for a moderator to
+ * approve or reject (src/lib/showcase/review.ts). `data` arrives merged with the stored document,
+ * so an edit is a value that differs from the live one.
+ */
+async function holdPublishedEdits(
+  data: Partial<ShowcaseProject>,
+  original: ShowcaseProject | undefined,
+  req: Parameters<CollectionBeforeChangeHook>[0]['req'],
+) {
+  if (req.context.showcaseRevision) {
+    data.pendingRevision = null
+    return
+  }
+  if (original?.status !== 'published' || (data.status ?? 'published') !== 'published') return
+  // A group may arrive partial: its other sections keep their stored values.
+  const proposed = (field: ReviewedField) =>
+    comparable(field, field === 'story' ? { ...original.story, ...data.story } : data[field])
+  const edited = REVIEWED_FIELDS.filter(
+    (field) =>
+      data[field] !== undefined &&
+      JSON.stringify(proposed(field)) !== JSON.stringify(comparable(field, original[field])),
+  )
+  if (!edited.length || hasRole(req.user, 'moderator')) return
+  const me = personId(req.user)
+  if (me && (await isTrustedMaker(req, me, { except: original.id }))) return
+  const pending: Record<string, unknown> = { ...revisionContent(original.pendingRevision) }
+  for (const field of edited) {
+    pending[field] = proposed(field)
+    Object.assign(data, { [field]: original[field] })
+  }
+  const checked = projectContentSchema.safeParse(pending)
+  if (!checked.success) {
+    throw new ValidationError({
+      collection: 'showcase-projects',
+      errors: checked.error.issues.map((issue) => ({
+        path: issue.path.join('.'),
+        message: issue.message,
+      })),
+    })
+  }
+  data.pendingRevision = pending
+}
+
 /**
  * The review workflow, on every door (pages, REST, GraphQL, /admin): a member moves their
  * project between draft and submitted (a trusted maker's submission is published at once);
@@ -139,6 +210,7 @@ export const reviewProject: CollectionBeforeChangeHook = async ({
   const original = originalDoc as ShowcaseProject | undefined
   settleMakers(data, original)
   await settleUsageKey(data, original, req)
+  await holdPublishedEdits(data, original, req)
   const isModerator = hasRole(req.user, 'moderator')
   const from = operation === 'create' ? 'draft' : (original?.status ?? 'draft')
   let to = data.status ?? from
@@ -190,7 +262,10 @@ export const reviewProject: CollectionBeforeChangeHook = async ({
   return data
 }
 
-/** Events, notices to the makers, and the GitHub fetch, in the change's transaction. */
+/**
+ * Events, notices to the makers (decisions, and invitations to newly listed makers), and the
+ * GitHub fetch, in the change's transaction.
+ */
 export const afterProjectChange: CollectionAfterChangeHook = async ({
   doc,
   previousDoc,
@@ -213,6 +288,7 @@ export const afterProjectChange: CollectionAfterChangeHook = async ({
     }
   }
   if (project.featured && !before.featured) await announceDecision(req, project, 'featured')
+  await inviteMakers(req, project, before)
   return doc
 }
 

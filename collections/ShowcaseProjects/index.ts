@@ -2,8 +2,13 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { authenticatedPerson } from '@/access/authenticated'
 import { hasRole } from '@/access/roles'
-import { deleteProjects, manageProjects, readProjects } from '@/access/showcaseAccess'
-import { internalField, systemField } from '@/fields/systemField'
+import {
+  deleteProjects,
+  manageProjects,
+  readProjects,
+  seesPendingRevision,
+} from '@/access/showcaseAccess'
+import { internalField, systemField, systemOnly } from '@/fields/systemField'
 import {
   parseRepo,
   PROJECT_STATUSES,
@@ -182,6 +187,17 @@ export const ShowcaseProjects: CollectionConfig = {
       index: true,
       access: { create: () => false, update: isStaff },
       admin: { position: 'sidebar' },
+    },
+    {
+      name: 'pendingRevision',
+      type: 'json',
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description:
+          'Changes a maker made to the published page, waiting for review (approve or reject them from the review queue).',
+      },
+      access: { create: systemOnly, update: systemOnly, read: seesPendingRevision },
     },
     systemField({ name: 'featuredAt', type: 'date', index: true }),
     systemField({ name: 'publishedAt', type: 'date', index: true }),

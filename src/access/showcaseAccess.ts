@@ -1,6 +1,7 @@
-import type { Access, Where } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
 
 import { personId } from '@/lib/accounts'
+import { relationId } from '@/lib/relationId'
 
 import { hasRole } from './roles'
 
@@ -23,6 +24,11 @@ export const manageProjects: Access = ({ req }) => {
   const me = personId(req.user)
   return me ? { owner: { equals: me } } : false
 }
+
+/** Changes waiting for review: the owner who made them and moderators, nobody else. */
+export const seesPendingRevision: FieldAccess = ({ req, doc }) =>
+  hasRole(req.user, 'moderator') ||
+  (personId(req.user) !== null && Number(relationId(doc?.owner)) === personId(req.user))
 
 /** The submitter deletes their project; staff delete any. */
 export const deleteProjects: Access = ({ req }) => {

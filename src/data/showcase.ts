@@ -7,6 +7,7 @@ import { db } from '@/lib/db'
 import { relationId } from '@/lib/relationId'
 import { featuredProjectIds, rankedProjectIds } from '@/lib/showcase/browse'
 import { SLUG_PATTERN } from '@/lib/showcase/constants'
+import { withPendingRevision } from '@/lib/showcase/review'
 import { verifiedUsage } from '@/lib/showcase/usage'
 import { votedIds } from '@/lib/showcase/votes'
 import type { ShowcaseQuery } from '@/schemas/showcase'
@@ -156,7 +157,12 @@ export async function reviewQueue(user: User) {
   const payload = await payloadClient()
   return payload.find({
     collection: 'showcase-projects',
-    where: { status: { equals: 'submitted' } },
+    where: {
+      or: [
+        { status: { equals: 'submitted' } },
+        { and: [{ status: { equals: 'published' } }, { pendingRevision: { exists: true } }] },
+      ],
+    },
     sort: 'updatedAt',
     depth: 0,
     limit: 50,
@@ -176,7 +182,25 @@ export async function editableProject(user: User, id: number): Promise<ShowcaseP
     overrideAccess: false,
     user: asUser(user),
   })
-  return docs[0] ?? null
+  if (!docs[0]?.pendingRevision) return docs[0] ?? null
+  // The form edits the changes waiting for review; their screenshots are stored as media ids.
+  const project = withPendingRevision(docs[0])
+  const ids = (project.screenshots ?? []).map((row) => Number(relationId(row.image)))
+  const media = await payload.find({
+    collection: 'media',
+    where: { id: { in: ids } },
+    depth: 0,
+    limit: ids.length,
+    overrideAccess: false,
+    user: asUser(user),
+  })
+  return {
+    ...project,
+    screenshots: (project.screenshots ?? []).map((row) => ({
+      ...row,
+      image: media.docs.find((doc) => doc.id === Number(relationId(row.image))) ?? row.image,
+    })),
+  }
 }
 
 /** My own active personal keys, to link for the verified-usage badge. */

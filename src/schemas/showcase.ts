@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { SORTS } from '@/lib/showcase/constants'
+import { parseRepo, safeLink, SHOWCASE_LIMITS, SORTS, videoEmbed } from '@/lib/showcase/constants'
 
 const slugParam = z
   .string()
@@ -35,6 +35,54 @@ export type ShowcaseQuery = z.infer<typeof showcaseQuerySchema>
 const id = z.coerce.number().int().positive()
 const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), id.optional())
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`)
+
+const optionalLink = (max: number, check: (value: string) => unknown, message: string) =>
+  z
+    .string()
+    .max(max, `At most ${max} characters.`)
+    .nullable()
+    .refine((value) => !value || Boolean(check(value)), message)
+const storyText = z.string().max(20_000, 'At most 20000 characters.').nullable().optional()
+
+/**
+ * The public content of a published project as a maker's edit proposes it (held for review in
+ * `pendingRevision`, which the collection's own field rules do not check): the same limits.
+ */
+export const projectContentSchema = z
+  .object({
+    title: z.string().trim().min(1, 'Give it a name.').max(80, 'At most 80 characters.'),
+    tagline: z
+      .string()
+      .trim()
+      .min(1, 'Say what it is in one line.')
+      .max(80, 'At most 80 characters.'),
+    story: z.object({
+      whatItDoes: storyText,
+      howBuilt: storyText,
+      challenges: storyText,
+      whatsNext: storyText,
+    }),
+    screenshots: z
+      .array(
+        z.object({
+          image: id,
+          alt: z
+            .string()
+            .trim()
+            .min(1, 'Describe what the screenshot shows.')
+            .max(200, 'At most 200 characters.'),
+        }),
+      )
+      .min(1, 'Keep at least one screenshot.')
+      .max(
+        SHOWCASE_LIMITS.maxScreenshots,
+        `At most ${SHOWCASE_LIMITS.maxScreenshots} screenshots.`,
+      ),
+    demoVideo: optionalLink(300, videoEmbed, 'Demo video must be a YouTube, Vimeo or Loom link.'),
+    demoUrl: optionalLink(500, safeLink, 'Demo link must be an http(s) URL.'),
+    repository: optionalLink(200, parseRepo, 'Repository must be a GitHub owner/name or its URL.'),
+  })
+  .partial()
 
 /** Submit step 1. */
 export const basicsSchema = z.object({

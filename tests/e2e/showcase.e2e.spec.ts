@@ -105,6 +105,34 @@ test('a member submits a project; a moderator approves it; others upvote once an
   await expect(main(moderator).getByText('In review', { exact: true })).toHaveCount(0)
   expect((await stranger.goto(`/showcase/projects/${slug}`))?.status()).toBe(200)
 
+  // The maker edits the live page: the change waits for a moderator; the page keeps the
+  // approved tagline meanwhile, and the editor shows the pending one.
+  await maker.goto(`/showcase/submit?project=${projectId}`)
+  const edit = maker.getByRole('form', { name: 'Basics' })
+  await edit.getByLabel('Tagline').fill('Finds grooves in odd meters too')
+  await edit.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(maker).toHaveURL(/step=2$/)
+  await maker.goto(`/showcase/projects/${slug}`)
+  await expect(main(maker).getByText(/Changes pending review/)).toBeVisible()
+  await expect(main(maker).getByText('Finds grooves that fit your track')).toBeVisible()
+  await maker.goto(`/showcase/submit?project=${projectId}`)
+  await expect(maker.getByRole('form', { name: 'Basics' }).getByLabel('Tagline')).toHaveValue(
+    'Finds grooves in odd meters too',
+  )
+  await stranger.reload()
+  await expect(main(stranger).getByText('Finds grooves that fit your track')).toBeVisible()
+  await expect(main(stranger).getByText('Finds grooves in odd meters too')).toHaveCount(0)
+  await moderator.goto('/showcase/review')
+  await moderator.getByRole('link', { name: title, exact: true }).click()
+  await expect(moderator.getByRole('heading', { name: 'Changes waiting for review' })).toBeVisible()
+  await expectAccessible(moderator)
+  await moderator.getByRole('button', { name: 'Approve the changes' }).click()
+  await expect(moderator.getByRole('heading', { name: 'Changes waiting for review' })).toHaveCount(
+    0,
+  )
+  await stranger.reload()
+  await expect(main(stranger).getByText('Finds grooves in odd meters too')).toBeVisible()
+
   // Others upvote: once each, toggled; the maker cannot vote for their own project.
   const leo = await (await browser.newContext()).newPage()
   await logIn(leo, DEMO.leo)

@@ -1,5 +1,5 @@
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
-import type pg from 'pg'
+import pg from 'pg'
 import { expect } from 'vitest'
 
 import { completeUpload, partUrls, recordPart, startUpload } from '@/lib/models/files'
@@ -9,7 +9,27 @@ import { scanModelFile } from '@/lib/models/scanJob'
 import type { MlModel, User } from '@/payload-types'
 
 import { safetensors } from './pickles'
-import { asUser, unique } from './payload'
+import { asUser, testPayload, unique } from './payload'
+import { startS3 } from './s3'
+
+/**
+ * What a model hub test file runs against: s3rver on `s3Port` (the file picked it and set S3_*
+ * with useTestS3 in vi.hoisted), Payload, and a pg pool of `poolMax` connections. `close` stops
+ * the pool and the S3 server.
+ */
+export async function startModelHubServices(s3Port: number, poolMax = 4) {
+  const s3 = await startS3(s3Port)
+  const payload = await testPayload()
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: poolMax })
+  return {
+    payload,
+    pool,
+    close: async () => {
+      await pool.end()
+      await s3.close()
+    },
+  }
+}
 
 /**
  * The model hub's test steps on real Postgres and a real S3 server (the calling file starts

@@ -34,6 +34,19 @@ export async function startS3(port: number) {
   }
 }
 
+/**
+ * Picks this worker's s3rver port in [base, base + span) from its pid, so test files running in
+ * parallel each get their own, and points the S3_* variables at it. Call it from vi.hoisted, which
+ * runs before the imports (so the helper is imported there), before anything reads the environment:
+ * `const S3_PORT = await vi.hoisted(async () => (await import('../helpers/s3')).useTestS3(20_000, 20_000))`.
+ * fetch refuses some ports below 11000 (10080 is a "bad port").
+ */
+export function useTestS3(base: number, span: number) {
+  const port = base + (process.pid % span)
+  s3Env(port)
+  return port
+}
+
 /** Sets the S3_* variables before anything reads the environment (call from vi.hoisted). */
 export function s3Env(port: number) {
   process.env.S3_ENDPOINT = `http://127.0.0.1:${port}`

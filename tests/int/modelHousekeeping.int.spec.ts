@@ -1,5 +1,5 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3'
-import pg from 'pg'
+import type pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -10,24 +10,18 @@ import { PART_BYTES } from '@/lib/models/constants'
 import { s3Client } from '@/lib/models/storage'
 import type { User } from '@/payload-types'
 
-import { modelHub } from '../helpers/modelHub'
-import { asUser, makeUser, rejection, testPayload } from '../helpers/payload'
-import { startS3, TEST_BUCKET } from '../helpers/s3'
+import { modelHub, startModelHubServices } from '../helpers/modelHub'
+import { asUser, makeUser, rejection } from '../helpers/payload'
+import { TEST_BUCKET } from '../helpers/s3'
 
 // The S3 settings must be in place before the config (and its env()) is first read.
-const S3_PORT = vi.hoisted(() => {
-  // 11000–19999: fetch refuses some ports below (10080 is a "bad port").
-  const port = 11_000 + (process.pid % 9_000)
-  process.env.S3_ENDPOINT = `http://127.0.0.1:${port}`
-  process.env.S3_BUCKET = 'tunetrail-models-test'
-  process.env.S3_ACCESS_KEY_ID = 'S3RVER'
-  process.env.S3_SECRET_ACCESS_KEY = 'S3RVER'
-  return port
-})
+const S3_PORT = await vi.hoisted(async () =>
+  (await import('../helpers/s3')).useTestS3(11_000, 9_000),
+)
 
 let payload: Payload
 let pool: pg.Pool
-let s3: { close: () => Promise<void> }
+let services: Awaited<ReturnType<typeof startModelHubServices>>
 let maya: User
 let leo: User
 let moderator: User
@@ -37,17 +31,15 @@ const hub = modelHub(
 )
 
 beforeAll(async () => {
-  s3 = await startS3(S3_PORT)
-  payload = await testPayload()
-  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 })
+  services = await startModelHubServices(S3_PORT)
+  ;({ payload, pool } = services)
   maya = await makeUser(['member'])
   leo = await makeUser(['member'])
   moderator = await makeUser(['moderator'])
 })
 
 afterAll(async () => {
-  await pool?.end()
-  await s3?.close()
+  await services?.close()
 })
 
 const objectExists = (key: string) =>

@@ -1,5 +1,5 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3'
-import pg from 'pg'
+import type pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -12,25 +12,20 @@ import { redis } from '@/lib/redis'
 import { startWorker, type WorkerHandle } from '@/worker'
 import type { MlModel, Organization, User } from '@/payload-types'
 
-import { modelHub } from '../helpers/modelHub'
+import { modelHub, startModelHubServices } from '../helpers/modelHub'
 import { maliciousGlobalPickle } from '../helpers/pickles'
-import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
-import { startS3, TEST_BUCKET } from '../helpers/s3'
+import { asUser, makeUser, rejection, unique } from '../helpers/payload'
+import { TEST_BUCKET } from '../helpers/s3'
 import { waitFor } from '../helpers/waitFor'
 
 // The S3 settings must be in place before the config (and its env()) is first read.
-const S3_PORT = vi.hoisted(() => {
-  const port = 40_000 + (process.pid % 20_000)
-  process.env.S3_ENDPOINT = `http://127.0.0.1:${port}`
-  process.env.S3_BUCKET = 'tunetrail-models-test'
-  process.env.S3_ACCESS_KEY_ID = 'S3RVER'
-  process.env.S3_SECRET_ACCESS_KEY = 'S3RVER'
-  return port
-})
+const S3_PORT = await vi.hoisted(async () =>
+  (await import('../helpers/s3')).useTestS3(40_000, 20_000),
+)
 
 let payload: Payload
 let pool: pg.Pool
-let s3: { close: () => Promise<void> }
+let services: Awaited<ReturnType<typeof startModelHubServices>>
 let maya: User
 let leo: User
 let staff: User
@@ -41,9 +36,8 @@ const hub = modelHub(
 )
 
 beforeAll(async () => {
-  s3 = await startS3(S3_PORT)
-  payload = await testPayload()
-  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 6 })
+  services = await startModelHubServices(S3_PORT, 6)
+  ;({ payload, pool } = services)
   maya = await makeUser(['member'])
   leo = await makeUser(['member'])
   staff = await makeUser(['staff'])
@@ -59,8 +53,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await pool?.end()
-  await s3?.close()
+  await services?.close()
 })
 
 const review = (fileId: number, verdict: 'approved' | 'rejected') =>

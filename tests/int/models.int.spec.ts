@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 
 import { HeadObjectCommand } from '@aws-sdk/client-s3'
-import pg from 'pg'
+import type pg from 'pg'
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -31,22 +31,18 @@ import {
 import { PART_BYTES } from '@/lib/models/constants'
 import type { MlModel, Organization, User } from '@/payload-types'
 
+import { startModelHubServices } from '../helpers/modelHub'
 import { maliciousGlobalPickle, safetensors } from '../helpers/pickles'
-import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
-import { startS3, TEST_BUCKET } from '../helpers/s3'
+import { asUser, makeUser, rejection, unique } from '../helpers/payload'
+import { TEST_BUCKET } from '../helpers/s3'
 
 // The S3 settings must be in place before the config (and its env()) is first read.
-const S3_PORT = vi.hoisted(() => {
-  const port = 20_000 + (process.pid % 20_000)
-  process.env.S3_ENDPOINT = `http://127.0.0.1:${port}`
-  process.env.S3_BUCKET = 'tunetrail-models-test'
-  process.env.S3_ACCESS_KEY_ID = 'S3RVER'
-  process.env.S3_SECRET_ACCESS_KEY = 'S3RVER'
-  return port
-})
+const S3_PORT = await vi.hoisted(async () =>
+  (await import('../helpers/s3')).useTestS3(20_000, 20_000),
+)
 
 let payload: Payload
-let s3: { close: () => Promise<void> }
+let services: Awaited<ReturnType<typeof startModelHubServices>>
 let pool: pg.Pool
 let maya: User
 let leo: User
@@ -136,9 +132,8 @@ async function publishedModel(
 }
 
 beforeAll(async () => {
-  s3 = await startS3(S3_PORT)
-  payload = await testPayload()
-  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 })
+  services = await startModelHubServices(S3_PORT)
+  ;({ payload, pool } = services)
   maya = await makeUser(['member'])
   leo = await makeUser(['member'])
   staff = await makeUser(['staff'])
@@ -154,8 +149,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await pool?.end()
-  await s3?.close()
+  await services?.close()
 })
 
 describe('model files on S3 (s3rver)', () => {

@@ -2,6 +2,7 @@ import pg from 'pg'
 import { createLocalReq, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { editableProject, reviewQueue } from '@/data/showcase'
 import { db } from '@/lib/db'
 import { NOTIFICATION_TYPES } from '@/lib/notifications/types'
 import { rankedProjectIds } from '@/lib/showcase/browse'
@@ -11,10 +12,12 @@ import { featureProjectAs, reviewProjectAs, setMakerAs } from '@/lib/showcase/re
 import { generateScreenshot } from '@/lib/showcase/screenshot'
 import { verifiedUsage } from '@/lib/showcase/usage'
 import { setVote } from '@/lib/showcase/votes'
+import { startWorker } from '@/worker'
 import type { ShowcaseProject, User } from '@/payload-types'
 
 import { startFakeGithub } from '../helpers/fakeGithub'
 import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
+import { waitForMail } from '../helpers/smtp'
 
 // The fake GitHub's address must be in place before env() is first read.
 const GITHUB_PORT = vi.hoisted(() => {
@@ -309,6 +312,190 @@ describe('submitting and reviewing', () => {
         }),
       ),
     ).toMatch(/not allowed|Forbidden/i)
+  })
+})
+
+describe('edits to a published project', () => {
+  const live = async (id: number) =>
+    (
+      await payload.find({
+        collection: 'showcase-projects',
+        where: { id: { equals: id } },
+        ...as(null),
+      })
+    ).docs[0]
+
+  it('wait for a moderator: the published page keeps its content until the edit is approved', async () => {
+    const maker = await makeUser(['member'])
+    const project = await published(maker, { tagline: 'The old tagline' })
+    const edited = await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { tagline: 'A new tagline', story: { whatItDoes: 'Now it **also** scratches.' } },
+      ...as(maker),
+    })
+    expect(edited.tagline).toBe('The old tagline')
+    expect(edited.pendingRevision).toMatchObject({
+      tagline: 'A new tagline',
+      story: { whatItDoes: 'Now it **also** scratches.' },
+    })
+    const before = await live(project.id)
+    expect(before).toMatchObject({ status: 'published', tagline: 'The old tagline' })
+    expect(before.story?.whatItDoes).toBe('It **mixes** tracks.')
+    // Nobody but the maker and moderators sees what waits for review.
+    expect(before.pendingRevision).toBeUndefined()
+    const asLeo = await payload.findByID({
+      collection: 'showcase-projects',
+      id: project.id,
+      ...as(leo),
+    })
+    expect(asLeo.pendingRevision).toBeUndefined()
+    // A second edit adds to the same revision; an invalid one is refused, naming the field.
+    await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { demoUrl: 'https://beatmatch.example' },
+      ...as(maker),
+    })
+    expect(
+      await rejection(
+        payload.update({
+          collection: 'showcase-projects',
+          id: project.id,
+          data: { demoVideo: 'https://evil.example/video' },
+          ...as(maker),
+        }),
+      ),
+    ).toMatch(/demoVideo/)
+    // The maker's edit form shows the changes; the moderators' queue lists the project.
+    const form = await editableProject(maker, project.id)
+    expect(form).toMatchObject({ tagline: 'A new tagline', demoUrl: 'https://beatmatch.example' })
+    expect(form?.screenshots?.[0]?.image).toMatchObject({ id: screenshotId })
+    const queued = async () =>
+      (await reviewQueue(moderator)).docs.some((doc) => doc.id === project.id)
+    expect(await queued()).toBe(true)
+    const approved = await reviewProjectAs(await reqAs(moderator), project.id, 'approve')
+    expect(await queued()).toBe(false)
+    expect(approved).toMatchObject({
+      status: 'published',
+      tagline: 'A new tagline',
+      demoUrl: 'https://beatmatch.example',
+      pendingRevision: null,
+    })
+    const notices = await events('showcase.reviewed', project.id)
+    expect(notices.at(-1)?.data).toMatchObject({ decision: 'edit_approved', user_id: maker.id })
+    const after = await live(project.id)
+    expect(after).toMatchObject({ tagline: 'A new tagline', demoUrl: 'https://beatmatch.example' })
+    expect(after.story?.whatItDoes).toBe('Now it **also** scratches.')
+  })
+
+  it('a rejected edit is dropped with its reason told to the maker; the page never changed', async () => {
+    const maker = await makeUser(['member'])
+    const project = await published(maker, { title: 'Loop Lab' })
+    await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { title: 'Buy cheap followers' },
+      ...as(maker),
+    })
+    const mod = await reqAs(moderator)
+    expect(await rejection(reviewProjectAs(mod, project.id, 'reject', ''))).toMatch(
+      /rejectionReason/,
+    )
+    const rejected = await reviewProjectAs(mod, project.id, 'reject', 'Spam in the title.')
+    expect(rejected).toMatchObject({
+      status: 'published',
+      title: 'Loop Lab',
+      pendingRevision: null,
+    })
+    expect(rejected.rejectionReason).toBeFalsy()
+    expect((await live(project.id)).title).toBe('Loop Lab')
+    const notices = await events('showcase.reviewed', project.id)
+    expect(notices.at(-1)?.data).toMatchObject({
+      decision: 'edit_rejected',
+      reason: 'Spam in the title.',
+    })
+    const text = NOTIFICATION_TYPES['showcase.reviewed'].render(notices.at(-1)?.data)
+    expect(text.title).toBe('Your changes to “Loop Lab” were not approved')
+    expect(text.body).toContain('Spam in the title.')
+  })
+
+  it('go live at once from a trusted maker (another published project) and from moderators', async () => {
+    const trusted = await makeUser(['member'])
+    await published(trusted)
+    const second = await published(trusted, { tagline: 'Before' })
+    const edited = await payload.update({
+      collection: 'showcase-projects',
+      id: second.id,
+      data: { tagline: 'After' },
+      ...as(trusted),
+    })
+    expect(edited).toMatchObject({ tagline: 'After', pendingRevision: null })
+    expect((await live(second.id)).tagline).toBe('After')
+    const maker = await makeUser(['member'])
+    const project = await published(maker)
+    await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { tagline: 'Fixed a typo' },
+      ...as(moderator),
+    })
+    expect((await live(project.id)).tagline).toBe('Fixed a typo')
+  })
+
+  it('leave the other fields and unchanged values alone', async () => {
+    const maker = await makeUser(['member'])
+    const project = await published(maker, { tagline: 'Same' })
+    const edited = await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { tagline: 'Same', tags: [{ tag: 'dj' }] },
+      ...as(maker),
+    })
+    expect(edited.pendingRevision ?? null).toBeNull()
+    expect(edited.tags?.map((row) => row.tag)).toEqual(['dj'])
+  })
+})
+
+describe('maker invitations', () => {
+  it('mail the person newly listed, with a link to the page where they accept', async () => {
+    const invitee = await makeUser(['member'])
+    const project = await draft(maya)
+    const makers = [{ user: maya.id }, { user: invitee.id }]
+    await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { makers },
+      ...as(maya),
+    })
+    const invites = await events('showcase.maker_invited', project.id)
+    expect(invites.map((row) => [row.owner_id, row.data.user_id, row.data.invited_by])).toEqual([
+      [invitee.id, invitee.id, maya.username],
+    ])
+    const worker = await startWorker({ concurrency: 2 })
+    try {
+      const mail = await waitForMail(
+        process.env.TEST_MAIL_DIR as string,
+        invitee.email,
+        /listed you as a maker of “BeatMatch DJ”/,
+      )
+      expect(mail.html).toContain(`/showcase/projects/${project.slug}`)
+      expect(mail.html).toContain('Accept on the project page')
+    } finally {
+      await worker.stop()
+    }
+    // Saving the same makers again asks nobody twice; the invitee accepts from the page.
+    await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { makers },
+      ...as(maya),
+    })
+    expect(await events('showcase.maker_invited', project.id)).toHaveLength(1)
+    const accepted = await setMakerAs(await reqAs(invitee), project.id, true)
+    expect(accepted.makers?.find((m) => m.user === invitee.id)?.accepted).toBe(true)
+    // The owner, listed at once, is never invited.
+    expect(invites.some((row) => row.owner_id === maya.id)).toBe(false)
   })
 })
 

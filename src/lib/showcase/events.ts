@@ -14,7 +14,14 @@ const projectExample = {
   url: 'https://community.tunetrail.dev/showcase/projects/beatmatch-dj',
 }
 
-export const REVIEW_DECISIONS = ['approved', 'rejected', 'featured'] as const
+/** `edit_*`: a moderator's decision on the changes a maker made to a published project. */
+export const REVIEW_DECISIONS = [
+  'approved',
+  'rejected',
+  'featured',
+  'edit_approved',
+  'edit_rejected',
+] as const
 
 /**
  * The showcase's events (spread into src/lib/events/registry.ts): two for integrators, and the
@@ -49,7 +56,8 @@ export const SHOWCASE_EVENT_TYPES = {
   'showcase.reviewed': {
     visibility: 'internal',
     source: 'portal',
-    description: 'A moderator approved, rejected or featured a project the user makes.',
+    description:
+      'A moderator approved, rejected or featured a project the user makes, or decided on changes to it.',
     schema: z.object({
       ...projectRef,
       user_id: z.number().int(),
@@ -65,12 +73,30 @@ export const SHOWCASE_EVENT_TYPES = {
       link: '/showcase/projects/beatmatch-dj',
     },
   },
+  'showcase.maker_invited': {
+    visibility: 'internal',
+    source: 'portal',
+    description:
+      'Someone listed the user as a maker of their project: the user accepts or declines.',
+    schema: z.object({
+      ...projectRef,
+      user_id: z.number().int(),
+      invited_by: z.string(),
+      link: z.string(),
+    }),
+    example: {
+      ...projectExample,
+      user_id: 4,
+      invited_by: 'maya',
+      link: '/showcase/projects/beatmatch-dj',
+    },
+  },
 } as const
 
 type Data = Record<string, unknown>
 const text = (value: unknown) => String(value ?? '')
 
-/** The notification of a decision (spread into src/lib/notifications/types.ts). */
+/** The notifications of a decision and of a maker invitation (spread into src/lib/notifications/types.ts). */
 export function showcaseNotifications() {
   return {
     'showcase.reviewed': {
@@ -80,17 +106,30 @@ export function showcaseNotifications() {
       defaults: { inApp: true, email: true, webhook: false },
       render: (data: Data) => ({
         title:
-          data.decision === 'rejected'
-            ? `“${text(data.title)}” was not approved`
-            : data.decision === 'featured'
-              ? `“${text(data.title)}” is featured on the showcase`
-              : `“${text(data.title)}” is published on the showcase`,
+          {
+            rejected: `“${text(data.title)}” was not approved`,
+            featured: `“${text(data.title)}” is featured on the showcase`,
+            edit_approved: `Your changes to “${text(data.title)}” are live`,
+            edit_rejected: `Your changes to “${text(data.title)}” were not approved`,
+          }[text(data.decision)] ?? `“${text(data.title)}” is published on the showcase`,
         body:
-          data.decision === 'rejected'
-            ? `Reason: ${text(data.reason)} Edit it and submit again.`
-            : data.decision === 'featured'
-              ? 'It now leads the showcase page. Embed the badge from its page.'
-              : 'It is live; people can now upvote and comment.',
+          {
+            rejected: `Reason: ${text(data.reason)} Edit it and submit again.`,
+            featured: 'It now leads the showcase page. Embed the badge from its page.',
+            edit_approved: 'The project page shows them now.',
+            edit_rejected: `Reason: ${text(data.reason)} The page still shows the last approved version.`,
+          }[text(data.decision)] ?? 'It is live; people can now upvote and comment.',
+        link: text(data.link) || null,
+      }),
+    },
+    'showcase.maker_invited': {
+      label: 'Showcase: maker invitations',
+      description: 'Someone lists you as a maker of their project.',
+      recipients: { userIdFrom: 'user_id' },
+      defaults: { inApp: true, email: true, webhook: false },
+      render: (data: Data) => ({
+        title: `${text(data.invited_by)} listed you as a maker of “${text(data.title)}”`,
+        body: 'Accept on the project page to be shown as one of its makers, or decline.',
         link: text(data.link) || null,
       }),
     },

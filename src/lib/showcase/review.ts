@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import { ValidationError, type PayloadRequest } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import type { ShowcaseProject } from '@/payload-types'
@@ -10,21 +10,56 @@ import { publishEvent } from '../events/publish'
 import { refuse } from '../models/http'
 import { relationId } from '../relationId'
 import { inTransaction } from '../transactions'
+import type { REVIEW_DECISIONS } from './events'
 
-/** A maker whose projects skip the queue: moderators and above, and anyone already published. */
-export async function isTrustedMaker(req: PayloadRequest, userId: number): Promise<boolean> {
+/**
+ * A maker whose projects (and edits to them) skip the queue: moderators and above, and anyone
+ * already published. For an edit, `except` is the project edited: it does not vouch for itself.
+ */
+export async function isTrustedMaker(
+  req: PayloadRequest,
+  userId: number,
+  { except = 0 } = {},
+): Promise<boolean> {
   if (personId(req.user) === userId && hasRole(req.user, 'moderator')) return true
   const { rows } = await (
     await db(req)
   ).query<{ trusted: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM showcase_projects WHERE owner_id = $1 AND status = 'published')
-       AS trusted`,
-    [userId],
+    `SELECT EXISTS (SELECT 1 FROM showcase_projects
+                     WHERE owner_id = $1 AND status = 'published' AND id <> $2) AS trusted`,
+    [userId, except],
   )
   return Boolean(rows[0]?.trusted)
 }
 
 export const projectPath = (slug: string) => `/showcase/projects/${slug}`
+
+/**
+ * What a published project shows that a moderator reviews: edits a maker (not trusted) makes to
+ * these wait in `pendingRevision` until a moderator approves them.
+ */
+export const REVIEWED_FIELDS = [
+  'title',
+  'tagline',
+  'story',
+  'screenshots',
+  'demoVideo',
+  'demoUrl',
+  'repository',
+] as const
+
+export type ProjectContent = Partial<Pick<ShowcaseProject, (typeof REVIEWED_FIELDS)[number]>>
+
+/** The reviewed fields a stored revision holds (anything else in it is ignored). */
+export function revisionContent(revision: unknown): ProjectContent {
+  const stored = (revision ?? {}) as Record<string, unknown>
+  return Object.fromEntries(
+    REVIEWED_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [
+      field,
+      stored[field],
+    ]),
+  ) as ProjectContent
+}
 
 const acceptedMakers = (project: ShowcaseProject) =>
   (project.makers ?? []).filter((m) => m.accepted).map((m) => Number(relationId(m.user)))
@@ -36,8 +71,8 @@ const acceptedMakers = (project: ShowcaseProject) =>
 export async function announceDecision(
   req: PayloadRequest,
   project: ShowcaseProject,
-  decision: 'approved' | 'rejected' | 'featured',
-  { isNotice = true } = {},
+  decision: (typeof REVIEW_DECISIONS)[number],
+  { isNotice = true, reason = String(project.rejectionReason ?? '') } = {},
 ): Promise<void> {
   const sql = await db(req)
   const ref = {
@@ -86,7 +121,59 @@ export async function announceDecision(
         ...ref,
         user_id: maker,
         decision,
-        reason: decision === 'rejected' ? String(project.rejectionReason ?? '') : '',
+        reason: decision === 'rejected' || decision === 'edit_rejected' ? reason : '',
+        link: projectPath(project.slug),
+      },
+    })
+  }
+}
+
+/**
+ * The project as its maker's pending changes would make it: what the edit form and its preview
+ * show. Held screenshot rows have no row id until they go live; they are named by position.
+ */
+export function withPendingRevision(project: ShowcaseProject): ShowcaseProject {
+  const pending = revisionContent(project.pendingRevision)
+  const screenshots = pending.screenshots?.map((row, index) => ({
+    ...row,
+    id: row.id ?? `pending-${index}`,
+  }))
+  return { ...project, ...pending, ...(screenshots ? { screenshots } : {}) }
+}
+
+/**
+ * Asks each person newly listed as a maker (not yet accepted) to accept: a notice, mailed by
+ * default, whose link opens the project page with its Accept and Decline buttons.
+ */
+export async function inviteMakers(
+  req: PayloadRequest,
+  project: ShowcaseProject,
+  before: Partial<ShowcaseProject>,
+): Promise<void> {
+  const listed = new Set((before.makers ?? []).map((m) => Number(relationId(m.user))))
+  const invited = (project.makers ?? [])
+    .filter((m) => !m.accepted)
+    .map((m) => Number(relationId(m.user)))
+    .filter((user) => !listed.has(user))
+  if (!invited.length) return
+  const sql = await db(req)
+  const owner = Number(relationId(project.owner))
+  const { rows } = await sql.query<{ username: string }>(
+    'SELECT username FROM users WHERE id = $1',
+    [owner],
+  )
+  for (const user of invited) {
+    await publishEvent(sql, {
+      type: 'showcase.maker_invited',
+      account: { owner: user, organization: null },
+      actor: personId(req.user),
+      data: {
+        project_id: project.id,
+        slug: project.slug,
+        title: project.title,
+        url: `${serverUrl()}${projectPath(project.slug)}`,
+        user_id: user,
+        invited_by: rows[0]?.username ?? 'A maker',
         link: projectPath(project.slug),
       },
     })
@@ -110,7 +197,11 @@ export async function visibleProject(req: PayloadRequest, id: number): Promise<S
   return docs[0]
 }
 
-/** A moderator's decision: approve (publish) or reject with a reason. */
+/**
+ * A moderator's decision: approve (publish) or reject with a reason. On a published project
+ * with changes waiting (`pendingRevision`), the decision is on those changes: approved, they
+ * go live; rejected, they are dropped and the page stays as it was. The makers are told.
+ */
 export async function reviewProjectAs(
   req: PayloadRequest,
   id: number,
@@ -119,7 +210,40 @@ export async function reviewProjectAs(
 ): Promise<ShowcaseProject> {
   if (!hasRole(req.user, 'moderator')) throw refuse(403, 'Only moderators review projects.')
   return inTransaction(req, async () => {
-    await visibleProject(req, id)
+    const project = await visibleProject(req, id)
+    if (project.status === 'published' && project.pendingRevision) {
+      if (decision === 'reject' && !reason.trim()) {
+        throw new ValidationError({
+          collection: 'showcase-projects',
+          errors: [
+            { path: 'rejectionReason', message: 'Give the makers a reason for the rejection.' },
+          ],
+        })
+      }
+      // Tells the collection's hook to clear the revision, for this one update only.
+      req.context.showcaseRevision = decision
+      const updated = await req.payload
+        .update({
+          collection: 'showcase-projects',
+          id,
+          data: decision === 'approve' ? revisionContent(project.pendingRevision) : {},
+          depth: 0,
+          overrideAccess: false,
+          req,
+        })
+        .finally(() => {
+          delete req.context.showcaseRevision
+        })
+      await announceDecision(
+        req,
+        updated,
+        decision === 'approve' ? 'edit_approved' : 'edit_rejected',
+        {
+          reason: reason.trim(),
+        },
+      )
+      return updated
+    }
     return req.payload.update({
       collection: 'showcase-projects',
       id,

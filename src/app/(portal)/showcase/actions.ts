@@ -65,9 +65,11 @@ export const reviewAction = personAction({
     return {
       status: 'ok',
       message:
-        done.status === 'published'
-          ? 'Published; the makers are told.'
-          : 'Rejected; the makers are told why.',
+        decision === 'reject'
+          ? 'Rejected; the makers are told why.'
+          : done.status === 'published' && !done.pendingRevision
+            ? 'Approved and live; the makers are told.'
+            : 'Approved; the makers are told.',
     }
   },
 })

@@ -11,7 +11,10 @@ export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = { title: 'Review queue · Showcase' }
 
-/** Moderators' queue of submitted projects, oldest first (also in /admin, filtered by status). */
+/**
+ * Moderators' queue of submitted projects and published ones with changes waiting, oldest first
+ * (also in /admin, filtered by status).
+ */
 export default async function ReviewQueuePage() {
   const user = await requireUser('/showcase/review')
   if (!hasRole(user, 'moderator')) notFound()
@@ -21,7 +24,8 @@ export default async function ReviewQueuePage() {
       <h1 className="text-2xl font-semibold">Review queue</h1>
       <p className="text-sm text-muted-foreground">
         {totalDocs === 1 ? '1 project waits' : `${totalDocs} projects wait`} for review. Open one to
-        approve it, or reject it with a reason the makers will read.
+        approve it (or a published project’s changes), or reject it with a reason the makers will
+        read.
       </p>
       {docs.length === 0 ? (
         <EmptyState id="queue-empty" title="Nothing to review">
@@ -41,7 +45,8 @@ export default async function ReviewQueuePage() {
                 {project.title}
               </Link>
               <p className="text-sm text-muted-foreground">
-                {project.tagline} · submitted{' '}
+                {project.tagline} ·{' '}
+                {project.status === 'published' ? 'changes to the live page' : 'submitted'}{' '}
                 {new Date(project.updatedAt).toISOString().slice(0, 10)}
               </p>
             </li>

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { personAction } from '@/actions/formAction'
 import type { FormState } from '@/lib/formState'
 import { SHOWCASE_LIMITS } from '@/lib/showcase/constants'
+import { withPendingRevision } from '@/lib/showcase/review'
 import { basicsSchema, detailsSchema, screenshotSchema, storySchema } from '@/schemas/showcase'
 
 const next = (id: number, step: number) => redirect(`/showcase/submit?project=${id}&step=${step}`)
@@ -103,9 +104,11 @@ export const screenshotAction = personAction({
       overrideAccess: false,
       user,
     })
-    const rows = (doc.screenshots ?? []).map((row) => ({ image: Number(row.image), alt: row.alt }))
+    // A published project's form edits the changes waiting for review, if there are any.
+    const current = withPendingRevision(doc).screenshots ?? []
+    const rows = current.map((row) => ({ image: Number(row.image), alt: row.alt }))
     if (remove) {
-      const kept = (doc.screenshots ?? [])
+      const kept = current
         .filter((row) => row.id !== remove)
         .map((row) => ({ image: Number(row.image), alt: row.alt }))
       await payload.update({

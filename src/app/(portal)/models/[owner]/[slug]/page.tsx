@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
+import { CommentThread } from '@/components/CommentThread'
 import { Markdown } from '@/components/Markdown'
 import { Button } from '@/components/ui/button'
 import { Panel } from '@/components/ui/card'
@@ -11,7 +12,8 @@ import { currentUser } from '@/data/session'
 import { isReleased } from '@/lib/models/constants'
 import { relationId } from '@/lib/relationId'
 
-import { Comments, Ratings } from './_components/Community'
+import { commentAction, hideCommentAction } from './actions'
+import { Ratings } from './_components/Community'
 import { DownloadsChart } from './_components/DownloadsChart'
 import { FilesTable } from './_components/FilesTable'
 import { ModelActions } from './_components/ModelActions'
@@ -140,13 +142,16 @@ export default async function ModelPage({ params }: Props) {
             />
           </Panel>
           <Panel id="comments" title="Comments">
-            <Comments
-              modelId={model.id}
+            <CommentThread
+              subject={{ field: 'model', id: model.id }}
               path={path}
               comments={data.comments}
               isSignedIn={Boolean(user)}
               isModerator={hasRole(user, 'moderator')}
               names={names}
+              emptyText="No comments yet."
+              commentAction={commentAction}
+              hideCommentAction={hideCommentAction}
             />
           </Panel>
         </div>

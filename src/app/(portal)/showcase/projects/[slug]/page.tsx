@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
+import { CommentThread } from '@/components/CommentThread'
 import { Markdown } from '@/components/Markdown'
 import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
@@ -12,12 +13,12 @@ import { projectBySlug, projectPage } from '@/data/showcase'
 import { serverUrl } from '@/lib/defaults'
 import { safeLink, STATUS_LABELS, videoEmbed } from '@/lib/showcase/constants'
 
+import { commentAction, hideCommentAction } from '../../actions'
 import { Gallery } from '../../_components/Gallery.client'
 import { idOf } from '../../_components/ids'
 import { shotsOf } from '../../_components/media'
 import { VoteButton } from '../../_components/VoteButton.client'
 import { MakerInvite } from './_components/MakerInvite'
-import { Comments } from './_components/Comments'
 import { BuiltWith, GithubFacts, UsageFacts } from './_components/Facts'
 import { StaffPanel } from './_components/StaffPanel'
 
@@ -102,6 +103,12 @@ export default async function ProjectPage({ params }: Props) {
           (data.isMine || data.isModerator) && (
             <Alert tone="error">Not approved: {project.rejectionReason}</Alert>
           )}
+        {project.status === 'published' && project.pendingRevision && data.canEdit && (
+          <Alert tone="info">
+            Changes pending review: your edits go live once a moderator approves them. Until then
+            this page shows the last approved version.
+          </Alert>
+        )}
         {project.status === 'submitted' && data.isMine && (
           <Alert tone="info">
             In review: a moderator will look at it soon. You will be notified.
@@ -169,13 +176,16 @@ export default async function ProjectPage({ params }: Props) {
           </Panel>
           <Panel id="comments" title={`Comments (${data.comments.length})`}>
             {project.status === 'published' ? (
-              <Comments
-                projectId={project.id}
+              <CommentThread
+                subject={{ field: 'project', id: project.id }}
                 path={path}
                 comments={data.comments}
                 isSignedIn={Boolean(user)}
                 isModerator={data.isModerator}
                 names={data.names}
+                emptyText="No comments yet. Say what you think."
+                commentAction={commentAction}
+                hideCommentAction={hideCommentAction}
               />
             ) : (
               <p className="text-sm text-muted-foreground">Comments open once it is published.</p>

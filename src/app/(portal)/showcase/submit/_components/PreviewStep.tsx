@@ -44,6 +44,12 @@ export function PreviewStep({
           <p className="text-sm text-muted-foreground">No story yet.</p>
         )}
       </section>
+      {project.status === 'published' && project.pendingRevision && (
+        <Alert tone="info">
+          Changes pending review: this preview shows your edits; the public page keeps the last
+          approved version until a moderator approves them.
+        </Alert>
+      )}
       {project.status === 'rejected' && project.rejectionReason && (
         <Alert tone="error">Not approved last time: {project.rejectionReason}</Alert>
       )}

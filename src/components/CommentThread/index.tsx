@@ -1,23 +1,38 @@
+import Link from 'next/link'
+import type { ComponentProps } from 'react'
+
 import { ActionForm, Field } from '@/components/Form/index.client'
 import { Markdown } from '@/components/Markdown'
 import { Badge } from '@/components/ui/badge'
-import type { ProjectComment } from '@/payload-types'
+import type { ModelComment, ProjectComment } from '@/payload-types'
 
-import { commentAction, hideCommentAction } from '../../../actions'
+type FormAction = ComponentProps<typeof ActionForm>['action']
 
-/** Comments in Markdown (the shared renderer), the form to add one, and moderators' hide. */
-export function Comments(props: {
-  projectId: number
+/** What the thread shows of a comment: model and showcase comments share these fields. */
+type ThreadComment = Pick<
+  ModelComment | ProjectComment,
+  'id' | 'author' | 'body' | 'hidden' | 'hiddenReason' | 'createdAt'
+>
+
+type Props = {
+  /** The hidden field that names what is commented on, as the comment action reads it. */
+  subject: { field: string; id: number }
   path: string
-  comments: ProjectComment[]
+  comments: ThreadComment[]
   isSignedIn: boolean
   isModerator: boolean
   names: Map<number, string>
-}) {
+  emptyText: string
+  commentAction: FormAction
+  hideCommentAction: FormAction
+}
+
+/** Comments in Markdown (the shared renderer), the form to add one, and moderators' hide / show. */
+export function CommentThread(props: Props) {
   return (
     <div className="space-y-4">
       {props.comments.length === 0 && (
-        <p className="text-sm text-muted-foreground">No comments yet. Say what you think.</p>
+        <p className="text-sm text-muted-foreground">{props.emptyText}</p>
       )}
       <ol aria-label="Comments" className="space-y-3">
         {props.comments.map((comment) => (
@@ -40,7 +55,7 @@ export function Comments(props: {
             <Markdown>{comment.body}</Markdown>
             {props.isModerator && (
               <ActionForm
-                action={hideCommentAction}
+                action={props.hideCommentAction}
                 submitLabel={comment.hidden ? 'Show again' : 'Hide'}
                 submitVariant="outline"
                 className="mt-2 flex flex-wrap items-end gap-2"
@@ -56,20 +71,17 @@ export function Comments(props: {
         ))}
       </ol>
       {props.isSignedIn ? (
-        <ActionForm action={commentAction} submitLabel="Comment" aria-label="Add a comment">
-          <input type="hidden" name="project" value={props.projectId} />
+        <ActionForm action={props.commentAction} submitLabel="Comment" aria-label="Add a comment">
+          <input type="hidden" name={props.subject.field} value={props.subject.id} />
           <input type="hidden" name="path" value={props.path} />
           <Field name="body" label="Comment (Markdown)" multiline maxLength={10_000} required />
         </ActionForm>
       ) : (
         <p className="text-sm text-muted-foreground">
-          <a
-            className="text-primary underline"
-            href={`/login?next=${encodeURIComponent(props.path)}`}
-          >
-            Sign in
-          </a>{' '}
-          to comment.
+          <Link href={`/login?next=${encodeURIComponent(props.path)}`} className="underline">
+            Sign in to comment
+          </Link>
+          .
         </p>
       )}
     </div>
