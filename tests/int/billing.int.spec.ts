@@ -92,8 +92,72 @@ describe('billing is off by default', () => {
 describe('plans, proration and invoices (manual provider)', () => {
   it('prorates a change for the rest of the period', () => {
     expect(prorate('free', 'pro', MID_NOVEMBER)).toBe(6600)
-    expect(prorate('pro', 'starter', MID_NOVEMBER)).toBe(-4667)
     expect(prorate('free', 'pro', periodOf(MID_NOVEMBER).start)).toBe(9900)
+    // A downgrade applies at once and credits nothing of the higher plan's rest of the period.
+    expect(prorate('pro', 'starter', MID_NOVEMBER)).toBe(0)
+    expect(prorate('pro', 'free', MID_NOVEMBER)).toBe(0)
+  })
+
+  it('does not let an upgrade and a downgrade in the same period net to nothing', async () => {
+    const user = await makeUser()
+    const account = `u${user.id}`
+    const key = await issueKey(user)
+    const day = (n: number) => new Date(MID_NOVEMBER.getTime() + n * 86_400_000)
+    const up = await inTransaction((c) =>
+      changePlan(c, { account, to: 'pro', actorId: user.id, now: MID_NOVEMBER }),
+    )
+    expect(up.prorationCents).toBe(6600)
+    await forgetKeys(account)
+    expect((await verifyKey({ key: key.key })).ratelimit?.limit).toBeGreaterThanOrEqual(300)
+
+    // Back to free a day later: the preview, the change and the limiter agree, no credit.
+    const downPreview = await previewChange(db, account, 'pro', 'free', day(1))
+    expect(downPreview.prorationCents).toBe(0)
+    const down = await inTransaction((c) =>
+      changePlan(c, { account, to: 'free', actorId: user.id, now: day(1) }),
+    )
+    expect(down.prorationCents).toBe(0)
+    await forgetKeys(account)
+    const limited = await verifyKey({ key: key.key })
+    expect(limited).toMatchObject({ valid: true, plan: 'free' })
+    expect(limited.ratelimit?.limit).toBeLessThanOrEqual(1000)
+
+    // Up again the next day: the rest of the period is paid for already at pro.
+    const againPreview = await previewChange(db, account, 'free', 'pro', day(2))
+    expect(againPreview.prorationCents).toBe(0)
+    const again = await inTransaction((c) =>
+      changePlan(c, { account, to: 'pro', actorId: user.id, now: day(2) }),
+    )
+    expect(again.prorationCents).toBe(againPreview.prorationCents)
+
+    const draft = await draftInvoice(db, account, periodOf(MID_NOVEMBER), DECEMBER)
+    expect(draft?.lines.filter((line) => line.kind !== 'usage').map((l) => l.amountCents)).toEqual(
+      [0, 6600, 0, 0],
+    )
+    expect(draft?.lines[2].description).toMatch(/^Pro → Free on Nov 12, 2026: no credit/)
+    expect(draft?.totalCents).toBe(6600)
+  })
+
+  it('charges a paying member who downgrades the full period of the plan they started on', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const account = `u${user.id}`
+    const preview = await previewChange(db, account, 'pro', 'starter', MID_NOVEMBER)
+    expect(preview.prorationCents).toBe(0)
+    await inTransaction((c) =>
+      changePlan(c, { account, to: 'starter', actorId: user.id, now: MID_NOVEMBER }),
+    )
+    // Starter → pro later on: pro's price for the rest of the period is paid already.
+    const back = await previewChange(
+      db,
+      account,
+      'starter',
+      'pro',
+      new Date(MID_NOVEMBER.getTime() + 86_400_000),
+    )
+    expect(back.prorationCents).toBe(0)
+    const draft = await draftInvoice(db, account, periodOf(MID_NOVEMBER), DECEMBER)
+    expect(draft?.totalCents).toBe(9900)
+    expect(draft?.plan).toBe('starter')
   })
 
   it('upgrades a free member to pro: the limiter applies pro limits at once and the invoice matches the preview', async () => {
