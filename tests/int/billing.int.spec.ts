@@ -1,6 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import config from '@payload-config'
+import { configToSchema } from '@payloadcms/graphql'
+import { graphql as executeGraphql } from 'graphql'
+import { createLocalReq, handleEndpoints } from 'payload'
 import pg from 'pg'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,6 +91,83 @@ describe('billing is off by default', () => {
     )
     expect(response.status).toBe(404)
   })
+
+  it('answers no invoice route, REST or GraphQL, unless BILLING=on', async () => {
+    const user = await makeUser()
+    const issued = await inTransaction((c) =>
+      issueInvoice(c, `u${user.id}`, periodOf(new Date(Date.UTC(2026, 5, 5))), DECEMBER),
+    )
+    const id = issued?.id as number
+    const login = await (
+      await testPayload()
+    ).login({
+      collection: 'users',
+      data: { email: user.email, password: 'correct-horse-battery' },
+    })
+    const headers = { Authorization: `JWT ${login.token}`, 'Content-Type': 'application/json' }
+    // What /api/[...slug] does (REST_GET and friends of @payloadcms/next).
+    const rest = (path: string, init: RequestInit = {}) =>
+      handleEndpoints({
+        config,
+        path: `/api/${path}`,
+        request: new Request(`http://localhost:3000/api/${path}`, { ...init, headers }),
+      })
+    // The schema /api/graphql serves, run as a GraphQL request of the user (the route's own
+    // HTTP layer loads a second copy of graphql under vitest).
+    const { schema } = configToSchema(await config)
+    const graphql = async (query: string) => {
+      const req = await createLocalReq({ user: asUser(user) }, await testPayload())
+      req.payloadAPI = 'GraphQL'
+      return executeGraphql({ schema, source: query, contextValue: { headers: {}, req } })
+    }
+    const listQuery = '{ Invoices { docs { id number totalCents } } }'
+    const queries = [
+      listQuery,
+      `{ Invoice(id: ${id}) { id number } }`,
+      `{ countInvoices { totalDocs } }`,
+      `mutation { updateInvoice(id: ${id}, data: { status: paid }) { id status } }`,
+    ]
+
+    for (const path of ['invoices', `invoices/${id}`, 'invoices/count', `invoices/access/${id}`]) {
+      expect((await rest(path)).status, path).toBe(404)
+    }
+    expect(
+      (await rest(`invoices/${id}`, { method: 'PATCH', body: '{"status":"paid"}' })).status,
+    ).toBe(404)
+    for (const query of queries) {
+      const answer = await graphql(query)
+      expect(JSON.stringify(answer.data ?? null), query).not.toContain(String(issued?.number))
+      expect(answer.errors?.[0]?.message, query).toMatch(/not found/i)
+    }
+
+    setEnv('BILLING', 'on')
+    try {
+      const list = await rest('invoices')
+      expect(list.status).toBe(200)
+      expect(((await list.json()) as { docs: { id: number }[] }).docs.map((doc) => doc.id)).toEqual(
+        [id],
+      )
+      const answer = await graphql(listQuery)
+      expect(answer.errors).toBeUndefined()
+      expect(
+        (
+          await graphql(`
+            {
+              countInvoices {
+                totalDocs
+              }
+            }
+          `)
+        ).data,
+      ).toEqual({
+        countInvoices: { totalDocs: 1 },
+      })
+      expect(JSON.stringify(answer.data)).toContain(String(issued?.number))
+    } finally {
+      delete process.env.BILLING
+      setEnv('NODE_ENV', process.env.NODE_ENV ?? 'test')
+    }
+  })
 })
 
 describe('plans, proration and invoices (manual provider)', () => {
@@ -131,9 +212,9 @@ describe('plans, proration and invoices (manual provider)', () => {
     expect(again.prorationCents).toBe(againPreview.prorationCents)
 
     const draft = await draftInvoice(db, account, periodOf(MID_NOVEMBER), DECEMBER)
-    expect(draft?.lines.filter((line) => line.kind !== 'usage').map((l) => l.amountCents)).toEqual(
-      [0, 6600, 0, 0],
-    )
+    expect(draft?.lines.filter((line) => line.kind !== 'usage').map((l) => l.amountCents)).toEqual([
+      0, 6600, 0, 0,
+    ])
     expect(draft?.lines[2].description).toMatch(/^Pro → Free on Nov 12, 2026: no credit/)
     expect(draft?.totalCents).toBe(6600)
   })
