@@ -25,6 +25,7 @@ import * as migration_20261130_233016_account_data_billing from './20261130_2330
 import * as migration_20261130_233028_showcase from './20261130_233028_showcase';
 import * as migration_20261130_234253_forum_review_fixes from './20261130_234253_forum_review_fixes';
 import * as migration_20261201_005838_snapshot_sync from './20261201_005838_snapshot_sync';
+import * as migration_20261201_030743_stripe_events from './20261201_030743_stripe_events';
 
 export const migrations = [
   {
@@ -160,6 +161,11 @@ export const migrations = [
   {
     up: migration_20261201_005838_snapshot_sync.up,
     down: migration_20261201_005838_snapshot_sync.down,
-    name: '20261201_005838_snapshot_sync'
+    name: '20261201_005838_snapshot_sync',
+  },
+  {
+    up: migration_20261201_030743_stripe_events.up,
+    down: migration_20261201_030743_stripe_events.down,
+    name: '20261201_030743_stripe_events'
   },
 ];

@@ -17,7 +17,7 @@ import { isBillingOn } from '@/lib/billing/config'
 import { draftInvoice, issueInvoice, issueInvoices } from '@/lib/billing/invoices'
 import { periodOf, prorate } from '@/lib/billing/period'
 import { changePlan, previewChange } from '@/lib/billing/planChange'
-import { cancelAtPeriodEnd } from '@/lib/billing/profile'
+import { cancelAtPeriodEnd, setCustomerRef } from '@/lib/billing/profile'
 import { stripeProvider } from '@/lib/billing/provider'
 import { resetStripeClient } from '@/lib/billing/stripe'
 import { parseEnv, setEnv } from '@/lib/env'
@@ -521,6 +521,18 @@ describe('invoices in /admin and on the page', () => {
 describe('stripe provider (against a local fake of the Stripe API)', () => {
   type Seen = { method: string; path: string; body: URLSearchParams; auth: string }
   const seen: Seen[] = []
+  type FakeSubscription = { id: string; customer: string; status: string; price: string }
+  const subscriptions = new Map<string, FakeSubscription>()
+  const subscriptionJson = (sub: FakeSubscription) => ({
+    id: sub.id,
+    object: 'subscription',
+    customer: sub.customer,
+    status: sub.status,
+    items: {
+      object: 'list',
+      data: [{ id: `si_${sub.id}`, object: 'subscription_item', price: { id: sub.price } }],
+    },
+  })
   let server: http.Server
   const SECRET = 'whsec_test_0123456789'
 
@@ -549,6 +561,31 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
             object: 'checkout.session',
             url: 'https://checkout.stripe.test/c/cs_fake1',
           })
+        }
+        const url = new URL(req.url ?? '/', 'http://fake')
+        if (req.method === 'GET' && url.pathname === '/v1/subscriptions') {
+          const customer = url.searchParams.get('customer')
+          return json(200, {
+            object: 'list',
+            has_more: false,
+            url: '/v1/subscriptions',
+            data: [...subscriptions.values()]
+              .filter((sub) => sub.customer === customer)
+              .map(subscriptionJson),
+          })
+        }
+        const one = /^\/v1\/subscriptions\/([\w-]+)$/.exec(url.pathname)
+        const sub = one && subscriptions.get(one[1])
+        if (sub && req.method === 'POST') {
+          if (body.get('items[0][id]') !== `si_${sub.id}`) {
+            return json(400, { error: { type: 'invalid_request_error', message: 'No such item' } })
+          }
+          sub.price = body.get('items[0][price]') ?? sub.price
+          return json(200, subscriptionJson(sub))
+        }
+        if (sub && req.method === 'DELETE') {
+          sub.status = 'canceled'
+          return json(200, subscriptionJson(sub))
         }
         if (req.url === '/v1/billing_portal/sessions') {
           return json(200, {
@@ -636,6 +673,7 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
           object: 'checkout.session',
           customer: 'cus_fake1',
           client_reference_id: account,
+          payment_status: 'paid',
           metadata: { account, plan: 'pro', revokeKeyIds: '', actorId: String(user.id) },
         },
       },
@@ -678,5 +716,115 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
     expect((await db.query('SELECT plan FROM users WHERE id = $1', [user.id])).rows[0].plan).toBe(
       'free',
     )
+  })
+  const planOf = async (userId: number) =>
+    (await db.query('SELECT plan FROM users WHERE id = $1', [userId])).rows[0].plan as string
+
+  it('leaves the accounts Stripe bills to Stripe: the monthly job issues them no invoice', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const account = `u${user.id}`
+    await setCustomerRef(db, account, `cus_billed_${user.id}`)
+    await db.query(
+      `INSERT INTO billing_plan_changes
+         (account, from_plan, to_plan, changed_at, period_start, amount_cents, actor_id)
+       VALUES ($1, 'starter', 'pro', $2, $3, 4667, NULL)`,
+      [account, MID_NOVEMBER.toISOString(), periodOf(MID_NOVEMBER).start.toISOString()],
+    )
+    await issueInvoices(db, DECEMBER)
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM invoices WHERE account = $1', [
+      account,
+    ])
+    expect(rows[0].n).toBe(0)
+  })
+
+  it('changes a running Stripe subscription in place: upgrade prorated at once, downgrade with no credit, free cancels it', async () => {
+    const user = await makeUser(['member'], { plan: 'starter' })
+    const account = `u${user.id}`
+    const customer = `cus_sub_${user.id}`
+    const id = `sub_${user.id}`
+    await setCustomerRef(db, account, customer)
+    subscriptions.set(id, { id, customer, status: 'active', price: 'price_starter' })
+    const change = (to: string) =>
+      inTransaction((client) =>
+        stripeProvider.changePlan({
+          db: client,
+          account,
+          accountName: user.name,
+          to,
+          revokeKeyIds: [],
+          actorId: user.id,
+          email: user.email,
+          returnUrl: 'http://localhost:3000/settings/billing',
+        }),
+      )
+    const updates = () => seen.filter((call) => call.path.startsWith(`/v1/subscriptions/${id}`))
+    const checkouts = () =>
+      seen.filter(
+        (call) => call.path === '/v1/checkout/sessions' && call.body.get('customer') === customer,
+      )
+
+    expect(await change('pro')).toMatchObject({ kind: 'applied' })
+    expect(updates().at(-1)?.method).toBe('POST')
+    expect(updates().at(-1)?.body.get('items[0][price]')).toBe('price_pro')
+    expect(updates().at(-1)?.body.get('proration_behavior')).toBe('always_invoice')
+    expect(subscriptions.get(id)).toMatchObject({ status: 'active', price: 'price_pro' })
+    expect(await planOf(user.id)).toBe('pro')
+
+    expect(await change('starter')).toMatchObject({ kind: 'applied' })
+    expect(updates().at(-1)?.body.get('items[0][price]')).toBe('price_starter')
+    expect(updates().at(-1)?.body.get('proration_behavior')).toBe('none')
+    expect(await planOf(user.id)).toBe('starter')
+
+    expect(await change('free')).toMatchObject({ kind: 'applied' })
+    expect(updates().at(-1)?.method).toBe('DELETE')
+    expect(subscriptions.get(id)?.status).toBe('canceled')
+    expect(await planOf(user.id)).toBe('free')
+    // No second subscription was started for any of it.
+    expect(checkouts()).toHaveLength(0)
+
+    // With no subscription running, a paid plan goes through Checkout again.
+    expect(await change('pro')).toMatchObject({ kind: 'redirect' })
+    expect(checkouts()).toHaveLength(1)
+  })
+
+  it('applies a signed event once (a replay changes nothing) and a checkout only once paid', async () => {
+    setEnv('BILLING', 'on')
+    setEnv('BILLING_PROVIDER', 'stripe')
+    const user = await makeUser()
+    const account = `u${user.id}`
+    const completed = (id: string, paymentStatus: string) => ({
+      id,
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: {
+        object: {
+          id: `cs_${id}`,
+          object: 'checkout.session',
+          customer: `cus_evt_${user.id}`,
+          client_reference_id: account,
+          payment_status: paymentStatus,
+          metadata: { account, plan: 'pro', revokeKeyIds: '', actorId: String(user.id) },
+        },
+      },
+    })
+    const unpaid = await stripeWebhook(signed(completed(`evt_unpaid_${user.id}`, 'unpaid')))
+    expect(unpaid.status).toBe(200)
+    expect(await unpaid.json()).toMatchObject({ applied: expect.stringMatching(/not paid/) })
+    expect(await planOf(user.id)).toBe('free')
+
+    const paid = completed(`evt_paid_${user.id}`, 'paid')
+    expect((await stripeWebhook(signed(paid))).status).toBe(200)
+    expect(await planOf(user.id)).toBe('pro')
+    // The member goes back to free; a replay of the paid event (signed anew) must not upgrade.
+    await inTransaction((c) => changePlan(c, { account, to: 'free', actorId: user.id }))
+    const replay = await stripeWebhook(signed(paid))
+    expect(replay.status).toBe(200)
+    expect(await replay.json()).toMatchObject({ applied: 'duplicate' })
+    expect(await planOf(user.id)).toBe('free')
+    const { rows } = await db.query(
+      `SELECT to_plan FROM billing_plan_changes WHERE account = $1 ORDER BY id`,
+      [account],
+    )
+    expect(rows.map((row) => row.to_plan)).toEqual(['pro', 'free'])
   })
 })

@@ -253,7 +253,10 @@ export async function issueInvoice(
   return { id, number, cancelled }
 }
 
-/** Accounts that get an invoice for a period: paying, with a billing profile, or changed in it. */
+/**
+ * Accounts that get an invoice for a period: paying, with a billing profile, or changed in it;
+ * not those that pay through Stripe (Stripe invoices and charges their subscription itself).
+ */
 async function billableAccounts(db: Queryable, period: Period): Promise<string[]> {
   const { rows } = await db.query<{ account: string }>(
     `SELECT account FROM billing_profiles
@@ -261,6 +264,7 @@ async function billableAccounts(db: Queryable, period: Period): Promise<string[]
      UNION SELECT 'o' || id FROM organizations WHERE plan IN ('starter', 'pro', 'enterprise')
      UNION SELECT account FROM billing_plan_changes WHERE changed_at >= $1 AND changed_at < $2
      EXCEPT SELECT account FROM invoices WHERE period_start = $1
+     EXCEPT SELECT account FROM billing_profiles WHERE provider = 'stripe'
      ORDER BY 1`,
     [period.start.toISOString(), period.end.toISOString()],
   )

@@ -9,17 +9,34 @@ import { setCustomerRef } from './profile'
 
 export type StripeOutcome = { account: string | null; applied: string }
 
+/** Checkout states in which the money is in (or none was due): only then does a plan change. */
+const SETTLED: readonly string[] = ['paid', 'no_payment_required']
+
 /**
- * Applies one verified Stripe event (in the caller's transaction): a completed Checkout moves
- * the account to the plan it paid for, a subscription that ended moves it to free. Returns the
- * account whose keys must leave the caches, if any. Other events are acknowledged and ignored.
+ * Applies one verified Stripe event (in the caller's transaction), once: its id is recorded in
+ * stripe_events with what it changed, so a replayed or retried delivery changes nothing more.
+ * A paid Checkout (completed, or its delayed payment succeeded) moves the account to the plan
+ * it paid for, a subscription that ended moves it to free. Returns the account whose keys must
+ * leave the caches, if any. Other events are acknowledged and ignored.
  */
 export async function applyStripeEvent(db: Queryable, event: Stripe.Event): Promise<StripeOutcome> {
-  if (event.type === 'checkout.session.completed') {
+  const { rows: fresh } = await db.query(
+    `INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [event.id, event.type],
+  )
+  if (fresh.length === 0) return { account: null, applied: 'duplicate' }
+  if (
+    event.type === 'checkout.session.completed' ||
+    event.type === 'checkout.session.async_payment_succeeded'
+  ) {
     const session = event.data.object
     const account = session.metadata?.account ?? session.client_reference_id ?? null
     const plan = session.metadata?.plan
     if (!account || !plan) return { account: null, applied: 'ignored: no account or plan' }
+    // A delayed payment (bank debit) completes unpaid: its async_payment_succeeded upgrades.
+    if (!SETTLED.includes(session.payment_status)) {
+      return { account: null, applied: `ignored: not paid (${session.payment_status})` }
+    }
     if (typeof session.customer === 'string') await setCustomerRef(db, account, session.customer)
     if ((await lockAccountPlan(db, account)) === plan)
       return { account, applied: 'already on plan' }
