@@ -521,13 +521,20 @@ describe('invoices in /admin and on the page', () => {
 describe('stripe provider (against a local fake of the Stripe API)', () => {
   type Seen = { method: string; path: string; body: URLSearchParams; auth: string }
   const seen: Seen[] = []
-  type FakeSubscription = { id: string; customer: string; status: string; price: string }
+  type FakeSubscription = {
+    id: string
+    customer: string
+    status: string
+    price: string
+    cancelAtPeriodEnd?: boolean
+  }
   const subscriptions = new Map<string, FakeSubscription>()
   const subscriptionJson = (sub: FakeSubscription) => ({
     id: sub.id,
     object: 'subscription',
     customer: sub.customer,
     status: sub.status,
+    cancel_at_period_end: sub.cancelAtPeriodEnd ?? false,
     items: {
       object: 'list',
       data: [{ id: `si_${sub.id}`, object: 'subscription_item', price: { id: sub.price } }],
@@ -577,10 +584,13 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
         const one = /^\/v1\/subscriptions\/([\w-]+)$/.exec(url.pathname)
         const sub = one && subscriptions.get(one[1])
         if (sub && req.method === 'POST') {
-          if (body.get('items[0][id]') !== `si_${sub.id}`) {
+          if (body.has('items[0][id]') && body.get('items[0][id]') !== `si_${sub.id}`) {
             return json(400, { error: { type: 'invalid_request_error', message: 'No such item' } })
           }
           sub.price = body.get('items[0][price]') ?? sub.price
+          if (body.has('cancel_at_period_end')) {
+            sub.cancelAtPeriodEnd = body.get('cancel_at_period_end') === 'true'
+          }
           return json(200, subscriptionJson(sub))
         }
         if (sub && req.method === 'DELETE') {
@@ -826,5 +836,20 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
       [account],
     )
     expect(rows.map((row) => row.to_plan)).toEqual(['pro', 'free'])
+  })
+  it('cancels a Stripe subscription at the period end at Stripe (the monthly job does not), and resumes it', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const account = `u${user.id}`
+    const customer = `cus_end_${user.id}`
+    const id = `sub_end_${user.id}`
+    await setCustomerRef(db, account, customer)
+    subscriptions.set(id, { id, customer, status: 'active', price: 'price_pro' })
+    await stripeProvider.setCancelAtPeriodEnd(db, account, true)
+    expect(subscriptions.get(id)).toMatchObject({ status: 'active', cancelAtPeriodEnd: true })
+    await stripeProvider.setCancelAtPeriodEnd(db, account, false)
+    expect(subscriptions.get(id)).toMatchObject({ status: 'active', cancelAtPeriodEnd: false })
+    // Nothing to do at Stripe for an account without a subscription; the manual provider's
+    // invoice job applies its cancellations itself.
+    await stripeProvider.setCancelAtPeriodEnd(db, `u${(await makeUser()).id}`, true)
   })
 })

@@ -36,6 +36,11 @@ export type BillingProvider = {
   changePlan: (request: PlanChangeRequest) => Promise<PlanChangeResult>
   /** Where the account manages its card and billing details at the provider; null: here. */
   portalUrl: (db: Queryable, account: string, returnUrl: string) => Promise<string | null>
+  /**
+   * Tells the provider the plan ends at the period's end (or no longer does). `manual`: nothing
+   * to tell, its invoice job moves the account to free; `stripe`: the subscription ends there.
+   */
+  setCancelAtPeriodEnd: (db: Queryable, account: string, cancel: boolean) => Promise<void>
 }
 
 export const manualProvider: BillingProvider = {
@@ -53,6 +58,7 @@ export const manualProvider: BillingProvider = {
     }),
   }),
   portalUrl: async () => null,
+  setCancelAtPeriodEnd: async () => {},
 }
 
 async function ensureCustomer(request: PlanChangeRequest): Promise<string> {
@@ -175,6 +181,14 @@ export const stripeProvider: BillingProvider = {
       return_url: returnUrl,
     })
     return session.url
+  },
+  setCancelAtPeriodEnd: async (db, account, cancel) => {
+    const subscription = await liveSubscription(db, account)
+    if (!subscription) return
+    // At the period's end Stripe ends it and its customer.subscription.deleted moves us to free.
+    await atStripe(async () => {
+      await stripeClient().subscriptions.update(subscription.id, { cancel_at_period_end: cancel })
+    })
   },
 }
 
