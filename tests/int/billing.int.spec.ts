@@ -852,4 +852,49 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
     // invoice job applies its cancellations itself.
     await stripeProvider.setCancelAtPeriodEnd(db, `u${(await makeUser()).id}`, true)
   })
+  it('keeps one subscription when a second Checkout completes, and an old one ending changes nothing', async () => {
+    setEnv('BILLING', 'on')
+    setEnv('BILLING_PROVIDER', 'stripe')
+    const user = await makeUser(['member'], { plan: 'starter' })
+    const account = `u${user.id}`
+    const customer = `cus_two_${user.id}`
+    await setCustomerRef(db, account, customer)
+    const old = `sub_old_${user.id}`
+    const fresh = `sub_new_${user.id}`
+    subscriptions.set(old, { id: old, customer, status: 'active', price: 'price_starter' })
+    subscriptions.set(fresh, { id: fresh, customer, status: 'active', price: 'price_pro' })
+    const completed = await stripeWebhook(
+      signed({
+        id: `evt_two_${user.id}`,
+        object: 'event',
+        type: 'checkout.session.completed',
+        data: {
+          object: {
+            id: `cs_two_${user.id}`,
+            object: 'checkout.session',
+            customer,
+            subscription: fresh,
+            client_reference_id: account,
+            payment_status: 'paid',
+            metadata: { account, plan: 'pro', revokeKeyIds: '', actorId: String(user.id) },
+          },
+        },
+      }),
+    )
+    expect(completed.status).toBe(200)
+    expect(await planOf(user.id)).toBe('pro')
+    expect(subscriptions.get(old)?.status).toBe('canceled')
+    expect(subscriptions.get(fresh)?.status).toBe('active')
+
+    const ended = await stripeWebhook(
+      signed({
+        id: `evt_old_end_${user.id}`,
+        object: 'event',
+        type: 'customer.subscription.deleted',
+        data: { object: { id: old, object: 'subscription', customer } },
+      }),
+    )
+    expect(ended.status).toBe(200)
+    expect(await planOf(user.id)).toBe('pro')
+  })
 })

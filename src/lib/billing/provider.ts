@@ -7,7 +7,7 @@ import { PLAN_LABELS, type Plan } from '@/lib/plans'
 import { priceOf } from './period'
 import { changePlan, isPaidPlan, type ChangePreview } from './planChange'
 import { profileOf, setCustomerRef } from './profile'
-import { stripeClient, stripePriceOf } from './stripe'
+import { liveSubscriptions, stripeClient, stripePriceOf } from './stripe'
 
 export type PlanChangeRequest = {
   db: Queryable
@@ -93,19 +93,11 @@ async function atStripe(call: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Subscription states in which Stripe still bills the customer. */
-const LIVE_STATUSES: readonly string[] = ['active', 'trialing', 'past_due', 'unpaid']
-
 /** The account's subscription Stripe is billing, if any (at most one: changes update it). */
 async function liveSubscription(db: Queryable, account: string) {
   const profile = await profileOf(db, account)
   if (!profile?.customer_ref) return null
-  const list = await stripeClient().subscriptions.list({
-    customer: profile.customer_ref,
-    status: 'all',
-    limit: 10,
-  })
-  return list.data.find((subscription) => LIVE_STATUSES.includes(subscription.status)) ?? null
+  return (await liveSubscriptions(profile.customer_ref))[0] ?? null
 }
 
 export const stripeProvider: BillingProvider = {

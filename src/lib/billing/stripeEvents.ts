@@ -6,6 +6,7 @@ import { logger } from '@/lib/logger'
 import { accountKeyHashes, lockAccountPlan } from './accounts'
 import { changePlan } from './planChange'
 import { setCustomerRef } from './profile'
+import { liveSubscriptions, stripeClient } from './stripe'
 
 export type StripeOutcome = { account: string | null; applied: string }
 
@@ -37,7 +38,19 @@ export async function applyStripeEvent(db: Queryable, event: Stripe.Event): Prom
     if (!SETTLED.includes(session.payment_status)) {
       return { account: null, applied: `ignored: not paid (${session.payment_status})` }
     }
-    if (typeof session.customer === 'string') await setCustomerRef(db, account, session.customer)
+    if (typeof session.customer === 'string') {
+      await setCustomerRef(db, account, session.customer)
+      const kept =
+        typeof session.subscription === 'string' ? session.subscription : session.subscription?.id
+      // Plan changes update the running subscription, but two Checkouts opened side by side
+      // can both complete: the newest one stays, any other ends now (no credit, as downgrades).
+      if (kept) {
+        for (const other of await liveSubscriptions(session.customer)) {
+          if (other.id !== kept)
+            await stripeClient().subscriptions.cancel(other.id, { prorate: false })
+        }
+      }
+    }
     if ((await lockAccountPlan(db, account)) === plan)
       return { account, applied: 'already on plan' }
     const revokeKeyIds = (session.metadata?.revokeKeyIds ?? '')
@@ -64,6 +77,10 @@ export async function applyStripeEvent(db: Queryable, event: Stripe.Event): Prom
     const account = rows[0]?.account
     if (!account) return { account: null, applied: 'ignored: unknown customer' }
     if ((await lockAccountPlan(db, account)) === 'free') return { account, applied: 'already free' }
+    // One ended that a newer Checkout replaced: the plan lives on with the running one.
+    if ((await liveSubscriptions(customer)).some((other) => other.id !== subscription.id)) {
+      return { account, applied: 'ignored: another subscription is running' }
+    }
     await changePlan(db, {
       account,
       to: 'free',
