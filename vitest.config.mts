@@ -24,6 +24,8 @@ export default defineConfig({
     maxWorkers: INT_TEST_WORKERS,
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    server: { deps: { inline: [/@payloadcms/] } },
+    // graphql-scalars too: with @payloadcms/graphql it must share one copy of graphql (ESM) for
+    // tests that run the GraphQL schema.
+    server: { deps: { inline: [/@payloadcms/, /graphql-scalars/] } },
   },
 })

@@ -26,6 +26,7 @@ import * as migration_20261130_233028_showcase from './20261130_233028_showcase'
 import * as migration_20261130_234253_forum_review_fixes from './20261130_234253_forum_review_fixes';
 import * as migration_20261201_005838_snapshot_sync from './20261201_005838_snapshot_sync';
 import * as migration_20261201_025618_showcase_pending_revisions_maker_invites from './20261201_025618_showcase_pending_revisions_maker_invites';
+import * as migration_20261201_030743_stripe_events from './20261201_030743_stripe_events';
 
 export const migrations = [
   {
@@ -167,5 +168,10 @@ export const migrations = [
     up: migration_20261201_025618_showcase_pending_revisions_maker_invites.up,
     down: migration_20261201_025618_showcase_pending_revisions_maker_invites.down,
     name: '20261201_025618_showcase_pending_revisions_maker_invites'
+  },
+  {
+    up: migration_20261201_030743_stripe_events.up,
+    down: migration_20261201_030743_stripe_events.down,
+    name: '20261201_030743_stripe_events'
   },
 ];

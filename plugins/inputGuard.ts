@@ -154,6 +154,14 @@ const answer = (status: number, problem: Problem, headers?: Record<string, strin
   errorJson(status, problem.message, { field: problem.path, headers })
 
 /**
+ * A collection that exists only in some editions (`custom.isAvailable`, read per request so the
+ * edition's switch needs no new config): without it, none of its routes answer.
+ */
+export const isAvailable = (collection: { custom?: Record<string, unknown> }) =>
+  typeof collection.custom?.isAvailable !== 'function' ||
+  Boolean((collection.custom.isAvailable as () => boolean)())
+
+/**
  * Wraps every REST route of every collection (after Payload added its own) with the checks that
  * need the route: an `:id` that can be an id (or a 405 when the path is another method's route,
  * like GET /api/users/forgot-password), version routes only where versions are kept, files only
@@ -168,6 +176,9 @@ export function guardRoutes(config: SanitizedConfig): SanitizedConfig {
     collection.endpoints = endpoints.map((endpoint): Endpoint => ({
       ...endpoint,
       handler: async (req) => {
+        if (!isAvailable(collection)) {
+          return answer(404, { path: 'collection', message: `No route /${collection.slug}.` })
+        }
         if (endpoint.path.startsWith('/versions') && !hasVersions) {
           return answer(404, { path: 'versions', message: `${collection.slug} keeps no versions.` })
         }

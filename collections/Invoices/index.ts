@@ -7,6 +7,7 @@ import { systemField, systemOnly } from '@/fields/systemField'
 import { isBillingOn } from '@/lib/billing/config'
 import { PLANS } from '@/lib/plans'
 
+import { onlyWithBilling } from './hooks/onlyWithBilling'
 import { stampPayment } from './hooks/stampPayment'
 
 /** A JSON field only the system writes, shown read-only in /admin with the portal's own viewer. */
@@ -83,7 +84,11 @@ export const Invoices: CollectionConfig = {
     systemField({ name: 'provider', type: 'text' }),
     systemField({ name: 'providerRef', label: 'Provider reference', type: 'text' }),
   ],
+  // Only the SaaS edition bills: with BILLING off no REST route answers (plugins/inputGuard.ts)
+  // and GraphQL's invoice queries and mutations are not found.
+  custom: { isAvailable: isBillingOn },
   hooks: {
+    beforeOperation: [onlyWithBilling],
     beforeChange: [stampPayment],
   },
 }

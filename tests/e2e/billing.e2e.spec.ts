@@ -65,6 +65,14 @@ test('a free member upgrades to pro with a proration preview, then cancels at pe
   )
   expect(`$${(recorded.rows[0].amount_cents / 100).toFixed(2)}`).toBe(proration)
 
+  // A downgrade's preview credits nothing of the rest of the period (no upgrade-then-downgrade
+  // for free); the member keeps pro here.
+  await page.getByRole('link', { name: 'Switch to Free' }).click()
+  await expect(page.getByTestId('proration')).toHaveText('$0.00')
+  await expect(page.getByText(/A downgrade applies at once and credits nothing/)).toBeVisible()
+  await page.getByRole('link', { name: 'Keep the current plan' }).click()
+  await expect(page.getByRole('heading', { name: 'Pro plan' })).toBeVisible()
+
   const details = page.getByRole('region', { name: 'Payment method and billing details' })
   await details.getByLabel('Name on invoices').fill('Groove Testing Ltd')
   await details.getByLabel('Address').fill('1 Music Lane\nBerlin')

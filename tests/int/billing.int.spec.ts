@@ -1,6 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+import config from '@payload-config'
+import { configToSchema } from '@payloadcms/graphql'
+import { graphql as executeGraphql } from 'graphql'
+import { createLocalReq, handleEndpoints } from 'payload'
 import pg from 'pg'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,7 +17,7 @@ import { isBillingOn } from '@/lib/billing/config'
 import { draftInvoice, issueInvoice, issueInvoices } from '@/lib/billing/invoices'
 import { periodOf, prorate } from '@/lib/billing/period'
 import { changePlan, previewChange } from '@/lib/billing/planChange'
-import { cancelAtPeriodEnd } from '@/lib/billing/profile'
+import { cancelAtPeriodEnd, setCustomerRef } from '@/lib/billing/profile'
 import { stripeProvider } from '@/lib/billing/provider'
 import { resetStripeClient } from '@/lib/billing/stripe'
 import { parseEnv, setEnv } from '@/lib/env'
@@ -87,13 +91,154 @@ describe('billing is off by default', () => {
     )
     expect(response.status).toBe(404)
   })
+
+  it('answers no invoice route, REST or GraphQL, unless BILLING=on', async () => {
+    const user = await makeUser()
+    const issued = await inTransaction((c) =>
+      issueInvoice(c, `u${user.id}`, periodOf(new Date(Date.UTC(2026, 5, 5))), DECEMBER),
+    )
+    const id = issued?.id as number
+    const login = await (
+      await testPayload()
+    ).login({
+      collection: 'users',
+      data: { email: user.email, password: 'correct-horse-battery' },
+    })
+    const headers = { Authorization: `JWT ${login.token}`, 'Content-Type': 'application/json' }
+    // What /api/[...slug] does (REST_GET and friends of @payloadcms/next).
+    const rest = (path: string, init: RequestInit = {}) =>
+      handleEndpoints({
+        config,
+        path: `/api/${path}`,
+        request: new Request(`http://localhost:3000/api/${path}`, { ...init, headers }),
+      })
+    // The schema /api/graphql serves, run as a GraphQL request of the user (the route's own
+    // HTTP layer loads a second copy of graphql under vitest).
+    const { schema } = configToSchema(await config)
+    const graphql = async (query: string) => {
+      const req = await createLocalReq({ user: asUser(user) }, await testPayload())
+      req.payloadAPI = 'GraphQL'
+      return executeGraphql({ schema, source: query, contextValue: { headers: {}, req } })
+    }
+    const listQuery = '{ Invoices { docs { id number totalCents } } }'
+    const queries = [
+      listQuery,
+      `{ Invoice(id: ${id}) { id number } }`,
+      `{ countInvoices { totalDocs } }`,
+      `mutation { updateInvoice(id: ${id}, data: { status: paid }) { id status } }`,
+    ]
+
+    for (const path of ['invoices', `invoices/${id}`, 'invoices/count', `invoices/access/${id}`]) {
+      expect((await rest(path)).status, path).toBe(404)
+    }
+    expect(
+      (await rest(`invoices/${id}`, { method: 'PATCH', body: '{"status":"paid"}' })).status,
+    ).toBe(404)
+    for (const query of queries) {
+      const answer = await graphql(query)
+      expect(JSON.stringify(answer.data ?? null), query).not.toContain(String(issued?.number))
+      expect(answer.errors?.[0]?.message, query).toMatch(/not found/i)
+    }
+
+    setEnv('BILLING', 'on')
+    try {
+      const list = await rest('invoices')
+      expect(list.status).toBe(200)
+      expect(((await list.json()) as { docs: { id: number }[] }).docs.map((doc) => doc.id)).toEqual(
+        [id],
+      )
+      const answer = await graphql(listQuery)
+      expect(answer.errors).toBeUndefined()
+      expect(
+        (
+          await graphql(`
+            {
+              countInvoices {
+                totalDocs
+              }
+            }
+          `)
+        ).data,
+      ).toEqual({
+        countInvoices: { totalDocs: 1 },
+      })
+      expect(JSON.stringify(answer.data)).toContain(String(issued?.number))
+    } finally {
+      delete process.env.BILLING
+      setEnv('NODE_ENV', process.env.NODE_ENV ?? 'test')
+    }
+  })
 })
 
 describe('plans, proration and invoices (manual provider)', () => {
   it('prorates a change for the rest of the period', () => {
     expect(prorate('free', 'pro', MID_NOVEMBER)).toBe(6600)
-    expect(prorate('pro', 'starter', MID_NOVEMBER)).toBe(-4667)
     expect(prorate('free', 'pro', periodOf(MID_NOVEMBER).start)).toBe(9900)
+    // A downgrade applies at once and credits nothing of the higher plan's rest of the period.
+    expect(prorate('pro', 'starter', MID_NOVEMBER)).toBe(0)
+    expect(prorate('pro', 'free', MID_NOVEMBER)).toBe(0)
+  })
+
+  it('does not let an upgrade and a downgrade in the same period net to nothing', async () => {
+    const user = await makeUser()
+    const account = `u${user.id}`
+    const key = await issueKey(user)
+    const day = (n: number) => new Date(MID_NOVEMBER.getTime() + n * 86_400_000)
+    const up = await inTransaction((c) =>
+      changePlan(c, { account, to: 'pro', actorId: user.id, now: MID_NOVEMBER }),
+    )
+    expect(up.prorationCents).toBe(6600)
+    await forgetKeys(account)
+    expect((await verifyKey({ key: key.key })).ratelimit?.limit).toBeGreaterThanOrEqual(300)
+
+    // Back to free a day later: the preview, the change and the limiter agree, no credit.
+    const downPreview = await previewChange(db, account, 'pro', 'free', day(1))
+    expect(downPreview.prorationCents).toBe(0)
+    const down = await inTransaction((c) =>
+      changePlan(c, { account, to: 'free', actorId: user.id, now: day(1) }),
+    )
+    expect(down.prorationCents).toBe(0)
+    await forgetKeys(account)
+    const limited = await verifyKey({ key: key.key })
+    expect(limited).toMatchObject({ valid: true, plan: 'free' })
+    expect(limited.ratelimit?.limit).toBeLessThanOrEqual(1000)
+
+    // Up again the next day: the rest of the period is paid for already at pro.
+    const againPreview = await previewChange(db, account, 'free', 'pro', day(2))
+    expect(againPreview.prorationCents).toBe(0)
+    const again = await inTransaction((c) =>
+      changePlan(c, { account, to: 'pro', actorId: user.id, now: day(2) }),
+    )
+    expect(again.prorationCents).toBe(againPreview.prorationCents)
+
+    const draft = await draftInvoice(db, account, periodOf(MID_NOVEMBER), DECEMBER)
+    expect(draft?.lines.filter((line) => line.kind !== 'usage').map((l) => l.amountCents)).toEqual([
+      0, 6600, 0, 0,
+    ])
+    expect(draft?.lines[2].description).toMatch(/^Pro → Free on Nov 12, 2026: no credit/)
+    expect(draft?.totalCents).toBe(6600)
+  })
+
+  it('charges a paying member who downgrades the full period of the plan they started on', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const account = `u${user.id}`
+    const preview = await previewChange(db, account, 'pro', 'starter', MID_NOVEMBER)
+    expect(preview.prorationCents).toBe(0)
+    await inTransaction((c) =>
+      changePlan(c, { account, to: 'starter', actorId: user.id, now: MID_NOVEMBER }),
+    )
+    // Starter → pro later on: pro's price for the rest of the period is paid already.
+    const back = await previewChange(
+      db,
+      account,
+      'starter',
+      'pro',
+      new Date(MID_NOVEMBER.getTime() + 86_400_000),
+    )
+    expect(back.prorationCents).toBe(0)
+    const draft = await draftInvoice(db, account, periodOf(MID_NOVEMBER), DECEMBER)
+    expect(draft?.totalCents).toBe(9900)
+    expect(draft?.plan).toBe('starter')
   })
 
   it('upgrades a free member to pro: the limiter applies pro limits at once and the invoice matches the preview', async () => {
@@ -376,6 +521,25 @@ describe('invoices in /admin and on the page', () => {
 describe('stripe provider (against a local fake of the Stripe API)', () => {
   type Seen = { method: string; path: string; body: URLSearchParams; auth: string }
   const seen: Seen[] = []
+  type FakeSubscription = {
+    id: string
+    customer: string
+    status: string
+    price: string
+    cancelAtPeriodEnd?: boolean
+  }
+  const subscriptions = new Map<string, FakeSubscription>()
+  const subscriptionJson = (sub: FakeSubscription) => ({
+    id: sub.id,
+    object: 'subscription',
+    customer: sub.customer,
+    status: sub.status,
+    cancel_at_period_end: sub.cancelAtPeriodEnd ?? false,
+    items: {
+      object: 'list',
+      data: [{ id: `si_${sub.id}`, object: 'subscription_item', price: { id: sub.price } }],
+    },
+  })
   let server: http.Server
   const SECRET = 'whsec_test_0123456789'
 
@@ -404,6 +568,34 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
             object: 'checkout.session',
             url: 'https://checkout.stripe.test/c/cs_fake1',
           })
+        }
+        const url = new URL(req.url ?? '/', 'http://fake')
+        if (req.method === 'GET' && url.pathname === '/v1/subscriptions') {
+          const customer = url.searchParams.get('customer')
+          return json(200, {
+            object: 'list',
+            has_more: false,
+            url: '/v1/subscriptions',
+            data: [...subscriptions.values()]
+              .filter((sub) => sub.customer === customer)
+              .map(subscriptionJson),
+          })
+        }
+        const one = /^\/v1\/subscriptions\/([\w-]+)$/.exec(url.pathname)
+        const sub = one && subscriptions.get(one[1])
+        if (sub && req.method === 'POST') {
+          if (body.has('items[0][id]') && body.get('items[0][id]') !== `si_${sub.id}`) {
+            return json(400, { error: { type: 'invalid_request_error', message: 'No such item' } })
+          }
+          sub.price = body.get('items[0][price]') ?? sub.price
+          if (body.has('cancel_at_period_end')) {
+            sub.cancelAtPeriodEnd = body.get('cancel_at_period_end') === 'true'
+          }
+          return json(200, subscriptionJson(sub))
+        }
+        if (sub && req.method === 'DELETE') {
+          sub.status = 'canceled'
+          return json(200, subscriptionJson(sub))
         }
         if (req.url === '/v1/billing_portal/sessions') {
           return json(200, {
@@ -491,6 +683,7 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
           object: 'checkout.session',
           customer: 'cus_fake1',
           client_reference_id: account,
+          payment_status: 'paid',
           metadata: { account, plan: 'pro', revokeKeyIds: '', actorId: String(user.id) },
         },
       },
@@ -533,5 +726,175 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
     expect((await db.query('SELECT plan FROM users WHERE id = $1', [user.id])).rows[0].plan).toBe(
       'free',
     )
+  })
+  const planOf = async (userId: number) =>
+    (await db.query('SELECT plan FROM users WHERE id = $1', [userId])).rows[0].plan as string
+
+  it('leaves the accounts Stripe bills to Stripe: the monthly job issues them no invoice', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const account = `u${user.id}`
+    await setCustomerRef(db, account, `cus_billed_${user.id}`)
+    await db.query(
+      `INSERT INTO billing_plan_changes
+         (account, from_plan, to_plan, changed_at, period_start, amount_cents, actor_id)
+       VALUES ($1, 'starter', 'pro', $2, $3, 4667, NULL)`,
+      [account, MID_NOVEMBER.toISOString(), periodOf(MID_NOVEMBER).start.toISOString()],
+    )
+    await issueInvoices(db, DECEMBER)
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM invoices WHERE account = $1', [
+      account,
+    ])
+    expect(rows[0].n).toBe(0)
+  })
+
+  it('changes a running Stripe subscription in place: upgrade prorated at once, downgrade with no credit, free cancels it', async () => {
+    const user = await makeUser(['member'], { plan: 'starter' })
+    const account = `u${user.id}`
+    const customer = `cus_sub_${user.id}`
+    const id = `sub_${user.id}`
+    await setCustomerRef(db, account, customer)
+    subscriptions.set(id, { id, customer, status: 'active', price: 'price_starter' })
+    const change = (to: string) =>
+      inTransaction((client) =>
+        stripeProvider.changePlan({
+          db: client,
+          account,
+          accountName: user.name,
+          to,
+          revokeKeyIds: [],
+          actorId: user.id,
+          email: user.email,
+          returnUrl: 'http://localhost:3000/settings/billing',
+        }),
+      )
+    const updates = () => seen.filter((call) => call.path.startsWith(`/v1/subscriptions/${id}`))
+    const checkouts = () =>
+      seen.filter(
+        (call) => call.path === '/v1/checkout/sessions' && call.body.get('customer') === customer,
+      )
+
+    expect(await change('pro')).toMatchObject({ kind: 'applied' })
+    expect(updates().at(-1)?.method).toBe('POST')
+    expect(updates().at(-1)?.body.get('items[0][price]')).toBe('price_pro')
+    expect(updates().at(-1)?.body.get('proration_behavior')).toBe('always_invoice')
+    expect(subscriptions.get(id)).toMatchObject({ status: 'active', price: 'price_pro' })
+    expect(await planOf(user.id)).toBe('pro')
+
+    expect(await change('starter')).toMatchObject({ kind: 'applied' })
+    expect(updates().at(-1)?.body.get('items[0][price]')).toBe('price_starter')
+    expect(updates().at(-1)?.body.get('proration_behavior')).toBe('none')
+    expect(await planOf(user.id)).toBe('starter')
+
+    expect(await change('free')).toMatchObject({ kind: 'applied' })
+    expect(updates().at(-1)?.method).toBe('DELETE')
+    expect(subscriptions.get(id)?.status).toBe('canceled')
+    expect(await planOf(user.id)).toBe('free')
+    // No second subscription was started for any of it.
+    expect(checkouts()).toHaveLength(0)
+
+    // With no subscription running, a paid plan goes through Checkout again.
+    expect(await change('pro')).toMatchObject({ kind: 'redirect' })
+    expect(checkouts()).toHaveLength(1)
+  })
+
+  it('applies a signed event once (a replay changes nothing) and a checkout only once paid', async () => {
+    setEnv('BILLING', 'on')
+    setEnv('BILLING_PROVIDER', 'stripe')
+    const user = await makeUser()
+    const account = `u${user.id}`
+    const completed = (id: string, paymentStatus: string) => ({
+      id,
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: {
+        object: {
+          id: `cs_${id}`,
+          object: 'checkout.session',
+          customer: `cus_evt_${user.id}`,
+          client_reference_id: account,
+          payment_status: paymentStatus,
+          metadata: { account, plan: 'pro', revokeKeyIds: '', actorId: String(user.id) },
+        },
+      },
+    })
+    const unpaid = await stripeWebhook(signed(completed(`evt_unpaid_${user.id}`, 'unpaid')))
+    expect(unpaid.status).toBe(200)
+    expect(await unpaid.json()).toMatchObject({ applied: expect.stringMatching(/not paid/) })
+    expect(await planOf(user.id)).toBe('free')
+
+    const paid = completed(`evt_paid_${user.id}`, 'paid')
+    expect((await stripeWebhook(signed(paid))).status).toBe(200)
+    expect(await planOf(user.id)).toBe('pro')
+    // The member goes back to free; a replay of the paid event (signed anew) must not upgrade.
+    await inTransaction((c) => changePlan(c, { account, to: 'free', actorId: user.id }))
+    const replay = await stripeWebhook(signed(paid))
+    expect(replay.status).toBe(200)
+    expect(await replay.json()).toMatchObject({ applied: 'duplicate' })
+    expect(await planOf(user.id)).toBe('free')
+    const { rows } = await db.query(
+      `SELECT to_plan FROM billing_plan_changes WHERE account = $1 ORDER BY id`,
+      [account],
+    )
+    expect(rows.map((row) => row.to_plan)).toEqual(['pro', 'free'])
+  })
+  it('cancels a Stripe subscription at the period end at Stripe (the monthly job does not), and resumes it', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const account = `u${user.id}`
+    const customer = `cus_end_${user.id}`
+    const id = `sub_end_${user.id}`
+    await setCustomerRef(db, account, customer)
+    subscriptions.set(id, { id, customer, status: 'active', price: 'price_pro' })
+    await stripeProvider.setCancelAtPeriodEnd(db, account, true)
+    expect(subscriptions.get(id)).toMatchObject({ status: 'active', cancelAtPeriodEnd: true })
+    await stripeProvider.setCancelAtPeriodEnd(db, account, false)
+    expect(subscriptions.get(id)).toMatchObject({ status: 'active', cancelAtPeriodEnd: false })
+    // Nothing to do at Stripe for an account without a subscription; the manual provider's
+    // invoice job applies its cancellations itself.
+    await stripeProvider.setCancelAtPeriodEnd(db, `u${(await makeUser()).id}`, true)
+  })
+  it('keeps one subscription when a second Checkout completes, and an old one ending changes nothing', async () => {
+    setEnv('BILLING', 'on')
+    setEnv('BILLING_PROVIDER', 'stripe')
+    const user = await makeUser(['member'], { plan: 'starter' })
+    const account = `u${user.id}`
+    const customer = `cus_two_${user.id}`
+    await setCustomerRef(db, account, customer)
+    const old = `sub_old_${user.id}`
+    const fresh = `sub_new_${user.id}`
+    subscriptions.set(old, { id: old, customer, status: 'active', price: 'price_starter' })
+    subscriptions.set(fresh, { id: fresh, customer, status: 'active', price: 'price_pro' })
+    const completed = await stripeWebhook(
+      signed({
+        id: `evt_two_${user.id}`,
+        object: 'event',
+        type: 'checkout.session.completed',
+        data: {
+          object: {
+            id: `cs_two_${user.id}`,
+            object: 'checkout.session',
+            customer,
+            subscription: fresh,
+            client_reference_id: account,
+            payment_status: 'paid',
+            metadata: { account, plan: 'pro', revokeKeyIds: '', actorId: String(user.id) },
+          },
+        },
+      }),
+    )
+    expect(completed.status).toBe(200)
+    expect(await planOf(user.id)).toBe('pro')
+    expect(subscriptions.get(old)?.status).toBe('canceled')
+    expect(subscriptions.get(fresh)?.status).toBe('active')
+
+    const ended = await stripeWebhook(
+      signed({
+        id: `evt_old_end_${user.id}`,
+        object: 'event',
+        type: 'customer.subscription.deleted',
+        data: { object: { id: old, object: 'subscription', customer } },
+      }),
+    )
+    expect(ended.status).toBe(200)
+    expect(await planOf(user.id)).toBe('pro')
   })
 })

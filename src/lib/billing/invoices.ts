@@ -8,7 +8,7 @@ import { enqueueOn } from '@/lib/queue'
 import { RESOURCE_LABELS, count } from '@/lib/usage/labels'
 
 import { accountKeyHashes, setAccountPlan } from './accounts'
-import { formatDay, formatPeriod, money, previousPeriod, type Period } from './period'
+import { formatDay, formatPeriod, money, previousPeriod, priceOf, type Period } from './period'
 import { periodUsage } from './usage'
 
 export type InvoiceLine = {
@@ -50,6 +50,16 @@ async function accountState(db: Queryable, account: string) {
   return rows[0] ? { plan: rows[0].plan ?? 'free', limits: rows[0].limits ?? {} } : null
 }
 
+/** How a change was charged: a downgrade credits nothing; an upgrade pays for the rest of the period. */
+function changeTerms(change: Change): string {
+  if (priceOf(change.to_plan) < priceOf(change.from_plan)) {
+    return ': no credit for the rest of the period'
+  }
+  return change.amount_cents > 0
+    ? ', prorated for the rest of the period'
+    : ': the rest of the period is paid at this price already'
+}
+
 /**
  * An account's invoice for a period, from its plan and usage: the plan it started the period
  * on, one line per plan change in it (the proration its preview showed), then the period's
@@ -84,7 +94,7 @@ export async function draftInvoice(
     },
     ...inPeriod.map((change) => ({
       kind: 'proration' as const,
-      description: `${PLAN_LABELS[change.from_plan]} → ${PLAN_LABELS[change.to_plan]} on ${formatDay(change.changed_at)}, prorated for the rest of the period`,
+      description: `${PLAN_LABELS[change.from_plan]} → ${PLAN_LABELS[change.to_plan]} on ${formatDay(change.changed_at)}${changeTerms(change)}`,
       quantity: 1,
       amountCents: change.amount_cents,
     })),
@@ -243,7 +253,10 @@ export async function issueInvoice(
   return { id, number, cancelled }
 }
 
-/** Accounts that get an invoice for a period: paying, with a billing profile, or changed in it. */
+/**
+ * Accounts that get an invoice for a period: paying, with a billing profile, or changed in it;
+ * not those that pay through Stripe (Stripe invoices and charges their subscription itself).
+ */
 async function billableAccounts(db: Queryable, period: Period): Promise<string[]> {
   const { rows } = await db.query<{ account: string }>(
     `SELECT account FROM billing_profiles
@@ -251,6 +264,7 @@ async function billableAccounts(db: Queryable, period: Period): Promise<string[]
      UNION SELECT 'o' || id FROM organizations WHERE plan IN ('starter', 'pro', 'enterprise')
      UNION SELECT account FROM billing_plan_changes WHERE changed_at >= $1 AND changed_at < $2
      EXCEPT SELECT account FROM invoices WHERE period_start = $1
+     EXCEPT SELECT account FROM billing_profiles WHERE provider = 'stripe'
      ORDER BY 1`,
     [period.start.toISOString(), period.end.toISOString()],
   )

@@ -10,7 +10,7 @@ export type ChangePreview = {
   from: Plan
   to: Plan
   period: Period
-  /** Added to this period's invoice (negative: a credit), in cents. */
+  /** Added to this period's invoice, in cents (0 for a downgrade: it credits nothing). */
   prorationCents: number
   /** Share of the period left, 0..1. */
   remaining: number
@@ -33,11 +33,23 @@ export async function previewChange(
   now = new Date(),
 ): Promise<ChangePreview> {
   const keys = await activeKeysOf(db, account)
+  const period = periodOf(now)
+  // The monthly price the rest of the period is paid at: the plan it started on, or the highest
+  // one an earlier change in it moved to (each upgrade paid its difference to the period's end).
+  const { rows: changes } = await db.query<{ from_plan: Plan; to_plan: Plan }>(
+    `SELECT from_plan, to_plan FROM billing_plan_changes
+      WHERE account = $1 AND changed_at >= $2 AND changed_at <= $3 ORDER BY changed_at, id`,
+    [account, period.start.toISOString(), now.toISOString()],
+  )
+  const paidCents = Math.max(
+    priceOf(changes[0]?.from_plan ?? from),
+    ...changes.map((change) => priceOf(change.to_plan)),
+  )
   return {
     from,
     to,
-    period: periodOf(now),
-    prorationCents: prorate(from, to, now),
+    period,
+    prorationCents: prorate(from, to, now, paidCents),
     remaining: remainingShare(periodOf(now), now),
     nextPeriodCents: priceOf(to),
     keysOverCap: Math.max(0, keys.length - MAX_ACTIVE_KEYS[to]),

@@ -50,3 +50,12 @@ export function verifyStripeEvent(rawBody: string, signature: string | null): St
   if (!secret) throw new Error('STRIPE_WEBHOOK_SECRET is not set')
   return stripeClient().webhooks.constructEvent(rawBody, signature ?? '', secret)
 }
+
+/** Subscription states in which Stripe still bills the customer. */
+const LIVE_STATUSES: readonly string[] = ['active', 'trialing', 'past_due', 'unpaid']
+
+/** The customer's subscriptions Stripe still bills (one, unless two Checkouts raced). */
+export async function liveSubscriptions(customer: string): Promise<Stripe.Subscription[]> {
+  const list = await stripeClient().subscriptions.list({ customer, status: 'all', limit: 10 })
+  return list.data.filter((subscription) => LIVE_STATUSES.includes(subscription.status))
+}

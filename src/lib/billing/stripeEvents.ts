@@ -6,21 +6,51 @@ import { logger } from '@/lib/logger'
 import { accountKeyHashes, lockAccountPlan } from './accounts'
 import { changePlan } from './planChange'
 import { setCustomerRef } from './profile'
+import { liveSubscriptions, stripeClient } from './stripe'
 
 export type StripeOutcome = { account: string | null; applied: string }
 
+/** Checkout states in which the money is in (or none was due): only then does a plan change. */
+const SETTLED: readonly string[] = ['paid', 'no_payment_required']
+
 /**
- * Applies one verified Stripe event (in the caller's transaction): a completed Checkout moves
- * the account to the plan it paid for, a subscription that ended moves it to free. Returns the
- * account whose keys must leave the caches, if any. Other events are acknowledged and ignored.
+ * Applies one verified Stripe event (in the caller's transaction), once: its id is recorded in
+ * stripe_events with what it changed, so a replayed or retried delivery changes nothing more.
+ * A paid Checkout (completed, or its delayed payment succeeded) moves the account to the plan
+ * it paid for, a subscription that ended moves it to free. Returns the account whose keys must
+ * leave the caches, if any. Other events are acknowledged and ignored.
  */
 export async function applyStripeEvent(db: Queryable, event: Stripe.Event): Promise<StripeOutcome> {
-  if (event.type === 'checkout.session.completed') {
+  const { rows: fresh } = await db.query(
+    `INSERT INTO stripe_events (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [event.id, event.type],
+  )
+  if (fresh.length === 0) return { account: null, applied: 'duplicate' }
+  if (
+    event.type === 'checkout.session.completed' ||
+    event.type === 'checkout.session.async_payment_succeeded'
+  ) {
     const session = event.data.object
     const account = session.metadata?.account ?? session.client_reference_id ?? null
     const plan = session.metadata?.plan
     if (!account || !plan) return { account: null, applied: 'ignored: no account or plan' }
-    if (typeof session.customer === 'string') await setCustomerRef(db, account, session.customer)
+    // A delayed payment (bank debit) completes unpaid: its async_payment_succeeded upgrades.
+    if (!SETTLED.includes(session.payment_status)) {
+      return { account: null, applied: `ignored: not paid (${session.payment_status})` }
+    }
+    if (typeof session.customer === 'string') {
+      await setCustomerRef(db, account, session.customer)
+      const kept =
+        typeof session.subscription === 'string' ? session.subscription : session.subscription?.id
+      // Plan changes update the running subscription, but two Checkouts opened side by side
+      // can both complete: the newest one stays, any other ends now (no credit, as downgrades).
+      if (kept) {
+        for (const other of await liveSubscriptions(session.customer)) {
+          if (other.id !== kept)
+            await stripeClient().subscriptions.cancel(other.id, { prorate: false })
+        }
+      }
+    }
     if ((await lockAccountPlan(db, account)) === plan)
       return { account, applied: 'already on plan' }
     const revokeKeyIds = (session.metadata?.revokeKeyIds ?? '')
@@ -47,6 +77,10 @@ export async function applyStripeEvent(db: Queryable, event: Stripe.Event): Prom
     const account = rows[0]?.account
     if (!account) return { account: null, applied: 'ignored: unknown customer' }
     if ((await lockAccountPlan(db, account)) === 'free') return { account, applied: 'already free' }
+    // One ended that a newer Checkout replaced: the plan lives on with the running one.
+    if ((await liveSubscriptions(customer)).some((other) => other.id !== subscription.id)) {
+      return { account, applied: 'ignored: another subscription is running' }
+    }
     await changePlan(db, {
       account,
       to: 'free',

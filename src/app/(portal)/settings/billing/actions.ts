@@ -95,8 +95,10 @@ export const cancelPlanAction = personAction({
     if (account.plan === 'free') {
       return { status: 'error', message: 'This account is on the free plan: nothing to cancel.' }
     }
+    const queryable = await db({ payload: context.payload })
+    await billingProvider().setCancelAtPeriodEnd(queryable, account.key, true)
     await cancelAtPeriodEnd(
-      await db({ payload: context.payload }),
+      queryable,
       account.key,
       details ? `${reason}: ${details}` : reason,
       billingProvider().name,
@@ -114,7 +116,9 @@ export const resumePlanAction = personAction({
   run: async ({ account: key }, context) => {
     const account = await managed(key, context)
     if (!isAccount(account)) return account
-    await resumePlan(await db({ payload: context.payload }), account.key)
+    const queryable = await db({ payload: context.payload })
+    await billingProvider().setCancelAtPeriodEnd(queryable, account.key, false)
+    await resumePlan(queryable, account.key)
     return { status: 'ok', message: 'Your plan continues: the cancellation is withdrawn.' }
   },
 })

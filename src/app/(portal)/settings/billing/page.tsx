@@ -83,7 +83,7 @@ export default async function BillingPage({ searchParams }: Props) {
       <Panel
         id="plans-heading"
         title="Plans"
-        description="Switch at any time: the change is prorated on this period's invoice."
+        description="Switch at any time: an upgrade is prorated on this period's invoice; a downgrade applies at once with no credit for the rest of the period."
       >
         <PlanTable current={account.plan as Plan} account={account.key} />
       </Panel>

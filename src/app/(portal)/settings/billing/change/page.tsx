@@ -8,7 +8,7 @@ import { Panel } from '@/components/ui/card'
 import { changePageData, requireBilling } from '@/data/billing'
 import { requestNow } from '@/data/now'
 import { requireUser } from '@/data/session'
-import { formatDay, formatPeriod, money } from '@/lib/billing/period'
+import { formatDay, formatPeriod, money, priceOf } from '@/lib/billing/period'
 import { billingProvider } from '@/lib/billing/provider'
 import { PLAN_LABELS, SELF_SERVE_PLANS, type Plan } from '@/lib/plans'
 import { formatDateTime } from '@/lib/time'
@@ -41,7 +41,7 @@ export default async function ChangePlanPage({ searchParams }: Props) {
       </>
     )
   }
-  const isCredit = preview.prorationCents < 0
+  const isDowngrade = priceOf(plan) < priceOf(preview.from)
   const isStripe = billingProvider().name === 'stripe' && plan !== 'free'
   return (
     <>
@@ -60,7 +60,7 @@ export default async function ChangePlanPage({ searchParams }: Props) {
           </div>
           <div className="flex flex-wrap justify-between gap-2">
             <dt className="text-muted-foreground">
-              {isCredit ? 'Credit' : 'Prorated charge'} for the rest of the period (
+              {isDowngrade ? 'Charge' : 'Prorated charge'} for the rest of the period (
               {Math.round(preview.remaining * 100)}% left)
             </dt>
             <dd className="font-semibold tabular-nums" data-testid="proration">
@@ -75,8 +75,9 @@ export default async function ChangePlanPage({ searchParams }: Props) {
           </div>
         </dl>
         <p className="mt-4 text-sm text-muted-foreground">
-          The prorated amount appears on this period&apos;s invoice. New limits apply to every key
-          of the account at once.
+          {isDowngrade
+            ? 'A downgrade applies at once and credits nothing: this period is billed at the plan it started on, and the lower limits apply to every key of the account now.'
+            : 'The prorated amount appears on this period’s invoice. New limits apply to every key of the account at once.'}
         </p>
       </Panel>
       <Panel
