@@ -27,6 +27,7 @@ import * as migration_20261130_234253_forum_review_fixes from './20261130_234253
 import * as migration_20261201_005838_snapshot_sync from './20261201_005838_snapshot_sync';
 import * as migration_20261201_025618_showcase_pending_revisions_maker_invites from './20261201_025618_showcase_pending_revisions_maker_invites';
 import * as migration_20261201_030743_stripe_events from './20261201_030743_stripe_events';
+import * as migration_20261201_033717_snapshot_sync from './20261201_033717_snapshot_sync';
 
 export const migrations = [
   {
@@ -167,11 +168,16 @@ export const migrations = [
   {
     up: migration_20261201_025618_showcase_pending_revisions_maker_invites.up,
     down: migration_20261201_025618_showcase_pending_revisions_maker_invites.down,
-    name: '20261201_025618_showcase_pending_revisions_maker_invites'
+    name: '20261201_025618_showcase_pending_revisions_maker_invites',
   },
   {
     up: migration_20261201_030743_stripe_events.up,
     down: migration_20261201_030743_stripe_events.down,
-    name: '20261201_030743_stripe_events'
+    name: '20261201_030743_stripe_events',
+  },
+  {
+    up: migration_20261201_033717_snapshot_sync.up,
+    down: migration_20261201_033717_snapshot_sync.down,
+    name: '20261201_033717_snapshot_sync'
   },
 ];
