@@ -1,5 +1,6 @@
 import 'server-only'
 
+import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 
 import { hasRole } from '@/access/roles'
@@ -59,8 +60,8 @@ export const showcaseTopics = cache(async (): Promise<ShowcaseTopic[]> => {
   return docs
 })
 
-/** The showcase page: featured projects, one ranked page, and which the viewer upvoted. */
-export async function showcaseList(user: User | null, query: ShowcaseQuery) {
+/** The list as everyone sees it: one ranked page and the featured projects, read anonymously. */
+async function readPublicList(query: ShowcaseQuery) {
   const payload = await payloadClient()
   const sql = await db({ payload })
   const isFirstPage = !query.page || query.page === 1
@@ -70,13 +71,61 @@ export async function showcaseList(user: User | null, query: ShowcaseQuery) {
     isFirstPage && !isFiltered ? featuredProjectIds(sql) : Promise.resolve([]),
   ])
   const [projects, featured] = await Promise.all([
-    projectsByIds(user, ranked.ids),
-    projectsByIds(user, featuredIds),
+    projectsByIds(null, ranked.ids),
+    projectsByIds(null, featuredIds),
   ])
-  const voted = user
-    ? await votedIds({ payload }, user.id, [...ranked.ids, ...featuredIds])
-    : new Set<number>()
-  return { ...ranked, projects, featured, voted }
+  return { ...ranked, projects, featured }
+}
+
+/**
+ * What the public list is made of, as one string that any change moves: a project saved
+ * (updated_at), deleted (count), voted or unvoted (the votes' sum and newest id), commented
+ * (the same), or a curated topic renamed. Read from committed rows before the cache, so a
+ * cached list is never older than its key.
+ */
+async function publicListVersion(): Promise<string> {
+  const sql = await db({ payload: await payloadClient() })
+  const { rows } = await sql.query<{ version: string }>(
+    `SELECT concat_ws(':',
+       (SELECT concat_ws('/', max(updated_at), count(*), sum(votes), sum(comments))
+          FROM showcase_projects),
+       (SELECT max(id) FROM project_votes),
+       (SELECT max(id) FROM project_comments),
+       (SELECT max(updated_at) FROM showcase_topics)) AS version`,
+  )
+  return String(rows[0]?.version)
+}
+
+/**
+ * The hot ranking moves with the clock (votes decay by age; a new account's vote counts after a
+ * day): a cached list lasts at most this long even when nothing else changed.
+ */
+const HOT_MINUTE_MS = 60_000
+const LIST_BACKSTOP_SECONDS = 300
+const cachedPublicList = unstable_cache(
+  async (query: ShowcaseQuery, _version: string, _minute: number) => readPublicList(query),
+  ['showcase-list'],
+  { revalidate: LIST_BACKSTOP_SECONDS },
+)
+
+/**
+ * The showcase page: featured projects, one ranked page, and which the viewer upvoted. The
+ * list is the same for everyone (published projects only), so it comes from the cache, keyed
+ * by the query, the list's version and the minute; the viewer's votes are laid over it.
+ */
+export async function showcaseList(user: User | null, query: ShowcaseQuery) {
+  // Outside a Next server (scripts, tests) there is no cache.
+  const list = process.env.NEXT_RUNTIME
+    ? await cachedPublicList(
+        query,
+        await publicListVersion(),
+        Math.floor(Date.now() / HOT_MINUTE_MS),
+      )
+    : await readPublicList(query)
+  const payload = await payloadClient()
+  const shown = [...list.projects, ...list.featured].map((project) => project.id)
+  const voted = user ? await votedIds({ payload }, user.id, shown) : new Set<number>()
+  return { ...list, voted }
 }
 
 /** A project by its slug, when the viewer may see it. */

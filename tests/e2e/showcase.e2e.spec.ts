@@ -182,6 +182,27 @@ test('a member submits a project; a moderator approves it; others upvote once an
     featured.getByRole('listitem').first().getByRole('link', { name: title, exact: true }),
   ).toBeVisible()
 
+  // The list is cached for everyone, yet a withdrawn vote shows at once, and each viewer
+  // sees their own votes on it.
+  const firstFeatured = (page: Page) =>
+    page.getByRole('list', { name: 'Featured projects' }).getByRole('listitem').first()
+  const upvote = (page: Page) =>
+    // A member's toggle, or the sign-in link a signed-out visitor gets.
+    firstFeatured(page).getByRole(page === stranger ? 'link' : 'button', {
+      name: new RegExp(`upvote ${title}`, 'i'),
+    })
+  await expect(upvote(stranger)).toHaveText(/2/)
+  await leo.goto('/showcase')
+  await expect(upvote(leo)).toHaveAttribute('aria-pressed', 'true')
+  const withdrawn = await maya.request.delete(`/api/showcase-projects/${projectId}/vote`, {
+    headers: SAME_ORIGIN,
+  })
+  expect(await withdrawn.json()).toEqual({ votes: 1, voted: false })
+  await stranger.reload()
+  await expect(upvote(stranger)).toHaveText(/1/)
+  await maya.goto('/showcase')
+  await expect(upvote(maya)).toHaveAttribute('aria-pressed', 'false')
+
   // The maker heard of each decision.
   await expect(async () => {
     await maker.goto('/notifications')
