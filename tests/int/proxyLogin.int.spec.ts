@@ -6,10 +6,11 @@ import { proxy } from '@/proxy'
 
 describe('/admin/login sends to the portal’s login', () => {
   it('keeps the redirect on the portal’s own URL whatever Host the request claims', async () => {
-    for (const headers of [
+    const forged: Record<string, string>[] = [
       { host: 'evil.example' },
       { host: new URL(serverUrl()).host, 'x-forwarded-host': 'evil.example' },
-    ]) {
+    ]
+    for (const headers of forged) {
       const request = new NextRequest(
         new URL('/admin/login?redirect=%2Fadmin%2Fcollections%2Fusers', 'http://evil.example'),
         { headers },
