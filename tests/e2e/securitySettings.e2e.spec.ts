@@ -235,7 +235,7 @@ test('passkeys: register one with a virtual authenticator, log in with it, and a
   await addForm.getByRole('button', { name: 'Add passkey' }).click()
   await expect(page.getByRole('main').getByText('Passkey “Test laptop” added.')).toBeVisible()
   await expect(page.getByTestId('passkey')).toHaveCount(1)
-  await expect(page.getByTestId('passkey').getByText('Test laptop')).toBeVisible()
+  await expect(page.getByTestId('passkey').getByText('Test laptop', { exact: true })).toBeVisible()
   await waitForMail(mailDir(), user.email, /passkey was added/)
   await checkLayouts(page)
 
@@ -243,7 +243,7 @@ test('passkeys: register one with a virtual authenticator, log in with it, and a
   await page.getByTestId('passkey').getByText('Rename').click()
   await page.getByLabel('New name').fill('Work laptop')
   await page.getByRole('button', { name: 'Save name' }).click()
-  await expect(page.getByTestId('passkey').getByText('Work laptop')).toBeVisible()
+  await expect(page.getByTestId('passkey').getByText('Work laptop', { exact: true })).toBeVisible()
 
   // Log in with the passkey alone.
   await logOut(page)
@@ -509,7 +509,7 @@ test('/admin honours two-factor authentication: a staff account needs its code t
   const reset = page.getByTestId('reset-two-factor')
   await reset.getByRole('button', { name: 'Reset two-factor authentication' }).click()
   // The staff member confirms with their own password, then their own app's code.
-  const confirm = reset.getByRole('form', { name: 'Confirm the two-factor reset' })
+  const confirm = reset.getByRole('group', { name: 'Confirm the two-factor reset' })
   await confirm.getByLabel('Your password').fill('not-the-password-1')
   await confirm.getByRole('button', { name: 'Confirm: reset two-factor' }).click()
   await expect(confirm.getByRole('alert')).toHaveText('That is not your current password.')

@@ -13,7 +13,7 @@ type Problem = { message: string; field?: string }
  * Staff, on an account in /admin: resets its two-factor authentication (POST
  * /api/users/:id/reset-two-factor) once they confirm with their own password (and their own
  * app's code when they use one). Not shown on one's own account, nor to staff on staff accounts
- * (the endpoint refuses both).
+ * (the endpoint refuses both). Enter in its inputs confirms too.
  */
 export function ResetTwoFactor() {
   const { id } = useDocumentInfo()
@@ -27,12 +27,10 @@ export function ResetTwoFactor() {
   const [problem, setProblem] = useState<Problem | null>(null)
   const [done, setDone] = useState('')
   if (!id || !user || String(user.id) === String(id)) return null
-  if (hasRole({ roles }, 'staff') && !hasRole({ ...user, collection: 'users' }, 'admin'))
-    return null
-  const reset = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const form = new FormData(event.currentTarget)
-    const code = String(form.get('code')).trim()
+  const isAdmin = hasRole({ ...user, collection: 'users' }, 'admin')
+  if (hasRole({ roles }, 'staff') && !isAdmin) return null
+  const reset = async () => {
+    const code = codeRef.current?.value.trim()
     setIsPending(true)
     setProblem(null)
     const response = await fetch(`/api/users/${id}/reset-two-factor`, {
@@ -40,7 +38,7 @@ export function ResetTwoFactor() {
       credentials: 'include',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        currentPassword: String(form.get('currentPassword')),
+        currentPassword: passwordRef.current?.value,
         ...(code ? { code } : {}),
       }),
     })
@@ -68,13 +66,21 @@ export function ResetTwoFactor() {
         recovery codes and passkeys, and ends their sessions. They are told by mail.
       </p>
       {isConfirming ? (
-        <form onSubmit={reset} aria-label="Confirm the two-factor reset" noValidate>
+        // Not a <form>: this sits inside the document's form, whose submit would save the account.
+        <div
+          role="group"
+          aria-label="Confirm the two-factor reset"
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return
+            event.preventDefault()
+            void reset()
+          }}
+        >
           <p>
             <label htmlFor={`${fieldId}-password`}>Your password</label>
             <input
               ref={passwordRef}
               id={`${fieldId}-password`}
-              name="currentPassword"
               type="password"
               autoComplete="current-password"
               required
@@ -91,7 +97,6 @@ export function ResetTwoFactor() {
             <input
               ref={codeRef}
               id={`${fieldId}-code`}
-              name="code"
               inputMode="numeric"
               autoComplete="one-time-code"
               aria-invalid={problem?.field === 'code' ? true : undefined}
@@ -106,7 +111,7 @@ export function ResetTwoFactor() {
               {problem.message}
             </p>
           )}
-          <Button buttonStyle="error" size="small" type="submit" disabled={isPending}>
+          <Button buttonStyle="error" size="small" onClick={reset} disabled={isPending}>
             {isPending ? 'Resetting…' : 'Confirm: reset two-factor'}
           </Button>
           <Button
@@ -119,7 +124,7 @@ export function ResetTwoFactor() {
           >
             Cancel
           </Button>
-        </form>
+        </div>
       ) : (
         <Button
           buttonStyle="secondary"
