@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 
 import { errorJson } from './lib/api/errors'
 import { guardRequest } from './lib/api/requestGuard'
-import { payloadSecret } from './lib/defaults'
+import { payloadSecret, serverUrl } from './lib/defaults'
 import { clientIpOf } from './lib/net/clientAddress'
 import { normalisePath } from './lib/net/paths'
 import { safeNext } from './lib/redirects'
@@ -24,11 +24,11 @@ const ADMIN_LOGIN = '/admin/login'
 /**
  * /admin logs in through the portal's login, which asks for the second factor of an account
  * that has one (Payload's login view would stop after the password): back to `redirect` after.
+ * On the portal's configured URL, never the request's: its Host (or X-Forwarded-Host) is
+ * whatever the client sent (Next makes the Location relative when the hosts agree).
  */
 function portalLogin(request: NextRequest) {
-  const target = request.nextUrl.clone()
-  target.pathname = '/login'
-  target.search = ''
+  const target = new URL('/login', serverUrl())
   target.searchParams.set('next', safeNext(request.nextUrl.searchParams.get('redirect'), '/admin'))
   return NextResponse.redirect(target)
 }

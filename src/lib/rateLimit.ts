@@ -21,3 +21,18 @@ export async function hitLimit(key: string, limit: number, windowMs: number): Pr
   ]
   return { isAllowed: count <= limit, remaining: Math.max(0, limit - count), resetMs: ttl }
 }
+
+/** Takes one hit back, within the same window: never below zero, never a key without expiry. */
+const REFUND = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then redis.call('DECR', KEYS[1]) end
+return count
+`
+
+/**
+ * Gives back a hit counted by `hitLimit` (an attempt that turned out not to count, such as a
+ * right password): counting first and refunding after keeps concurrent attempts within `limit`.
+ */
+export async function refundHit(key: string): Promise<void> {
+  await redis().eval(REFUND, 1, `tt:al:${key}`)
+}

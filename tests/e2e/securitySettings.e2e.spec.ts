@@ -72,15 +72,20 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
   const nextCode = totpCodes(secret)
   await checkLayouts(page)
   const setupPassword = page.getByTestId('totp-setup').getByLabel('Current password')
+  const setupCode = page.getByLabel('Code from the app')
   // A right code without the current password (a stolen session) enables nothing.
-  await page.getByLabel('Code from the app').fill(await generate({ secret }))
+  const rightCode = await generate({ secret })
+  await setupCode.fill(rightCode)
   await setupPassword.fill('not-the-password-1')
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
   await expect(
     page.getByTestId('totp-setup').getByText('That is not your current password.').first(),
   ).toBeVisible()
+  // Focus on the field to fix; the code typed is still there.
+  await expect(setupPassword).toBeFocused()
+  await expect(setupCode).toHaveValue(rightCode)
   // A wrong code enables nothing.
-  await page.getByLabel('Code from the app').fill('000000')
+  await setupCode.fill('000000')
   await setupPassword.fill(user.password)
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
   await expect(
@@ -89,6 +94,7 @@ test('TOTP: set up, log in with a code, then with a recovery code that works onc
       .getByText(/That code is not right/)
       .first(),
   ).toBeVisible()
+  await expect(setupCode).toBeFocused()
   await page.getByLabel('Code from the app').fill(await nextCode())
   await setupPassword.fill(user.password)
   await page.getByRole('button', { name: 'Turn on two-factor authentication' }).click()
@@ -218,15 +224,18 @@ test('passkeys: register one with a virtual authenticator, log in with it, and a
   // Without the current password, no ceremony starts.
   await addForm.getByRole('button', { name: 'Add passkey' }).click()
   await expect(addForm.getByText('Enter your current password.')).toBeVisible()
+  await expect(addForm.getByLabel('Current password')).toBeFocused()
   await addForm.getByLabel('Current password').fill('not-the-password-1')
   await addForm.getByRole('button', { name: 'Add passkey' }).click()
   await expect(addForm.getByText('That is not your current password.')).toBeVisible()
+  await expect(addForm.getByLabel('Current password')).toBeFocused()
+  await expect(addForm.getByLabel('Passkey name')).toHaveAttribute('required', '')
   await expect(page.getByTestId('passkey')).toHaveCount(0)
   await addForm.getByLabel('Current password').fill(user.password)
   await addForm.getByRole('button', { name: 'Add passkey' }).click()
   await expect(page.getByRole('main').getByText('Passkey “Test laptop” added.')).toBeVisible()
   await expect(page.getByTestId('passkey')).toHaveCount(1)
-  await expect(page.getByTestId('passkey').getByText('Test laptop')).toBeVisible()
+  await expect(page.getByTestId('passkey').getByText('Test laptop', { exact: true })).toBeVisible()
   await waitForMail(mailDir(), user.email, /passkey was added/)
   await checkLayouts(page)
 
@@ -234,7 +243,7 @@ test('passkeys: register one with a virtual authenticator, log in with it, and a
   await page.getByTestId('passkey').getByText('Rename').click()
   await page.getByLabel('New name').fill('Work laptop')
   await page.getByRole('button', { name: 'Save name' }).click()
-  await expect(page.getByTestId('passkey').getByText('Work laptop')).toBeVisible()
+  await expect(page.getByTestId('passkey').getByText('Work laptop', { exact: true })).toBeVisible()
 
   // Log in with the passkey alone.
   await logOut(page)
@@ -252,10 +261,17 @@ test('passkeys: register one with a virtual authenticator, log in with it, and a
   // Removing it asks for the current password, then the password alone signs in again.
   await page.goto('/settings/security')
   const passkey = page.getByTestId('passkey')
-  await passkey.getByText('Remove', { exact: true }).click()
+  const remove = passkey.locator('summary', { hasText: 'Remove' })
+  // Each passkey's disclosure names it.
+  await expect(remove).toHaveAccessibleName('Remove “Work laptop”')
+  await expect(passkey.locator('summary', { hasText: 'Rename' })).toHaveAccessibleName(
+    'Rename “Work laptop”',
+  )
+  await remove.click()
   await passkey.getByLabel('Current password').fill('not-the-password-1')
   await passkey.getByRole('button', { name: 'Remove passkey' }).click()
   await expect(passkey.getByText('That is not your current password.').first()).toBeVisible()
+  await expect(passkey.getByLabel('Current password')).toBeFocused()
   await passkey.getByLabel('Current password').fill(user.password)
   await passkey.getByRole('button', { name: 'Remove passkey' }).click()
   await expect(page.getByText('No passkey yet.')).toBeVisible()
@@ -312,6 +328,9 @@ test('changing the password needs the current one, keeps this session and ends t
 
   await page.goto('/settings/security')
   const form = page.getByRole('form', { name: 'Change password' })
+  for (const input of ['password', 'confirmPassword']) {
+    await expect(form.locator(`input[name="${input}"]`)).toHaveAttribute('required', '')
+  }
   await form.getByLabel('Current password').fill('wrong-password-123')
   await form.locator('input[name="password"]').fill('brand-new-password-1')
   await form.getByLabel('New password again').fill('brand-new-password-1')
@@ -319,6 +338,7 @@ test('changing the password needs the current one, keeps this session and ends t
   await expect(
     page.getByRole('main').getByText('That is not your current password.').first(),
   ).toBeVisible()
+  await expect(form.getByLabel('Current password')).toBeFocused()
   await form.getByLabel('Current password').fill(user.password)
   await form.locator('input[name="password"]').fill('brand-new-password-1')
   await form.getByLabel('New password again').fill('brand-new-password-1')
@@ -473,12 +493,33 @@ test('/admin honours two-factor authentication: a staff account needs its code t
   }
   const refused = await request.post(`/api/users/${memberDoc.id}/reset-two-factor`, {
     headers: { Authorization: `JWT ${token}` },
+    data: { currentPassword: member.password },
   })
   expect(refused.status()).toBe(403)
+  // Not on one's own account, nor (for staff who are not admins) on an admin's.
+  await page.goto(`/admin/collections/users/${created.id}`)
+  await expect(page.locator('#field-email')).toHaveValue(user.email)
+  await expect(page.getByTestId('reset-two-factor')).toHaveCount(0)
+  const adminId = ((await admin.json()) as { user: { id: number } }).user.id
+  await page.goto(`/admin/collections/users/${adminId}`)
+  await expect(page.locator('#field-email')).toHaveValue(DEMO.admin.email)
+  await expect(page.getByTestId('reset-two-factor')).toHaveCount(0)
+
   await page.goto(`/admin/collections/users/${memberDoc.id}`)
   const reset = page.getByTestId('reset-two-factor')
   await reset.getByRole('button', { name: 'Reset two-factor authentication' }).click()
-  await reset.getByRole('button', { name: 'Confirm: reset two-factor' }).click()
+  // The staff member confirms with their own password, then their own app's code.
+  const confirm = reset.getByRole('group', { name: 'Confirm the two-factor reset' })
+  await confirm.getByLabel('Your password').fill('not-the-password-1')
+  await confirm.getByRole('button', { name: 'Confirm: reset two-factor' }).click()
+  await expect(confirm.getByRole('alert')).toHaveText('That is not your current password.')
+  await expect(confirm.getByLabel('Your password')).toBeFocused()
+  await confirm.getByLabel('Your password').fill(user.password)
+  await confirm.getByRole('button', { name: 'Confirm: reset two-factor' }).click()
+  await expect(confirm.getByRole('alert')).toHaveText(/6-digit code/)
+  await expect(confirm.getByLabel('Your authenticator code')).toBeFocused()
+  await confirm.getByLabel('Your authenticator code').fill(await nextCode())
+  await confirm.getByRole('button', { name: 'Confirm: reset two-factor' }).click()
   await expect(reset.getByRole('status')).toHaveText(/was reset/)
   await waitForMail(mailDir(), member.email, /two-factor authentication was reset/)
 })

@@ -9,7 +9,13 @@ import {
   deletionFactors,
   deletionPasskeyOptions,
 } from '@/lib/accountData/secondFactor'
-import { confirmTotp, removeOwnPasskey, turnOffTotp } from '@/lib/auth/factorChanges'
+import {
+  confirmTotp,
+  newRecoveryCodes,
+  removeOwnPasskey,
+  turnOffTotp,
+} from '@/lib/auth/factorChanges'
+import { checkCurrentPassword, PASSWORD_CHECKS } from '@/lib/auth/password'
 import { beginPasskeyLogin, listPasskeys } from '@/lib/auth/passkeys'
 import {
   completePasskeyLogin,
@@ -119,6 +125,45 @@ describe('changing a second factor asks for the current password', () => {
     expect(await listPasskeys({ payload }, user.id)).toHaveLength(0)
     expect(await logged(user.id, 'auth.passkey_removed')).toHaveLength(1)
     expect(await mailsTo(user.email, /passkey was removed/)).toHaveLength(1)
+  })
+
+  it('mails the account when new recovery codes replace the earlier ones', async () => {
+    const user = await makeUser()
+    await softPasskey(user.id)
+    const req = await clientReq(user)
+    const done = await newRecoveryCodes(req, user, { currentPassword: PASSWORD })
+    expect(done.codes).toHaveLength(10)
+    expect(await logged(user.id, 'auth.recovery_codes_generated')).toHaveLength(1)
+    expect(await mailsTo(user.email, /new recovery codes/)).toHaveLength(1)
+  })
+})
+
+describe('the current-password check', () => {
+  it('counts only wrong passwords toward its limit', async () => {
+    const payload = await testPayload()
+    const user = await makeUser()
+    // More right passwords than the limit: none of them counts.
+    for (let i = 0; i <= PASSWORD_CHECKS.limit; i++) {
+      expect(await checkCurrentPassword(payload, user.id, PASSWORD)).toBe('OK')
+    }
+    for (let i = 0; i < PASSWORD_CHECKS.limit; i++) {
+      expect(await checkCurrentPassword(payload, user.id, `wrong-${i}`)).toBe('WRONG')
+    }
+    // Over the limit: refused before any comparison, the right password too.
+    expect(await checkCurrentPassword(payload, user.id, 'wrong-again')).toBe('TOO_MANY')
+    expect(await checkCurrentPassword(payload, user.id, PASSWORD)).toBe('TOO_MANY')
+  })
+
+  it('lets no more guesses than the limit through when they arrive at once', async () => {
+    const payload = await testPayload()
+    const user = await makeUser()
+    const answers = await Promise.all(
+      Array.from({ length: PASSWORD_CHECKS.limit + 5 }, (_, i) =>
+        checkCurrentPassword(payload, user.id, `guess-${i}`),
+      ),
+    )
+    expect(answers.filter((answer) => answer === 'WRONG')).toHaveLength(PASSWORD_CHECKS.limit)
+    expect(answers.filter((answer) => answer === 'TOO_MANY')).toHaveLength(5)
   })
 })
 
@@ -308,8 +353,12 @@ describe('password reset over REST', () => {
   })
 })
 
-/** POST /api/users/:id/reset-two-factor as `caller`. */
-async function staffReset(caller: User, memberId: number) {
+/** POST /api/users/:id/reset-two-factor as `caller`, confirmed with `body` (their password). */
+async function staffReset(
+  caller: User,
+  memberId: number,
+  body: Record<string, unknown> = { currentPassword: PASSWORD },
+) {
   const payload = await testPayload()
   const endpoints = payload.collections.users.config.endpoints as {
     path: string
@@ -320,6 +369,7 @@ async function staffReset(caller: User, memberId: number) {
   if (!endpoint) throw new Error('no reset-two-factor endpoint')
   const req = await clientReq(caller)
   req.routeParams = { collection: 'users', id: String(memberId) }
+  req.json = async () => body
   return endpoint.handler(req)
 }
 
@@ -380,5 +430,56 @@ describe('staff reset a member’s two-factor authentication', () => {
     expect((await staffReset(await makeUser(['staff']), colleague.id)).status).toBe(403)
     expect((await staffReset(await makeUser(['admin']), colleague.id)).status).toBe(200)
     expect((await staffReset(await makeUser(['staff']), 2_000_000_000)).status).toBe(404)
+  })
+
+  it('asks the staff member for their own password, and their code when they use an app', async () => {
+    const payload = await testPayload()
+    const member = await makeUser()
+    await softPasskey(member.id)
+    const staff = await makeUser(['staff'])
+    const problem = async (response: Response) => ({
+      status: response.status,
+      field: ((await response.json()) as { errors: { field?: string }[] }).errors[0].field,
+    })
+
+    // A stolen staff session alone resets nothing.
+    expect(await problem(await staffReset(staff, member.id, {}))).toEqual({
+      status: 400,
+      field: 'currentPassword',
+    })
+    expect(
+      await problem(await staffReset(staff, member.id, { currentPassword: 'a-guess-123' })),
+    ).toEqual({ status: 401, field: 'currentPassword' })
+    expect((await twoFactorState({ payload }, member.id)).passkeys).toBe(1)
+
+    // A staff member with an authenticator app gives its code too.
+    const req = await clientReq(staff)
+    const secret = await beginTotpSetup(req, staff.id)
+    await confirmTotp(req, staff, { code: await generate({ secret }), currentPassword: PASSWORD })
+    expect(await problem(await staffReset(staff, member.id))).toEqual({
+      status: 400,
+      field: 'code',
+    })
+    expect(
+      await problem(
+        await staffReset(staff, member.id, { currentPassword: PASSWORD, code: '000000' }),
+      ),
+    ).toEqual({ status: 401, field: 'code' })
+    expect((await twoFactorState({ payload }, member.id)).passkeys).toBe(1)
+    // The code the setup spent cannot be used again: wait for the next one.
+    const fresh = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 })
+    const done = await staffReset(staff, member.id, { currentPassword: PASSWORD, code: fresh })
+    expect(done.status, await done.clone().text()).toBe(200)
+    expect((await twoFactorState({ payload }, member.id)).passkeys).toBe(0)
+  })
+
+  it('refuses a staff member’s own account (Settings → Security is for that)', async () => {
+    const payload = await testPayload()
+    const admin = await makeUser(['admin'])
+    await softPasskey(admin.id)
+    const response = await staffReset(admin, admin.id)
+    expect(response.status).toBe(400)
+    expect(await response.text()).toMatch(/Use Settings → Security for your own account/)
+    expect((await twoFactorState({ payload }, admin.id)).passkeys).toBe(1)
   })
 })

@@ -10,9 +10,10 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/browser'
 import { useRouter } from 'next/navigation'
-import { useId, useState, useSyncExternalStore, useTransition } from 'react'
+import { useId, useRef, useState, useSyncExternalStore, useTransition } from 'react'
 
 import { useActionFormState } from '@/components/Form/index.client'
+import { useActionFeedback } from '@/components/Toaster/feedback'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
@@ -92,6 +93,9 @@ export function AddPasskey({ getOptions, verify }: RegisterProps) {
   const [password, setPassword] = useState('')
   const [state, setState] = useState<FormState>({})
   const [isPending, startTransition] = useTransition()
+  const formRef = useRef<HTMLFormElement>(null)
+  // Success shows in the form's own message; a failure focuses the field to fix (or the message).
+  useActionFeedback(state, { toastSuccess: false, formRef })
   if (!isSupported) {
     return <p className="text-sm text-muted-foreground">This browser does not support passkeys.</p>
   }
@@ -137,9 +141,17 @@ export function AddPasskey({ getOptions, verify }: RegisterProps) {
   const nameError = state.errors?.name
   const passwordError = state.errors?.currentPassword
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate aria-label="Add a passkey">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      className="space-y-3"
+      noValidate
+      aria-label="Add a passkey"
+    >
       {state.message && (
-        <Alert tone={state.status === 'ok' ? 'success' : 'error'}>{state.message}</Alert>
+        <Alert tone={state.status === 'ok' ? 'success' : 'error'} tabIndex={-1} data-form-message>
+          {state.message}
+        </Alert>
       )}
       <div className="space-y-1">
         <Label htmlFor={nameId}>Passkey name</Label>
@@ -147,6 +159,7 @@ export function AddPasskey({ getOptions, verify }: RegisterProps) {
           id={nameId}
           value={name}
           maxLength={60}
+          required
           onChange={(event) => setName(event.target.value)}
           aria-invalid={nameError ? true : undefined}
           aria-describedby={nameError ? `${nameId}-error` : `${nameId}-hint`}
@@ -167,6 +180,7 @@ export function AddPasskey({ getOptions, verify }: RegisterProps) {
           id={passwordId}
           type="password"
           autoComplete="current-password"
+          required
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           aria-invalid={passwordError ? true : undefined}
@@ -201,7 +215,14 @@ export function PasskeyConfirm({ getOptions }: ConfirmProps) {
   const isSupported = useWebAuthnSupport()
   const formState = useActionFormState()
   const id = useId()
-  const [answer, setAnswer] = useState<{ passkey: string; challenge: string } | null>(null)
+  // The answer holds for the form's state it was given under: once the form is sent, the server
+  // has spent its challenge (whatever it answered), so a new one is needed.
+  const [given, setGiven] = useState<{
+    passkey: string
+    challenge: string
+    under: typeof formState
+  } | null>(null)
+  const answer = given?.under === formState ? given : null
   const [error, setError] = useState('')
   const [isPending, startTransition] = useTransition()
   if (!isSupported) {
@@ -211,12 +232,16 @@ export function PasskeyConfirm({ getOptions }: ConfirmProps) {
   const run = () =>
     startTransition(async () => {
       setError('')
-      setAnswer(null)
+      setGiven(null)
       const start = await getOptions()
       if (!start.options || !start.challenge) return setError(start.error ?? 'Try again.')
       try {
         const response = await startAuthentication({ optionsJSON: start.options })
-        setAnswer({ passkey: JSON.stringify(response), challenge: start.challenge })
+        setGiven({
+          passkey: JSON.stringify(response),
+          challenge: start.challenge,
+          under: formState,
+        })
       } catch (err) {
         setError(cancelled(err) ? 'No passkey was used. Try again.' : String(err))
       }
@@ -231,6 +256,7 @@ export function PasskeyConfirm({ getOptions }: ConfirmProps) {
         variant="outline"
         onClick={run}
         disabled={isPending}
+        aria-invalid={shownError ? true : undefined}
         aria-describedby={shownError ? `${id}-error` : undefined}
       >
         {isPending

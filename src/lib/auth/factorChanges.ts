@@ -7,8 +7,10 @@ import { sqlFor } from '../db'
 import type { FormState } from '../formState'
 import { actionEmail, portalUrl } from '../emails'
 import { enqueueInTransaction } from '../queue'
+import { hitLimit } from '../rateLimit'
 import { checkCurrentPassword, PASSWORD_CHECK_MESSAGES } from './password'
 import { listPasskeys, removePasskey } from './passkeys'
+import { SECOND_FACTOR_LIMITS } from './secondFactor'
 import { logSecurityEvent, type SecurityAction } from './securityLog'
 import { endSessions } from './sessions'
 import {
@@ -17,6 +19,7 @@ import {
   hasSecondFactor,
   replaceRecoveryCodes,
   twoFactorState,
+  verifyTotp,
 } from './twoFactor'
 
 /**
@@ -134,10 +137,10 @@ export async function newRecoveryCodes(
     return { status: 'error', message: 'Turn on two-factor authentication first.' }
   }
   const codes = await replaceRecoveryCodes(req, user.id)
-  await logSecurityEvent(req, {
+  await recordFactorChange(req, user, {
     action: 'auth.recovery_codes_generated',
-    userId: user.id,
     summary: 'Generated new recovery codes (the earlier ones stopped working)',
+    headline: 'New recovery codes were generated',
   })
   return { status: 'ok', message: 'New recovery codes: the earlier ones no longer work.', codes }
 }
@@ -165,22 +168,71 @@ export async function removeOwnPasskey(
 
 export type StaffResetOutcome =
   | { ok: true; removed: { totp: boolean; recoveryCodes: number; passkeys: number } }
-  | { ok: false; status: 403 | 404; message: string }
+  | { ok: false; status: 400 | 401 | 403 | 404 | 429; message: string; field?: string }
+
+/** How the staff member confirms a reset: their own password, and their app's code if they use one. */
+export type StaffConfirmation = { currentPassword: string; code?: string }
+
+const STAFF_STATUS = { WRONG: 401, TOO_MANY: 429 } as const
+
+/**
+ * The staff member's own factors, asked before a reset (a stolen staff session alone cannot
+ * strip a member's factors): the password, then the authenticator app's code when they have one.
+ */
+async function staffConfirmationProblem(
+  req: Req,
+  staffId: number,
+  input: StaffConfirmation,
+): Promise<Extract<StaffResetOutcome, { ok: false }> | null> {
+  const check = await checkCurrentPassword(req.payload, staffId, input.currentPassword)
+  if (check !== 'OK') {
+    const message =
+      check === 'WRONG' ? 'That is not your current password.' : PASSWORD_CHECK_MESSAGES[check]
+    return { ok: false, status: STAFF_STATUS[check], message, field: 'currentPassword' }
+  }
+  if (!(await twoFactorState(req, staffId)).isTotpEnabled) return null
+  if (!input.code) {
+    return {
+      ok: false,
+      status: 400,
+      message: 'Enter the 6-digit code from your own authenticator app.',
+      field: 'code',
+    }
+  }
+  const { perUser } = SECOND_FACTOR_LIMITS
+  if (!(await hitLimit(`2fa:user:${staffId}`, perUser.limit, perUser.windowMs)).isAllowed) {
+    return { ok: false, status: 429, message: 'Too many codes. Wait 15 minutes.', field: 'code' }
+  }
+  if (!(await verifyTotp(req, staffId, input.code))) {
+    return {
+      ok: false,
+      status: 401,
+      message: 'That code is not right. Check the time on your phone and try the next one.',
+      field: 'code',
+    }
+  }
+  return null
+}
 
 /**
  * Staff reset a member's two-factor authentication (a lost phone and no recovery code): the
  * authenticator app, the recovery codes and every passkey go, the member's sessions end, and the
  * reset is logged (by whom) and mailed to the member. Staff reset members and moderators; only
- * an admin resets a staff member's or an admin's.
+ * an admin resets a staff member's or an admin's; nobody their own (Settings → Security is
+ * there for that). The staff member confirms with their own password (and app code).
  */
 export async function resetTwoFactorByStaff(
   req: Req,
   staff: { id: number; roles?: string[] | null; username?: string | null },
   memberId: number,
+  confirmation: StaffConfirmation,
 ): Promise<StaffResetOutcome> {
   const asStaff = { ...staff, collection: 'users' }
   if (!hasRole(asStaff, 'staff')) {
     return { ok: false, status: 403, message: 'Only staff can reset two-factor authentication.' }
+  }
+  if (memberId === staff.id) {
+    return { ok: false, status: 400, message: 'Use Settings → Security for your own account.' }
   }
   const {
     docs: [member],
@@ -200,6 +252,8 @@ export async function resetTwoFactorByStaff(
       message: 'Only an admin can reset the two-factor authentication of staff.',
     }
   }
+  const problem = await staffConfirmationProblem(req, staff.id, confirmation)
+  if (problem) return problem
   const db = await sqlFor(req)
   const passkeys = (await listPasskeys(req, member.id)).length
   const { recoveryCodesLeft, isTotpEnabled } = await twoFactorState(req, member.id)

@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 
 import { rowsOf } from '../db'
-import { hitLimit } from '../rateLimit'
+import { hitLimit, refundHit } from '../rateLimit'
 
 const pbkdf2Async = promisify(pbkdf2)
 
@@ -20,19 +20,28 @@ export type PasswordCheck = 'OK' | 'WRONG' | 'TOO_MANY'
 /**
  * Checks the current password of a signed-in person before a sensitive change (a new password,
  * turning two-factor off, new recovery codes), the way Payload's login compares it. Limited per
- * account, so a stolen session cannot guess the password through these forms.
+ * account, so a stolen session cannot guess the password through these forms: only wrong
+ * passwords count. Each check is counted before the comparison (guesses sent at once cannot all
+ * pass a count read first) and a right password gives its count back.
  */
 export async function checkCurrentPassword(
   payload: Payload,
   userId: number | string,
   password: string,
 ): Promise<PasswordCheck> {
-  const { isAllowed } = await hitLimit(
-    `password-check:${userId}`,
-    PASSWORD_CHECKS.limit,
-    PASSWORD_CHECKS.windowMs,
-  )
+  const key = `password-check:${userId}`
+  const { isAllowed } = await hitLimit(key, PASSWORD_CHECKS.limit, PASSWORD_CHECKS.windowMs)
   if (!isAllowed) return 'TOO_MANY'
+  const check = await comparePassword(payload, userId, password)
+  if (check === 'OK') await refundHit(key)
+  return check
+}
+
+async function comparePassword(
+  payload: Payload,
+  userId: number | string,
+  password: string,
+): Promise<Exclude<PasswordCheck, 'TOO_MANY'>> {
   const db = payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } }
   const [row] = rowsOf<{ hash: string | null; salt: string | null }>(
     await db.drizzle.execute(sql`SELECT hash, salt FROM users WHERE id = ${Number(userId)}`),

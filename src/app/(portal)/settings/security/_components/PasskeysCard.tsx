@@ -46,7 +46,9 @@ export function PasskeysCard({ passkeys, now }: { passkeys: Passkey[]; now: numb
                 </div>
               </div>
               <details>
-                <summary className="cursor-pointer text-sm">Remove</summary>
+                <summary className="cursor-pointer text-sm">
+                  Remove<span className="sr-only"> “{passkey.name}”</span>
+                </summary>
                 <ActionForm
                   action={removePasskeyAction}
                   submitLabel="Remove passkey"
@@ -70,7 +72,9 @@ export function PasskeysCard({ passkeys, now }: { passkeys: Passkey[]; now: numb
                 </ActionForm>
               </details>
               <details>
-                <summary className="cursor-pointer text-sm">Rename</summary>
+                <summary className="cursor-pointer text-sm">
+                  Rename<span className="sr-only"> “{passkey.name}”</span>
+                </summary>
                 <ActionForm
                   action={renamePasskeyAction}
                   submitLabel="Save name"

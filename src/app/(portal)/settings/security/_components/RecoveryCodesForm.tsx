@@ -1,10 +1,11 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useActionState, type ReactNode } from 'react'
+import { useActionState, useRef, type ReactNode } from 'react'
 
 import { FormMessage } from '@/components/FormFields/index.client'
 import { SecretPanel } from '@/components/SecretPanel/index.client'
+import { useActionFeedback } from '@/components/Toaster/feedback'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Label } from '@/components/ui/label'
@@ -36,13 +37,27 @@ function download(codes: string[]) {
   URL.revokeObjectURL(url)
 }
 
+/** After a failure other than the code's own, the code typed comes back (the password does not). */
+function keepCode(state: RecoveryCodesState, formData: FormData): RecoveryCodesState {
+  const code = formData.get('code')
+  if (state.status !== 'error' || typeof code !== 'string' || state.errors?.code) return state
+  return { ...state, values: { ...state.values, code } }
+}
+
 /**
  * A form whose success issues recovery codes (confirming TOTP, or new codes): they are shown
  * once, in the action's state only, with copy and download.
  */
 export function RecoveryCodesForm({ action, inputs, submitLabel, intro }: Props) {
-  const [state, formAction, isPending] = useActionState(action, {} as RecoveryCodesState)
+  const [state, formAction, isPending] = useActionState(
+    async (previous: RecoveryCodesState, formData: FormData) =>
+      keepCode(await action(previous, formData), formData),
+    {} as RecoveryCodesState,
+  )
   const router = useRouter()
+  const formRef = useRef<HTMLFormElement>(null)
+  // The codes panel is the success: no toast; a failure focuses the field to fix.
+  useActionFeedback(state, { toastSuccess: false, formRef })
   if (state.status === 'ok' && state.codes) {
     return (
       <SecretPanel
@@ -65,16 +80,26 @@ export function RecoveryCodesForm({ action, inputs, submitLabel, intro }: Props)
   }
   const formId = submitLabel.replace(/\W+/g, '-').toLowerCase()
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label={submitLabel}>
+    <form
+      ref={formRef}
+      action={formAction}
+      className="space-y-3"
+      noValidate
+      aria-label={submitLabel}
+    >
       {intro}
       <FormMessage state={state} />
       {inputs.map((input) => {
         const error = state.errors?.[input.name]
         const id = `security-${input.name}-${formId}`
+        const value = input.name === 'code' ? state.values?.code : undefined
         return (
           <div className="space-y-1" key={input.name}>
             <Label htmlFor={id}>{input.label}</Label>
             <Input
+              // Remounted with the code sent back, so it is still there after a wrong password.
+              key={`${input.name}:${value ?? ''}`}
+              defaultValue={value}
               id={id}
               name={input.name}
               type={input.name === 'currentPassword' ? 'password' : 'text'}
