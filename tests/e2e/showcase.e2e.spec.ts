@@ -158,9 +158,9 @@ test('a member submits a project; a moderator approves it; others upvote once an
   expect(JSON.stringify(await blind.json())).toContain('version')
   // ...and changes edited after the moderator opened them are not approved unseen.
   await maker.goto(`/showcase/submit?project=${projectId}`)
-  const again = maker.getByRole('form', { name: 'Basics' })
-  await again.getByLabel('Tagline').fill('Finds grooves in odd meters, fast')
-  await again.getByRole('button', { name: 'Save and continue' }).click()
+  const reedit = maker.getByRole('form', { name: 'Basics' })
+  await reedit.getByLabel('Tagline').fill('Finds grooves in odd meters, fast')
+  await reedit.getByRole('button', { name: 'Save and continue' }).click()
   await expect(maker).toHaveURL(/step=2$/)
   await moderator.getByRole('button', { name: 'Approve the changes' }).click()
   await expect(
