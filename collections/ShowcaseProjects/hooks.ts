@@ -248,7 +248,7 @@ async function checkHeldRelations(
  * owner of another published project), do not go live: the live values are kept and the new
  * ones held in `pendingRevision` (one revision, which later edits add to) for a moderator to
  * approve or reject (src/lib/showcase/review.ts). `data` arrives merged with the stored document,
- * so an edit is a value that differs from the live one; a field the save names (prepareProject
+ * so an edit is a value that differs from the live one; a field the save names (noteTouchedFields
  * noted which) with its live value takes back the change held for it. A trusted maker's save
  * goes live and drops the held changes to the fields it changed (approving them later would
  * overwrite it).
@@ -258,12 +258,12 @@ async function holdPublishedEdits(
   original: ShowcaseProject | undefined,
   req: Parameters<CollectionBeforeChangeHook>[0]['req'],
 ) {
-  const touched = new Set((req.context[TOUCHED] ?? []) as ReviewedField[])
   if (req.context.showcaseRevision) {
     data.pendingRevision = null
     return
   }
   if (original?.status !== 'published' || (data.status ?? 'published') !== 'published') return
+  const touched = new Set((req.context[TOUCHED] ?? []) as ReviewedField[])
   // A group may arrive partial: its other sections keep their stored values.
   const proposed = (field: ReviewedField) =>
     comparable(field, field === 'story' ? { ...original.story, ...data.story } : data[field])
