@@ -57,17 +57,21 @@ export const projectEndpoints = [
   defineEndpoint({
     path: '/:id/review',
     method: 'post',
-    summary: 'Approve or reject a submitted project (moderators)',
-    description: 'A rejection needs a reason; the makers are told either way.',
+    summary: 'Approve or reject a submitted project, or a published one’s changes (moderators)',
+    description:
+      'A rejection needs a reason; the makers are told either way. A decision on a published project’s changes waiting for review names their `version` (what the moderation panel shows): changes edited since are refused with 409.',
     caller: 'person',
     doing: 'review projects',
     body: z.object({
       decision: z.enum(['approve', 'reject']),
       reason: z.string().trim().max(1000).optional(),
+      version: z.string().max(64).optional(),
     }),
     response: { description: 'The project', body: projectAnswer },
     handler: async (req, { body, id }) =>
-      answer(await reviewProjectAs(req, Number(id), body.decision, body.reason ?? '')),
+      answer(
+        await reviewProjectAs(req, Number(id), body.decision, body.reason ?? '', body.version),
+      ),
   }),
   feature('post'),
   feature('delete'),

@@ -4,6 +4,7 @@ import {
   type CollectionAfterChangeHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeDeleteHook,
+  type CollectionBeforeOperationHook,
   type CollectionBeforeValidateHook,
 } from 'payload'
 
@@ -26,6 +27,19 @@ import type { ShowcaseProject } from '@/payload-types'
 
 const invalid = (path: string, message: string) =>
   new ValidationError({ collection: 'showcase-projects', errors: [{ path, message }] })
+
+const TOUCHED = 'showcaseTouched'
+
+/**
+ * Which reviewed fields an update names, as sent: from beforeValidate on, `data` is merged with
+ * the stored document, and a field sent back with its live value must be told from one not sent.
+ */
+export const noteTouchedFields: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'update' && operation !== 'updateByID') return args
+  const data = (args.data ?? {}) as Record<string, unknown>
+  req.context[TOUCHED] = REVIEWED_FIELDS.filter((field) => data[field] !== undefined)
+  return args
+}
 
 type Maker = { user?: unknown; accepted?: boolean | null; id?: string | null }
 
@@ -135,8 +149,17 @@ async function settleUsageKey(
 type ReviewedField = (typeof REVIEWED_FIELDS)[number]
 const STORY_SECTIONS = ['whatItDoes', 'howBuilt', 'challenges', 'whatsNext'] as const
 
-/** A reviewed field's value as stored in a revision and compared: no row ids, ids for uploads. */
+/**
+ * A reviewed field's value as stored in a revision and compared: no row ids, ids for uploads
+ * and relationships.
+ */
 function comparable(field: ReviewedField, value: unknown): unknown {
+  if (field === 'models' || field === 'techStack' || field === 'useCases') {
+    return ((value ?? []) as unknown[]).map((item) => Number(relationId(item)))
+  }
+  if (field === 'tags') {
+    return ((value ?? []) as { tag?: unknown }[]).map((row) => ({ tag: row.tag }))
+  }
   if (field === 'screenshots') {
     return ((value ?? []) as { image?: unknown; alt?: unknown }[]).map((row) => ({
       image: Number(relationId(row.image)),
@@ -151,11 +174,84 @@ function comparable(field: ReviewedField, value: unknown): unknown {
 }
 
 /**
+ * Each screenshot names an upload that exists and that the editor uploaded, or one the project
+ * already shows: nobody puts another person's upload (or a made-up id) on their page, held for
+ * review or not. Moderators pick any upload.
+ */
+async function checkScreenshots(
+  data: Partial<ShowcaseProject>,
+  original: ShowcaseProject | undefined,
+  req: Parameters<CollectionBeforeChangeHook>[0]['req'],
+) {
+  const me = personId(req.user)
+  if (!me || hasRole(req.user, 'moderator') || data.screenshots === undefined) return
+  const shown = new Set(
+    [
+      ...(original?.screenshots ?? []),
+      ...(revisionContent(original?.pendingRevision).screenshots ?? []),
+    ].map((row) => Number(relationId(row.image))),
+  )
+  const images = (data.screenshots ?? []).map((row) => Number(relationId(row.image)))
+  const fresh = images.filter((image) => !shown.has(image))
+  if (!fresh.length) return
+  const { rows } = await (
+    await db(req)
+  ).query<{ id: number }>(
+    'SELECT id FROM media WHERE id = ANY($1::int[]) AND uploaded_by_id = $2',
+    [`{${fresh.filter((image) => Number.isInteger(image) && image > 0).join(',')}}`, me],
+  )
+  const mine = new Set(rows.map((row) => row.id))
+  const index = images.findIndex((image) => !shown.has(image) && !mine.has(image))
+  if (index >= 0) {
+    throw invalid(`screenshots.${index}.image`, 'Pick a screenshot you uploaded.')
+  }
+}
+
+/** Held topics and models exist (and, topics, of the right kind): nothing checks them later. */
+async function checkHeldRelations(
+  pending: Record<string, unknown>,
+  req: Parameters<CollectionBeforeChangeHook>[0]['req'],
+) {
+  for (const [field, kind] of [
+    ['techStack', 'tech'],
+    ['useCases', 'use-case'],
+  ] as const) {
+    const ids = pending[field] as number[] | undefined
+    if (!ids?.length) continue
+    const { docs } = await req.payload.find({
+      collection: 'showcase-topics',
+      where: { and: [{ id: { in: ids } }, { kind: { equals: kind } }] },
+      depth: 0,
+      limit: ids.length,
+      overrideAccess: false,
+      req,
+    })
+    if (docs.length !== new Set(ids).size) throw invalid(field, 'Pick from the listed topics.')
+  }
+  const models = pending.models as number[] | undefined
+  if (models?.length) {
+    const { docs } = await req.payload.find({
+      collection: 'ml-models',
+      where: { id: { in: models } },
+      depth: 0,
+      limit: models.length,
+      overrideAccess: false,
+      req,
+    })
+    if (docs.length !== new Set(models).size)
+      throw invalid('models', 'Pick from the listed models.')
+  }
+}
+
+/**
  * Edits to what a published project shows, by a maker who is not trusted (a moderator, or the
  * owner of another published project), do not go live: the live values are kept and the new
  * ones held in `pendingRevision` (one revision, which later edits add to) for a moderator to
  * approve or reject (src/lib/showcase/review.ts). `data` arrives merged with the stored document,
- * so an edit is a value that differs from the live one.
+ * so an edit is a value that differs from the live one; a field the save names (noteTouchedFields
+ * noted which) with its live value takes back the change held for it. A trusted maker's save
+ * goes live and drops the held changes to the fields it changed (approving them later would
+ * overwrite it).
  */
 async function holdPublishedEdits(
   data: Partial<ShowcaseProject>,
@@ -167,6 +263,7 @@ async function holdPublishedEdits(
     return
   }
   if (original?.status !== 'published' || (data.status ?? 'published') !== 'published') return
+  const touched = new Set((req.context[TOUCHED] ?? []) as ReviewedField[])
   // A group may arrive partial: its other sections keep their stored values.
   const proposed = (field: ReviewedField) =>
     comparable(field, field === 'story' ? { ...original.story, ...data.story } : data[field])
@@ -175,13 +272,28 @@ async function holdPublishedEdits(
       data[field] !== undefined &&
       JSON.stringify(proposed(field)) !== JSON.stringify(comparable(field, original[field])),
   )
-  if (!edited.length || hasRole(req.user, 'moderator')) return
+  const held: Record<string, unknown> = { ...revisionContent(original.pendingRevision) }
   const me = personId(req.user)
-  if (me && (await isTrustedMaker(req, me, { except: original.id }))) return
-  const pending: Record<string, unknown> = { ...revisionContent(original.pendingRevision) }
-  for (const field of edited) {
-    pending[field] = proposed(field)
-    Object.assign(data, { [field]: original[field] })
+  const isTrusted =
+    hasRole(req.user, 'moderator') ||
+    (edited.length > 0 && me !== null && (await isTrustedMaker(req, me, { except: original.id })))
+  const pending = { ...held }
+  for (const field of REVIEWED_FIELDS) {
+    if (edited.includes(field)) {
+      if (isTrusted) {
+        delete pending[field]
+      } else {
+        pending[field] = proposed(field)
+        Object.assign(data, { [field]: original[field] })
+      }
+    } else if (touched.has(field) && !isTrusted) {
+      delete pending[field]
+    }
+  }
+  if (JSON.stringify(pending) === JSON.stringify(held)) return
+  if (!Object.keys(pending).length) {
+    data.pendingRevision = null
+    return
   }
   const checked = projectContentSchema.safeParse(pending)
   if (!checked.success) {
@@ -193,6 +305,7 @@ async function holdPublishedEdits(
       })),
     })
   }
+  if (!isTrusted) await checkHeldRelations(pending, req)
   data.pendingRevision = pending
 }
 
@@ -210,6 +323,7 @@ export const reviewProject: CollectionBeforeChangeHook = async ({
   const original = originalDoc as ShowcaseProject | undefined
   settleMakers(data, original)
   await settleUsageKey(data, original, req)
+  await checkScreenshots(data, original, req)
   await holdPublishedEdits(data, original, req)
   const isModerator = hasRole(req.user, 'moderator')
   const from = operation === 'create' ? 'draft' : (original?.status ?? 'draft')
@@ -263,8 +377,8 @@ export const reviewProject: CollectionBeforeChangeHook = async ({
 }
 
 /**
- * Events, notices to the makers (decisions, and invitations to newly listed makers), and the
- * GitHub fetch, in the change's transaction.
+ * Events, notices to the makers (decisions, and invitations to makers not yet asked, once the
+ * project is submitted), and the GitHub fetch, in the change's transaction.
  */
 export const afterProjectChange: CollectionAfterChangeHook = async ({
   doc,
@@ -288,7 +402,7 @@ export const afterProjectChange: CollectionAfterChangeHook = async ({
     }
   }
   if (project.featured && !before.featured) await announceDecision(req, project, 'featured')
-  await inviteMakers(req, project, before)
+  await inviteMakers(req, project)
   return doc
 }
 

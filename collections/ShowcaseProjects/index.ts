@@ -20,7 +20,13 @@ import {
 } from '@/lib/showcase/constants'
 
 import { projectEndpoints } from './endpoints'
-import { afterProjectChange, prepareProject, removeProjectRows, reviewProject } from './hooks'
+import {
+  afterProjectChange,
+  noteTouchedFields,
+  prepareProject,
+  removeProjectRows,
+  reviewProject,
+} from './hooks'
 
 const storySection = (name: string, label: string): Field => ({
   name,
@@ -241,6 +247,7 @@ export const ShowcaseProjects: CollectionConfig = {
   ],
   endpoints: projectEndpoints,
   hooks: {
+    beforeOperation: [noteTouchedFields],
     beforeValidate: [prepareProject],
     beforeChange: [reviewProject],
     afterChange: [afterProjectChange],

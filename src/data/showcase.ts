@@ -8,12 +8,13 @@ import { db } from '@/lib/db'
 import { relationId } from '@/lib/relationId'
 import { featuredProjectIds, rankedProjectIds } from '@/lib/showcase/browse'
 import { SLUG_PATTERN } from '@/lib/showcase/constants'
-import { withPendingRevision } from '@/lib/showcase/review'
+import { revisionContent, withPendingRevision } from '@/lib/showcase/review'
 import { verifiedUsage } from '@/lib/showcase/usage'
 import { votedIds } from '@/lib/showcase/votes'
 import type { ShowcaseQuery } from '@/schemas/showcase'
 import type {
   ApiKey,
+  Media,
   MlModel,
   ProjectComment,
   ShowcaseProject,
@@ -249,6 +250,46 @@ export async function editableProject(user: User, id: number): Promise<ShowcaseP
       ...row,
       image: media.docs.find((doc) => doc.id === Number(relationId(row.image))) ?? row.image,
     })),
+  }
+}
+
+/**
+ * What the moderation panel shows of held changes besides their text: the proposed screenshots'
+ * uploads, and the names of the proposed topics and models.
+ */
+export async function pendingRevisionView(user: User, project: ShowcaseProject) {
+  const pending = revisionContent(project.pendingRevision)
+  const payload = await payloadClient()
+  const find = async <Slug extends 'media' | 'showcase-topics' | 'ml-models'>(
+    collection: Slug,
+    ids: number[],
+  ) =>
+    ids.length
+      ? (
+          await payload.find({
+            collection,
+            where: { id: { in: ids } },
+            depth: 0,
+            limit: ids.length,
+            overrideAccess: false,
+            user: asUser(user),
+          })
+        ).docs
+      : []
+  const [media, topics, models] = await Promise.all([
+    find(
+      'media',
+      (pending.screenshots ?? []).map((row) => idOf(row.image)),
+    ),
+    find('showcase-topics', [...(pending.techStack ?? []), ...(pending.useCases ?? [])].map(idOf)),
+    find('ml-models', (pending.models ?? []).map(idOf)),
+  ])
+  return {
+    media: media as Media[],
+    names: new Map<number, string>([
+      ...(topics as ShowcaseTopic[]).map((t): [number, string] => [t.id, t.name]),
+      ...(models as MlModel[]).map((m): [number, string] => [m.id, m.name]),
+    ]),
   }
 }
 

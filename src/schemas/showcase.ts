@@ -81,6 +81,16 @@ export const projectContentSchema = z
     demoVideo: optionalLink(300, videoEmbed, 'Demo video must be a YouTube, Vimeo or Loom link.'),
     demoUrl: optionalLink(500, safeLink, 'Demo link must be an http(s) URL.'),
     repository: optionalLink(200, parseRepo, 'Repository must be a GitHub owner/name or its URL.'),
+    tags: z
+      .array(
+        z.object({
+          tag: z.string().trim().min(1, 'Name the tag.').max(30, 'At most 30 characters.'),
+        }),
+      )
+      .max(10, 'At most 10 tags.'),
+    models: z.array(id).max(10, 'Pick at most 10.'),
+    techStack: z.array(id).max(12, 'Pick at most 12.'),
+    useCases: z.array(id).max(6, 'Pick at most 6.'),
   })
   .partial()
 

@@ -122,16 +122,78 @@ test('a member submits a project; a moderator approves it; others upvote once an
   await stranger.reload()
   await expect(main(stranger).getByText('Finds grooves that fit your track')).toBeVisible()
   await expect(main(stranger).getByText('Finds grooves in odd meters too')).toHaveCount(0)
+  // A new screenshot is held too; the moderator sees it as a thumbnail beside the live ones.
+  await maker.goto(`/showcase/submit?project=${projectId}&step=3`)
+  const another = maker.getByRole('form', { name: 'Add a screenshot' })
+  await another.getByLabel(/^Image/).setInputFiles({
+    name: 'odd.png',
+    mimeType: 'image/png',
+    buffer: await generateScreenshot(title, { hue: 30 }),
+  })
+  await another.getByLabel('Alt text').fill('Grooves in seven-eight')
+  await another.getByRole('button', { name: 'Add screenshot' }).click()
+  await expect(
+    maker.getByRole('button', { name: /Open screenshot 2 of 2: Grooves in seven-eight/ }),
+  ).toBeVisible()
   await moderator.goto('/showcase/review')
   await moderator.getByRole('link', { name: title, exact: true }).click()
   await expect(moderator.getByRole('heading', { name: 'Changes waiting for review' })).toBeVisible()
+  await expect(
+    moderator
+      .getByRole('list', { name: 'Proposed screenshots' })
+      .getByRole('img', { name: 'Grooves in seven-eight' }),
+  ).toBeVisible()
+  await expect(
+    moderator
+      .getByRole('list', { name: 'Live screenshots' })
+      .getByRole('img', { name: 'The groove finder suggesting three drum patterns' }),
+  ).toBeVisible()
   await expectAccessible(moderator)
+  // A decision names the version of the changes it saw: none is refused (400 naming it)...
+  const blind = await moderator.request.post(`/api/showcase-projects/${projectId}/review`, {
+    headers: SAME_ORIGIN,
+    data: { decision: 'approve' },
+  })
+  expect(blind.status()).toBe(400)
+  expect(JSON.stringify(await blind.json())).toContain('version')
+  // ...and changes edited after the moderator opened them are not approved unseen.
+  await maker.goto(`/showcase/submit?project=${projectId}`)
+  const reedit = maker.getByRole('form', { name: 'Basics' })
+  await reedit.getByLabel('Tagline').fill('Finds grooves in odd meters, fast')
+  await reedit.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(maker).toHaveURL(/step=2$/)
+  await moderator.getByRole('button', { name: 'Approve the changes' }).click()
+  await expect(
+    moderator.getByText('The changes were edited since you opened them; review them again.'),
+  ).toBeVisible()
+  await stranger.reload()
+  await expect(main(stranger).getByText('Finds grooves that fit your track')).toBeVisible()
+  await moderator.reload()
+  await expect(main(moderator).getByText('Finds grooves in odd meters, fast')).toBeVisible()
   await moderator.getByRole('button', { name: 'Approve the changes' }).click()
   await expect(moderator.getByRole('heading', { name: 'Changes waiting for review' })).toHaveCount(
     0,
   )
   await stranger.reload()
-  await expect(main(stranger).getByText('Finds grooves in odd meters too')).toBeVisible()
+  await expect(main(stranger).getByText('Finds grooves in odd meters, fast')).toBeVisible()
+  await expect(
+    stranger.getByRole('button', { name: /Open screenshot 2 of 2: Grooves in seven-eight/ }),
+  ).toBeVisible()
+
+  // The maker takes a change back before anyone reviews it.
+  await maker.goto(`/showcase/submit?project=${projectId}`)
+  const oops = maker.getByRole('form', { name: 'Basics' })
+  await oops.getByLabel('Tagline').fill('Oops, a typo')
+  await oops.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(maker).toHaveURL(/step=2$/)
+  await maker.goto(`/showcase/projects/${slug}`)
+  await expect(main(maker).getByText(/Changes pending review/)).toBeVisible()
+  await maker.getByRole('button', { name: 'Withdraw changes' }).click()
+  await expect(main(maker).getByText(/Changes pending review/)).toHaveCount(0)
+  await maker.goto(`/showcase/submit?project=${projectId}`)
+  await expect(maker.getByRole('form', { name: 'Basics' }).getByLabel('Tagline')).toHaveValue(
+    'Finds grooves in odd meters, fast',
+  )
 
   // Others upvote: once each, toggled; the maker cannot vote for their own project.
   const leo = await (await browser.newContext()).newPage()

@@ -8,7 +8,16 @@ import { NOTIFICATION_TYPES } from '@/lib/notifications/types'
 import { rankedProjectIds } from '@/lib/showcase/browse'
 import { hotScore, parseRepo, videoEmbed } from '@/lib/showcase/constants'
 import { refreshProjectGithub, staleGithubProjects } from '@/lib/showcase/github'
-import { featureProjectAs, reviewProjectAs, setMakerAs } from '@/lib/showcase/review'
+import { hitLimit } from '@/lib/rateLimit'
+import {
+  featureProjectAs,
+  inviteLimitKey,
+  REVIEWED_FIELDS,
+  reviewProjectAs,
+  revisionVersion,
+  setMakerAs,
+  withdrawRevisionAs,
+} from '@/lib/showcase/review'
 import { generateScreenshot } from '@/lib/showcase/screenshot'
 import { verifiedUsage } from '@/lib/showcase/usage'
 import { setVote } from '@/lib/showcase/votes'
@@ -34,6 +43,17 @@ let leo: User
 let moderator: User
 let staff: User
 let screenshotId: number
+let png: Buffer
+
+/** A screenshot `user` uploads (a project shows only its editors' own uploads). */
+async function uploadAs(user: User, name = 'beatmatch.png') {
+  return payload.create({
+    collection: 'media',
+    data: { alt: 'BeatMatch DJ' },
+    file: { data: png, mimetype: 'image/png', name, size: png.length },
+    ...as(user),
+  })
+}
 
 const reqAs = (user: User | null) =>
   createLocalReq(
@@ -45,6 +65,7 @@ const as = (user: User | null) =>
   ({ overrideAccess: false, user: user ? asUser(user) : undefined, depth: 0 }) as const
 
 async function draft(owner: User, data: Partial<ShowcaseProject> = {}) {
+  const image = owner.id === maya.id ? screenshotId : (await uploadAs(owner)).id
   return payload.create({
     collection: 'showcase-projects',
     data: {
@@ -52,7 +73,7 @@ async function draft(owner: User, data: Partial<ShowcaseProject> = {}) {
       slug: unique('beatmatch').toLowerCase(),
       tagline: 'Auto-mixes two decks by tempo and key',
       story: { whatItDoes: 'It **mixes** tracks.', howBuilt: 'Next.js and the TuneTrail API.' },
-      screenshots: [{ image: screenshotId, alt: 'Two decks mid-mix' }],
+      screenshots: [{ image, alt: 'Two decks mid-mix' }],
       ...data,
     } as ShowcaseProject,
     ...as(owner),
@@ -72,6 +93,13 @@ async function published(owner: User, data: Partial<ShowcaseProject> = {}) {
   await submit(owner, project.id)
   return reviewProjectAs(await reqAs(moderator), project.id, 'approve')
 }
+
+/** The version of the held changes a moderator sees on the page. */
+const versionSeen = async (id: number) =>
+  revisionVersion(
+    (await payload.findByID({ collection: 'showcase-projects', id, ...as(moderator) }))
+      .pendingRevision,
+  )
 
 const events = async (type: string, projectId: number) =>
   (
@@ -100,14 +128,8 @@ beforeAll(async () => {
   leo = await makeUser(['member'])
   moderator = await makeUser(['moderator'])
   staff = await makeUser(['staff'])
-  const png = await generateScreenshot('BeatMatch DJ')
-  const media = await payload.create({
-    collection: 'media',
-    data: { alt: 'BeatMatch DJ' },
-    file: { data: png, mimetype: 'image/png', name: 'beatmatch.png', size: png.length },
-    ...as(maya),
-  })
-  screenshotId = media.id
+  png = await generateScreenshot('BeatMatch DJ')
+  screenshotId = (await uploadAs(maya)).id
 })
 
 afterAll(async () => {
@@ -370,11 +392,19 @@ describe('edits to a published project', () => {
     // The maker's edit form shows the changes; the moderators' queue lists the project.
     const form = await editableProject(maker, project.id)
     expect(form).toMatchObject({ tagline: 'A new tagline', demoUrl: 'https://beatmatch.example' })
-    expect(form?.screenshots?.[0]?.image).toMatchObject({ id: screenshotId })
+    expect(form?.screenshots?.[0]?.image).toMatchObject({
+      id: Number(project.screenshots?.[0]?.image),
+    })
     const queued = async () =>
       (await reviewQueue(moderator)).docs.some((doc) => doc.id === project.id)
     expect(await queued()).toBe(true)
-    const approved = await reviewProjectAs(await reqAs(moderator), project.id, 'approve')
+    const approved = await reviewProjectAs(
+      await reqAs(moderator),
+      project.id,
+      'approve',
+      '',
+      await versionSeen(project.id),
+    )
     expect(await queued()).toBe(false)
     expect(approved).toMatchObject({
       status: 'published',
@@ -399,10 +429,11 @@ describe('edits to a published project', () => {
       ...as(maker),
     })
     const mod = await reqAs(moderator)
-    expect(await rejection(reviewProjectAs(mod, project.id, 'reject', ''))).toMatch(
+    const version = await versionSeen(project.id)
+    expect(await rejection(reviewProjectAs(mod, project.id, 'reject', '', version))).toMatch(
       /rejectionReason/,
     )
-    const rejected = await reviewProjectAs(mod, project.id, 'reject', 'Spam in the title.')
+    const rejected = await reviewProjectAs(mod, project.id, 'reject', 'Spam in the title.', version)
     expect(rejected).toMatchObject({
       status: 'published',
       title: 'Loop Lab',
@@ -449,11 +480,110 @@ describe('edits to a published project', () => {
     const edited = await payload.update({
       collection: 'showcase-projects',
       id: project.id,
-      data: { tagline: 'Same', tags: [{ tag: 'dj' }] },
+      data: { tagline: 'Same', showUsageCounts: false },
       ...as(maker),
     })
     expect(edited.pendingRevision ?? null).toBeNull()
+  })
+
+  it('an approval names the revision the moderator saw: a later edit is refused (409) until seen', async () => {
+    const maker = await makeUser(['member'])
+    const project = await published(maker, { tagline: 'Calm' })
+    const edit = (data: Partial<ShowcaseProject>) =>
+      payload.update({ collection: 'showcase-projects', id: project.id, data, ...as(maker) })
+    await edit({ tagline: 'A harmless tagline' })
+    const seen = await versionSeen(project.id)
+    await edit({ demoUrl: 'https://scam.example' })
+    const mod = await reqAs(moderator)
+    const stale = await reviewProjectAs(mod, project.id, 'approve', '', seen).catch((e) => e)
+    expect(stale).toMatchObject({
+      status: 409,
+      message: 'The changes were edited since you opened them; review them again.',
+    })
+    expect(await rejection(reviewProjectAs(mod, project.id, 'approve'))).toMatch(/^version:/)
+    expect((await live(project.id)).demoUrl ?? null).toBeNull()
+    const approved = await reviewProjectAs(
+      mod,
+      project.id,
+      'approve',
+      '',
+      await versionSeen(project.id),
+    )
+    expect(approved).toMatchObject({ demoUrl: 'https://scam.example', pendingRevision: null })
+  })
+
+  it('screenshots name media that exist and that the editor uploaded (or already shown)', async () => {
+    const maker = await makeUser(['member'])
+    const project = await published(maker)
+    const shown = Number(project.screenshots?.[0]?.image)
+    const leos = await uploadAs(leo, 'leo.png')
+    const mine = await uploadAs(maker, 'mine.png')
+    const shots = (image: number) => ({
+      screenshots: [
+        { image: shown, alt: 'Already on the page' },
+        { image, alt: 'A new view' },
+      ],
+    })
+    const edit = (id: number, image: number) =>
+      payload.update({ collection: 'showcase-projects', id, data: shots(image), ...as(maker) })
+    expect(await rejection(edit(project.id, leos.id))).toMatch(/^screenshots\.1\.image:/)
+    expect(await rejection(edit(project.id, 987_654_321))).toMatch(/^screenshots\.1\.image:/)
+    // On an ordinary save too (a draft's screenshots are not held).
+    const own = await draft(maker)
+    expect(await rejection(edit(own.id, leos.id))).toMatch(/^screenshots\.1\.image:/)
+    const held = await edit(project.id, mine.id)
+    expect(held.pendingRevision).toMatchObject({
+      screenshots: [{ image: shown }, { image: mine.id }],
+    })
+  })
+
+  it('hold tags, models, tech stack and use cases too', async () => {
+    expect(REVIEWED_FIELDS).toEqual(
+      expect.arrayContaining(['tags', 'models', 'techStack', 'useCases']),
+    )
+    const maker = await makeUser(['member'])
+    const project = await published(maker, { tags: [{ tag: 'dj' }] })
+    const edited = await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { tags: [{ tag: 'Free Crypto' }] },
+      ...as(maker),
+    })
     expect(edited.tags?.map((row) => row.tag)).toEqual(['dj'])
+    expect(edited.pendingRevision).toMatchObject({ tags: [{ tag: 'free-crypto' }] })
+    expect((await live(project.id)).tags?.map((row) => row.tag)).toEqual(['dj'])
+  })
+
+  it('a maker takes a change back (the live value again, or Withdraw); a trusted save wins over it', async () => {
+    const maker = await makeUser(['member'])
+    const project = await published(maker, { title: 'Tempo Tap', tagline: 'Taps tempo' })
+    const edit = (data: Partial<ShowcaseProject>, user = maker) =>
+      payload.update({ collection: 'showcase-projects', id: project.id, data, ...as(user) })
+    await edit({ title: 'Tempo Tapper', tagline: 'Taps the tempo' })
+    expect((await edit({ tagline: 'Taps tempo' })).pendingRevision).toEqual({
+      title: 'Tempo Tapper',
+    })
+    expect((await edit({ title: 'Tempo Tap' })).pendingRevision ?? null).toBeNull()
+    // Withdraw: the owner only.
+    await edit({ tagline: 'Taps the tempo' })
+    expect(await rejection(withdrawRevisionAs(await reqAs(leo), project.id))).toMatch(/./)
+    const withdrawn = await withdrawRevisionAs(await reqAs(maker), project.id)
+    expect(withdrawn).toMatchObject({ tagline: 'Taps tempo', pendingRevision: null })
+    // A moderator saves the tagline directly: the held tagline goes, the held title stays.
+    await edit({ title: 'Tempo Tapper', tagline: 'Taps the tempo' })
+    const direct = await edit({ tagline: 'Taps tempo, fixed' }, moderator)
+    expect(direct.pendingRevision).toEqual({ title: 'Tempo Tapper' })
+    const approved = await reviewProjectAs(
+      await reqAs(moderator),
+      project.id,
+      'approve',
+      '',
+      await versionSeen(project.id),
+    )
+    expect(approved).toMatchObject({ title: 'Tempo Tapper', tagline: 'Taps tempo, fixed' })
+    // Saving every held field directly drops the whole revision.
+    await edit({ tagline: 'Taps it' })
+    expect((await edit({ tagline: 'Taps it all' }, moderator)).pendingRevision ?? null).toBeNull()
   })
 })
 
@@ -468,6 +598,9 @@ describe('maker invitations', () => {
       data: { makers },
       ...as(maya),
     })
+    // Nobody is asked about a draft: they are when it is submitted.
+    expect(await events('showcase.maker_invited', project.id)).toHaveLength(0)
+    await submit(maya, project.id)
     const invites = await events('showcase.maker_invited', project.id)
     expect(invites.map((row) => [row.owner_id, row.data.user_id, row.data.invited_by])).toEqual([
       [invitee.id, invitee.id, maya.username],
@@ -492,10 +625,39 @@ describe('maker invitations', () => {
       ...as(maya),
     })
     expect(await events('showcase.maker_invited', project.id)).toHaveLength(1)
+    // Nor when removed and listed again: each person is asked once per project.
+    for (const list of [[{ user: maya.id }], makers]) {
+      await payload.update({
+        collection: 'showcase-projects',
+        id: project.id,
+        data: { makers: list },
+        ...as(maya),
+      })
+    }
+    expect(await events('showcase.maker_invited', project.id)).toHaveLength(1)
     const accepted = await setMakerAs(await reqAs(invitee), project.id, true)
     expect(accepted.makers?.find((m) => m.user === invitee.id)?.accepted).toBe(true)
     // The owner, listed at once, is never invited.
     expect(invites.some((row) => row.owner_id === maya.id)).toBe(false)
+  })
+
+  it('are rate-limited per owner (429 naming makers)', async () => {
+    const owner = await makeUser(['member'])
+    const invitee = await makeUser(['member'])
+    const project = await draft(owner)
+    await submit(owner, project.id)
+    for (let i = 0; i < 30; i++) await hitLimit(inviteLimitKey(owner.id), 30, 3_600_000)
+    const refused = await payload
+      .update({
+        collection: 'showcase-projects',
+        id: project.id,
+        data: { makers: [{ user: owner.id }, { user: invitee.id }] },
+        ...as(owner),
+      })
+      .catch((e) => e)
+    expect(refused).toMatchObject({ status: 429 })
+    expect(await rejection(Promise.reject(refused))).toMatch(/^makers:/)
+    expect(await events('showcase.maker_invited', project.id)).toHaveLength(0)
   })
 })
 

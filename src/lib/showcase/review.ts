@@ -1,14 +1,17 @@
+import { createHash } from 'node:crypto'
+
 import { ValidationError, type PayloadRequest } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import type { ShowcaseProject } from '@/payload-types'
 
-import { accountOf, personId } from '../accounts'
+import { accountName, accountOf, personId } from '../accounts'
 import { db } from '../db'
 import { serverUrl } from '../defaults'
 import { publishEvent } from '../events/publish'
 import { refuse } from '../models/http'
 import { relationId } from '../relationId'
+import { hitLimit } from '../rateLimit'
 import { inTransaction } from '../transactions'
 import type { REVIEW_DECISIONS } from './events'
 
@@ -35,8 +38,9 @@ export async function isTrustedMaker(
 export const projectPath = (slug: string) => `/showcase/projects/${slug}`
 
 /**
- * What a published project shows that a moderator reviews: edits a maker (not trusted) makes to
- * these wait in `pendingRevision` until a moderator approves them.
+ * What a published project shows that a moderator reviews (everything its page and cards show
+ * that its makers write): edits a maker (not trusted) makes to these wait in `pendingRevision`
+ * until a moderator approves them.
  */
 export const REVIEWED_FIELDS = [
   'title',
@@ -46,6 +50,10 @@ export const REVIEWED_FIELDS = [
   'demoVideo',
   'demoUrl',
   'repository',
+  'tags',
+  'models',
+  'techStack',
+  'useCases',
 ] as const
 
 export type ProjectContent = Partial<Pick<ShowcaseProject, (typeof REVIEWED_FIELDS)[number]>>
@@ -59,6 +67,17 @@ export function revisionContent(revision: unknown): ProjectContent {
       stored[field],
     ]),
   ) as ProjectContent
+}
+
+/**
+ * The version of held changes a moderator was shown (a hash of the stored revision): the
+ * approve and reject forms send it back, and a decision on changes edited since is refused.
+ */
+export function revisionVersion(revision: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(revision ?? null))
+    .digest('hex')
+    .slice(0, 32)
 }
 
 const acceptedMakers = (project: ShowcaseProject) =>
@@ -141,23 +160,46 @@ export function withPendingRevision(project: ShowcaseProject): ShowcaseProject {
   return { ...project, ...pending, ...(screenshots ? { screenshots } : {}) }
 }
 
+/** Invitations a project's owner may send, over all their projects, per hour. */
+export const INVITE_LIMIT = { count: 30, windowMs: 60 * 60 * 1000 }
+export const inviteLimitKey = (owner: number) => `showcase-invite:${owner}`
+const inviteKey = (projectId: number) => `showcase.maker_invited:${projectId}`
+
 /**
- * Asks each person newly listed as a maker (not yet accepted) to accept: a notice, mailed by
- * default, whose link opens the project page with its Accept and Decline buttons.
+ * Asks each person listed as a maker (not yet accepted) to accept: a notice, mailed by default,
+ * whose link opens the project page with its Accept and Decline buttons. Only once the project
+ * is submitted (a draft's makers are asked when it is), once per person and project, ever (the
+ * notice's idempotency key remembers it, whatever happens to the makers list), and at most
+ * INVITE_LIMIT an hour per owner: past it the save is refused (429).
  */
-export async function inviteMakers(
-  req: PayloadRequest,
-  project: ShowcaseProject,
-  before: Partial<ShowcaseProject>,
-): Promise<void> {
-  const listed = new Set((before.makers ?? []).map((m) => Number(relationId(m.user))))
-  const invited = (project.makers ?? [])
+export async function inviteMakers(req: PayloadRequest, project: ShowcaseProject): Promise<void> {
+  if (project.status !== 'submitted' && project.status !== 'published') return
+  const waiting = (project.makers ?? [])
     .filter((m) => !m.accepted)
     .map((m) => Number(relationId(m.user)))
-    .filter((user) => !listed.has(user))
-  if (!invited.length) return
+  if (!waiting.length) return
   const sql = await db(req)
+  const scopeOf = (user: number) =>
+    `${accountName({ owner: user, organization: null })}:${inviteKey(project.id)}`
+  const { rows: asked } = await sql.query<{ scope: string }>(
+    `SELECT idempotency_scope AS scope FROM webhook_events
+      WHERE idempotency_scope = ANY(string_to_array($1, ','))`,
+    [waiting.map(scopeOf).join(',')],
+  )
+  const wasAsked = new Set(asked.map((row) => row.scope))
+  const invited = waiting.filter((user) => !wasAsked.has(scopeOf(user)))
+  if (!invited.length) return
   const owner = Number(relationId(project.owner))
+  for (let sent = 0; sent < invited.length; sent++) {
+    const limit = await hitLimit(inviteLimitKey(owner), INVITE_LIMIT.count, INVITE_LIMIT.windowMs)
+    if (!limit.isAllowed) {
+      throw refuse(
+        429,
+        `Too many maker invitations: at most ${INVITE_LIMIT.count} an hour. Try again later.`,
+        'makers',
+      )
+    }
+  }
   const { rows } = await sql.query<{ username: string }>(
     'SELECT username FROM users WHERE id = $1',
     [owner],
@@ -167,6 +209,7 @@ export async function inviteMakers(
       type: 'showcase.maker_invited',
       account: { owner: user, organization: null },
       actor: personId(req.user),
+      idempotencyKey: inviteKey(project.id),
       data: {
         project_id: project.id,
         slug: project.slug,
@@ -200,18 +243,30 @@ export async function visibleProject(req: PayloadRequest, id: number): Promise<S
 /**
  * A moderator's decision: approve (publish) or reject with a reason. On a published project
  * with changes waiting (`pendingRevision`), the decision is on those changes: approved, they
- * go live; rejected, they are dropped and the page stays as it was. The makers are told.
+ * go live; rejected, they are dropped and the page stays as it was. The decision names the
+ * `version` of the changes the moderator saw (revisionVersion): the row is locked and changes
+ * edited since are refused (409). The makers are told.
  */
 export async function reviewProjectAs(
   req: PayloadRequest,
   id: number,
   decision: 'approve' | 'reject',
   reason = '',
+  version?: string,
 ): Promise<ShowcaseProject> {
   if (!hasRole(req.user, 'moderator')) throw refuse(403, 'Only moderators review projects.')
   return inTransaction(req, async () => {
+    await visibleProject(req, id)
+    // Locked until the decision commits: no edit slips in between the check and the update.
+    await (await db(req)).query('SELECT id FROM showcase_projects WHERE id = $1 FOR UPDATE', [id])
     const project = await visibleProject(req, id)
     if (project.status === 'published' && project.pendingRevision) {
+      if (!version) {
+        throw refuse(400, 'Name the version of the changes you reviewed.', 'version')
+      }
+      if (version !== revisionVersion(project.pendingRevision)) {
+        throw refuse(409, 'The changes were edited since you opened them; review them again.')
+      }
       if (decision === 'reject' && !reason.trim()) {
         throw new ValidationError({
           collection: 'showcase-projects',
@@ -255,6 +310,39 @@ export async function reviewProjectAs(
       overrideAccess: false,
       req,
     })
+  })
+}
+
+/**
+ * The owner takes back the changes waiting for review: the page stays as it is live. Nobody
+ * else may (a moderator rejects them instead).
+ */
+export async function withdrawRevisionAs(
+  req: PayloadRequest,
+  id: number,
+): Promise<ShowcaseProject> {
+  const me = personId(req.user)
+  if (!me) throw refuse(403, 'Sign in as a person to do this.')
+  return inTransaction(req, async () => {
+    const project = await visibleProject(req, id)
+    if (Number(relationId(project.owner)) !== me) {
+      throw refuse(403, 'Only the project’s owner withdraws its pending changes.')
+    }
+    if (!project.pendingRevision) return project
+    // Tells the collection's hook to clear the revision, for this one update only.
+    req.context.showcaseRevision = 'withdraw'
+    return req.payload
+      .update({
+        collection: 'showcase-projects',
+        id,
+        data: {},
+        depth: 0,
+        overrideAccess: false,
+        req,
+      })
+      .finally(() => {
+        delete req.context.showcaseRevision
+      })
   })
 }
 

@@ -4,7 +4,12 @@ import { z } from 'zod'
 
 import { personAction } from '@/actions/formAction'
 import { hasRole } from '@/access/roles'
-import { featureProjectAs, reviewProjectAs, setMakerAs } from '@/lib/showcase/review'
+import {
+  featureProjectAs,
+  reviewProjectAs,
+  setMakerAs,
+  withdrawRevisionAs,
+} from '@/lib/showcase/review'
 
 const path = z.string().regex(/^\/showcase(\/[a-z0-9/-]*)?$/)
 const id = z.coerce.number().int().positive()
@@ -51,17 +56,21 @@ export const hideCommentAction = personAction({
   },
 })
 
-/** A moderator approves or rejects (with a reason) a submitted project. */
+/**
+ * A moderator approves or rejects (with a reason) a submitted project, or a published one's
+ * held changes (naming the version of them the page showed).
+ */
 export const reviewAction = personAction({
   schema: z.object({
     project: id,
     decision: z.enum(['approve', 'reject']),
     reason: z.string().trim().max(1000).optional().default(''),
+    version: z.string().max(64).optional(),
     path,
   }),
   revalidate: (data) => [data.path, '/showcase', '/showcase/review'],
-  run: async ({ project, decision, reason }, { req }) => {
-    const done = await reviewProjectAs(await req(), project, decision, reason)
+  run: async ({ project, decision, reason, version }, { req }) => {
+    const done = await reviewProjectAs(await req(), project, decision, reason, version)
     return {
       status: 'ok',
       message:
@@ -71,6 +80,16 @@ export const reviewAction = personAction({
             ? 'Approved and live; the makers are told.'
             : 'Approved; the makers are told.',
     }
+  },
+})
+
+/** The owner takes back their changes waiting for review. */
+export const withdrawAction = personAction({
+  schema: z.object({ project: id, path }),
+  revalidate: (data) => [data.path, '/showcase/review', '/showcase/my-projects'],
+  run: async ({ project }, { req }) => {
+    await withdrawRevisionAs(await req(), project)
+    return { status: 'ok', message: 'Your changes were withdrawn; the page stays as it is.' }
   },
 })
 

@@ -4,16 +4,17 @@ import { notFound } from 'next/navigation'
 
 import { CommentThread } from '@/components/CommentThread'
 import { Markdown } from '@/components/Markdown'
+import { ActionForm } from '@/components/Form/index.client'
 import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Panel } from '@/components/ui/card'
 import { currentUser } from '@/data/session'
-import { projectBySlug, projectPage } from '@/data/showcase'
+import { pendingRevisionView, projectBySlug, projectPage } from '@/data/showcase'
 import { serverUrl } from '@/lib/defaults'
 import { safeLink, STATUS_LABELS, videoEmbed } from '@/lib/showcase/constants'
 
-import { commentAction, hideCommentAction } from '../../actions'
+import { commentAction, hideCommentAction, withdrawAction } from '../../actions'
 import { Gallery } from '../../_components/Gallery.client'
 import { idOf } from '../../_components/ids'
 import { shotsOf } from '../../_components/media'
@@ -54,6 +55,9 @@ export default async function ProjectPage({ params }: Props) {
   const makers = (project.makers ?? []).filter((m) => m.accepted)
   const myInvite = (project.makers ?? []).find((m) => !m.accepted && idOf(m.user) === user?.id)
   const badgeUrl = `${serverUrl()}${path}/badge.svg`
+  const hasPending = project.status === 'published' && Boolean(project.pendingRevision)
+  const pending =
+    user && data.isModerator && hasPending ? await pendingRevisionView(user, project) : null
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
@@ -103,11 +107,22 @@ export default async function ProjectPage({ params }: Props) {
           (data.isMine || data.isModerator) && (
             <Alert tone="error">Not approved: {project.rejectionReason}</Alert>
           )}
-        {project.status === 'published' && project.pendingRevision && data.canEdit && (
-          <Alert tone="info">
-            Changes pending review: your edits go live once a moderator approves them. Until then
-            this page shows the last approved version.
-          </Alert>
+        {hasPending && data.canEdit && (
+          <div className="space-y-2">
+            <Alert tone="info">
+              Changes pending review: your edits go live once a moderator approves them. Until then
+              this page shows the last approved version.
+            </Alert>
+            <ActionForm
+              action={withdrawAction}
+              submitLabel="Withdraw changes"
+              submitVariant="outline"
+              aria-label="Withdraw changes"
+            >
+              <input type="hidden" name="project" value={project.id} />
+              <input type="hidden" name="path" value={path} />
+            </ActionForm>
+          </div>
         )}
         {project.status === 'submitted' && data.isMine && (
           <Alert tone="info">
@@ -137,6 +152,7 @@ export default async function ProjectPage({ params }: Props) {
             path={path}
             isModerator={data.isModerator}
             isStaff={data.isStaff}
+            pending={pending}
           />
         </Panel>
       )}
