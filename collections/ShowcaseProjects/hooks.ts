@@ -34,10 +34,24 @@ const TOUCHED = 'showcaseTouched'
  * Which reviewed fields an update names, as sent: from beforeValidate on, `data` is merged with
  * the stored document, and a field sent back with its live value must be told from one not sent.
  */
-export const noteTouchedFields: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const noteTouchedFields: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
   if (operation !== 'update' && operation !== 'updateByID') return args
   const data = (args.data ?? {}) as Record<string, unknown>
   req.context[TOUCHED] = REVIEWED_FIELDS.filter((field) => data[field] !== undefined)
+  // The row is locked before Payload reads it (this runs inside the operation's transaction): a
+  // save racing a moderator's decision (which holds the row) waits, then reads what the decision
+  // left, instead of writing the older live values and revision back over it.
+  // (Payload names an update by id 'update' here, with the id in its arguments.)
+  const id = (args as { id?: number | string }).id
+  if (req.transactionID && id !== undefined) {
+    await (
+      await db(req)
+    ).query('SELECT 1 FROM showcase_projects WHERE id = $1 FOR UPDATE', [Number(id)])
+  }
   return args
 }
 

@@ -419,6 +419,36 @@ describe('edits to a published project', () => {
     expect(after.story?.whatItDoes).toBe('Now it **also** scratches.')
   })
 
+  it('a save waits for a decision in progress and builds on what it left (no lost update)', async () => {
+    const maker = await makeUser(['member'])
+    const project = await published(maker, { tagline: 'Before the decision' })
+    // A moderator's decision holds the row (as reviewProjectAs does) and changes the page.
+    const decision = await pool.connect()
+    try {
+      await decision.query('BEGIN')
+      await decision.query('SELECT 1 FROM showcase_projects WHERE id = $1 FOR UPDATE', [project.id])
+      await decision.query(
+        `UPDATE showcase_projects SET tagline = 'Set by the decision' WHERE id = $1`,
+        [project.id],
+      )
+      const save = payload.update({
+        collection: 'showcase-projects',
+        id: project.id,
+        data: { demoUrl: 'https://after-the-decision.example' },
+        ...as(maker),
+      })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await decision.query('COMMIT')
+      const saved = await save
+      expect(saved.pendingRevision).toMatchObject({
+        demoUrl: 'https://after-the-decision.example',
+      })
+    } finally {
+      decision.release()
+    }
+    expect((await live(project.id)).tagline).toBe('Set by the decision')
+  })
+
   it('a rejected edit is dropped with its reason told to the maker; the page never changed', async () => {
     const maker = await makeUser(['member'])
     const project = await published(maker, { title: 'Loop Lab' })
