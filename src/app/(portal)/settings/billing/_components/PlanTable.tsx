@@ -27,7 +27,8 @@ const limitOf = (plan: Plan, field: (typeof LIMIT_FIELDS)[number]) => {
 export function PlanTable({ current, account }: { current: Plan; account: string }) {
   const isSelfServe = current !== 'enterprise'
   return (
-    <div className="overflow-x-auto">
+    // Focusable so a keyboard scrolls it on narrow screens (Enterprise has no links in it).
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Plans compared">
       <table className="w-full min-w-[34rem] text-sm">
         <caption className="sr-only">Plans compared</caption>
         <thead>
