@@ -1,5 +1,4 @@
 import { APIError } from 'payload'
-
 import type Stripe from 'stripe'
 
 import type { Queryable } from '@/lib/db'
