@@ -2,14 +2,20 @@ import 'server-only'
 
 import { notFound } from 'next/navigation'
 
-import { billingAccountFor, billingAccountsOf, activeKeysOf } from '@/lib/billing/accounts'
+import {
+  billingAccountFor,
+  billingAccountsOf,
+  activeKeysOf,
+  type BillingAccount,
+} from '@/lib/billing/accounts'
 import { isBillingOn } from '@/lib/billing/config'
 import { periodOf } from '@/lib/billing/period'
-import { previewChange } from '@/lib/billing/planChange'
+import { ENTERPRISE_STAFF_ONLY } from '@/lib/billing/planChange'
 import { profileOf } from '@/lib/billing/profile'
-import { billingProvider } from '@/lib/billing/provider'
+import { billingProvider, type ProviderPreview } from '@/lib/billing/provider'
 import { periodUsage } from '@/lib/billing/usage'
 import { db } from '@/lib/db'
+import { logger } from '@/lib/logger'
 import type { Plan } from '@/lib/plans'
 import type { Invoice, User } from '@/payload-types'
 
@@ -55,21 +61,44 @@ export async function billingPageData(user: User, accountKey: string | undefined
   }
 }
 
-/** The proration preview and the keys a downgrade would have to revoke. */
+/**
+ * The change's preview as the provider will charge it and the keys a downgrade would have to
+ * revoke; `refusal` instead when the change cannot be made here (an Enterprise account, Stripe
+ * out of reach).
+ */
 export async function changePageData(
   user: User,
   accountKey: string | undefined,
   to: Plan,
   now: Date,
-) {
+): Promise<
+  | { account: BillingAccount; refusal: string; preview?: never; keys?: never }
+  | {
+      account: BillingAccount
+      refusal?: never
+      preview: ProviderPreview
+      keys: Awaited<ReturnType<typeof activeKeysOf>>
+    }
+> {
   const queryable = await db({ payload: await payloadClient() })
   const account = await billingAccountFor(queryable, user.id, accountKey)
   if (!account) notFound()
-  const [preview, keys] = await Promise.all([
-    previewChange(queryable, account.key, account.plan, to, now),
-    activeKeysOf(queryable, account.key),
-  ])
-  return { account, preview, keys }
+  if (account.plan === 'enterprise') {
+    return { account, refusal: ENTERPRISE_STAFF_ONLY.replace(/^plan: /, '') }
+  }
+  try {
+    const [preview, keys] = await Promise.all([
+      billingProvider().previewChange(queryable, account.key, account.plan, to, now),
+      activeKeysOf(queryable, account.key),
+    ])
+    return { account, preview, keys }
+  } catch (err) {
+    logger.error({ msg: 'billing preview failed', account: account.key, err: String(err) })
+    return {
+      account,
+      refusal: 'We could not reach our payment provider to price this change. Try again shortly.',
+    }
+  }
 }
 
 /** One invoice the user may read (access rules apply), or a 404. */

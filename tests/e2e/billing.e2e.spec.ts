@@ -169,3 +169,32 @@ test('an invoice lists plan and usage and prints; another member cannot open it'
   await otherContext.close()
   await context.close()
 })
+
+test('an enterprise account sees its plan and custom limits but no self-serve change', async ({
+  browser,
+  request,
+}) => {
+  const user = await createVerifiedUser(request)
+  await database((client) =>
+    client.query(`UPDATE users SET plan = 'enterprise' WHERE email = $1`, [user.email]),
+  )
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await logIn(page, user)
+  await page.goto('/settings/billing')
+  await expect(page.getByRole('heading', { name: 'Enterprise plan' })).toBeVisible()
+  const plans = page.getByRole('region', { name: 'Plans', exact: true })
+  await expect(plans.getByText(/Enterprise plans are changed by TuneTrail staff/)).toBeVisible()
+  await expect(plans.getByRole('link', { name: /^Switch to/ })).toHaveCount(0)
+  await expect(page.getByRole('form', { name: 'Cancel the plan' })).toHaveCount(0)
+  await checkPage(page, 'Billing')
+
+  // The change page, opened by its address, refuses too and offers no button.
+  await page.goto('/settings/billing/change?plan=pro')
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(
+    'Enterprise plans are changed by TuneTrail staff',
+  )
+  await expect(page.getByRole('button', { name: /Switch to|Continue to payment/ })).toHaveCount(0)
+  await checkPage(page, 'Change plan')
+  await context.close()
+})

@@ -17,8 +17,8 @@ import { isBillingOn } from '@/lib/billing/config'
 import { draftInvoice, issueInvoice, issueInvoices } from '@/lib/billing/invoices'
 import { periodOf, prorate } from '@/lib/billing/period'
 import { changePlan, previewChange } from '@/lib/billing/planChange'
-import { cancelAtPeriodEnd, setCustomerRef } from '@/lib/billing/profile'
-import { stripeProvider } from '@/lib/billing/provider'
+import { cancelAtPeriodEnd, saveDetails, setCustomerRef } from '@/lib/billing/profile'
+import { manualProvider, stripeProvider } from '@/lib/billing/provider'
 import { resetStripeClient } from '@/lib/billing/stripe'
 import { parseEnv, setEnv } from '@/lib/env'
 import { invalidateKeyHash } from '@/lib/keys/cache'
@@ -395,6 +395,49 @@ describe('plans, proration and invoices (manual provider)', () => {
     }
   })
 
+  it('refuses self-serve changes away from enterprise on every door; staff still change it', async () => {
+    const user = await makeUser(['member'], { plan: 'enterprise' })
+    const account = `u${user.id}`
+    const staffOnly = {
+      status: 403,
+      message: expect.stringMatching(/^plan: Enterprise plans are changed by TuneTrail staff/),
+    }
+    for (const to of ['pro', 'starter', 'free']) {
+      await expect(
+        inTransaction((c) => changePlan(c, { account, to, actorId: user.id })),
+      ).rejects.toMatchObject(staffOnly)
+      await expect(
+        inTransaction((c) =>
+          manualProvider.changePlan({
+            db: c,
+            account,
+            accountName: user.name,
+            to,
+            revokeKeyIds: [],
+            actorId: user.id,
+            email: user.email,
+            returnUrl: 'http://localhost:3000/settings/billing',
+          }),
+        ),
+      ).rejects.toMatchObject(staffOnly)
+    }
+    // Cancelling at the period's end would move it to free there.
+    await expect(cancelAtPeriodEnd(db, account, 'too_expensive', 'manual')).rejects.toMatchObject(
+      staffOnly,
+    )
+    expect((await db.query('SELECT plan FROM users WHERE id = $1', [user.id])).rows[0].plan).toBe(
+      'enterprise',
+    )
+    const staffMove = await inTransaction((c) =>
+      changePlan(c, { account, to: 'free', actorId: null, allowAnyPlan: true, now: MID_NOVEMBER }),
+    )
+    expect(staffMove.from).toBe('enterprise')
+    const draft = await draftInvoice(db, account, periodOf(MID_NOVEMBER), DECEMBER)
+    expect(draft?.lines[1].description).toBe(
+      'Enterprise → Free on Nov 11, 2026, by TuneTrail staff: Enterprise is billed by contract',
+    )
+  })
+
   it('moves a plan cancelled at the period end to free when the period is invoiced', async () => {
     const user = await makeUser(['member'], { plan: 'pro' })
     const account = `u${user.id}`
@@ -527,19 +570,55 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
     status: string
     price: string
     cancelAtPeriodEnd?: boolean
+    /** Stripe's own billing cycle (seconds): by default it began 10 days ago, 20 days are left. */
+    periodStart?: number
+    periodEnd?: number
+    startDate?: number
+    endedAt?: number | null
   }
   const subscriptions = new Map<string, FakeSubscription>()
+  const NOW_S = Math.floor(Date.now() / 1000)
+  const CYCLE_START = NOW_S - 10 * 86_400
+  const CYCLE_END = NOW_S + 20 * 86_400
   const subscriptionJson = (sub: FakeSubscription) => ({
     id: sub.id,
     object: 'subscription',
     customer: sub.customer,
     status: sub.status,
     cancel_at_period_end: sub.cancelAtPeriodEnd ?? false,
+    start_date: sub.startDate ?? sub.periodStart ?? CYCLE_START,
+    ended_at: sub.endedAt ?? null,
     items: {
       object: 'list',
-      data: [{ id: `si_${sub.id}`, object: 'subscription_item', price: { id: sub.price } }],
+      data: [
+        {
+          id: `si_${sub.id}`,
+          object: 'subscription_item',
+          price: { id: sub.price },
+          current_period_start: sub.periodStart ?? CYCLE_START,
+          current_period_end: sub.periodEnd ?? CYCLE_END,
+        },
+      ],
     },
   })
+  type FakeInvoice = {
+    id: string
+    customer: string
+    status: string
+    items: { amount: number; currency: string; description: string }[]
+    metadata: Record<string, string>
+  }
+  const invoices = new Map<string, FakeInvoice>()
+  const invoiceJson = (invoice: FakeInvoice) => ({
+    id: invoice.id,
+    object: 'invoice',
+    customer: invoice.customer,
+    status: invoice.status,
+    amount_due: invoice.items.reduce((sum, item) => sum + item.amount, 0),
+    metadata: invoice.metadata,
+  })
+  /** Customers whose card the fake declines. */
+  const declined = new Set<string>()
   let server: http.Server
   const SECRET = 'whsec_test_0123456789'
 
@@ -596,6 +675,54 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
         if (sub && req.method === 'DELETE') {
           sub.status = 'canceled'
           return json(200, subscriptionJson(sub))
+        }
+        if (req.method === 'POST' && url.pathname === '/v1/invoices') {
+          const invoice: FakeInvoice = {
+            id: `in_${invoices.size + 1}`,
+            customer: body.get('customer') ?? '',
+            status: 'draft',
+            items: [],
+            metadata: Object.fromEntries(
+              [...body.entries()]
+                .filter(([name]) => name.startsWith('metadata['))
+                .map(([name, value]) => [name.slice(9, -1), value]),
+            ),
+          }
+          invoices.set(invoice.id, invoice)
+          return json(200, invoiceJson(invoice))
+        }
+        if (req.method === 'POST' && url.pathname === '/v1/invoiceitems') {
+          const invoice = invoices.get(body.get('invoice') ?? '')
+          if (!invoice || invoice.status !== 'draft') {
+            return json(400, { error: { type: 'invalid_request_error', message: 'No draft' } })
+          }
+          invoice.items.push({
+            amount: Number(body.get('amount')),
+            currency: body.get('currency') ?? '',
+            description: body.get('description') ?? '',
+          })
+          return json(200, { id: `ii_${invoice.id}`, object: 'invoiceitem' })
+        }
+        const action = /^\/v1\/invoices\/([\w-]+)\/(finalize|pay|void)$/.exec(url.pathname)
+        const invoice = action && invoices.get(action[1])
+        if (invoice && req.method === 'POST') {
+          if (action[2] === 'finalize' && invoice.status === 'draft') invoice.status = 'open'
+          else if (action[2] === 'void' && invoice.status === 'open') invoice.status = 'void'
+          else if (action[2] === 'pay' && invoice.status === 'open') {
+            if (declined.has(invoice.customer)) {
+              return json(402, {
+                error: {
+                  type: 'card_error',
+                  code: 'card_declined',
+                  message: 'Your card was declined.',
+                },
+              })
+            }
+            invoice.status = 'paid'
+          } else {
+            return json(400, { error: { type: 'invalid_request_error', message: 'Bad state' } })
+          }
+          return json(200, invoiceJson(invoice))
         }
         if (req.url === '/v1/billing_portal/sessions') {
           return json(200, {
@@ -734,6 +861,34 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
     const user = await makeUser(['member'], { plan: 'pro' })
     const account = `u${user.id}`
     await setCustomerRef(db, account, `cus_billed_${user.id}`)
+    subscriptions.set(`sub_billed_${user.id}`, {
+      id: `sub_billed_${user.id}`,
+      customer: `cus_billed_${user.id}`,
+      status: 'active',
+      price: 'price_pro',
+      startDate: Date.UTC(2026, 9, 15) / 1000,
+    })
+    // One whose subscription ended during November: Stripe billed that period too.
+    const ended = await makeUser(['member'], { plan: 'free' })
+    await setCustomerRef(db, `u${ended.id}`, `cus_ended_${ended.id}`)
+    subscriptions.set(`sub_ended_${ended.id}`, {
+      id: `sub_ended_${ended.id}`,
+      customer: `cus_ended_${ended.id}`,
+      status: 'canceled',
+      price: 'price_pro',
+      startDate: Date.UTC(2026, 9, 20) / 1000,
+      endedAt: Date.UTC(2026, 10, 20) / 1000,
+    })
+    await db.query(
+      `INSERT INTO billing_plan_changes
+         (account, from_plan, to_plan, changed_at, period_start, amount_cents, actor_id)
+       VALUES ($1, 'pro', 'free', $2, $3, 0, NULL)`,
+      [
+        `u${ended.id}`,
+        new Date(Date.UTC(2026, 10, 20)).toISOString(),
+        periodOf(MID_NOVEMBER).start.toISOString(),
+      ],
+    )
     await db.query(
       `INSERT INTO billing_plan_changes
          (account, from_plan, to_plan, changed_at, period_start, amount_cents, actor_id)
@@ -741,10 +896,160 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
       [account, MID_NOVEMBER.toISOString(), periodOf(MID_NOVEMBER).start.toISOString()],
     )
     await issueInvoices(db, DECEMBER)
-    const { rows } = await db.query('SELECT count(*)::int AS n FROM invoices WHERE account = $1', [
-      account,
-    ])
+    const { rows } = await db.query(
+      'SELECT count(*)::int AS n FROM invoices WHERE account = ANY($1::text[])',
+      [[account, `u${ended.id}`]],
+    )
     expect(rows[0].n).toBe(0)
+  })
+
+  it('invoices Stripe-provider accounts Stripe does not bill, and ends their cancelled plan at the period end', async () => {
+    const payload = await testPayload()
+    const staff = await makeUser(['staff'])
+    // Billing details saved under the stripe provider, then a plan set by staff: no subscription.
+    const user = await makeUser()
+    const account = `u${user.id}`
+    await saveDetails(
+      db,
+      account,
+      { legalName: 'No Sub Ltd', email: user.email, address: null, country: null, taxId: null },
+      'stripe',
+    )
+    await payload.update({
+      collection: 'users',
+      id: user.id,
+      data: { plan: 'pro' },
+      overrideAccess: false,
+      user: asUser(staff),
+    })
+    // An abandoned Checkout left a customer at Stripe but no subscription; then a cancellation.
+    const other = await makeUser(['member'], { plan: 'starter' })
+    const otherAccount = `u${other.id}`
+    await setCustomerRef(db, otherAccount, `cus_abandoned_${other.id}`)
+    await stripeProvider.setCancelAtPeriodEnd(db, otherAccount, true)
+    await cancelAtPeriodEnd(db, otherAccount, 'too_expensive', 'stripe', MID_NOVEMBER)
+
+    await issueInvoices(db, DECEMBER)
+    const { rows } = await db.query(
+      `SELECT account, total_cents, status FROM invoices
+        WHERE account = ANY($1::text[]) AND period_start = $2 ORDER BY account`,
+      [[account, otherAccount], periodOf(MID_NOVEMBER).start.toISOString()],
+    )
+    expect(
+      Object.fromEntries(rows.map((row) => [row.account, [Number(row.total_cents), row.status]])),
+    ).toEqual({ [account]: [9900, 'open'], [otherAccount]: [2900, 'open'] })
+    expect(await planOf(user.id)).toBe('pro')
+    expect(await planOf(other.id)).toBe('free')
+  })
+
+  const stripeChange = (user: User, to: string, account = `u${user.id}`) =>
+    inTransaction((client) =>
+      stripeProvider.changePlan({
+        db: client,
+        account,
+        accountName: user.name,
+        to,
+        revokeKeyIds: [],
+        actorId: user.id,
+        email: user.email,
+        returnUrl: 'http://localhost:3000/settings/billing',
+      }),
+    )
+  const lastUpdate = (id: string) =>
+    seen.filter((call) => call.method === 'POST' && call.path === `/v1/subscriptions/${id}`).at(-1)
+  const invoicesOf = (customer: string) =>
+    [...invoices.values()].filter((invoice) => invoice.customer === customer)
+
+  it('shows a Stripe customer what Stripe charges: back up to a plan paid this cycle charges nothing', async () => {
+    // Pro through Checkout, down to starter (no credit), back to pro: pro is paid this cycle.
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const account = `u${user.id}`
+    const customer = `cus_again_${user.id}`
+    const id = `sub_again_${user.id}`
+    await setCustomerRef(db, account, customer)
+    subscriptions.set(id, { id, customer, status: 'active', price: 'price_pro' })
+
+    const down = await stripeProvider.previewChange(db, account, 'pro', 'starter', new Date())
+    expect(down).toMatchObject({ collection: 'card', prorationCents: 0, nextPeriodCents: 2900 })
+    // Stripe's own cycle, not the calendar month.
+    expect(down.period).toEqual({
+      start: new Date(CYCLE_START * 1000),
+      end: new Date(CYCLE_END * 1000),
+    })
+    expect(await stripeChange(user, 'starter')).toMatchObject({ kind: 'applied' })
+    expect(lastUpdate(id)?.body.get('proration_behavior')).toBe('none')
+
+    const up = await stripeProvider.previewChange(db, account, 'starter', 'pro', new Date())
+    expect(up).toMatchObject({ collection: 'card', prorationCents: 0 })
+    expect(await stripeChange(user, 'pro')).toMatchObject({ kind: 'applied' })
+    expect(lastUpdate(id)?.body.get('items[0][price]')).toBe('price_pro')
+    // Stripe prorates nothing of its own and nothing is invoiced: $0.00 shown, $0.00 charged.
+    expect(lastUpdate(id)?.body.get('proration_behavior')).toBe('none')
+    expect(invoicesOf(customer)).toEqual([])
+    expect(await planOf(user.id)).toBe('pro')
+  })
+
+  it('charges a Stripe upgrade exactly the previewed amount at once, and nothing when the card is declined', async () => {
+    const user = await makeUser(['member'], { plan: 'starter' })
+    const account = `u${user.id}`
+    const customer = `cus_exact_${user.id}`
+    const id = `sub_exact_${user.id}`
+    await setCustomerRef(db, account, customer)
+    subscriptions.set(id, { id, customer, status: 'active', price: 'price_starter' })
+
+    const preview = await stripeProvider.previewChange(db, account, 'starter', 'pro', new Date())
+    expect(preview.collection).toBe('card')
+    // (Pro − Starter) × the 2/3 of Stripe's cycle left.
+    expect(Math.abs(preview.prorationCents - 4667)).toBeLessThanOrEqual(1)
+
+    declined.add(customer)
+    await expect(stripeChange(user, 'pro')).rejects.toMatchObject({ status: 402 })
+    expect(await planOf(user.id)).toBe('starter')
+    expect(subscriptions.get(id)?.price).toBe('price_starter')
+    expect(invoicesOf(customer).map((invoice) => invoice.status)).toEqual(['void'])
+
+    declined.delete(customer)
+    expect(await stripeChange(user, 'pro')).toMatchObject({ kind: 'applied' })
+    expect(await planOf(user.id)).toBe('pro')
+    expect(subscriptions.get(id)?.price).toBe('price_pro')
+    expect(lastUpdate(id)?.body.get('proration_behavior')).toBe('none')
+    const paid = invoicesOf(customer).filter((invoice) => invoice.status === 'paid')
+    expect(paid).toHaveLength(1)
+    expect(paid[0].items).toHaveLength(1)
+    const { rows } = await db.query(
+      `SELECT amount_cents FROM billing_plan_changes WHERE account = $1 ORDER BY id DESC LIMIT 1`,
+      [account],
+    )
+    // The amount recorded is the amount charged, and the preview's (a few ms apart).
+    expect(paid[0].items[0]).toMatchObject({ amount: rows[0].amount_cents, currency: 'usd' })
+    expect(Math.abs(paid[0].items[0].amount - preview.prorationCents)).toBeLessThanOrEqual(1)
+  })
+
+  it('sends no enterprise account to Checkout or a subscription change', async () => {
+    const user = await makeUser(['member'], { plan: 'enterprise' })
+    const before = seen.length
+    await expect(stripeChange(user, 'pro')).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/^plan: Enterprise plans are changed by TuneTrail staff/),
+    })
+    expect(seen.slice(before).filter((call) => call.method === 'POST')).toEqual([])
+    expect(await planOf(user.id)).toBe('enterprise')
+  })
+
+  it('previews Checkout as what it charges: the full month now', async () => {
+    const user = await makeUser()
+    const preview = await stripeProvider.previewChange(db, `u${user.id}`, 'free', 'pro', new Date())
+    expect(preview).toMatchObject({ collection: 'checkout', prorationCents: 9900 })
+    // Down to free with no subscription applies here, on the invoice, as the manual provider.
+    const starter = await makeUser(['member'], { plan: 'starter' })
+    const down = await stripeProvider.previewChange(
+      db,
+      `u${starter.id}`,
+      'starter',
+      'free',
+      new Date(),
+    )
+    expect(down).toMatchObject({ collection: 'invoice', prorationCents: 0 })
   })
 
   it('changes a running Stripe subscription in place: upgrade prorated at once, downgrade with no credit, free cancels it', async () => {
@@ -767,7 +1072,8 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
           returnUrl: 'http://localhost:3000/settings/billing',
         }),
       )
-    const updates = () => seen.filter((call) => call.path.startsWith(`/v1/subscriptions/${id}`))
+    const updates = () =>
+      seen.filter((call) => call.path.split('?')[0] === `/v1/subscriptions/${id}`)
     const checkouts = () =>
       seen.filter(
         (call) => call.path === '/v1/checkout/sessions' && call.body.get('customer') === customer,
@@ -776,8 +1082,9 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
     expect(await change('pro')).toMatchObject({ kind: 'applied' })
     expect(updates().at(-1)?.method).toBe('POST')
     expect(updates().at(-1)?.body.get('items[0][price]')).toBe('price_pro')
-    expect(updates().at(-1)?.body.get('proration_behavior')).toBe('always_invoice')
+    expect(updates().at(-1)?.body.get('proration_behavior')).toBe('none')
     expect(subscriptions.get(id)).toMatchObject({ status: 'active', price: 'price_pro' })
+    expect(invoicesOf(customer).map((invoice) => invoice.status)).toEqual(['paid'])
     expect(await planOf(user.id)).toBe('pro')
 
     expect(await change('starter')).toMatchObject({ kind: 'applied' })

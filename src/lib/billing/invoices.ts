@@ -4,11 +4,13 @@ import type { Queryable } from '@/lib/db'
 import { actionEmail, portalUrl } from '@/lib/emails'
 import { invalidateKeyHash } from '@/lib/keys/cache'
 import { PLAN_LABELS, PLAN_PRICES_CENTS, type Plan } from '@/lib/plans'
+import { logger } from '@/lib/logger'
 import { enqueueOn } from '@/lib/queue'
 import { RESOURCE_LABELS, count } from '@/lib/usage/labels'
 
 import { accountKeyHashes, setAccountPlan } from './accounts'
 import { formatDay, formatPeriod, money, previousPeriod, priceOf, type Period } from './period'
+import { stripeClient } from './stripe'
 import { periodUsage } from './usage'
 
 export type InvoiceLine = {
@@ -52,6 +54,12 @@ async function accountState(db: Queryable, account: string) {
 
 /** How a change was charged: a downgrade credits nothing; an upgrade pays for the rest of the period. */
 function changeTerms(change: Change): string {
+  // Enterprise is priced by contract (never $0): staff move accounts onto and off it.
+  if (change.from_plan === 'enterprise' || change.to_plan === 'enterprise') {
+    return change.amount_cents > 0
+      ? ', by TuneTrail staff, prorated for the rest of the period'
+      : ', by TuneTrail staff: Enterprise is billed by contract'
+  }
   if (priceOf(change.to_plan) < priceOf(change.from_plan)) {
     return ': no credit for the rest of the period'
   }
@@ -171,11 +179,10 @@ export async function issueInvoice(
     address: string | null
     country: string | null
     tax_id: string | null
-    provider: string | null
     cancel_at_period_end: boolean
     cancel_requested_at: Date | null
   }>(
-    `SELECT legal_name, email, address, country, tax_id, provider, cancel_at_period_end,
+    `SELECT legal_name, email, address, country, tax_id, cancel_at_period_end,
             cancel_requested_at
        FROM billing_profiles WHERE account = $1`,
     [account],
@@ -209,7 +216,8 @@ export async function issueInvoice(
       draft.totalCents,
       JSON.stringify(draft.lines),
       JSON.stringify(billedTo),
-      profile[0]?.provider ?? 'manual',
+      // Issued here, paid by transfer and marked paid by staff (Stripe bills its own accounts).
+      'manual',
       now.toISOString(),
     ],
   )
@@ -254,21 +262,56 @@ export async function issueInvoice(
 }
 
 /**
+ * Whether Stripe billed the customer for some of the period: a subscription of theirs ran in it
+ * (one that ended in it billed its last cycle). Null when Stripe cannot tell us now.
+ */
+async function isBilledByStripe(customer: string, period: Period): Promise<boolean | null> {
+  const start = period.start.getTime() / 1000
+  const end = period.end.getTime() / 1000
+  try {
+    const { data } = await stripeClient().subscriptions.list({
+      customer,
+      status: 'all',
+      limit: 100,
+    })
+    return data.some(
+      (subscription) =>
+        subscription.status !== 'incomplete' &&
+        subscription.status !== 'incomplete_expired' &&
+        subscription.start_date < end &&
+        (subscription.ended_at === null || subscription.ended_at > start),
+    )
+  } catch (err) {
+    logger.error({ msg: 'stripe subscriptions unreadable', customer, err: String(err) })
+    return null
+  }
+}
+
+/**
  * Accounts that get an invoice for a period: paying, with a billing profile, or changed in it;
- * not those that pay through Stripe (Stripe invoices and charges their subscription itself).
+ * not those a Stripe subscription billed in it (Stripe invoices and charges those itself). A
+ * Stripe-provider account without one (details saved, a Checkout abandoned, a plan set by
+ * staff) is invoiced here, its cancellation applied here; one Stripe cannot be asked about now
+ * waits for the next run.
  */
 async function billableAccounts(db: Queryable, period: Period): Promise<string[]> {
-  const { rows } = await db.query<{ account: string }>(
-    `SELECT account FROM billing_profiles
-     UNION SELECT 'u' || id FROM users WHERE plan IN ('starter', 'pro', 'enterprise')
-     UNION SELECT 'o' || id FROM organizations WHERE plan IN ('starter', 'pro', 'enterprise')
-     UNION SELECT account FROM billing_plan_changes WHERE changed_at >= $1 AND changed_at < $2
-     EXCEPT SELECT account FROM invoices WHERE period_start = $1
-     EXCEPT SELECT account FROM billing_profiles WHERE provider = 'stripe'
+  const { rows } = await db.query<{ account: string; customer_ref: string | null }>(
+    `SELECT c.account, p.customer_ref FROM (
+       SELECT account FROM billing_profiles
+       UNION SELECT 'u' || id FROM users WHERE plan IN ('starter', 'pro', 'enterprise')
+       UNION SELECT 'o' || id FROM organizations WHERE plan IN ('starter', 'pro', 'enterprise')
+       UNION SELECT account FROM billing_plan_changes WHERE changed_at >= $1 AND changed_at < $2
+       EXCEPT SELECT account FROM invoices WHERE period_start = $1) AS c
+     LEFT JOIN billing_profiles p ON p.account = c.account AND p.provider = 'stripe'
      ORDER BY 1`,
     [period.start.toISOString(), period.end.toISOString()],
   )
-  return rows.map((row) => row.account)
+  const accounts: string[] = []
+  for (const row of rows) {
+    if (row.customer_ref && (await isBilledByStripe(row.customer_ref, period)) !== false) continue
+    accounts.push(row.account)
+  }
+  return accounts
 }
 
 type Client = { query: Queryable['query'] }

@@ -23,16 +23,22 @@ export function remainingShare(period: Period, at: Date): number {
 }
 
 /**
- * What a plan change at `at` adds to the period's invoice, in cents: an upgrade pays the new
- * price's difference over what the period is paid for already (`paidCents` a month: the plan it
- * started on, or a higher one upgraded to earlier in it) for the rest of the period; a downgrade
- * applies at once and credits nothing, so an upgrade undone in the same period still pays for
- * the time it had the higher limits. Billed in arrears with the period's invoice, so the preview
- * and the invoice line are this one number.
+ * What a plan change at `at` costs, in cents: an upgrade pays the new price's difference over
+ * what the period is paid for already (`paidCents` a month: the plan it started on, or a higher
+ * one upgraded to earlier in it) for the rest of the period; a downgrade applies at once and
+ * credits nothing, so an upgrade undone in the same period still pays for the time it had the
+ * higher limits. The preview, the invoice line (manual) and the charge (Stripe, whose billing
+ * cycle is the `period`) are this one number.
  */
-export function prorate(from: Plan, to: Plan, at: Date, paidCents = priceOf(from)): number {
+export function prorate(
+  from: Plan,
+  to: Plan,
+  at: Date,
+  paidCents = priceOf(from),
+  period = periodOf(at),
+): number {
   const owed = priceOf(to) - Math.max(paidCents, priceOf(from))
-  return owed > 0 ? Math.round(owed * remainingShare(periodOf(at), at)) : 0
+  return owed > 0 ? Math.round(owed * remainingShare(period, at)) : 0
 }
 
 export const money = (cents: number) =>

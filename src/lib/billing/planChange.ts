@@ -24,16 +24,19 @@ export type ChangePreview = {
 const isSelfServe = (plan: string): plan is Plan =>
   (SELF_SERVE_PLANS as readonly string[]).includes(plan)
 
-/** What switching `from` → `to` at `now` costs, and what it asks of the account's keys. */
+/**
+ * What switching `from` → `to` at `now` costs, and what it asks of the account's keys. The
+ * period is the calendar month (invoiced here) or the provider's billing cycle (Stripe).
+ */
 export async function previewChange(
   db: Queryable,
   account: string,
   from: Plan,
   to: Plan,
   now = new Date(),
+  period = periodOf(now),
 ): Promise<ChangePreview> {
   const keys = await activeKeysOf(db, account)
-  const period = periodOf(now)
   // The monthly price the rest of the period is paid at: the plan it started on, or the highest
   // one an earlier change in it moved to (each upgrade paid its difference to the period's end).
   const { rows: changes } = await db.query<{ from_plan: Plan; to_plan: Plan }>(
@@ -49,8 +52,8 @@ export async function previewChange(
     from,
     to,
     period,
-    prorationCents: prorate(from, to, now, paidCents),
-    remaining: remainingShare(periodOf(now), now),
+    prorationCents: prorate(from, to, now, paidCents, period),
+    remaining: remainingShare(period, now),
     nextPeriodCents: priceOf(to),
     keysOverCap: Math.max(0, keys.length - MAX_ACTIVE_KEYS[to]),
     keyCap: MAX_ACTIVE_KEYS[to],
@@ -58,6 +61,17 @@ export async function previewChange(
 }
 
 const refuse = (message: string, status = 400) => new APIError(message, status, undefined, true)
+
+export const ENTERPRISE_STAFF_ONLY =
+  'plan: Enterprise plans are changed by TuneTrail staff; contact sales@tunetrail.dev to change yours.'
+
+/**
+ * Enterprise is priced by contract and set by staff: a member moving away from it (a plan
+ * change, a cancellation at the period's end) is refused, whatever the door.
+ */
+export function refuseLeavingEnterprise(plan: string | null): void {
+  if (plan === 'enterprise') throw refuse(ENTERPRISE_STAFF_ONLY, 403)
+}
 
 /**
  * Switches an account's plan now (the manual provider; the stripe provider calls it once
@@ -80,6 +94,8 @@ export async function changePlan(
      * provider): keys over the cap stay, and no new one can be made until it is under.
      */
     isKeyCapEnforced?: boolean
+    /** The billing period the change is prorated over: Stripe's cycle; the calendar month here. */
+    period?: Period
   },
 ): Promise<ChangePreview> {
   const now = options.now ?? new Date()
@@ -94,8 +110,9 @@ export async function changePlan(
   }
   const from = await lockAccountPlan(db, options.account)
   if (!from) throw refuse('This account does not exist.', 404)
+  if (!options.allowAnyPlan) refuseLeavingEnterprise(from)
   if (from === to) throw refuse(`plan: this account is on ${PLAN_LABELS[from]} already.`, 409)
-  const preview = await previewChange(db, options.account, from, to as Plan, now)
+  const preview = await previewChange(db, options.account, from, to as Plan, now, options.period)
   if (preview.keysOverCap > 0 && options.isKeyCapEnforced !== false) {
     const active = new Set((await activeKeysOf(db, options.account)).map((key) => key.id))
     const chosen = [...new Set(options.revokeKeyIds ?? [])]

@@ -1,5 +1,8 @@
 import type { Queryable } from '@/lib/db'
 
+import { lockAccountPlan } from './accounts'
+import { refuseLeavingEnterprise } from './planChange'
+
 /** Who is invoiced and how they pay, per account (`u12` / `o3`). */
 export type BillingProfile = {
   account: string
@@ -57,7 +60,10 @@ export async function saveDetails(
   )
 }
 
-/** Cancels the paid plan at the period's end (the invoice job moves it to free then). */
+/**
+ * Cancels the paid plan at the period's end (the invoice job moves it to free then, or Stripe
+ * ends the subscription). Enterprise is left by contract with staff: refused (403).
+ */
 export async function cancelAtPeriodEnd(
   db: Queryable,
   account: string,
@@ -65,6 +71,7 @@ export async function cancelAtPeriodEnd(
   provider: 'manual' | 'stripe',
   now = new Date(),
 ): Promise<void> {
+  refuseLeavingEnterprise(await lockAccountPlan(db, account))
   await db.query(
     `INSERT INTO billing_profiles (account, provider, cancel_at_period_end, cancel_reason, cancel_requested_at)
      VALUES ($1, $2, true, $3, $4)

@@ -1,11 +1,20 @@
 import { APIError } from 'payload'
+import type Stripe from 'stripe'
 
 import type { Queryable } from '@/lib/db'
 import { env } from '@/lib/env'
+import { logger } from '@/lib/logger'
 import { PLAN_LABELS, type Plan } from '@/lib/plans'
 
-import { priceOf } from './period'
-import { changePlan, isPaidPlan, type ChangePreview } from './planChange'
+import { lockAccountPlan } from './accounts'
+import { formatDay, priceOf, type Period } from './period'
+import {
+  changePlan,
+  isPaidPlan,
+  previewChange,
+  refuseLeavingEnterprise,
+  type ChangePreview,
+} from './planChange'
 import { profileOf, setCustomerRef } from './profile'
 import { liveSubscriptions, stripeClient, stripePriceOf } from './stripe'
 
@@ -25,12 +34,28 @@ export type PlanChangeResult =
   { kind: 'applied'; preview: ChangePreview } | { kind: 'redirect'; url: string }
 
 /**
+ * A change's preview as the provider collects it: `invoice`, the amount is a line of this
+ * period's invoice (calendar month); `card`, Stripe charges it at once and the period is
+ * Stripe's billing cycle; `checkout`, Checkout charges the new plan's full month now and its
+ * cycle starts then.
+ */
+export type ProviderPreview = ChangePreview & { collection: 'invoice' | 'card' | 'checkout' }
+
+/**
  * Who takes the money. Every billing action goes through this; `manual` applies plan changes
  * at once and staff mark invoices paid in /admin, `stripe` collects through Checkout and the
  * Customer Portal and applies the change when Stripe's signed webhook confirms it.
  */
 export type BillingProvider = {
   name: 'manual' | 'stripe'
+  /** What switching `from` → `to` at `now` costs, exactly as this provider will charge it. */
+  previewChange: (
+    db: Queryable,
+    account: string,
+    from: Plan,
+    to: Plan,
+    now: Date,
+  ) => Promise<ProviderPreview>
   /** How the account pays, in words for the billing page. */
   paymentMethod: (db: Queryable, account: string) => Promise<string>
   changePlan: (request: PlanChangeRequest) => Promise<PlanChangeResult>
@@ -45,6 +70,10 @@ export type BillingProvider = {
 
 export const manualProvider: BillingProvider = {
   name: 'manual',
+  previewChange: async (db, account, from, to, now) => ({
+    ...(await previewChange(db, account, from, to, now)),
+    collection: 'invoice',
+  }),
   paymentMethod: async (db, account) =>
     (await profileOf(db, account))?.payment_method ??
     'Invoice: pay by bank transfer; we mark the invoice paid once the money arrives.',
@@ -100,8 +129,76 @@ async function liveSubscription(db: Queryable, account: string) {
   return (await liveSubscriptions(profile.customer_ref))[0] ?? null
 }
 
+/** The subscription's current billing cycle at Stripe (from its item: API 2025-03-31 on). */
+function cycleOf(subscription: Stripe.Subscription): Period {
+  const item = subscription.items.data[0]
+  return {
+    start: new Date(item.current_period_start * 1000),
+    end: new Date(item.current_period_end * 1000),
+  }
+}
+
+/** A month after `at`, as Stripe anchors a new monthly cycle (the 31st → the month's last day). */
+function monthAfter(at: Date): Date {
+  const next = new Date(at)
+  next.setUTCDate(1)
+  next.setUTCMonth(next.getUTCMonth() + 1)
+  const last = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate()
+  next.setUTCDate(Math.min(at.getUTCDate(), last))
+  return next
+}
+
+/**
+ * Charges the customer `preview.prorationCents` now, on an invoice of its own paid with the card
+ * on file: what the page showed is what Stripe takes (Stripe's own proration would count from
+ * the subscription's current price and credit the unused time). A declined card voids it.
+ */
+async function chargeNow(customer: string, account: string, preview: ChangePreview) {
+  const stripe = stripeClient()
+  const invoice = await stripe.invoices.create({
+    customer,
+    collection_method: 'charge_automatically',
+    auto_advance: false,
+    pending_invoice_items_behavior: 'exclude',
+    metadata: { account, plan: preview.to },
+  })
+  await stripe.invoiceItems.create({
+    customer,
+    invoice: invoice.id,
+    amount: preview.prorationCents,
+    currency: 'usd',
+    description: `${PLAN_LABELS[preview.from]} → ${PLAN_LABELS[preview.to]}, prorated to ${formatDay(preview.period.end)}`,
+  })
+  await stripe.invoices.finalizeInvoice(invoice.id as string, { auto_advance: false })
+  try {
+    await stripe.invoices.pay(invoice.id as string)
+  } catch (err) {
+    await stripe.invoices.voidInvoice(invoice.id as string)
+    throw err
+  }
+}
+
 export const stripeProvider: BillingProvider = {
   name: 'stripe',
+  previewChange: async (db, account, from, to, now) => {
+    const subscription = await liveSubscription(db, account)
+    if (subscription) {
+      return {
+        ...(await previewChange(db, account, from, to, now, cycleOf(subscription))),
+        collection: 'card',
+      }
+    }
+    const preview = await previewChange(db, account, from, to, now)
+    if (!isPaidPlan(to)) return { ...preview, collection: 'invoice' }
+    // Checkout starts a subscription: the new plan's full month now, its cycle from today.
+    return {
+      ...preview,
+      period: { start: now, end: monthAfter(now) },
+      prorationCents: priceOf(to),
+      remaining: 1,
+      collection: 'checkout',
+    }
+  },
   paymentMethod: async (db, account) =>
     (await profileOf(db, account))?.payment_method ??
     'Card through Stripe: add or change it in the Stripe customer portal.',
@@ -115,32 +212,57 @@ export const stripeProvider: BillingProvider = {
         true,
       )
     }
+    // Enterprise is left through staff only: no Checkout, no change at Stripe.
+    refuseLeavingEnterprise(await lockAccountPlan(request.db, request.account))
     const subscription = await liveSubscription(request.db, request.account)
     if (subscription) {
       // A running subscription changes in place (never a second one): the change applies here
-      // first (refusals and the key choice), then at Stripe; a Stripe error rolls it back.
+      // first (refusals, the key choice, the amount over Stripe's cycle), then at Stripe; a
+      // Stripe error rolls it back.
       const preview = await changePlan(request.db, {
         account: request.account,
         to: request.to,
         revokeKeyIds: request.revokeKeyIds,
         actorId: request.actorId,
+        period: cycleOf(subscription),
       })
-      const isUpgrade = priceOf(preview.to) > priceOf(preview.from)
+      const customer =
+        typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id
+      const item = subscription.items.data[0]
       await atStripe(async () => {
         if (!price) {
           // Free: the subscription ends now, crediting nothing (like every downgrade).
           await stripeClient().subscriptions.cancel(subscription.id, { prorate: false })
           return
         }
+        // Stripe prorates nothing itself: the new price from the next cycle, and the amount the
+        // preview showed (the difference over what this cycle is paid at) charged now.
         await stripeClient().subscriptions.update(subscription.id, {
-          items: [{ id: subscription.items.data[0].id, price }],
-          // As here: an upgrade pays its difference at once, a downgrade credits nothing.
-          proration_behavior: isUpgrade ? 'always_invoice' : 'none',
-          // An upgrade whose payment fails is refused (and rolled back here), not left unpaid.
-          ...(isUpgrade && { payment_behavior: 'error_if_incomplete' as const }),
+          items: [{ id: item.id, price }],
+          proration_behavior: 'none',
           cancel_at_period_end: false,
           metadata: { account: request.account, plan: request.to },
         })
+        if (preview.prorationCents === 0) return
+        try {
+          await chargeNow(customer, request.account, preview)
+        } catch (err) {
+          // Unpaid: the subscription goes back to the price it had, as the plan does here.
+          await stripeClient()
+            .subscriptions.update(subscription.id, {
+              items: [{ id: item.id, price: item.price.id }],
+              proration_behavior: 'none',
+              metadata: { account: request.account, plan: preview.from },
+            })
+            .catch((revertError: unknown) => {
+              logger.error({
+                msg: 'stripe subscription not reverted after a failed charge',
+                subscription: subscription.id,
+                err: String(revertError),
+              })
+            })
+          throw err
+        }
       })
       return { kind: 'applied', preview }
     }

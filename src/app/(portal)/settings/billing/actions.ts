@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation'
 import { personAction, type PersonContext } from '@/actions/formAction'
 import { accountKeyHashes, billingAccountFor, type BillingAccount } from '@/lib/billing/accounts'
 import { isBillingOn } from '@/lib/billing/config'
+import { ENTERPRISE_STAFF_ONLY } from '@/lib/billing/planChange'
 import { cancelAtPeriodEnd, resumePlan, saveDetails } from '@/lib/billing/profile'
 import { billingProvider } from '@/lib/billing/provider'
 import { db } from '@/lib/db'
@@ -95,6 +96,7 @@ export const cancelPlanAction = personAction({
     if (account.plan === 'free') {
       return { status: 'error', message: 'This account is on the free plan: nothing to cancel.' }
     }
+    if (account.plan === 'enterprise') return { status: 'error', message: ENTERPRISE_STAFF_ONLY }
     const queryable = await db({ payload: context.payload })
     await billingProvider().setCancelAtPeriodEnd(queryable, account.key, true)
     await cancelAtPeriodEnd(

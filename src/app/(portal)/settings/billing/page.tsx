@@ -83,7 +83,13 @@ export default async function BillingPage({ searchParams }: Props) {
       <Panel
         id="plans-heading"
         title="Plans"
-        description="Switch at any time: an upgrade is prorated on this period's invoice; a downgrade applies at once with no credit for the rest of the period."
+        description={
+          account.plan === 'enterprise'
+            ? 'Enterprise plans are changed by TuneTrail staff: contact sales@tunetrail.dev to change yours.'
+            : data.providerName === 'stripe'
+              ? 'Switch at any time: the next page shows what an upgrade costs and when your card is charged; a downgrade applies at once with no credit for the rest of the period.'
+              : "Switch at any time: an upgrade is prorated on this period's invoice; a downgrade applies at once with no credit for the rest of the period."
+        }
       >
         <PlanTable current={account.plan as Plan} account={account.key} />
       </Panel>
@@ -107,7 +113,7 @@ export default async function BillingPage({ searchParams }: Props) {
           fallbackEmail={user.email}
         />
       </Panel>
-      {account.plan !== 'free' && (
+      {account.plan !== 'free' && account.plan !== 'enterprise' && (
         <Panel id="cancel-heading" title="Cancel the plan">
           <CancelForm account={account.key} profile={profile} period={data.period} />
         </Panel>

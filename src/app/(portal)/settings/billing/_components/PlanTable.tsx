@@ -20,10 +20,15 @@ const limitOf = (plan: Plan, field: (typeof LIMIT_FIELDS)[number]) => {
   return count(value)
 }
 
-/** Every plan side by side, from the plans registry, with a way to switch to each. */
+/**
+ * Every plan side by side, from the plans registry, with a way to switch to each; none from
+ * Enterprise, which TuneTrail staff change.
+ */
 export function PlanTable({ current, account }: { current: Plan; account: string }) {
+  const isSelfServe = current !== 'enterprise'
   return (
-    <div className="overflow-x-auto">
+    // Focusable so a keyboard scrolls it on narrow screens (Enterprise has no links in it).
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Plans compared">
       <table className="w-full min-w-[34rem] text-sm">
         <caption className="sr-only">Plans compared</caption>
         <thead>
@@ -84,26 +89,30 @@ export function PlanTable({ current, account }: { current: Plan; account: string
               </td>
             ))}
           </tr>
-          <tr>
-            <td className="py-2 pr-3" />
-            {PLANS.map((plan) => (
-              <td key={plan} className="px-3 py-2">
-                {plan === current ? null : (SELF_SERVE_PLANS as readonly Plan[]).includes(plan) ? (
-                  <Link
-                    className="font-medium text-primary underline"
-                    href={`/settings/billing/change?account=${account}&plan=${plan}`}
-                    aria-label={`Switch to ${PLAN_LABELS[plan]}`}
-                  >
-                    Switch
-                  </Link>
-                ) : (
-                  <a className="text-primary underline" href="mailto:sales@tunetrail.dev">
-                    Contact sales
-                  </a>
-                )}
-              </td>
-            ))}
-          </tr>
+          {isSelfServe && (
+            <tr>
+              <td className="py-2 pr-3" />
+              {PLANS.map((plan) => (
+                <td key={plan} className="px-3 py-2">
+                  {plan === current ? null : (SELF_SERVE_PLANS as readonly Plan[]).includes(
+                      plan,
+                    ) ? (
+                    <Link
+                      className="font-medium text-primary underline"
+                      href={`/settings/billing/change?account=${account}&plan=${plan}`}
+                      aria-label={`Switch to ${PLAN_LABELS[plan]}`}
+                    >
+                      Switch
+                    </Link>
+                  ) : (
+                    <a className="text-primary underline" href="mailto:sales@tunetrail.dev">
+                      Contact sales
+                    </a>
+                  )}
+                </td>
+              ))}
+            </tr>
+          )}
         </tbody>
       </table>
     </div>

@@ -9,7 +9,6 @@ import { changePageData, requireBilling } from '@/data/billing'
 import { requestNow } from '@/data/now'
 import { requireUser } from '@/data/session'
 import { formatDay, formatPeriod, money, priceOf } from '@/lib/billing/period'
-import { billingProvider } from '@/lib/billing/provider'
 import { PLAN_LABELS, SELF_SERVE_PLANS, type Plan } from '@/lib/plans'
 import { formatDateTime } from '@/lib/time'
 
@@ -26,8 +25,23 @@ export default async function ChangePlanPage({ searchParams }: Props) {
   const plan = params.plan as Plan
   if (!(SELF_SERVE_PLANS as readonly string[]).includes(plan)) notFound()
   const now = new Date(requestNow())
-  const { account, preview, keys } = await changePageData(user, params.account, plan, now)
+  const data = await changePageData(user, params.account, plan, now)
+  const { account } = data
   const back = `/settings/billing?account=${account.key}`
+  if (data.refusal !== undefined) {
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">Change plan</h1>
+        <Alert tone="error">
+          {data.refusal}{' '}
+          <Link className="underline" href={back}>
+            Back to billing
+          </Link>
+        </Alert>
+      </>
+    )
+  }
+  const { preview, keys } = data
   if (account.plan === plan) {
     return (
       <>
@@ -42,7 +56,31 @@ export default async function ChangePlanPage({ searchParams }: Props) {
     )
   }
   const isDowngrade = priceOf(plan) < priceOf(preview.from)
-  const isStripe = billingProvider().name === 'stripe' && plan !== 'free'
+  // Stripe's cycle runs from a moment of a day to the same moment a month on: shown as days.
+  const period =
+    preview.collection === 'invoice'
+      ? formatPeriod(preview.period)
+      : `${formatDay(preview.period.start)} – ${formatDay(preview.period.end)}`
+  const chargeLabel =
+    preview.collection === 'checkout'
+      ? `Charged now by Stripe Checkout: the first month of ${PLAN_LABELS[plan]}`
+      : `${isDowngrade ? 'Charge' : 'Prorated charge'} for the rest of the period (${Math.round(
+          preview.remaining * 100,
+        )}% left)${preview.collection === 'card' && !isDowngrade ? ', charged to your card now' : ''}`
+  const terms = {
+    invoice: isDowngrade
+      ? 'A downgrade applies at once and credits nothing: this period is billed at the plan it started on, and the lower limits apply to every key of the account now.'
+      : 'The prorated amount appears on this period’s invoice. New limits apply to every key of the account at once.',
+    card: isDowngrade
+      ? plan === 'free'
+        ? 'Your Stripe subscription ends now and credits nothing; the lower limits apply to every key of the account at once.'
+        : 'A downgrade applies at once and credits nothing: this period is paid already, and the lower limits apply to every key of the account now. Stripe charges the new price from the next period.'
+      : preview.prorationCents > 0
+        ? 'Stripe charges the prorated amount to your card on file at once, and the new price from the next period. New limits apply to every key of the account at once.'
+        : 'The rest of this period is paid at this price already: nothing is charged now, and Stripe charges the new price from the next period. New limits apply to every key of the account at once.',
+    checkout:
+      'Stripe Checkout takes the payment next; the plan changes once Stripe confirms it, and Stripe charges the same each month from then on.',
+  }[preview.collection]
   return (
     <>
       <h1 className="text-2xl font-semibold">
@@ -56,13 +94,10 @@ export default async function ChangePlanPage({ searchParams }: Props) {
           </div>
           <div className="flex flex-wrap justify-between gap-2">
             <dt className="text-muted-foreground">This period</dt>
-            <dd>{formatPeriod(preview.period)}</dd>
+            <dd>{period}</dd>
           </div>
           <div className="flex flex-wrap justify-between gap-2">
-            <dt className="text-muted-foreground">
-              {isDowngrade ? 'Charge' : 'Prorated charge'} for the rest of the period (
-              {Math.round(preview.remaining * 100)}% left)
-            </dt>
+            <dt className="text-muted-foreground">{chargeLabel}</dt>
             <dd className="font-semibold tabular-nums" data-testid="proration">
               {money(preview.prorationCents)}
             </dd>
@@ -74,11 +109,7 @@ export default async function ChangePlanPage({ searchParams }: Props) {
             <dd className="tabular-nums">{money(preview.nextPeriodCents)}</dd>
           </div>
         </dl>
-        <p className="mt-4 text-sm text-muted-foreground">
-          {isDowngrade
-            ? 'A downgrade applies at once and credits nothing: this period is billed at the plan it started on, and the lower limits apply to every key of the account now.'
-            : 'The prorated amount appears on this period’s invoice. New limits apply to every key of the account at once.'}
-        </p>
+        <p className="mt-4 text-sm text-muted-foreground">{terms}</p>
       </Panel>
       <Panel
         id="confirm-heading"
@@ -91,7 +122,11 @@ export default async function ChangePlanPage({ searchParams }: Props) {
       >
         <ActionForm
           action={changePlanAction}
-          submitLabel={isStripe ? 'Continue to payment' : `Switch to ${PLAN_LABELS[plan]}`}
+          submitLabel={
+            preview.collection === 'checkout'
+              ? 'Continue to payment'
+              : `Switch to ${PLAN_LABELS[plan]}`
+          }
           pendingLabel="Switching…"
         >
           <Hidden name="account" value={account.key} />
