@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { waitForMail } from '../helpers/smtp'
 
 import {
+  addVirtualAuthenticator,
   createVerifiedUser,
   expectAccessible,
   expectNoOverflow,
@@ -132,17 +133,7 @@ test('a passkey account confirms its deletion with the passkey; its keys stop un
     request.get('/api/users/me', { headers: { Authorization: `Bearer ${key.key}` } })
   expect((await withKey()).status()).toBe(200)
 
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('WebAuthn.enable')
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  })
+  await addVirtualAuthenticator(page)
   await logIn(page, user)
   await page.goto('/settings/security')
   const addForm = page.getByRole('form', { name: 'Add a passkey' })

@@ -73,3 +73,22 @@ export async function expectNoOverflow(page: Page) {
   )
   expect(wide).toEqual([])
 }
+
+/**
+ * A platform passkey in Chromium (the DevTools protocol's virtual authenticator) that verifies
+ * its user, for the pages' WebAuthn ceremonies.
+ */
+export async function addVirtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  })
+  return cdp
+}

@@ -7,6 +7,7 @@ import { waitForMail } from '../helpers/smtp'
 import { totpCodes } from '../helpers/totp'
 
 import {
+  addVirtualAuthenticator,
   createVerifiedUser,
   DEMO,
   expectAccessible,
@@ -206,17 +207,7 @@ test('passkeys: register one with a virtual authenticator, log in with it, and a
 }) => {
   test.setTimeout(120_000)
   const user = await createVerifiedUser(request)
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('WebAuthn.enable')
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  })
+  await addVirtualAuthenticator(page)
   await logIn(page, user)
   await page.goto('/settings/security')
   const addForm = page.getByRole('form', { name: 'Add a passkey' })

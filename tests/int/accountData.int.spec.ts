@@ -12,6 +12,7 @@ import { startWorker } from '@/worker'
 import { category, discussion, reply, resetForumLimits, veteran } from '../helpers/forum'
 import { asUser, makeUser, testPayload, unique } from '../helpers/payload'
 import { waitForMail } from '../helpers/smtp'
+import { inPgTransaction } from '../helpers/pgTransaction'
 
 const DAY = 86_400_000
 let db: pg.Pool
@@ -60,20 +61,7 @@ async function memberWithContent() {
   return { user, key, endpoint, thread, answer }
 }
 
-async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await db.connect()
-  try {
-    await client.query('BEGIN')
-    const result = await work(client)
-    await client.query('COMMIT')
-    return result
-  } catch (err) {
-    await client.query('ROLLBACK')
-    throw err
-  } finally {
-    client.release()
-  }
-}
+const inTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(db, work)
 
 describe('account export', () => {
   it('mails a link to a JSON archive of the account, whose token is stored only as a hash', async () => {

@@ -27,6 +27,7 @@ import { insertUsageEvents } from '@/lib/usage/events'
 import type { User } from '@/payload-types'
 
 import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
+import { inPgTransaction } from '../helpers/pgTransaction'
 
 let db: pg.Pool
 
@@ -38,20 +39,7 @@ afterAll(async () => {
   await db.end()
 })
 
-async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await db.connect()
-  try {
-    await client.query('BEGIN')
-    const result = await work(client)
-    await client.query('COMMIT')
-    return result
-  } catch (err) {
-    await client.query('ROLLBACK')
-    throw err
-  } finally {
-    client.release()
-  }
-}
+const inTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(db, work)
 
 async function issueKey(user: User, organization?: number) {
   const payload = await testPayload()

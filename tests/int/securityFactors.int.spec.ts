@@ -30,6 +30,7 @@ import type { User } from '@/payload-types'
 
 import { asUser, makeUser, testPayload, unique } from '../helpers/payload'
 import { softPasskey } from '../helpers/softPasskey'
+import { inPgTransaction } from '../helpers/pgTransaction'
 
 const PASSWORD = 'correct-horse-battery'
 let db: pg.Pool
@@ -220,20 +221,7 @@ async function issueKey(user: User) {
   })) as unknown as { id: number; key: string }
 }
 
-async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await db.connect()
-  try {
-    await client.query('BEGIN')
-    const result = await work(client)
-    await client.query('COMMIT')
-    return result
-  } catch (err) {
-    await client.query('ROLLBACK')
-    throw err
-  } finally {
-    client.release()
-  }
-}
+const inTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(db, work)
 
 describe('account deletion', () => {
   it('stops the account’s keys during the grace period, and a cancelled deletion starts them again', async () => {
