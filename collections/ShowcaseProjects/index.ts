@@ -202,6 +202,8 @@ export const ShowcaseProjects: CollectionConfig = {
         position: 'sidebar',
         description:
           'Changes a maker made to the published page, waiting for review (approve or reject them from the review queue).',
+        // Read-only JSON without Payload's code editor (which would load Monaco from a CDN).
+        components: { Field: '@/components/JsonView#JsonView' },
       },
       access: { create: systemOnly, update: systemOnly, read: seesPendingRevision },
     },

@@ -25,6 +25,7 @@ import { firstUserEndpoints, firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { cancelDeletionOnLogin } from './hooks/cancelDeletionOnLogin'
 import { accountPolicy } from './hooks/policy'
 import { releaseMemberships } from './hooks/releaseMemberships'
+import { releaseShowcase } from './hooks/releaseShowcase'
 import {
   endOtherSessionsOnPasswordChange,
   endSessionOnLogout,
@@ -187,7 +188,7 @@ export const Users: CollectionConfig = {
     afterOperation: [issueSessionTokens, cancelDeletionOnLogin],
     afterLogout: [endSessionOnLogout],
     afterMe: [describeKeyCaller],
-    beforeDelete: [releaseMemberships, ownKeys.beforeDelete],
+    beforeDelete: [releaseMemberships, releaseShowcase, ownKeys.beforeDelete],
     afterDelete: [ownKeys.afterDelete],
   },
   endpoints: [

@@ -58,14 +58,25 @@ async function memberWithContent() {
   const cat = await category(payload)
   const thread = await discussion(payload, user, { category: cat.id, title: unique('Thread') })
   const answer = await reply(payload, user, thread.id, 'My own answer with enough words.')
-  return { user, key, endpoint, thread, answer }
+  const project = await payload.create({
+    collection: 'showcase-projects',
+    data: {
+      title: 'My export project',
+      slug: unique('export-project').toLowerCase(),
+      tagline: 'Exports everything I made',
+    } as never,
+    depth: 0,
+    overrideAccess: false,
+    user: asUser(user),
+  })
+  return { user, key, endpoint, thread, answer, project }
 }
 
 const inTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(db, work)
 
 describe('account export', () => {
   it('mails a link to a JSON archive of the account, whose token is stored only as a hash', async () => {
-    const { user, key, endpoint, thread, answer } = await memberWithContent()
+    const { user, key, endpoint, thread, answer, project } = await memberWithContent()
     const worker = await startWorker({ concurrency: 1 })
     let exportId: number
     try {
@@ -97,6 +108,7 @@ describe('account export', () => {
       expect(archive.webhooks.map((w) => w.id)).toEqual([endpoint.id])
       expect(archive.discussions.map((d) => d.id)).toEqual([thread.id])
       expect(archive.replies.map((r) => r.id)).toEqual([answer.id])
+      expect(archive.projects.map((p) => p.id)).toEqual([project.id])
       // Never a secret: not the key, its hash, the webhook's secret or the password hash.
       const text = JSON.stringify(archive)
       expect(text).not.toContain(key.key)
@@ -202,9 +214,29 @@ describe('account deletion', () => {
 
   it('anonymises the account once the grace period is over (shifted clock), not before', async () => {
     const payload = await testPayload()
-    const { user, key, endpoint, thread, answer } = await memberWithContent()
-    // A member of someone else's organization: the membership goes.
+    const { user, key, endpoint, thread, answer, project } = await memberWithContent()
+    // A maker of someone else's project: the listing goes, the project stays.
     const boss = await makeUser()
+    const bossProject = await payload.create({
+      collection: 'showcase-projects',
+      data: {
+        title: 'Boss project',
+        slug: unique('boss-project').toLowerCase(),
+        tagline: 'Made with a maker who leaves',
+        makers: [{ user: user.id }],
+      } as never,
+      depth: 0,
+      overrideAccess: false,
+      user: asUser(boss),
+    })
+    // An upvote of it: the vote goes, and the count.
+    await db.query(
+      `INSERT INTO project_votes (project_id, user_id, created_at, updated_at)
+       VALUES ($1, $2, now(), now())`,
+      [bossProject.id, user.id],
+    )
+    await db.query('UPDATE showcase_projects SET votes = 1 WHERE id = $1', [bossProject.id])
+    // A member of someone else's organization: the membership goes.
     const org = await payload.create({
       collection: 'organizations',
       data: { name: 'Shared Co', slug: unique('shared').toLowerCase(), members: [] },
@@ -251,10 +283,16 @@ describe('account deletion', () => {
               (SELECT author_id FROM replies WHERE id = $2) AS answer,
               (SELECT status FROM api_keys WHERE id = $3) AS key_status,
               (SELECT count(*)::int FROM webhook_endpoints WHERE id = $4) AS endpoints,
-              (SELECT count(*)::int FROM organizations_members WHERE user_id = $5) AS memberships`,
-      [thread.id, answer.id, key.id, endpoint.id, user.id],
+              (SELECT count(*)::int FROM organizations_members WHERE user_id = $5) AS memberships,
+              (SELECT owner_id FROM showcase_projects WHERE id = $6) AS project,
+              (SELECT count(*)::int FROM showcase_projects_makers WHERE _parent_id = $7) AS makers,
+              (SELECT votes::int FROM showcase_projects WHERE id = $7) AS votes`,
+      [thread.id, answer.id, key.id, endpoint.id, user.id, project.id, bossProject.id],
     )
     expect(authored.rows[0]).toEqual({
+      project: ghostId,
+      makers: 0,
+      votes: 0,
       thread: ghostId,
       answer: ghostId,
       key_status: 'revoked',

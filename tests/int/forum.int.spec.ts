@@ -237,7 +237,7 @@ describe('answers, votes and reactions', () => {
     const elsewhere = await reply(payload, bob, other.id)
     expect(await rejection(acceptAnswer(await reqAs(alice), doc.id, elsewhere.id))).toMatch(/reply/)
     const events = await sql<{ type: string; data: { answer_author: string } }>(
-      `SELECT type, data FROM webhook_events WHERE type = 'answer.accepted' AND (data->>'discussion_id')::int = $1`,
+      `SELECT type, data FROM webhook_events WHERE type = 'answer.accepted' AND data->>'discussion_id' = $1::text`,
       [doc.id],
     )
     expect(events.map((e) => e.data.answer_author)).toEqual([bob.username, mallory.username])
@@ -498,7 +498,7 @@ describe('mentions and replies notify', () => {
       `@${mallory.username} knows this; \`@${alice.username}\` in code is no mention`,
     )
     const notices = await sql<{ type: string; owner_id: number }>(
-      `SELECT type, owner_id FROM webhook_events WHERE type LIKE 'community.%' AND (data->>'discussion_id')::int = $1 ORDER BY id`,
+      `SELECT type, owner_id FROM webhook_events WHERE type LIKE 'community.%' AND data->>'discussion_id' = $1::text ORDER BY id`,
       [doc.id],
     )
     expect(notices).toEqual([
@@ -506,7 +506,7 @@ describe('mentions and replies notify', () => {
       { type: 'community.replied', owner_id: alice.id },
     ])
     const created = await sql(
-      `SELECT 1 FROM webhook_events WHERE type = 'reply.created' AND (data->>'reply_id')::int = $1`,
+      `SELECT 1 FROM webhook_events WHERE type = 'reply.created' AND data->>'reply_id' = $1::text`,
       [r.id],
     )
     expect(created).toHaveLength(1)

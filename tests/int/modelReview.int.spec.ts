@@ -172,7 +172,7 @@ describe('stars (M7, M8) and rate-limit buckets (M4)', () => {
     expect(await starModel(await hub.reqAs(fan), model.id)).toEqual({ stars: 1, starred: true })
     const { rows } = await pool.query(
       `SELECT count(*)::int AS n FROM webhook_events
-        WHERE type = 'model.starred' AND (data->>'model_id')::int = $1`,
+        WHERE type = 'model.starred' AND data->>'model_id' = $1::text`,
       [model.id],
     )
     expect(rows[0].n).toBe(1)

@@ -427,7 +427,7 @@ describe('safety, downloads, stars and forks', () => {
       `SELECT (SELECT downloads FROM ml_models WHERE id = $1) AS total,
               (SELECT sum(downloads) FROM model_download_days WHERE model_id = $1) AS days,
               (SELECT count(*) FROM webhook_events WHERE type = 'model.downloaded'
-                  AND (data->>'model_id')::int = $1) AS events`,
+                  AND data->>'model_id' = $1::text) AS events`,
       [model.id],
     )
     expect(rows[0]).toEqual({ total: '3', days: '3', events: '3' })
@@ -463,7 +463,7 @@ describe('safety, downloads, stars and forks', () => {
     const key = (doc: unknown) => (doc as { storageKey: string }).storageKey
     expect(forkFiles.docs.map(key)).toEqual(sourceFiles.docs.map(key))
     const { rows } = await pool.query(
-      `SELECT type FROM webhook_events WHERE (data->>'model_id')::int = $1 ORDER BY id`,
+      `SELECT type FROM webhook_events WHERE data->>'model_id' = $1::text ORDER BY id`,
       [model.id],
     )
     // Starred, unstarred, starred again: one piece of news a day (tests/int/modelReview).

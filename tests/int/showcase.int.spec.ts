@@ -105,7 +105,7 @@ const events = async (type: string, projectId: number) =>
   (
     await pool.query(
       `SELECT type, owner_id, data FROM webhook_events WHERE type = $1
-        AND (data->>'project_id')::int = $2 ORDER BY id`,
+        AND data->>'project_id' = $2::text ORDER BY id`,
       [type, projectId],
     )
   ).rows
@@ -692,6 +692,27 @@ describe('maker invitations', () => {
 })
 
 describe('votes', () => {
+  it('go with an account staff delete, and so does its maker listing; the project stays', async () => {
+    const voter = await makeUser(['member'])
+    const project = await published(maya)
+    await setVote(await reqAs(voter), project.id, true)
+    await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { makers: [{ user: maya.id }, { user: voter.id }] },
+      ...as(maya),
+    })
+    await payload.delete({ collection: 'users', id: voter.id, overrideAccess: true })
+    const after = await payload.findByID({
+      collection: 'showcase-projects',
+      id: project.id,
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(after.votes).toBe(0)
+    expect((after.makers ?? []).map((m) => m.user)).toEqual([maya.id])
+  })
+
   it('count once per person, toggle, refuse your own project and drafts', async () => {
     const project = await published(maya)
     const leoReq = await reqAs(leo)

@@ -779,7 +779,7 @@ describe('maintenance', () => {
     )
     await advanceMaintenances(withClient)
     const { rows } = await pool.query(
-      `SELECT type FROM webhook_events WHERE (data->>'maintenance_id')::int = $1 ORDER BY id`,
+      `SELECT type FROM webhook_events WHERE data->>'maintenance_id' = $1::text ORDER BY id`,
       [maintenance.id],
     )
     expect(rows.map((row) => row.type)).toEqual([

@@ -190,7 +190,7 @@ describe('non-public components', () => {
     })
     expect(await eventsAbout('maintenance_id', mixed.id)).toEqual(['maintenance.scheduled'])
     const { rows } = await pool.query<{ data: { components: { id: number }[] } }>(
-      `SELECT data FROM webhook_events WHERE (data->>'maintenance_id')::int = $1`,
+      `SELECT data FROM webhook_events WHERE data->>'maintenance_id' = $1::text`,
       [mixed.id],
     )
     expect(rows[0].data.components.map((c) => c.id)).toEqual([shown.id])

@@ -55,17 +55,10 @@ const QUERIES = {
       FROM ml_models m WHERE m.owner_id = $1 AND m.organization_id IS NULL ORDER BY m.id`,
 } as const
 
-/** Showcase projects, when the showcase has shipped (its table exists). */
+/** The account's showcase projects (drafts and changes held for review too: they are its own). */
 async function projectsOf(db: Queryable, userId: number): Promise<Record<string, unknown>[]> {
-  const { rows } = await db.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = 'showcase_projects'
-        AND column_name IN ('owner_id', 'author_id', 'submitted_by_id')`,
-  )
-  if (rows.length === 0) return []
-  const column = rows[0].column_name
   const result = await db.query<{ project: Record<string, unknown> }>(
-    `SELECT to_jsonb(p) AS project FROM showcase_projects p WHERE p.${column} = $1 ORDER BY p.id`,
+    `SELECT to_jsonb(p) AS project FROM showcase_projects p WHERE p.owner_id = $1 ORDER BY p.id`,
     [userId],
   )
   return result.rows.map((row) => row.project)

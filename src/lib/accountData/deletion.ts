@@ -163,8 +163,24 @@ async function ghostId(db: Queryable): Promise<number> {
 }
 
 /**
- * Removes one account for good (in the caller's transaction): authored content moves to the
- * ghost, keys are revoked, webhooks, memberships, sessions, notifications and the avatar go, then
+ * What ties a person to others' showcase projects and may not outlive them (the rows need a
+ * person): their listing as a maker goes (the project stays) and their upvotes go, with the
+ * projects' counts. Before the user row is deleted, by the purge or by staff in /admin.
+ */
+export async function releaseShowcaseTies(db: Queryable, userId: number): Promise<void> {
+  await db.query('DELETE FROM showcase_projects_makers WHERE user_id = $1', [userId])
+  await db.query(
+    `WITH removed AS (DELETE FROM project_votes WHERE user_id = $1 RETURNING project_id)
+     UPDATE showcase_projects p SET votes = greatest(0, p.votes - r.n)
+       FROM (SELECT project_id, count(*)::int AS n FROM removed GROUP BY 1) r
+      WHERE p.id = r.project_id`,
+    [userId],
+  )
+}
+
+/**
+ * Removes one account for good (in the caller's transaction): authored content (forum posts,
+ * models, showcase projects, comments) moves to the ghost, keys are revoked, webhooks, memberships, sessions, notifications and the avatar go, then
  * the user row itself. Returns the revoked keys' hashes (to drop from the caches after commit),
  * or null when the account may not go (it became the sole owner of an organization).
  */
@@ -179,6 +195,8 @@ export async function purgeAccount(db: Queryable, userId: number): Promise<strin
     'UPDATE discussions_edit_history SET editor_id = $2 WHERE editor_id = $1',
     'UPDATE replies_edit_history SET editor_id = $2 WHERE editor_id = $1',
     'UPDATE forum_attachments SET uploaded_by_id = $2 WHERE uploaded_by_id = $1',
+    'UPDATE showcase_projects SET owner_id = $2 WHERE owner_id = $1',
+    'UPDATE project_comments SET author_id = $2 WHERE author_id = $1',
     // A handle of its own per model keeps (owner_handle, slug) unique under the ghost.
     `UPDATE ml_models SET owner_id = $2,
             owner_handle = 'deleted-' || substr(md5(random()::text || id::text), 1, 10)
@@ -204,6 +222,7 @@ export async function purgeAccount(db: Queryable, userId: number): Promise<strin
     'DELETE FROM account_exports WHERE user_id = $1',
     'DELETE FROM users WHERE id = $1',
   ]
+  await releaseShowcaseTies(db, userId)
   for (const text of personal) await db.query(text, [userId])
   if (avatar[0]?.avatar_id) {
     await db.query('DELETE FROM media WHERE id = $1', [avatar[0].avatar_id])

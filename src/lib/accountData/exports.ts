@@ -73,7 +73,7 @@ function exportMail(to: string, url: string) {
     subject: 'Your TuneTrail Community data export is ready',
     html: actionEmail({
       heading: 'Your data export is ready',
-      intro: `The archive of your account (profile, keys' details, webhooks, discussions, replies and models) is ready. The link works for ${EXPORT_LINK_DAYS} days, only while you are signed in to this account.`,
+      intro: `The archive of your account (profile, keys' details, webhooks, discussions, replies, models and showcase projects) is ready. The link works for ${EXPORT_LINK_DAYS} days, only while you are signed in to this account.`,
       action: 'Download your data',
       url,
       outro: 'If you did not ask for this export, change your password and review your sessions.',
