@@ -14,6 +14,7 @@ import { personId } from '@/lib/accounts'
 import { db } from '@/lib/db'
 import { relationId } from '@/lib/relationId'
 import { parseRepo } from '@/lib/showcase/constants'
+import { lockProject } from '@/lib/showcase/lock'
 import {
   announceDecision,
   inviteMakers,
@@ -40,18 +41,23 @@ export const noteTouchedFields: CollectionBeforeOperationHook = async ({
   req,
 }) => {
   if (operation !== 'update' && operation !== 'updateByID') return args
+  // (Payload names an update by id 'update' here too, with the id in its arguments.)
+  const id = (args as { id?: number | string }).id
+  if (id === undefined && req.user && !hasRole(req.user, 'moderator')) {
+    // Many at once (PATCH with `where`) would skip the row lock below and the held-edit rules'
+    // reading of what was sent: members update one project at a time.
+    throw new APIError(
+      'Update one project at a time: PATCH /api/showcase-projects/:id.',
+      400,
+      undefined,
+      true,
+    )
+  }
   const data = (args.data ?? {}) as Record<string, unknown>
   req.context[TOUCHED] = REVIEWED_FIELDS.filter((field) => data[field] !== undefined)
-  // The row is locked before Payload reads it (this runs inside the operation's transaction): a
-  // save racing a moderator's decision (which holds the row) waits, then reads what the decision
-  // left, instead of writing the older live values and revision back over it.
-  // (Payload names an update by id 'update' here, with the id in its arguments.)
-  const id = (args as { id?: number | string }).id
-  if (req.transactionID && id !== undefined) {
-    await (
-      await db(req)
-    ).query('SELECT 1 FROM showcase_projects WHERE id = $1 FOR UPDATE', [Number(id)])
-  }
+  // Locked before Payload reads the project (this runs inside the operation's transaction): a
+  // save racing a moderator's decision or a maker's answer waits, then reads what they left.
+  if (req.transactionID && id !== undefined) await lockProject(req, Number(id))
   return args
 }
 
@@ -157,6 +163,18 @@ async function settleUsageKey(
     keyOwner !== me
   ) {
     data.showUsageCounts = Boolean(original?.showUsageCounts)
+  }
+}
+
+/** The fields this hook reads as lists (Payload validates them only after the hooks run). */
+const LIST_FIELDS = ['makers', 'screenshots', 'tags', 'models', 'techStack', 'useCases'] as const
+
+function requireLists(data: Partial<ShowcaseProject>) {
+  for (const field of LIST_FIELDS) {
+    const value = data[field]
+    if (value !== undefined && value !== null && !Array.isArray(value)) {
+      throw invalid(field, 'This must be a list.')
+    }
   }
 }
 
@@ -335,6 +353,7 @@ export const reviewProject: CollectionBeforeChangeHook = async ({
   req,
 }) => {
   const original = originalDoc as ShowcaseProject | undefined
+  requireLists(data)
   settleMakers(data, original)
   await settleUsageKey(data, original, req)
   await checkScreenshots(data, original, req)

@@ -218,6 +218,8 @@ test('a key revoked elsewhere is forgotten with a notice, and logging out forget
   await expect(page.getByTestId('new-test-key')).toBeVisible()
   await page.goto('/logout')
   await page.getByRole('button', { name: 'Log out of TuneTrail Community' }).click()
+  // Logged out once the login page says so (going on earlier races the logout).
+  await expect(page).toHaveURL(/\/login\?loggedOut=1/)
   await page.goto(PLAYGROUND)
   await expect(page.getByRole('region', { name: 'Your test key' })).toContainText('Log in')
   await expect.poll(stored).toEqual([])

@@ -419,6 +419,66 @@ describe('edits to a published project', () => {
     expect(after.story?.whatItDoes).toBe('Now it **also** scratches.')
   })
 
+  it('are one project at a time for members, and lists must be lists (400 naming the field)', async () => {
+    const maker = await makeUser(['member'])
+    const project = await published(maker, { tagline: 'One at a time' })
+    expect(
+      await rejection(
+        payload.update({
+          collection: 'showcase-projects',
+          where: { id: { equals: project.id } },
+          data: { tagline: 'Sneaking past the lock' },
+          ...as(maker),
+        }),
+      ),
+    ).toMatch(/one project at a time/)
+    for (const field of ['models', 'techStack', 'tags', 'screenshots', 'makers'] as const) {
+      expect(
+        await rejection(
+          payload.update({
+            collection: 'showcase-projects',
+            id: project.id,
+            data: { [field]: 5 } as never,
+            ...as(maker),
+          }),
+        ),
+      ).toMatch(new RegExp(`^${field}:`))
+    }
+    expect((await live(project.id)).tagline).toBe('One at a time')
+  })
+
+  it('a maker’s answer waits for a save in progress, so the save does not undo it', async () => {
+    const invitee = await makeUser(['member'])
+    const project = await published(maya)
+    await payload.update({
+      collection: 'showcase-projects',
+      id: project.id,
+      data: { makers: [{ user: maya.id }, { user: invitee.id }] },
+      ...as(maya),
+    })
+    // A save holds the row and writes back the makers list it read (not yet accepted).
+    const save = await pool.connect()
+    try {
+      await save.query('BEGIN')
+      await save.query('SELECT 1 FROM showcase_projects WHERE id = $1 FOR UPDATE', [project.id])
+      const answer = setMakerAs(await reqAs(invitee), project.id, true)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await save.query(
+        'UPDATE showcase_projects_makers SET accepted = false WHERE _parent_id = $1 AND user_id = $2',
+        [project.id, invitee.id],
+      )
+      await save.query('COMMIT')
+      await answer
+    } finally {
+      save.release()
+    }
+    const { rows } = await pool.query(
+      'SELECT accepted FROM showcase_projects_makers WHERE _parent_id = $1 AND user_id = $2',
+      [project.id, invitee.id],
+    )
+    expect(rows).toEqual([{ accepted: true }])
+  })
+
   it('a save waits for a decision in progress and builds on what it left (no lost update)', async () => {
     const maker = await makeUser(['member'])
     const project = await published(maker, { tagline: 'Before the decision' })
@@ -688,6 +748,8 @@ describe('maker invitations', () => {
     expect(refused).toMatchObject({ status: 429 })
     expect(await rejection(Promise.reject(refused))).toMatch(/^makers:/)
     expect(await events('showcase.maker_invited', project.id)).toHaveLength(0)
+    // The refused save spent nothing: the count is still the 30 taken before.
+    expect((await hitLimit(inviteLimitKey(owner.id), 31, 3_600_000)).isAllowed).toBe(true)
   })
 })
 

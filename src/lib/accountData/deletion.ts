@@ -168,6 +168,15 @@ async function ghostId(db: Queryable): Promise<number> {
  * projects' counts. Before the user row is deleted, by the purge or by staff in /admin.
  */
 export async function releaseShowcaseTies(db: Queryable, userId: number): Promise<void> {
+  // The projects first, in id order, as a save or a maker's answer takes them (src/lib/showcase/
+  // lock.ts): their makers rows and counts change next, and nobody waits on anybody in a circle.
+  await db.query(
+    `SELECT 1 FROM showcase_projects
+      WHERE id IN (SELECT _parent_id FROM showcase_projects_makers WHERE user_id = $1
+                   UNION SELECT project_id FROM project_votes WHERE user_id = $1)
+      ORDER BY id FOR UPDATE`,
+    [userId],
+  )
   await db.query('DELETE FROM showcase_projects_makers WHERE user_id = $1', [userId])
   await db.query(
     `WITH removed AS (DELETE FROM project_votes WHERE user_id = $1 RETURNING project_id)

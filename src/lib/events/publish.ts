@@ -30,6 +30,12 @@ export type PublishInput = {
 
 export type Published = { id: number; eventId: string; isDuplicate: boolean }
 
+/** Where an idempotency key is unique: per account (or service-wide for everyone's events). */
+export function idempotencyScope(account: PublishInput['account'], key: string): string {
+  const hasAccount = account.owner !== null || account.organization !== null
+  return `${hasAccount ? accountName(account) : 'everyone'}:${key}`
+}
+
 /**
  * The one way an event is written: a row of the outbox (`webhook_events`) and its fan-out job,
  * on `db` — the caller's transaction, so the event exists if and only if the change it reports
@@ -48,9 +54,7 @@ export async function publishEvent(queryable: Queryable, input: PublishInput): P
       `${input.type} event: ${isForEveryone ? 'is about the service and takes no account' : 'needs an account'}`,
     )
   }
-  const scope = input.idempotencyKey
-    ? `${hasAccount ? accountName(input.account) : 'everyone'}:${input.idempotencyKey}`
-    : null
+  const scope = input.idempotencyKey ? idempotencyScope(input.account, input.idempotencyKey) : null
   const { rows } = await queryable.query<{ id: number; event_id: string }>(
     `INSERT INTO webhook_events (event_id, type, owner_id, organization_id, actor_id, data,
                                  idempotency_scope, is_test, updated_at, created_at)

@@ -5,15 +5,16 @@ import { ValidationError, type PayloadRequest } from 'payload'
 import { hasRole } from '@/access/roles'
 import type { ShowcaseProject } from '@/payload-types'
 
-import { accountName, accountOf, personId } from '../accounts'
+import { accountOf, personId } from '../accounts'
 import { db } from '../db'
 import { serverUrl } from '../defaults'
-import { publishEvent } from '../events/publish'
+import { idempotencyScope, publishEvent } from '../events/publish'
 import { refuse } from '../models/http'
 import { relationId } from '../relationId'
-import { hitLimit } from '../rateLimit'
+import { hitLimit, refundHit } from '../rateLimit'
 import { inTransaction } from '../transactions'
 import type { REVIEW_DECISIONS } from './events'
+import { lockProject } from './lock'
 
 /**
  * A maker whose projects (and edits to them) skip the queue: moderators and above, and anyone
@@ -180,7 +181,7 @@ export async function inviteMakers(req: PayloadRequest, project: ShowcaseProject
   if (!waiting.length) return
   const sql = await db(req)
   const scopeOf = (user: number) =>
-    `${accountName({ owner: user, organization: null })}:${inviteKey(project.id)}`
+    idempotencyScope({ owner: user, organization: null }, inviteKey(project.id))
   const { rows: asked } = await sql.query<{ scope: string }>(
     `SELECT idempotency_scope AS scope FROM webhook_events
       WHERE idempotency_scope = ANY(string_to_array($1, ','))`,
@@ -193,6 +194,8 @@ export async function inviteMakers(req: PayloadRequest, project: ShowcaseProject
   for (let sent = 0; sent < invited.length; sent++) {
     const limit = await hitLimit(inviteLimitKey(owner), INVITE_LIMIT.count, INVITE_LIMIT.windowMs)
     if (!limit.isAllowed) {
+      // The save is refused whole: the hits this save took are given back.
+      for (let taken = 0; taken <= sent; taken++) await refundHit(inviteLimitKey(owner))
       throw refuse(
         429,
         `Too many maker invitations: at most ${INVITE_LIMIT.count} an hour. Try again later.`,
@@ -256,9 +259,8 @@ export async function reviewProjectAs(
 ): Promise<ShowcaseProject> {
   if (!hasRole(req.user, 'moderator')) throw refuse(403, 'Only moderators review projects.')
   return inTransaction(req, async () => {
-    await visibleProject(req, id)
     // Locked until the decision commits: no edit slips in between the check and the update.
-    await (await db(req)).query('SELECT id FROM showcase_projects WHERE id = $1 FOR UPDATE', [id])
+    await lockProject(req, id)
     const project = await visibleProject(req, id)
     if (project.status === 'published' && project.pendingRevision) {
       if (!version) {
@@ -378,6 +380,8 @@ export async function setMakerAs(
   const me = personId(req.user)
   if (!me) throw refuse(403, 'Sign in as a person to do this.')
   return inTransaction(req, async () => {
+    // Before reading: a maker's save in flight would otherwise write the old list back.
+    await lockProject(req, id)
     const project = await visibleProject(req, id)
     const row = (project.makers ?? []).find((m) => Number(relationId(m.user)) === me)
     if (!row) throw refuse(404, 'You are not listed on this project.')

@@ -6,7 +6,9 @@ import { z } from 'zod'
 import { personAction } from '@/actions/formAction'
 import type { FormState } from '@/lib/formState'
 import { SHOWCASE_LIMITS } from '@/lib/showcase/constants'
+import { lockProject } from '@/lib/showcase/lock'
 import { withPendingRevision } from '@/lib/showcase/review'
+import { inTransaction } from '@/lib/transactions'
 import { basicsSchema, detailsSchema, screenshotSchema, storySchema } from '@/schemas/showcase'
 
 const next = (id: number, step: number) => redirect(`/showcase/submit?project=${id}&step=${step}`)
@@ -96,29 +98,46 @@ export const screenshotAction = personAction({
     remove: formData.get('remove') ?? undefined,
     file: formData.get('file'),
   }),
-  run: async ({ project, alt, remove, file }, { payload, user }): Promise<FormState> => {
-    const doc = await payload.findByID({
-      collection: 'showcase-projects',
-      id: project,
-      depth: 0,
-      overrideAccess: false,
-      user,
-    })
-    // A published project's form edits the changes waiting for review, if there are any.
-    const current = withPendingRevision(doc).screenshots ?? []
-    const rows = current.map((row) => ({ image: Number(row.image), alt: row.alt }))
-    if (remove) {
-      const kept = current
-        .filter((row) => row.id !== remove)
-        .map((row) => ({ image: Number(row.image), alt: row.alt }))
-      await payload.update({
-        collection: 'showcase-projects',
-        id: project,
-        data: { screenshots: kept },
-        depth: 0,
-        overrideAccess: false,
-        user,
+  run: async ({ project, alt, remove, file }, { payload, user, req }): Promise<FormState> => {
+    // The list is read and written under the project's lock: two adds at once keep both, and a
+    // moderator's decision in between is not undone by writing back what was read before it.
+    const request = await req()
+    const editList = (
+      change: (rows: { id?: string | null; image: number; alt: string }[]) => typeof rows,
+    ) =>
+      inTransaction(request, async () => {
+        await lockProject(request, project)
+        const doc = await payload.findByID({
+          collection: 'showcase-projects',
+          id: project,
+          depth: 0,
+          overrideAccess: false,
+          req: request,
+        })
+        // A published project's form edits the changes waiting for review, if there are any.
+        const current = (withPendingRevision(doc).screenshots ?? []).map((row) => ({
+          id: row.id,
+          image: Number(row.image),
+          alt: row.alt,
+        }))
+        const next = change(current)
+        if (next.length > SHOWCASE_LIMITS.maxScreenshots) return false
+        await payload.update({
+          collection: 'showcase-projects',
+          id: project,
+          data: { screenshots: next.map((row) => ({ image: row.image, alt: row.alt })) },
+          depth: 0,
+          overrideAccess: false,
+          req: request,
+        })
+        return true
       })
+    const tooMany: FormState = {
+      status: 'error',
+      message: `At most ${SHOWCASE_LIMITS.maxScreenshots} screenshots.`,
+    }
+    if (remove) {
+      await editList((rows) => rows.filter((row) => row.id !== remove))
       return { status: 'ok', message: 'Screenshot removed.' }
     }
     if (!(file instanceof File) || file.size === 0) {
@@ -134,8 +153,16 @@ export const screenshotAction = personAction({
         message: 'Describe the screenshot.',
         errors: { alt: 'Describe what the screenshot shows.' },
       }
-    if (rows.length >= SHOWCASE_LIMITS.maxScreenshots) {
-      return { status: 'error', message: `At most ${SHOWCASE_LIMITS.maxScreenshots} screenshots.` }
+    // Checked before the upload too, so a full gallery stores no orphan image.
+    const before = await payload.findByID({
+      collection: 'showcase-projects',
+      id: project,
+      depth: 0,
+      overrideAccess: false,
+      user,
+    })
+    if ((withPendingRevision(before).screenshots ?? []).length >= SHOWCASE_LIMITS.maxScreenshots) {
+      return tooMany
     }
     const media = await payload.create({
       collection: 'media',
@@ -149,15 +176,8 @@ export const screenshotAction = personAction({
       overrideAccess: false,
       user,
     })
-    await payload.update({
-      collection: 'showcase-projects',
-      id: project,
-      data: { screenshots: [...rows, { image: media.id, alt }] },
-      depth: 0,
-      overrideAccess: false,
-      user,
-    })
-    return { status: 'ok', message: 'Screenshot added.' }
+    const isAdded = await editList((rows) => [...rows, { image: media.id, alt }])
+    return isAdded ? { status: 'ok', message: 'Screenshot added.' } : tooMany
   },
 })
 
