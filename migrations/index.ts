@@ -28,6 +28,7 @@ import * as migration_20261201_005838_snapshot_sync from './20261201_005838_snap
 import * as migration_20261201_025618_showcase_pending_revisions_maker_invites from './20261201_025618_showcase_pending_revisions_maker_invites';
 import * as migration_20261201_030743_stripe_events from './20261201_030743_stripe_events';
 import * as migration_20261201_033717_snapshot_sync from './20261201_033717_snapshot_sync';
+import * as migration_20261201_045538_billing_stripe_periods from './20261201_045538_billing_stripe_periods';
 
 export const migrations = [
   {
@@ -178,6 +179,11 @@ export const migrations = [
   {
     up: migration_20261201_033717_snapshot_sync.up,
     down: migration_20261201_033717_snapshot_sync.down,
-    name: '20261201_033717_snapshot_sync'
+    name: '20261201_033717_snapshot_sync',
+  },
+  {
+    up: migration_20261201_045538_billing_stripe_periods.up,
+    down: migration_20261201_045538_billing_stripe_periods.down,
+    name: '20261201_045538_billing_stripe_periods'
   },
 ];

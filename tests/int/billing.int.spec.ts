@@ -550,7 +550,13 @@ describe('invoices in /admin and on the page', () => {
 })
 
 describe('stripe provider (against a local fake of the Stripe API)', () => {
-  type Seen = { method: string; path: string; body: URLSearchParams; auth: string }
+  type Seen = {
+    method: string
+    path: string
+    body: URLSearchParams
+    auth: string
+    idempotencyKey?: string
+  }
   const seen: Seen[] = []
   type FakeSubscription = {
     id: string
@@ -603,10 +609,19 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
     customer: invoice.customer,
     status: invoice.status,
     amount_due: invoice.items.reduce((sum, item) => sum + item.amount, 0),
+    paid: invoice.status === 'paid',
     metadata: invoice.metadata,
   })
   /** Customers whose card the fake declines. */
   const declined = new Set<string>()
+  /**
+   * Customers whose `pay` charges the card and then fails: `error`, Stripe answers 500;
+   * `drop`, the connection closes before any answer (as a timeout does).
+   */
+  const payFailsAfterCharge = new Map<string, 'error' | 'drop'>()
+  /** Customers for whom voiding an invoice, or adding an invoice item, fails with a 500. */
+  const voidFails = new Set<string>()
+  const itemFails = new Set<string>()
   let server: http.Server
   const SECRET = 'whsec_test_0123456789'
 
@@ -621,6 +636,7 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
           path: req.url ?? '',
           body,
           auth: String(req.headers.authorization),
+          idempotencyKey: req.headers['idempotency-key'] as string | undefined,
         })
         const json = (status: number, value: unknown) => {
           res.writeHead(status, { 'Content-Type': 'application/json' })
@@ -681,6 +697,9 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
         }
         if (req.method === 'POST' && url.pathname === '/v1/invoiceitems') {
           const invoice = invoices.get(body.get('invoice') ?? '')
+          if (invoice && itemFails.has(invoice.customer)) {
+            return json(500, { error: { type: 'api_error', message: 'Something went wrong' } })
+          }
           if (!invoice || invoice.status !== 'draft') {
             return json(400, { error: { type: 'invalid_request_error', message: 'No draft' } })
           }
@@ -691,12 +710,31 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
           })
           return json(200, { id: `ii_${invoice.id}`, object: 'invoiceitem' })
         }
+        const single = /^\/v1\/invoices\/([\w-]+)$/.exec(url.pathname)
+        const retrieved = single && invoices.get(single[1])
+        if (retrieved && req.method === 'GET') return json(200, invoiceJson(retrieved))
+        if (retrieved && req.method === 'DELETE') {
+          if (retrieved.status !== 'draft') {
+            return json(400, { error: { type: 'invalid_request_error', message: 'Not a draft' } })
+          }
+          retrieved.status = 'deleted'
+          return json(200, { id: retrieved.id, object: 'invoice', deleted: true })
+        }
         const action = /^\/v1\/invoices\/([\w-]+)\/(finalize|pay|void)$/.exec(url.pathname)
         const invoice = action && invoices.get(action[1])
         if (invoice && req.method === 'POST') {
+          if (action[2] === 'void' && voidFails.has(invoice.customer)) {
+            return json(500, { error: { type: 'api_error', message: 'Something went wrong' } })
+          }
           if (action[2] === 'finalize' && invoice.status === 'draft') invoice.status = 'open'
           else if (action[2] === 'void' && invoice.status === 'open') invoice.status = 'void'
           else if (action[2] === 'pay' && invoice.status === 'open') {
+            const failure = payFailsAfterCharge.get(invoice.customer)
+            if (failure) {
+              invoice.status = 'paid'
+              if (failure === 'drop') return void res.destroy()
+              return json(500, { error: { type: 'api_error', message: 'Something went wrong' } })
+            }
             if (declined.has(invoice.customer)) {
               return json(402, {
                 error: {
@@ -891,6 +929,37 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
     expect(rows[0].n).toBe(0)
   })
 
+  it('asks Stripe once per account and period whether it billed it, not on every hourly run', async () => {
+    const user = await makeUser(['member'], { plan: 'pro' })
+    const account = `u${user.id}`
+    const customer = `cus_asked_${user.id}`
+    await setCustomerRef(db, account, customer)
+    subscriptions.set(`sub_asked_${user.id}`, {
+      id: `sub_asked_${user.id}`,
+      customer,
+      status: 'active',
+      price: 'price_pro',
+      startDate: Date.UTC(2026, 9, 15) / 1000,
+    })
+    const asked = () =>
+      seen.filter(
+        (call) =>
+          call.method === 'GET' &&
+          call.path.startsWith('/v1/subscriptions?') &&
+          new URL(call.path, 'http://fake').searchParams.get('customer') === customer,
+      ).length
+    await issueInvoices(db, DECEMBER)
+    expect(asked()).toBe(1)
+    // The job runs every hour: Stripe's answer for November stands, nobody asks again.
+    await issueInvoices(db, new Date(DECEMBER.getTime() + 3_600_000))
+    await issueInvoices(db, new Date(DECEMBER.getTime() + 7_200_000))
+    expect(asked()).toBe(1)
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM invoices WHERE account = $1', [
+      account,
+    ])
+    expect(rows[0].n).toBe(0)
+  })
+
   it('invoices Stripe-provider accounts Stripe does not bill, and ends their cancelled plan at the period end', async () => {
     const payload = await testPayload()
     const staff = await makeUser(['staff'])
@@ -1013,6 +1082,79 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
     expect(Math.abs(paid[0].items[0].amount - preview.prorationCents)).toBeLessThanOrEqual(1)
   })
 
+  it('keeps a Stripe upgrade whose card was charged though the pay call failed or timed out', async () => {
+    for (const failure of ['error', 'drop'] as const) {
+      const user = await makeUser(['member'], { plan: 'starter' })
+      const account = `u${user.id}`
+      const customer = `cus_charged_${failure}_${user.id}`
+      const id = `sub_charged_${failure}_${user.id}`
+      await setCustomerRef(db, account, customer)
+      subscriptions.set(id, { id, customer, status: 'active', price: 'price_starter' })
+      payFailsAfterCharge.set(customer, failure)
+      const before = seen.length
+
+      // Stripe took the money: the change is kept here and at Stripe, nothing is voided.
+      expect(await stripeChange(user, 'pro')).toMatchObject({ kind: 'applied' })
+      expect(await planOf(user.id)).toBe('pro')
+      expect(subscriptions.get(id)?.price).toBe('price_pro')
+      expect(invoicesOf(customer).map((invoice) => invoice.status)).toEqual(['paid'])
+      const calls = seen.slice(before)
+      expect(calls.some((call) => call.path.endsWith('/void'))).toBe(false)
+      // Every call that creates or charges carries an idempotency key naming this change.
+      const keys = calls
+        .filter(
+          (call) =>
+            call.path === '/v1/invoices' ||
+            call.path === '/v1/invoiceitems' ||
+            call.path.endsWith('/pay'),
+        )
+        .map((call) => call.idempotencyKey)
+      // (A request whose connection dropped may be sent again: with its key it is the same one.)
+      expect(new Set(keys).size).toBe(3)
+      for (const key of keys) expect(key).toMatch(new RegExp(`^tt-plan-change-${account}-\\d+-`))
+      payFailsAfterCharge.delete(customer)
+    }
+  })
+
+  it('answers a declined card with 402 even when voiding its invoice fails, and leaves no draft when an item fails', async () => {
+    const user = await makeUser(['member'], { plan: 'starter' })
+    const account = `u${user.id}`
+    const customer = `cus_void_${user.id}`
+    const id = `sub_void_${user.id}`
+    await setCustomerRef(db, account, customer)
+    subscriptions.set(id, { id, customer, status: 'active', price: 'price_starter' })
+
+    declined.add(customer)
+    voidFails.add(customer)
+    await expect(stripeChange(user, 'pro')).rejects.toMatchObject({
+      status: 402,
+      message: expect.stringMatching(/declined/),
+    })
+    expect(await planOf(user.id)).toBe('starter')
+    expect(subscriptions.get(id)?.price).toBe('price_starter')
+    // Unpaid and (Stripe refused the void) still open: nothing was charged.
+    expect(invoicesOf(customer).map((invoice) => invoice.status)).toEqual(['open'])
+    declined.delete(customer)
+    voidFails.delete(customer)
+
+    // The item is refused: the draft invoice is deleted, not left behind; nothing changed.
+    itemFails.add(customer)
+    await expect(stripeChange(user, 'pro')).rejects.toMatchObject({ status: 502 })
+    expect(await planOf(user.id)).toBe('starter')
+    expect(subscriptions.get(id)?.price).toBe('price_starter')
+    expect(invoicesOf(customer).map((invoice) => invoice.status)).toEqual(['open', 'deleted'])
+    itemFails.delete(customer)
+
+    // A new attempt is a new request at Stripe (new keys): it charges once and applies.
+    expect(await stripeChange(user, 'pro')).toMatchObject({ kind: 'applied' })
+    expect(invoicesOf(customer).map((invoice) => invoice.status)).toEqual([
+      'open',
+      'deleted',
+      'paid',
+    ])
+    expect(await planOf(user.id)).toBe('pro')
+  })
+
   it('sends no enterprise account to Checkout or a subscription change', async () => {
     const user = await makeUser(['member'], { plan: 'enterprise' })
     const before = seen.length
@@ -1131,6 +1273,54 @@ describe('stripe provider (against a local fake of the Stripe API)', () => {
       [account],
     )
     expect(rows.map((row) => row.to_plan)).toEqual(['pro', 'free'])
+  })
+  it('re-applies a paid plan-change invoice whose local commit was lost (invoice.paid), once', async () => {
+    setEnv('BILLING', 'on')
+    setEnv('BILLING_PROVIDER', 'stripe')
+    const user = await makeUser(['member'], { plan: 'starter' })
+    const account = `u${user.id}`
+    const customer = `cus_lost_${user.id}`
+    const id = `sub_lost_${user.id}`
+    await setCustomerRef(db, account, customer)
+    subscriptions.set(id, { id, customer, status: 'active', price: 'price_starter' })
+    const paidEvent = (eventId: string, metadata: Record<string, string>) => ({
+      id: eventId,
+      object: 'event',
+      type: 'invoice.paid',
+      data: {
+        object: {
+          id: `in_${eventId}`,
+          object: 'invoice',
+          customer,
+          status: 'paid',
+          created: Math.floor(Date.now() / 1000) - 5,
+          metadata,
+        },
+      },
+    })
+    // The subscription's own monthly invoice carries none of our metadata: nothing to apply.
+    const monthly = await stripeWebhook(signed(paidEvent(`evt_monthly_${user.id}`, {})))
+    expect(monthly.status).toBe(200)
+    expect(await planOf(user.id)).toBe('starter')
+
+    // Stripe charged the change to pro; the change here never committed.
+    const lost = paidEvent(`evt_lost_${user.id}`, { account, plan: 'pro' })
+    const response = await stripeWebhook(signed(lost))
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ applied: 'plan pro' })
+    expect(await planOf(user.id)).toBe('pro')
+    expect(subscriptions.get(id)?.price).toBe('price_pro')
+
+    // A replay changes nothing; nor does a late delivery once the member changed plan since.
+    await inTransaction((c) => changePlan(c, { account, to: 'starter', actorId: user.id }))
+    expect(await (await stripeWebhook(signed(lost))).json()).toMatchObject({
+      applied: 'duplicate',
+    })
+    const late = await stripeWebhook(
+      signed(paidEvent(`evt_late_${user.id}`, { account, plan: 'pro' })),
+    )
+    expect(late.status).toBe(200)
+    expect(await planOf(user.id)).toBe('starter')
   })
   it('cancels a Stripe subscription at the period end at Stripe (the monthly job does not), and resumes it', async () => {
     const user = await makeUser(['member'], { plan: 'pro' })

@@ -292,23 +292,39 @@ async function isBilledByStripe(customer: string, period: Period): Promise<boole
  * not those a Stripe subscription billed in it (Stripe invoices and charges those itself). A
  * Stripe-provider account without one (details saved, a Checkout abandoned, a plan set by
  * staff) is invoiced here, its cancellation applied here; one Stripe cannot be asked about now
- * waits for the next run.
+ * waits for the next run. Stripe's answer is kept in billing_stripe_periods (the period is
+ * over, it stands), so the hourly job asks once per account and period.
  */
 async function billableAccounts(db: Queryable, period: Period): Promise<string[]> {
-  const { rows } = await db.query<{ account: string; customer_ref: string | null }>(
-    `SELECT c.account, p.customer_ref FROM (
+  const { rows } = await db.query<{
+    account: string
+    customer_ref: string | null
+    billed: boolean | null
+  }>(
+    `SELECT c.account, p.customer_ref, s.billed FROM (
        SELECT account FROM billing_profiles
        UNION SELECT 'u' || id FROM users WHERE plan IN ('starter', 'pro', 'enterprise')
        UNION SELECT 'o' || id FROM organizations WHERE plan IN ('starter', 'pro', 'enterprise')
        UNION SELECT account FROM billing_plan_changes WHERE changed_at >= $1 AND changed_at < $2
-       EXCEPT SELECT account FROM invoices WHERE period_start = $1) AS c
+       EXCEPT SELECT account FROM invoices WHERE period_start = $1
+       EXCEPT SELECT account FROM billing_stripe_periods WHERE period_start = $1 AND billed) AS c
      LEFT JOIN billing_profiles p ON p.account = c.account AND p.provider = 'stripe'
+     LEFT JOIN billing_stripe_periods s ON s.account = c.account AND s.period_start = $1
      ORDER BY 1`,
     [period.start.toISOString(), period.end.toISOString()],
   )
   const accounts: string[] = []
   for (const row of rows) {
-    if (row.customer_ref && (await isBilledByStripe(row.customer_ref, period)) !== false) continue
+    if (row.customer_ref && row.billed === null) {
+      const billed = await isBilledByStripe(row.customer_ref, period)
+      if (billed === null) continue
+      await db.query(
+        `INSERT INTO billing_stripe_periods (account, period_start, billed) VALUES ($1, $2, $3)
+         ON CONFLICT (account, period_start) DO NOTHING`,
+        [row.account, period.start.toISOString(), billed],
+      )
+      if (billed) continue
+    }
     accounts.push(row.account)
   }
   return accounts

@@ -130,7 +130,7 @@ async function liveSubscription(db: Queryable, account: string) {
 }
 
 /** The subscription's current billing cycle at Stripe (from its item: API 2025-03-31 on). */
-function cycleOf(subscription: Stripe.Subscription): Period {
+export function cycleOf(subscription: Stripe.Subscription): Period {
   const item = subscription.items.data[0]
   return {
     start: new Date(item.current_period_start * 1000),
@@ -149,31 +149,84 @@ function monthAfter(at: Date): Date {
 }
 
 /**
+ * Clears away an unpaid invoice of a change that failed: a draft is deleted, an open one voided
+ * (it charged nothing); a paid one is left alone. Returns the status Stripe last reported (null:
+ * unknown). Never throws: the caller's error is the one the person sees.
+ */
+async function discardUnpaid(invoiceId: string): Promise<string | null> {
+  const stripe = stripeClient()
+  let status: string | null = null
+  try {
+    status = (await stripe.invoices.retrieve(invoiceId)).status
+    if (status === 'draft') await stripe.invoices.del(invoiceId)
+    if (status === 'open') await stripe.invoices.voidInvoice(invoiceId)
+  } catch (err) {
+    logger.error({
+      msg: 'stripe invoice of a failed plan change not cleared',
+      invoice: invoiceId,
+      status,
+      err: String(err),
+    })
+  }
+  return status
+}
+
+/**
  * Charges the customer `preview.prorationCents` now, on an invoice of its own paid with the card
  * on file: what the page showed is what Stripe takes (Stripe's own proration would count from
- * the subscription's current price and credit the unused time). A declined card voids it.
+ * the subscription's current price and credit the unused time). Each call carries an
+ * idempotency key naming this plan change (`changeId`, the billing_plan_changes row: a new
+ * attempt is a new row), so a repeated request is the same request at Stripe. When `pay` fails
+ * the invoice decides: paid (the answer was lost, e.g. a timeout) is a success; an unpaid one is
+ * voided and the pay error stands (a declined card stays the person's 402).
  */
-async function chargeNow(customer: string, account: string, preview: ChangePreview) {
+async function chargeNow(
+  customer: string,
+  account: string,
+  preview: ChangePreview,
+  changeId: number,
+) {
   const stripe = stripeClient()
-  const invoice = await stripe.invoices.create({
-    customer,
-    collection_method: 'charge_automatically',
-    auto_advance: false,
-    pending_invoice_items_behavior: 'exclude',
-    metadata: { account, plan: preview.to },
-  })
-  await stripe.invoiceItems.create({
-    customer,
-    invoice: invoice.id,
-    amount: preview.prorationCents,
-    currency: 'usd',
-    description: `${PLAN_LABELS[preview.from]} → ${PLAN_LABELS[preview.to]}, prorated to ${formatDay(preview.period.end)}`,
-  })
-  await stripe.invoices.finalizeInvoice(invoice.id as string, { auto_advance: false })
+  const key = `tt-plan-change-${account}-${changeId}`
+  const invoice = await stripe.invoices.create(
+    {
+      customer,
+      collection_method: 'charge_automatically',
+      auto_advance: false,
+      pending_invoice_items_behavior: 'exclude',
+      metadata: { account, plan: preview.to },
+    },
+    { idempotencyKey: `${key}-invoice` },
+  )
+  const invoiceId = invoice.id as string
   try {
-    await stripe.invoices.pay(invoice.id as string)
+    await stripe.invoiceItems.create(
+      {
+        customer,
+        invoice: invoiceId,
+        amount: preview.prorationCents,
+        currency: 'usd',
+        description: `${PLAN_LABELS[preview.from]} → ${PLAN_LABELS[preview.to]}, prorated to ${formatDay(preview.period.end)}`,
+      },
+      { idempotencyKey: `${key}-item` },
+    )
+    await stripe.invoices.finalizeInvoice(invoiceId, { auto_advance: false })
   } catch (err) {
-    await stripe.invoices.voidInvoice(invoice.id as string)
+    await discardUnpaid(invoiceId)
+    throw err
+  }
+  try {
+    await stripe.invoices.pay(invoiceId, {}, { idempotencyKey: `${key}-pay` })
+  } catch (err) {
+    if ((await discardUnpaid(invoiceId)) === 'paid') {
+      logger.warn({
+        msg: 'stripe pay call failed but the invoice is paid: plan change kept',
+        invoice: invoiceId,
+        account,
+        err: String(err),
+      })
+      return
+    }
     throw err
   }
 }
@@ -226,6 +279,12 @@ export const stripeProvider: BillingProvider = {
         actorId: request.actorId,
         period: cycleOf(subscription),
       })
+      // The row changePlan just wrote (the account's plan is locked): it names this attempt.
+      const { rows } = await request.db.query<{ id: number }>(
+        'SELECT id FROM billing_plan_changes WHERE account = $1 ORDER BY id DESC LIMIT 1',
+        [request.account],
+      )
+      const changeId = rows[0].id
       const customer =
         typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id
       const item = subscription.items.data[0]
@@ -245,7 +304,7 @@ export const stripeProvider: BillingProvider = {
         })
         if (preview.prorationCents === 0) return
         try {
-          await chargeNow(customer, request.account, preview)
+          await chargeNow(customer, request.account, preview, changeId)
         } catch (err) {
           // Unpaid: the subscription goes back to the price it had, as the plan does here.
           await stripeClient()

@@ -2,11 +2,13 @@ import type Stripe from 'stripe'
 
 import type { Queryable } from '@/lib/db'
 import { logger } from '@/lib/logger'
+import type { Plan } from '@/lib/plans'
 
 import { accountKeyHashes, lockAccountPlan } from './accounts'
 import { changePlan } from './planChange'
 import { setCustomerRef } from './profile'
-import { liveSubscriptions, stripeClient } from './stripe'
+import { cycleOf } from './provider'
+import { liveSubscriptions, stripeClient, stripePriceOf } from './stripe'
 
 export type StripeOutcome = { account: string | null; applied: string }
 
@@ -17,7 +19,8 @@ const SETTLED: readonly string[] = ['paid', 'no_payment_required']
  * Applies one verified Stripe event (in the caller's transaction), once: its id is recorded in
  * stripe_events with what it changed, so a replayed or retried delivery changes nothing more.
  * A paid Checkout (completed, or its delayed payment succeeded) moves the account to the plan
- * it paid for, a subscription that ended moves it to free. Returns the account whose keys must
+ * it paid for, a plan change's own paid invoice (`invoice.paid` with our metadata) makes sure
+ * that plan is applied, a subscription that ended moves it to free. Returns the account whose keys must
  * leave the caches, if any. Other events are acknowledged and ignored.
  */
 export async function applyStripeEvent(db: Queryable, event: Stripe.Event): Promise<StripeOutcome> {
@@ -63,6 +66,44 @@ export async function applyStripeEvent(db: Queryable, event: Stripe.Event): Prom
       to: plan,
       revokeKeyIds,
       actorId: Number(session.metadata?.actorId) || null,
+    })
+    return { account, applied: `plan ${plan}` }
+  }
+  if (event.type === 'invoice.paid') {
+    // The one-off invoice of a plan change (provider.ts, chargeNow): Stripe has the money, so the
+    // account gets the plan even when the change's own commit here was lost after the charge.
+    const invoice = event.data.object
+    const account = invoice.metadata?.account
+    const plan = invoice.metadata?.plan
+    if (!account || !plan) return { account: null, applied: 'ignored: not a plan change' }
+    const current = await lockAccountPlan(db, account)
+    if (!current) return { account: null, applied: 'ignored: unknown account' }
+    if (current === plan) return { account, applied: 'already on plan' }
+    // The change is recorded before its invoice is made: any change recorded since is newer
+    // than this one (a late delivery) and stands.
+    const { rows } = await db.query(
+      'SELECT 1 FROM billing_plan_changes WHERE account = $1 AND changed_at >= $2 LIMIT 1',
+      [account, new Date(invoice.created * 1000).toISOString()],
+    )
+    if (rows.length > 0) return { account: null, applied: 'ignored: plan changed since' }
+    const customer = typeof invoice.customer === 'string' ? invoice.customer : invoice.customer?.id
+    const subscription = customer ? (await liveSubscriptions(customer))[0] : undefined
+    const price = stripePriceOf(plan as Plan)
+    const item = subscription?.items.data[0]
+    if (subscription && item && price && item.price.id !== price) {
+      // The failed change put the subscription back on its old price: the paid one from now on.
+      await stripeClient().subscriptions.update(subscription.id, {
+        items: [{ id: item.id, price }],
+        proration_behavior: 'none',
+        metadata: { account, plan },
+      })
+    }
+    await changePlan(db, {
+      account,
+      to: plan,
+      actorId: null,
+      isKeyCapEnforced: false,
+      ...(subscription && { period: cycleOf(subscription) }),
     })
     return { account, applied: `plan ${plan}` }
   }
