@@ -72,3 +72,24 @@ export async function makeUser(
 
 /** The user as Payload's access control sees it on a request (with `collection`). */
 export const asUser = (user: User) => ({ ...user, collection: 'users' as const })
+
+/**
+ * A personal (or, with `organization`, that organization's) read-only development key, created
+ * as `user` through access control; the plaintext `key` is in the answer once.
+ */
+export async function issueKey(user: User, organization?: number) {
+  const payload = await testPayload()
+  return (await payload.create({
+    collection: 'api-keys',
+    data: {
+      name: unique('key'),
+      environment: 'development',
+      scopes: ['tracks:read'],
+      ...(organization && { organization }),
+    } as never,
+    depth: 0,
+    overrideAccess: false,
+    user: asUser(user),
+    context: { ip: '198.51.100.7' },
+  })) as unknown as { id: number; key: string }
+}

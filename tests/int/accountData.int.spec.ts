@@ -10,7 +10,7 @@ import type { User } from '@/payload-types'
 import { startWorker } from '@/worker'
 
 import { category, discussion, reply, resetForumLimits, veteran } from '../helpers/forum'
-import { asUser, makeUser, testPayload, unique } from '../helpers/payload'
+import { asUser, issueKey, makeUser, testPayload, unique } from '../helpers/payload'
 import { waitForMail } from '../helpers/smtp'
 import { inPgTransaction } from '../helpers/pgTransaction'
 
@@ -24,18 +24,6 @@ afterAll(async () => {
   await closeKeyService()
   await db.end()
 })
-
-async function issueKey(user: User) {
-  const payload = await testPayload()
-  return (await payload.create({
-    collection: 'api-keys',
-    data: { name: unique('key'), environment: 'development', scopes: ['tracks:read'] } as never,
-    depth: 0,
-    overrideAccess: false,
-    user: asUser(user),
-    context: { ip: '198.51.100.7' },
-  })) as unknown as { id: number; key: string }
-}
 
 async function webhook(user: User) {
   const payload = await testPayload()

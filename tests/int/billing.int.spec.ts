@@ -26,7 +26,7 @@ import { closeKeyService, verifyKey } from '@/lib/keys/service'
 import { insertUsageEvents } from '@/lib/usage/events'
 import type { User } from '@/payload-types'
 
-import { asUser, makeUser, rejection, testPayload, unique } from '../helpers/payload'
+import { asUser, issueKey, makeUser, rejection, testPayload, unique } from '../helpers/payload'
 import { inPgTransaction } from '../helpers/pgTransaction'
 
 let db: pg.Pool
@@ -40,23 +40,6 @@ afterAll(async () => {
 })
 
 const inTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(db, work)
-
-async function issueKey(user: User, organization?: number) {
-  const payload = await testPayload()
-  return (await payload.create({
-    collection: 'api-keys',
-    data: {
-      name: unique('key'),
-      environment: 'development',
-      scopes: ['tracks:read'],
-      ...(organization && { organization }),
-    } as never,
-    depth: 0,
-    overrideAccess: false,
-    user: asUser(user),
-    context: { ip: '198.51.100.7' },
-  })) as unknown as { id: number; key: string }
-}
 
 /** What the page's action does after the transaction: the account's keys leave the caches. */
 async function forgetKeys(account: string) {

@@ -28,7 +28,7 @@ import { beginTotpSetup, twoFactorState } from '@/lib/auth/twoFactor'
 import { closeKeyService, verifyKey } from '@/lib/keys/service'
 import type { User } from '@/payload-types'
 
-import { asUser, makeUser, testPayload, unique } from '../helpers/payload'
+import { asUser, issueKey, makeUser, testPayload, unique } from '../helpers/payload'
 import { softPasskey } from '../helpers/softPasskey'
 import { inPgTransaction } from '../helpers/pgTransaction'
 
@@ -208,18 +208,6 @@ describe('passkey sign-in', () => {
     expect(outcome).toMatchObject({ ok: true, user: { id: user.id } })
   })
 })
-
-async function issueKey(user: User) {
-  const payload = await testPayload()
-  return (await payload.create({
-    collection: 'api-keys',
-    data: { name: unique('key'), environment: 'development', scopes: ['tracks:read'] } as never,
-    depth: 0,
-    overrideAccess: false,
-    user: asUser(user),
-    context: { ip: '198.51.100.7' },
-  })) as unknown as { id: number; key: string }
-}
 
 const inTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inPgTransaction(db, work)
 
